@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DbModule } from '@app/db';
+import { IdentityModule } from '@app/identity';
+import { HealthController } from './health.controller';
+import { WebModule } from './web/web.module';
+
+/** The application: one module per domain, wired with the validated configuration. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, WebModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type SessionRequest = Request & { session?: { csrfToken?: string } & Record<string, unknown> };
+
+/** The session's CSRF token, created on first use (forms carry it in `_csrf`). */
+export function csrfToken(req: SessionRequest): string {
+  if (!req.session) return '';
+  if (!req.session.csrfToken) req.session.csrfToken = randomBytes(24).toString('base64url');
+  return req.session.csrfToken;
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Synchronizer-token CSRF protection for everything a browser session can change:
+ * forms send `_csrf`, scripts send `X-CSRF-Token`. Bearer-token API calls carry no
+ * ambient credentials and are exempt.
+ */
+export function csrfMiddleware(req: SessionRequest, res: Response, next: NextFunction): void {
+  res.locals.csrfToken = () => csrfToken(req);
+  if (SAFE_METHODS.has(req.method)) return next();
+  if (/^bearer /i.test(req.headers.authorization ?? '')) return next();
+  const expected = req.session?.csrfToken;
+  const given = (req.body && typeof req.body === 'object' && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.headers['x-csrf-token'];
+  const isApiWithoutSession = req.path.startsWith('/api/') && !expected;
+  if (isApiWithoutSession) return next(); // no session, no ambient credentials: the guard decides
+  if (expected && typeof given === 'string' && same(expected, given)) {
+    if (req.body && typeof req.body === 'object') delete req.body._csrf;
+    return next();
+  }
+  res.status(403);
+  if (!req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+    res.render('error', { status: 403, code: 'csrf', message: 'Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang và thử lại.' });
+    return;
+  }
+  res.json({ statusCode: 403, code: 'csrf', message: 'Thiếu hoặc sai mã chống giả mạo (CSRF)' });
+}

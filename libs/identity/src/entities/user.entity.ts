@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** A person who signs in. */
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Lower case, unique. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 60 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  fullName: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
+  /** argon2id; never selected unless asked for. */
+  @Column({ type: 'varchar', length: 200, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

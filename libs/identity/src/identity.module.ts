@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthService } from './auth/auth.service';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { PasswordStrategy, TokenStrategy } from './auth/strategies';
+import { AuthController } from './controllers/auth.controller';
+import { OrganizationsController } from './controllers/organizations.controller';
+import { AuthoritiesController, UsersController } from './controllers/users.controller';
+import { DemoLoaderService } from './demo/demo-loader.service';
+import { ApiToken } from './entities/api-token.entity';
+import { Membership } from './entities/membership.entity';
+import { Organization } from './entities/organization.entity';
+import { SignInAttempt } from './entities/sign-in-attempt.entity';
+import { SigningAuthority } from './entities/signing-authority.entity';
+import { User } from './entities/user.entity';
+import { OrganizationsService } from './services/organizations.service';
+import { UsersService } from './services/users.service';
+
+/** Organizations, people, roles, signing authorities and sign-in. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([Organization, User, Membership, SigningAuthority, ApiToken, SignInAttempt])],
+  controllers: [AuthController, OrganizationsController, UsersController, AuthoritiesController],
+  providers: [
+    OrganizationsService,
+    UsersService,
+    AuthService,
+    PasswordStrategy,
+    TokenStrategy,
+    DemoLoaderService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [OrganizationsService, UsersService, AuthService, DemoLoaderService, TypeOrmModule],
+})
+export class IdentityModule {}

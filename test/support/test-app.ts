@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AppConfig, loadConfig } from '@app/config';
+import { createServerApp } from '../../apps/server/src/create-server-app';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  databaseUrl: string;
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  /** A bearer token for a user (demo users share the password demo1234). */
+  token(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const tokenCache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The real application on a fresh database: real migrations, real PostgreSQL, demo
+ * organizations and users when `demo` is set. Extra environment overrides the defaults.
+ */
+export async function createTestApp(options: { demo?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ demo: options.demo ?? true }));
+  const config = loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-app-')),
+      DEMO: '0',
+      LOG_LEVEL: 'error',
+      SESSION_SECRET: 'test-session-secret-0123456789',
+      RUN_WORKERS: '1',
+      ...options.env,
+    },
+    process.cwd(),
+  );
+  const app = await createServerApp(config);
+  const http = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  const testApp: TestApp = {
+    app,
+    config,
+    databaseUrl,
+    http,
+    async token(username, password = 'demo1234') {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(http).post('/api/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.token);
+      return res.body.token;
+    },
+    close: () => app.close(),
+  };
+  tokenCache.set(testApp, tokens);
+  return testApp;
+}
