@@ -1,0 +1,177 @@
+/**
+ * The structured content of a plan (Kế hoạch) and of other document types with the same anatomy
+ * (Chương trình, ...): see shared domain.md "Anatomy of a plan". This is the contract between
+ * drafting, rendering, import, diff and cascade. Numbers of parts and items are never stored:
+ * they are computed from the tree and the family's style (see numbering.ts).
+ *
+ * Inline text may carry light markup: `*italic*`, `**bold**`, and footnote marks `[^id]`
+ * that refer to `footnotes[].id`. Every string is stored NFC and trimmed.
+ */
+
+export const DOCUMENT_TYPES = {
+  KH: 'Kế hoạch',
+  CTr: 'Chương trình',
+  NQ: 'Nghị quyết',
+  KL: 'Kết luận',
+  CT: 'Chỉ thị',
+  QĐ: 'Quyết định',
+  BC: 'Báo cáo',
+  HD: 'Hướng dẫn',
+  TB: 'Thông báo',
+  TTr: 'Tờ trình',
+} as const;
+export type DocumentTypeCode = keyof typeof DOCUMENT_TYPES;
+
+export const CONTENT_SCHEMA_VERSION = 1;
+
+export interface PlanContent {
+  schemaVersion: 1;
+  /** Document type code: `KH` for Kế hoạch. */
+  documentType: DocumentTypeCode;
+  /** Trích yếu, starting lower case: "triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024". `\n` marks a wanted line break. */
+  summary: string;
+  /** Place of the date line; null = the organization's place name. */
+  place: string | null;
+  preamble: Preamble;
+  /** Parts I, II, III... */
+  parts: Part[];
+  /** Paragraphs after the last part ("Trên đây là Kế hoạch ..."). */
+  closing: string[];
+  /** Reporting duties stated in the plan (structured; the wording stays in the body text). */
+  reportingDuties: ReportingDuty[];
+  /** Nơi nhận, in printed order, ending with the archive copy. */
+  recipients: Recipient[];
+  signature: Signature;
+  footnotes: Footnote[];
+}
+
+export interface Preamble {
+  /** Paragraphs as printed: "Thực hiện Chương trình số 04-CTr/BDVTU ngày 02/01/2024 của ..., Ban Chỉ đạo ... như sau:". */
+  paragraphs: string[];
+  /** The documents the plan implements or cites in its preamble. */
+  references: DocumentReference[];
+}
+
+export interface DocumentReference {
+  id: string;
+  /** Type as written: "Chương trình", "Kế hoạch", "Nghị định", "Luật", "Văn bản"... */
+  documentType: string;
+  /** Number and symbol as written: "04-CTr/BDVTU", "56/KH-UBND", "59/2023/NĐ-CP"; null when cited without one. */
+  numberSymbol: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  date: string | null;
+  /** "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh", "UBND thị xã". */
+  issuer: string | null;
+  /** What it is about: "về Chương trình công tác năm 2024". */
+  title: string | null;
+  /** The plan in this system that this reference points to (the parent of a child plan). */
+  planId: string | null;
+}
+
+/** A level-1 part: "I- MỤC ĐÍCH, YÊU CẦU" (Party) / "I. MỤC ĐÍCH, YÊU CẦU" (State). */
+export interface Part {
+  id: string;
+  /** Title as printed without its number; printed upper case and bold. */
+  title: string;
+  children: BodyNode[];
+}
+
+export type BodyNode = Item | Paragraph | Bullet;
+
+/**
+ * A numbered item under a part: depth 1 "1.", depth 2 "1.1.", depth 3 "a)", deeper "-".
+ * `heading` is a bold title ("Công tác quán triệt, tuyên truyền"); `text` is an unbolded
+ * paragraph run on the numbered line. An item may have either or both.
+ */
+export interface Item {
+  kind: 'item';
+  id: string;
+  heading: string | null;
+  text: string | null;
+  /** Set when the item is a task with who directs, who carries out and when. */
+  task: Task | null;
+  children: BodyNode[];
+}
+
+/** An unnumbered paragraph. */
+export interface Paragraph {
+  kind: 'paragraph';
+  id: string;
+  text: string;
+}
+
+/** A dash line "- ..." (its children are "+ ..." lines). */
+export interface Bullet {
+  kind: 'bullet';
+  id: string;
+  text: string;
+  children: Bullet[];
+}
+
+export interface Task {
+  /** "Chỉ đạo thực hiện: ..." (who directs); null when not stated. */
+  directedBy: string | null;
+  /** "Tham mưu, thực hiện: ..." (who advises and carries out). */
+  carriedOutBy: string;
+  /** Organizations in the system named in carriedOutBy (the cascade marks these tasks for them). */
+  assigneeOrganizationIds: string[];
+  /** "Thời gian thực hiện: ...". */
+  timeframe: Timeframe;
+}
+
+export type Timeframe =
+  | { kind: 'ongoing'; text: string | null }
+  | { kind: 'date'; date: string; text: string | null }
+  | { kind: 'quarter'; quarters: number[]; year: number; text: string | null }
+  | { kind: 'year'; year: number; text: string | null }
+  | { kind: 'text'; text: string };
+
+export const RECIPIENT_PURPOSES = ['report', 'implement', 'inform', 'coordinate', 'archive'] as const;
+/** để báo cáo / để thực hiện / để biết / để phối hợp / lưu. */
+export type RecipientPurpose = (typeof RECIPIENT_PURPOSES)[number];
+
+export interface Recipient {
+  id: string;
+  /** The line as printed, without the leading dash and the closing punctuation: "Ban Dân vận Tỉnh ủy", "TT.Đảng ủy". For the archive: the units, "VP, BTGĐUK" / "VT". */
+  name: string;
+  /** An organization of this system (inbox delivery, cascade), or null for a free-text recipient. */
+  organizationId: string | null;
+  purpose: RecipientPurpose;
+  /** Printed after the name in parentheses when set: "b/c", "để thực hiện". */
+  note: string | null;
+  /** E-mail of a free-text external recipient. */
+  email: string | null;
+  /** A subordinate organization that must draft its own implementing plan. */
+  mustImplement: boolean;
+  /** ISO date by which its implementing plan must be issued (null = the default setting). */
+  implementationDueDate: string | null;
+}
+
+export interface ReportingDuty {
+  id: string;
+  /** What is reported: "kết quả việc xây dựng và thực hiện QCDC ở cơ sở". */
+  what: string;
+  /** "6 tháng", "cuối năm", "hằng quý". */
+  period: string | null;
+  /** ISO date: "trước ngày 15/6/2024" = 2024-06-15. */
+  deadline: string;
+  /** To whom, as written: "Ban Chỉ đạo thực hiện QCDC ở cơ sở của Đảng ủy Khối". */
+  to: string;
+  toOrganizationId: string | null;
+  /** Who must report (organization ids); empty = every implementing recipient. */
+  reporterOrganizationIds: string[];
+}
+
+export interface Signature {
+  /** Capacity and title lines: ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], ["PHÓ BÍ THƯ", "kiêm", "TRƯỞNG BAN CHỈ ĐẠO"], ["CHỦ TỊCH"]. */
+  capacityLines: string[];
+  signerName: string;
+  /** The user expected to sign, and the authority used. */
+  signerUserId: string | null;
+  authorityId: string | null;
+}
+
+export interface Footnote {
+  id: string;
+  text: string;
+}

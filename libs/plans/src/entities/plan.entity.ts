@@ -1,0 +1,84 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/**
+ * A plan (or another document of the same anatomy) at its issuing organization. The content
+ * lives in immutable PlanVersion rows; this row holds where the plan stands.
+ * `rowVersion` is the optimistic lock sent as If-Match.
+ */
+@Entity('plan')
+@Index(['organizationId', 'state'])
+export class Plan {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  documentType: string;
+
+  /** The workflow state (draft, review, awaitingSignature, signed, issued, ...), kept in step with the machine snapshot. */
+  @Column({ type: 'varchar', length: 40, default: 'draft' })
+  state: string;
+
+  /** Latest saved content version (1, 2, ...). */
+  @Column({ type: 'int', default: 1 })
+  currentVersion: number;
+
+  /** The version frozen by the last SUBMIT; null while never submitted. */
+  @Column({ type: 'int', nullable: true })
+  submittedVersion: number | null;
+
+  /** DỰ THẢO round: 1, then 2 after the first return, ... */
+  @Column({ type: 'int', default: 1 })
+  draftRound: number;
+
+  /** Copy of the current summary line for lists. */
+  @Column({ type: 'text' })
+  summary: string;
+
+  /** Summary and body folded to ASCII lower case, for searches with or without diacritics. */
+  @Column({ type: 'text', select: false, default: '' })
+  searchText: string;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  /** Number and symbol once issued: number 4, "04-KH/BCĐ". */
+  @Column({ type: 'int', nullable: true })
+  number: number | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  numberSymbol: string | null;
+
+  /** The date on the date line (Vietnam time). */
+  @Column({ type: 'date', nullable: true })
+  issuedOn: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  signedById: string | null;
+
+  /** SHA-256 of the issued PDF (its storage address). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  pdfSha256: string | null;
+
+  /** The plan this one implements (cascade), and the date by which it must be issued. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  parentPlanId: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  rowVersion: number;
+}
