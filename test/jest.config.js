@@ -8,7 +8,7 @@ const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8ar
 module.exports = {
   rootDir: '..',
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/\\.data/'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
