@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+/** A task of the child's outline marked for its organization (see prefillChildPlan). */
+export interface AssignedItemRecord {
+  itemId: string;
+  parentItemId: string;
+  matchedBy: 'organization' | 'name';
+}
+
+/**
+ * The cascade's record of a child plan (kế hoạch thực hiện): which recipient line of which parent
+ * asked for it, by when, what the prefill marked, and which deadline notices went out. The plan
+ * row itself carries parentPlanId and dueDate for the tree; this row is the cascade's own.
+ */
+@Entity('child_plan')
+@Unique('uq_child_plan_parent_organization', ['parentPlanId', 'organizationId'])
+export class ChildPlan {
+  /** The child plan's id (one row per child plan). */
+  @PrimaryColumn({ type: 'uuid' })
+  planId: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  parentPlanId: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  /** Id of the parent's recipient line that asked for this child. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  recipientId: string | null;
+
+  @Column({ type: 'date' })
+  dueDate: string;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  assignedItems: AssignedItemRecord[];
+
+  /** When the parent organization was told the child is overdue (once). */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueNotifiedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

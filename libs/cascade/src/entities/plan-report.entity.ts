@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { PlanReportAttachment } from './plan-report-attachment.entity';
+
+/**
+ * A report (báo cáo kết quả) an implementing organization sends for one reporting duty of a plan
+ * ("định kỳ 6 tháng (trước ngày 15/6/2024) ... báo cáo kết quả ... về Ban Chỉ đạo"). A later report
+ * for the same duty supersedes the earlier one; none is ever changed.
+ */
+@Entity('plan_report')
+@Index(['planId', 'dutyId', 'organizationId'])
+export class PlanReport {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The plan that states the duty (the parent of the reporter's own plan). */
+  @Column({ type: 'uuid' })
+  planId: string;
+
+  /** ReportingDuty.id in that plan's issued content. */
+  @Column({ type: 'varchar', length: 64 })
+  dutyId: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  /** The reporter's implementing plan, when it has one. */
+  @Column({ type: 'uuid', nullable: true })
+  childPlanId: string | null;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'uuid' })
+  submittedById: string;
+
+  /** When it was received, by the application's clock. */
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  @OneToMany(() => PlanReportAttachment, (a) => a.report)
+  attachments?: PlanReportAttachment[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
