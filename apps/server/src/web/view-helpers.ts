@@ -1,6 +1,6 @@
-import { ROLES } from '@app/common';
+import { dateLinePhrase, parseIsoDate, ROLES, shortDate, vietnamDate } from '@app/common';
 
-const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
+export const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
   drafter: 'Soạn thảo',
   consultee: 'Góp ý',
   reviewer: 'Thẩm định nội dung',
@@ -11,19 +11,47 @@ const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
   admin: 'Quản trị',
 };
 
-/** Handlebars helpers shared by every page. */
-export function registerViewHelpers(hbs: { registerHelper: (name: string, fn: (...args: any[]) => unknown) => void }): void {
+export const FAMILY_NAMES: Record<string, string> = { party: 'Đảng', state: 'Chính quyền' };
+
+/** A calendar date from an ISO date (kept as is) or an instant (its date in Vietnam). */
+function calendarDate(value: string | Date) {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseIsoDate(value) : vietnamDate(new Date(value));
+}
+
+/** "24/01/2024". */
+export function viDate(value: string | Date | null | undefined): string {
+  return value ? shortDate(calendarDate(value)) : '';
+}
+
+/** "24/01/2024 14:05" in Vietnam time. */
+export function viDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const instant = new Date(value);
+  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return `${viDate(instant)} ${time}`;
+}
+
+type Hbs = { registerHelper: (name: string, fn: (...args: any[]) => unknown) => void };
+
+/** Handlebars helpers shared by every page. The last argument of a helper is Handlebars' options object. */
+export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
+  hbs.registerHelper('lookupError', (errors: Record<string, string> | undefined, ...parts: unknown[]) => errors?.[parts.slice(0, -1).join('')]);
+  hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('roleName', (role: keyof typeof ROLE_NAMES) => ROLE_NAMES[role] ?? role);
+  hbs.registerHelper('familyName', (family: string) => FAMILY_NAMES[family] ?? family);
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  hbs.registerHelper('viDateTime', (value: string | Date | null) => {
-    if (!value) return '';
-    const d = new Date(value);
-    return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
-  });
-  hbs.registerHelper('viDate', (value: string | Date | null) => {
-    if (!value) return '';
-    const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+07:00`) : new Date(value);
-    return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-  });
+  hbs.registerHelper('joinLines', (value: string[] | null | undefined, separator: unknown) => (value ?? []).join(typeof separator === 'string' ? separator : ' / '));
+  hbs.registerHelper('viDate', (value: string | Date | null) => viDate(value));
+  hbs.registerHelper('viDateTime', (value: string | Date | null) => viDateTime(value));
+  /** "ngày 24 tháng 01 năm 2024", as on the date line of a document. */
+  hbs.registerHelper('viDateLong', (value: string | Date | null) => (value ? dateLinePhrase(calendarDate(value)) : ''));
+  /** The aria-describedby of a field: its hint and its error when present. */
+  hbs.registerHelper('describedBy', (id: string, hint: unknown, error: unknown) =>
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' '),
+  );
 }

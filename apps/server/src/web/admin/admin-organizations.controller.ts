@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Roles } from '@app/common';
+import { CreateOrganizationDto, OrganizationsService, UpdateOrganizationDto } from '@app/identity';
+import { FormBody, submitForm, validateForm } from '../forms';
+import { WebPage } from '../web-page';
+import { ORGANIZATION_LABELS, organizationForm, organizationInput } from './admin-forms';
+import { AdminViewsService } from './admin-views.service';
+
+/** Administration: the organization tree, create and edit. */
+@WebPage()
+@Roles('admin')
+@Controller('admin/organizations')
+export class AdminOrganizationsController {
+  constructor(
+    private readonly views: AdminViewsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Get()
+  @Render('admin/organizations')
+  list() {
+    return this.views.organizationsPage();
+  }
+
+  @Get('new')
+  @Render('admin/organization-form')
+  newForm(@Query('parent') parent?: string) {
+    return this.views.organizationForm(null, undefined, parent ?? null);
+  }
+
+  @Post('new')
+  create(@Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return submitForm(req, res, {
+      run: async () => this.organizations.create(await validateForm(CreateOrganizationDto, organizationInput(body))),
+      success: (org) => ({ redirect: '/admin/organizations', flash: `Đã thêm tổ chức «${org.fullName}».` }),
+      view: 'admin/organization-form',
+      model: () => this.views.organizationForm(null, organizationForm(body)),
+      labels: ORGANIZATION_LABELS,
+    });
+  }
+
+  @Get(':id')
+  @Render('admin/organization-form')
+  editForm(@Param('id', ParseUUIDPipe) id: string) {
+    return this.views.organizationForm(id);
+  }
+
+  @Post(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return submitForm(req, res, {
+      run: async () => this.organizations.update(id, await validateForm(UpdateOrganizationDto, organizationInput(body))),
+      success: (org) => ({ redirect: '/admin/organizations', flash: `Đã lưu tổ chức «${org.fullName}».` }),
+      view: 'admin/organization-form',
+      model: () => this.views.organizationForm(id, organizationForm(body)),
+      labels: ORGANIZATION_LABELS,
+    });
+  }
+}

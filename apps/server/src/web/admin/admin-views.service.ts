@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, foldVietnamese, hasRole, ROLES, Role, toIsoDate, vietnamDate } from '@app/common';
+import { AuthorityDto, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
+import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
+
+export interface OrganizationNode {
+  org: OrganizationDto;
+  familyName: string;
+  children: OrganizationNode[];
+}
+
+export interface OrganizationOption {
+  id: string;
+  label: string;
+  selected: boolean;
+}
+
+/** The organization tree as nested nodes, from the service's depth-first list. */
+export function organizationTree(orgs: OrganizationDto[]): OrganizationNode[] {
+  const nodes = new Map(orgs.map((org) => [org.id, { org, familyName: FAMILY_NAMES[org.family], children: [] as OrganizationNode[] }]));
+  const roots: OrganizationNode[] = [];
+  for (const org of orgs) {
+    const node = nodes.get(org.id)!;
+    const parent = org.parentId ? nodes.get(org.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** Options of a select of organizations, indented by depth so the tree shows ("— — Đảng bộ Sở Y tế"). */
+export function organizationOptions(orgs: OrganizationDto[], selectedId?: string | null, exclude: string[] = []): OrganizationOption[] {
+  const depth = new Map<string, number>();
+  for (const org of orgs) depth.set(org.id, org.parentId && depth.has(org.parentId) ? depth.get(org.parentId)! + 1 : 0);
+  return orgs
+    .filter((org) => !exclude.includes(org.id))
+    .map((org) => ({ id: org.id, label: `${'— '.repeat(depth.get(org.id) ?? 0)}${org.fullName}`, selected: org.id === selectedId }));
+}
+
+export function roleChoices(checked: Role[] = []): { code: Role; name: string; checked: boolean }[] {
+  return ROLES.map((code) => ({ code, name: ROLE_NAMES[code], checked: checked.includes(code) }));
+}
+
+/** View models of the administration pages, over the identity services. */
+@Injectable()
+export class AdminViewsService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async organizationsPage() {
+    const orgs = await this.organizations.list();
+    return { title: 'Tổ chức', tree: organizationTree(orgs), count: orgs.length };
+  }
+
+  /** The create or edit form; `typed` is what the person entered when the form comes back with errors. */
+  async organizationForm(id: string | null, typed?: Record<string, unknown>, parentId?: string | null) {
+    const orgs = await this.organizations.list();
+    const existing = id ? await this.organizations.get(id) : null;
+    const excluded = existing ? await this.organizations.subtreeIds(existing.id) : [];
+    const parent = orgs.find((o) => o.id === (parentId ?? existing?.parentId));
+    const form = typed ?? {
+      ...(existing ?? { family: parent?.family ?? 'party', level: parent ? parent.level + 1 : 1, parentId: parent?.id ?? '' }),
+      parentId: existing?.parentId ?? parent?.id ?? '',
+    };
+    return {
+      title: existing ? `Sửa tổ chức: ${existing.shortName}` : 'Thêm tổ chức',
+      existing,
+      form,
+      parents: organizationOptions(orgs, String(form.parentId ?? ''), excluded),
+      families: Object.entries(FAMILY_NAMES).map(([code, name]) => ({ code, name, selected: code === form.family })),
+    };
+  }
+
+  async usersPage(filter: { org?: string; q?: string }) {
+    const orgs = await this.organizations.list();
+    const orgId = orgs.some((o) => o.id === filter.org) ? filter.org : undefined;
+    let users = await this.users.list(orgId);
+    const q = foldVietnamese(filter.q ?? '');
+    if (q) users = users.filter((u) => foldVietnamese(`${u.fullName} ${u.username} ${u.email ?? ''}`).includes(q));
+    return { title: 'Người dùng', users, q: filter.q ?? '', organizations: organizationOptions(orgs, orgId), total: users.length };
+  }
+
+  async userForm(id: string | null, typed?: Record<string, unknown>, typedMemberships?: { organizationId: string; roles: Role[]; position?: string | null }[]) {
+    const orgs = await this.organizations.list();
+    const user: UserDto | null = id ? await this.users.get(id) : null;
+    const names = new Map(orgs.map((o) => [o.id, o.fullName]));
+    const rows = (typedMemberships ?? user?.memberships ?? []).map((m, index) => ({
+      index,
+      organizationId: m.organizationId,
+      organizationName: names.get(m.organizationId) ?? m.organizationId,
+      position: m.position ?? '',
+      roles: roleChoices(m.roles),
+    }));
+    const taken = rows.map((r) => r.organizationId);
+    return {
+      title: user ? `Người dùng: ${user.fullName}` : 'Thêm người dùng',
+      user,
+      form: typed ?? { fullName: user?.fullName ?? '', email: user?.email ?? '', active: user?.active ?? true },
+      memberships: rows,
+      newRoles: roleChoices((typed?.roles as Role[]) ?? []),
+      organizations: organizationOptions(orgs, (typed?.organizationId as string) ?? null),
+      freeOrganizations: organizationOptions(orgs, null, taken),
+      authorities: user ? (await this.users.listAuthorities()).filter((a) => a.userId === user.id).map((a) => ({ ...a, organizationName: names.get(a.organizationId) ?? '' })) : [],
+    };
+  }
+
+  /** The authorities of one organization (by default the first one the admin belongs to). */
+  async authoritiesPage(actor: Actor, orgId: string | undefined, typed?: Record<string, unknown>) {
+    const orgs = await this.organizations.list();
+    const own = actor.memberships.find((m) => hasRole(actor, 'admin', m.organizationId))?.organizationId;
+    const current = orgs.find((o) => o.id === orgId) ?? orgs.find((o) => o.id === own) ?? orgs[0];
+    const authorities: AuthorityDto[] = current ? await this.users.listAuthorities(current.id) : [];
+    const members = current ? await this.users.list(current.id) : [];
+    const everyone = members.length ? members : await this.users.list();
+    const today = toIsoDate(vietnamDate(new Date()));
+    return {
+      title: 'Thẩm quyền ký',
+      organization: current,
+      organizations: organizationOptions(orgs, current?.id),
+      authorities: authorities.map((a) => ({ ...a, current: a.validFrom <= today && (!a.validTo || a.validTo >= today) })),
+      form: typed ?? { userId: '', capacityLines: '', validFrom: today, validTo: '' },
+      people: everyone.map((u) => ({ id: u.id, label: `${u.fullName} (${u.username})`, selected: u.id === typed?.userId })),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Actor, hasRole, Role } from '@app/common';
+
+export interface NavEntry {
+  href: string;
+  label: string;
+  /** Shown to anyone signed in when empty; otherwise to holders of one of these roles. */
+  roles: Role[];
+}
+
+/**
+ * The main menu. A page joins it when it exists; entries are filtered by the actor's
+ * roles (at any organization: the pages themselves narrow to the right organizations).
+ */
+export const NAV_ENTRIES: NavEntry[] = [
+  { href: '/', label: 'Việc cần làm', roles: [] },
+  { href: '/admin/organizations', label: 'Tổ chức', roles: ['admin'] },
+  { href: '/admin/users', label: 'Người dùng', roles: ['admin'] },
+  { href: '/admin/authorities', label: 'Thẩm quyền ký', roles: ['admin'] },
+];
+
+export interface NavLink {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+/** The menu of one person on one page; the entry whose path the page is under is marked current. */
+export function navigationFor(actor: Actor, path: string): NavLink[] {
+  const visible = NAV_ENTRIES.filter((e) => !e.roles.length || e.roles.some((role) => hasRole(actor, role)));
+  const current = visible.filter((e) => (e.href === '/' ? path === '/' : path === e.href || path.startsWith(`${e.href}/`))).sort((a, b) => b.href.length - a.href.length)[0];
+  return visible.map((e) => ({ href: e.href, label: e.label, current: e === current }));
+}
