@@ -53,6 +53,12 @@ export class AppConfig {
   /** Attempts of a delivery before it is dead. */
   deliveryRetryLimit!: number;
   deliveryRetryDelaySeconds!: number;
+  /** A worker holds a delivery this long per attempt; a worker that died lets it go after it. */
+  deliveryClaimSeconds!: number;
+  /** How often the distribution sweeper looks for deliveries overdue (lost with a dead process). */
+  deliverySweepSeconds!: number;
+  /** Deliveries attempted at once by one process. */
+  deliveryConcurrency!: number;
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -121,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.childReportMarginDays = readInt(env, 'CHILD_REPORT_MARGIN_DAYS', 5, 0, 180, problems);
   config.deliveryRetryLimit = readInt(env, 'DELIVERY_RETRY_LIMIT', 5, 0, 100, problems);
   config.deliveryRetryDelaySeconds = readInt(env, 'DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600, problems);
+  config.deliveryClaimSeconds = readInt(env, 'DELIVERY_CLAIM_SECONDS', 120, 1, 3600, problems);
+  config.deliverySweepSeconds = readInt(env, 'DELIVERY_SWEEP_SECONDS', 30, 1, 3600, problems);
+  config.deliveryConcurrency = readInt(env, 'DELIVERY_CONCURRENCY', 8, 1, 64, problems);
   if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
     problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
   }
