@@ -9,6 +9,7 @@ export enum CascadeErrorCode {
   AmbiguousOrganization = 'ambiguous_organization',
   AttachmentNotFound = 'attachment_not_found',
   InvalidAttachment = 'invalid_attachment',
+  NoticeNotFound = 'notice_not_found',
   Forbidden = 'forbidden',
 }
 
@@ -21,6 +22,7 @@ const KIND: Record<CascadeErrorCode, ErrorKind> = {
   ambiguous_organization: 'invalid',
   attachment_not_found: 'not_found',
   invalid_attachment: 'invalid',
+  notice_not_found: 'not_found',
   forbidden: 'forbidden',
 };
 

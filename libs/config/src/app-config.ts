@@ -50,6 +50,8 @@ export class AppConfig {
   childPlanDueDays!: number;
   /** Child reporting deadlines are set this many days before the parent's own. */
   childReportMarginDays!: number;
+  /** Days before a child plan's due date its drafters and signer are reminded (0: no reminder). */
+  childPlanReminderDays!: number;
   /** Attempts of a delivery before it is dead. */
   deliveryRetryLimit!: number;
   deliveryRetryDelaySeconds!: number;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.renderTimeoutMs = readInt(env, 'RENDER_TIMEOUT_MS', 60_000, 1000, 600_000, problems);
   config.childPlanDueDays = readInt(env, 'CHILD_PLAN_DUE_DAYS', 15, 1, 365, problems);
   config.childReportMarginDays = readInt(env, 'CHILD_REPORT_MARGIN_DAYS', 5, 0, 180, problems);
+  config.childPlanReminderDays = readInt(env, 'CHILD_PLAN_REMINDER_DAYS', 3, 0, 90, problems);
   config.deliveryRetryLimit = readInt(env, 'DELIVERY_RETRY_LIMIT', 5, 0, 100, problems);
   config.deliveryRetryDelaySeconds = readInt(env, 'DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600, problems);
   config.deliveryClaimSeconds = readInt(env, 'DELIVERY_CLAIM_SECONDS', 120, 1, 3600, problems);
