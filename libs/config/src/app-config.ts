@@ -61,6 +61,23 @@ export class AppConfig {
   deliverySweepSeconds!: number;
   /** Deliveries attempted at once by one process. */
   deliveryConcurrency!: number;
+  /** Folder of PKCS#12 files `<organization code>.p12`, one per issuing organization. */
+  pkiDir!: string;
+  /** Passphrase of those PKCS#12 files. */
+  pkiPassphrase!: string;
+  /** Create a local CA and a certificate per organization when missing (demo, or no PKI_DIR given). */
+  pkiAutoCreate!: boolean;
+  /** Where issued PDFs are kept, addressed by their SHA-256. */
+  documentsDir!: string;
+  /** Page margins in mm (top, bottom, left, right) per family. */
+  pageMarginsParty!: [number, number, number, number];
+  pageMarginsState!: [number, number, number, number];
+  /** Party numbers 01..09 with a leading zero (domain.md: default, not confirmed). */
+  partyNumberLeadingZero!: boolean;
+  /** The mark under a Party summary line (domain.md: "-----" by default). */
+  partySummaryRule!: string;
+  /** Public holidays (ISO dates) besides weekends: a plan signed on one is dated the next working day. */
+  holidays!: string[];
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -94,6 +111,28 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[], prob
     problems.push(`${name}: cần một URL ${protocols.join(' hoặc ')} (a ${protocols.join('/')} URL)`);
     return '';
   }
+}
+
+/** "20,20,30,15": top, bottom, left, right in millimetres. */
+function readMargins(env: NodeJS.ProcessEnv, name: string, fallback: [number, number, number, number], problems: string[]): [number, number, number, number] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const values = raw.split(',').map((v) => Number(v.trim()));
+  if (values.length !== 4 || values.some((v) => !Number.isFinite(v) || v < 0 || v > 60)) {
+    problems.push(`${name}="${raw}": cần 4 số mm (trên, dưới, trái, phải), ví dụ 20,20,30,15 (top, bottom, left, right in mm)`);
+    return fallback;
+  }
+  return values as [number, number, number, number];
+}
+
+/** "2024-04-30,2024-05-01": ISO dates separated by commas. */
+function readDates(env: NodeJS.ProcessEnv, name: string, problems: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  const dates = raw.split(',').map((d) => d.trim()).filter(Boolean);
+  const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+  if (bad.length) problems.push(`${name}: ngày không hợp lệ ${bad.join(', ')} (ISO dates YYYY-MM-DD, comma separated)`);
+  return dates.filter((d) => !bad.includes(d));
 }
 
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
@@ -133,6 +172,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.deliveryClaimSeconds = readInt(env, 'DELIVERY_CLAIM_SECONDS', 120, 1, 3600, problems);
   config.deliverySweepSeconds = readInt(env, 'DELIVERY_SWEEP_SECONDS', 30, 1, 3600, problems);
   config.deliveryConcurrency = readInt(env, 'DELIVERY_CONCURRENCY', 8, 1, 64, problems);
+  config.pkiDir = env.PKI_DIR ? resolve(cwd, env.PKI_DIR) : join(config.dataDir, 'pki');
+  config.pkiPassphrase = env.PKI_PASSPHRASE ?? '';
+  config.pkiAutoCreate = readBool(env, 'PKI_AUTO_CREATE', config.demo || !env.PKI_DIR, problems);
+  config.documentsDir = env.DOCUMENTS_DIR ? resolve(cwd, env.DOCUMENTS_DIR) : join(config.dataDir, 'documents');
+  config.pageMarginsParty = readMargins(env, 'PAGE_MARGINS_PARTY', [20, 20, 30, 15], problems);
+  config.pageMarginsState = readMargins(env, 'PAGE_MARGINS_STATE', [20, 20, 30, 15], problems);
+  config.partyNumberLeadingZero = readBool(env, 'PARTY_NUMBER_LEADING_ZERO', true, problems);
+  config.partySummaryRule = env.PARTY_SUMMARY_RULE ?? '-----';
+  config.holidays = readDates(env, 'HOLIDAYS', problems);
   if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
     problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
   }

@@ -1,0 +1,178 @@
+import { dateLinePhrase, parseIsoDate } from '@app/common';
+import type { Family } from '@app/identity';
+import type { BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '../../../plans/src/content/plan-content';
+import { DOCUMENT_TYPES } from '../../../plans/src/content/plan-content';
+import { itemLabel, partLabel, timeframeText } from './body-numbering';
+import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
+import { numberLine, SymbolParts } from './number-symbol';
+
+/** The issuing organization as the header prints it. */
+export interface IssuerView {
+  family: Family;
+  fullName: string;
+  symbolAbbreviation: string;
+  placeName: string;
+  superiorHeader: string | null;
+  headerName: string;
+}
+
+/** What the visible signature box shows: who signed, in which capacity, when (ISO 8601, +07:00). */
+export interface SignatureStamp {
+  signerName: string;
+  capacity: string;
+  organization: string;
+  signedAt: string;
+}
+
+export type DocumentMode =
+  | { kind: 'draft'; round: number; year: number }
+  | { kind: 'issued'; numberSymbol: string; issuedOn: string; stamp: SignatureStamp | null };
+
+export interface DocumentInput {
+  issuer: IssuerView;
+  content: PlanContent;
+  mode: DocumentMode;
+}
+
+export interface BodyBlock {
+  kind: 'part' | 'item' | 'paragraph' | 'bullet' | 'task';
+  /** 1 for items under a part, 2 for "1.1.", ...; 1 or 2 for bullets ("-", "+"). */
+  depth: number;
+  label: string;
+  heading: string;
+  html: string;
+}
+
+/** The view model of templates/<family>/document.hbs: every string already safe HTML or plain text. */
+export interface DocumentView {
+  family: Family;
+  draft: { label: string } | null;
+  header: { superiorLines: string[]; issuerLines: string[] };
+  numberLine: string;
+  dateLine: string;
+  typeTitle: string;
+  summaryLines: string[];
+  preamble: string[];
+  blocks: BodyBlock[];
+  closing: string[];
+  recipients: string[];
+  signature: { lines: { text: string; bold: boolean }[]; name: string; stamp: SignatureStamp | null };
+  footnotes: { number: number; html: string }[];
+}
+
+export function buildDocumentView(input: DocumentInput): DocumentView {
+  const { issuer, content, mode } = input;
+  const family = issuer.family;
+  const footnotes = new FootnoteCounter(new Set(content.footnotes.map((f) => f.id)));
+  const inline = (text: string) => inlineHtml(text, footnotes);
+  const symbolParts: SymbolParts = { family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation };
+  const place = content.place || issuer.placeName;
+
+  const view: DocumentView = {
+    family,
+    draft: mode.kind === 'draft' ? { label: mode.round > 1 ? `DỰ THẢO LẦN ${mode.round}` : 'DỰ THẢO' } : null,
+    header: { superiorLines: lines(issuer.superiorHeader), issuerLines: lines(issuer.headerName) },
+    numberLine: numberLine(symbolParts, mode.kind === 'issued' ? mode.numberSymbol : null),
+    dateLine:
+      mode.kind === 'issued'
+        ? `${place}, ${dateLinePhrase(parseIsoDate(mode.issuedOn))}`
+        : `${place}, ngày${BLANK}tháng${BLANK}năm ${mode.year}`,
+    typeTitle: (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi'),
+    summaryLines: content.summary.split('\n').map((line) => inline(line.trim())).filter(Boolean),
+    preamble: content.preamble.paragraphs.map(inline),
+    blocks: [],
+    closing: [],
+    recipients: recipientLines(family, content.recipients),
+    signature: signatureView(content.signature, mode.kind === 'issued' ? mode.stamp : null),
+    footnotes: [],
+  };
+  content.parts.forEach((part, index) => {
+    view.blocks.push({ kind: 'part', depth: 0, label: partLabel(index + 1, family), heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
+    bodyBlocks(part.children, [], view.blocks, inline);
+  });
+  view.closing = content.closing.map(inline);
+  const byId = new Map(content.footnotes.map((f) => [f.id, f]));
+  // A footnote's text may cite a further footnote: the list grows while it is printed.
+  for (let i = 0; i < footnotes.order().length; i++) {
+    view.footnotes.push({ number: i + 1, html: inline(byId.get(footnotes.order()[i])!.text) });
+  }
+  return view;
+}
+
+/** Blank day and month on a draft's date line, kept wide by no-break spaces. */
+const BLANK = '\u00a0'.repeat(6);
+
+function lines(text: string | null): string[] {
+  return (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => escapeHtml(line));
+}
+
+function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline: (text: string) => string): void {
+  let itemCount = 0;
+  for (const node of nodes) {
+    if (node.kind === 'item') {
+      const itemPath = [...path, ++itemCount];
+      itemBlocks(node, itemPath, out, inline);
+    } else if (node.kind === 'paragraph') {
+      out.push({ kind: 'paragraph', depth: path.length, label: '', heading: '', html: inline(node.text) });
+    } else {
+      bulletBlocks(node, 1, out, inline);
+    }
+  }
+}
+
+function itemBlocks(item: Item, path: number[], out: BodyBlock[], inline: (text: string) => string): void {
+  out.push({
+    kind: 'item',
+    depth: path.length,
+    label: itemLabel(path),
+    heading: item.heading ? inline(item.heading) : '',
+    html: item.text ? inline(item.text) : '',
+  });
+  if (item.task) {
+    const task = item.task;
+    const line = (label: string, text: string) =>
+      out.push({ kind: 'task', depth: path.length, label: '-', heading: label, html: inline(withFullStop(text)) });
+    if (task.directedBy) line('Chỉ đạo thực hiện:', task.directedBy);
+    line('Tham mưu, thực hiện:', task.carriedOutBy);
+    line('Thời gian thực hiện:', timeframeText(task.timeframe));
+  }
+  bodyBlocks(item.children, path, out, inline);
+}
+
+function bulletBlocks(bullet: Bullet, depth: number, out: BodyBlock[], inline: (text: string) => string): void {
+  out.push({ kind: 'bullet', depth, label: depth === 1 ? '-' : '+', heading: '', html: inline(bullet.text) });
+  for (const child of bullet.children) bulletBlocks(child, depth + 1, out, inline);
+}
+
+/** Task lines end with a full stop, as in the seeds, unless the text already ends with punctuation. */
+function withFullStop(text: string): string {
+  return /[.;:!?…)]$/.test(text) ? text : `${text}.`;
+}
+
+/** Party lines end with "," and State lines with ";", the last (the archive copy) with ".". */
+function recipientLines(family: Family, recipients: Recipient[]): string[] {
+  const ordered = [...recipients.filter((r) => r.purpose !== 'archive'), ...recipients.filter((r) => r.purpose === 'archive')];
+  if (!ordered.some((r) => r.purpose === 'archive')) {
+    ordered.push({ id: 'archive', name: family === 'party' ? 'VP' : 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null });
+  }
+  return ordered.map((recipient, index) => {
+    const last = index === ordered.length - 1;
+    let text = recipient.name.replace(/[\s,;.]+$/, '');
+    if (recipient.purpose === 'archive' && !/^lưu\b/i.test(text)) text = `${family === 'party' ? 'Lưu' : 'Lưu:'} ${text}`;
+    if (recipient.note) text += ` (${recipient.note})`;
+    return escapeHtml(`- ${text}${last ? '.' : family === 'party' ? ',' : ';'}`);
+  });
+}
+
+/** Capacity lines in bold, linking words ("kiêm") in regular type, as the seeds print them. */
+function signatureView(signature: Signature, stamp: SignatureStamp | null): DocumentView['signature'] {
+  return {
+    lines: signature.capacityLines.map((line) => ({ text: escapeHtml(line), bold: line !== line.toLocaleLowerCase('vi') })),
+    name: escapeHtml(signature.signerName),
+    stamp,
+  };
+}
