@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
 import { IdentityModule } from '@app/identity';
+import { PlansModule } from '@app/plans';
 import { HealthController } from './health.controller';
 import { WebModule } from './web/web.module';
 
@@ -11,7 +12,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, WebModule],
       controllers: [HealthController],
     };
   }

@@ -6,6 +6,7 @@ import express from 'express';
 import session from 'express-session';
 import hbs from 'hbs';
 import { AppConfig } from '@app/config';
+import { addPlanContentSchema } from '@app/plans';
 import { accessLogMiddleware, createLogger, createValidationPipe, DomainErrorFilter, requestIdMiddleware } from '@app/common';
 import { csrfMiddleware } from './web/csrf';
 import { SessionPool } from './web/session-pool';
@@ -65,3 +66,4 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 type OpenApiDocument = ReturnType<typeof SwaggerModule.createDocument>;
 /** Domains that add to the OpenAPI document (for example the plan content JSON Schema). */
 export const openApiExtensions: ((document: OpenApiDocument) => void)[] = [];
+openApiExtensions.push(addPlanContentSchema);

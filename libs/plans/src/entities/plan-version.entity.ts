@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '@app/identity';
 import type { PlanContent } from '../content/plan-content';
+import { Plan } from './plan.entity';
 
 /** One immutable saved version of a plan's content, with its author and time. */
 @Entity('plan_version')
@@ -10,6 +12,9 @@ export class PlanVersion {
 
   @Column({ type: 'uuid' })
   planId: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  plan?: Plan;
 
   @Column({ type: 'int' })
   version: number;
@@ -23,6 +28,9 @@ export class PlanVersion {
 
   @Column({ type: 'uuid' })
   authorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  author?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

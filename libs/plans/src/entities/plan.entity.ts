@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Organization, User } from '@app/identity';
 
 /**
  * A plan (or another document of the same anatomy) at its issuing organization. The content
@@ -7,12 +8,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 @Entity('plan')
 @Index(['organizationId', 'state'])
+// Trigram index for `q` searches (created in the migration; TypeORM leaves it alone).
+@Index('idx_plan_search_text_trgm', { synchronize: false })
 export class Plan {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
   organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  organization?: Organization;
 
   @Column({ type: 'varchar', length: 8 })
   documentType: string;
@@ -44,6 +50,9 @@ export class Plan {
   @Column({ type: 'uuid' })
   createdById: string;
 
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  createdBy?: User;
+
   /** Number and symbol once issued: number 4, "04-KH/BCĐ". */
   @Column({ type: 'int', nullable: true })
   number: number | null;
@@ -69,6 +78,9 @@ export class Plan {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   parentPlanId: string | null;
+
+  @ManyToOne(() => Plan, { nullable: true, onDelete: 'RESTRICT' })
+  parentPlan?: Plan | null;
 
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;

@@ -1,0 +1,54 @@
+import type { Organization } from '@app/identity';
+import { canonicalContent } from '../content/plan-canonical';
+import { numberPlan } from '../content/numbering';
+import { PlanDetailDto, PlanDto, PlanVersionDetailDto, PlanVersionDto } from '../dtos/plan.dto';
+import type { PlanVersion } from '../entities/plan-version.entity';
+import type { Plan } from '../entities/plan.entity';
+
+type OrgFacts = Pick<Organization, 'fullName' | 'family'>;
+
+export function toPlanDto(plan: Plan, org: OrgFacts): PlanDto {
+  return {
+    id: plan.id,
+    organizationId: plan.organizationId,
+    organizationName: org.fullName,
+    family: org.family,
+    documentType: plan.documentType,
+    state: plan.state,
+    summary: plan.summary,
+    version: plan.currentVersion,
+    currentVersion: plan.currentVersion,
+    submittedVersion: plan.submittedVersion,
+    draftRound: plan.draftRound,
+    number: plan.number,
+    numberSymbol: plan.numberSymbol,
+    issuedOn: plan.issuedOn,
+    parentPlanId: plan.parentPlanId,
+    dueDate: plan.dueDate,
+    createdById: plan.createdById,
+    createdAt: plan.createdAt.toISOString(),
+    updatedAt: plan.updatedAt.toISOString(),
+    rowVersion: plan.rowVersion,
+  };
+}
+
+export function toPlanDetailDto(plan: Plan, org: OrgFacts, version: PlanVersion): PlanDetailDto {
+  const content = canonicalContent(version.content);
+  return { ...toPlanDto(plan, org), content, contentSha256: version.contentSha256, numbering: numberPlan(content, org.family) };
+}
+
+export function toPlanVersionDto(version: PlanVersion, authorName: string): PlanVersionDto {
+  return {
+    version: version.version,
+    authorId: version.authorId,
+    authorName,
+    createdAt: version.createdAt.toISOString(),
+    contentSha256: version.contentSha256,
+    summary: version.content.summary,
+  };
+}
+
+export function toPlanVersionDetailDto(version: PlanVersion, authorName: string, family: OrgFacts['family']): PlanVersionDetailDto {
+  const content = canonicalContent(version.content);
+  return { ...toPlanVersionDto(version, authorName), planId: version.planId, content, numbering: numberPlan(content, family) };
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Actor, foldVietnamese } from '@app/common';
+import { Organization, User } from '@app/identity';
+import { canonicalContent, contentSha256 } from '../content/plan-canonical';
+import type { PlanContent } from '../content/plan-content';
+import { validatePlanContent } from '../content/plan-content.validator';
+import { allTexts } from '../content/plan-tree';
+import { diffPlans, PlanDiff } from '../diff/plan-diff';
+import { CreatePlanDto, ListPlansQueryDto, PlanDetailDto, PlanPageDto, PlanVersionDetailDto, PlanVersionDto, SavePlanContentDto } from '../dtos/plan.dto';
+import { PlanVersion } from '../entities/plan-version.entity';
+import { Plan } from '../entities/plan.entity';
+import { PlanError, PlanErrorCode } from '../plan.error';
+import { unknownBindings } from './content-bindings';
+import { PlanAccessService } from './plan-access.service';
+import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
+
+/** The states in which content may still change. */
+export const EDITABLE_STATES = ['draft'];
+
+export interface NewDraft {
+  organizationId: string;
+  authorId: string;
+  /** Raw content: validated here. */
+  content: unknown;
+  parentPlanId?: string | null;
+  dueDate?: string | null;
+}
+
+/** Drafting: create a plan, save immutable versions, read, list and search. */
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+  ) {}
+
+  async create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetailDto> {
+    const organizationId = this.access.draftingOrganization(actor, dto.organizationId);
+    const id = await this.dataSource.transaction((manager) => this.createDraft(manager, { organizationId, authorId: actor.id, content: dto.content }));
+    return this.get(actor, id);
+  }
+
+  /**
+   * Writes a new draft with its version 1 in the caller's transaction (also used by import,
+   * the demo loader and the cascade). Throws 422 when the content is invalid; writes nothing then.
+   */
+  async createDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
+    const content = await this.validContent(manager, draft.content);
+    const plan = await manager.save(
+      Plan,
+      manager.create(Plan, {
+        organizationId: draft.organizationId,
+        documentType: content.documentType,
+        state: 'draft',
+        currentVersion: 1,
+        summary: content.summary,
+        searchText: searchTextOf(content),
+        createdById: draft.authorId,
+        parentPlanId: draft.parentPlanId ?? null,
+        dueDate: draft.dueDate ?? null,
+      }),
+    );
+    await manager.insert(PlanVersion, { planId: plan.id, version: 1, content, contentSha256: contentSha256(content), authorId: draft.authorId });
+    return plan.id;
+  }
+
+  /** Saves a new version when the actor edited the current one; a stale edit is 409 and saves nothing. */
+  async saveContent(actor: Actor, id: string, dto: SavePlanContentDto): Promise<PlanDetailDto> {
+    const validated = validatePlanContent(dto.content);
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await this.access.writable(actor, id, manager);
+      if (!EDITABLE_STATES.includes(plan.state)) {
+        throw new PlanError(PlanErrorCode.NotDraft, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ sửa được nội dung khi còn là dự thảo`, { state: plan.state });
+      }
+      if (dto.baseVersion !== plan.currentVersion) {
+        throw new PlanError(
+          PlanErrorCode.StaleVersion,
+          `Bạn đã sửa phiên bản ${dto.baseVersion} nhưng kế hoạch đã có phiên bản ${plan.currentVersion}: hãy tải lại và sửa trên phiên bản mới nhất`,
+          { baseVersion: dto.baseVersion, currentVersion: plan.currentVersion },
+        );
+      }
+      if (!validated.ok) throw PlanError.invalid(validated.errors);
+      const content = await this.validContent(manager, validated.content);
+      const sha = contentSha256(content);
+      const current = await manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: plan.currentVersion } });
+      // Saving the same content again makes no new version: a retried request is harmless.
+      if (current.contentSha256 === sha) return;
+      const version = plan.currentVersion + 1;
+      await manager.insert(PlanVersion, { planId: plan.id, version, content, contentSha256: sha, authorId: actor.id });
+      plan.currentVersion = version;
+      plan.summary = content.summary;
+      plan.documentType = content.documentType;
+      plan.searchText = searchTextOf(content);
+      await manager.save(Plan, plan);
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<PlanDetailDto> {
+    const plan = await this.access.readable(actor, id);
+    const [org, version] = await Promise.all([
+      this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } }),
+      this.dataSource.manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: plan.currentVersion } }),
+    ]);
+    return toPlanDetailDto(plan, org, version);
+  }
+
+  /** Plans the actor may read, newest change first; `q` matches with or without diacritics. */
+  async list(actor: Actor, query: ListPlansQueryDto): Promise<PlanPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.dataSource.manager.createQueryBuilder(Plan, 'p');
+    const scope = this.access.listableOrganizations(actor);
+    if (scope) {
+      if (!scope.length) return { items: [], total: 0, page, pageSize };
+      qb.andWhere('p.organization_id IN (:...scope)', { scope });
+    }
+    if (query.status) qb.andWhere('p.state IN (:...states)', { states: query.status.split(',') });
+    if (query.org) qb.andWhere('p.organization_id = :org', { org: query.org });
+    const folded = query.q ? foldVietnamese(query.q) : '';
+    if (folded) {
+      const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('p.search_text LIKE :like', { like })));
+    }
+    const [plans, total] = await qb
+      .orderBy('p.updated_at', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    const orgs = await this.organizations(plans.map((p) => p.organizationId));
+    return { items: plans.map((p) => toPlanDto(p, orgs.get(p.organizationId)!)), total, page, pageSize };
+  }
+
+  async versions(actor: Actor, id: string): Promise<PlanVersionDto[]> {
+    const plan = await this.access.readable(actor, id);
+    const versions = await this.dataSource.manager.find(PlanVersion, { where: { planId: plan.id }, order: { version: 'ASC' } });
+    const authors = await this.authorNames(versions);
+    return versions.map((v) => toPlanVersionDto(v, authors.get(v.authorId) ?? ''));
+  }
+
+  async version(actor: Actor, id: string, n: number): Promise<PlanVersionDetailDto> {
+    const plan = await this.access.readable(actor, id);
+    const version = await this.findVersion(plan.id, n);
+    const [authors, org] = await Promise.all([this.authorNames([version]), this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } })]);
+    return toPlanVersionDetailDto(version, authors.get(version.authorId) ?? '', org.family);
+  }
+
+  /** What changed between two versions: parts, items, tasks, recipients by id, with a word redline. */
+  async diff(actor: Actor, id: string, from: number, to: number): Promise<PlanDiff> {
+    const plan = await this.access.readable(actor, id);
+    const [a, b] = await Promise.all([this.findVersion(plan.id, from), this.findVersion(plan.id, to)]);
+    const org = await this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } });
+    return diffPlans(canonicalContent(a.content), canonicalContent(b.content), { from, to, family: org.family });
+  }
+
+  /** The content of a version (the current one by default), for other services of this domain. */
+  async contentOf(plan: Plan, version = plan.currentVersion, manager: EntityManager = this.dataSource.manager): Promise<PlanContent> {
+    const row = await manager.findOne(PlanVersion, { where: { planId: plan.id, version } });
+    if (!row) throw new PlanError(PlanErrorCode.VersionNotFound, `Kế hoạch không có phiên bản ${version}`);
+    return canonicalContent(row.content);
+  }
+
+  private async findVersion(planId: string, n: number): Promise<PlanVersion> {
+    const version = await this.dataSource.manager.findOne(PlanVersion, { where: { planId, version: n } });
+    if (!version) throw new PlanError(PlanErrorCode.VersionNotFound, `Kế hoạch không có phiên bản ${n}`, { version: n });
+    return version;
+  }
+
+  /** Schema, then the ids the content names must exist here. */
+  private async validContent(manager: EntityManager, input: unknown): Promise<PlanContent> {
+    const validated = validatePlanContent(input);
+    if (!validated.ok) throw PlanError.invalid(validated.errors);
+    const unknown = await unknownBindings(manager, validated.content);
+    if (unknown.length) throw PlanError.invalid(unknown);
+    return canonicalContent(validated.content);
+  }
+
+  private async organizations(ids: string[]): Promise<Map<string, Organization>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager.find(Organization, { where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+
+  private async authorNames(versions: PlanVersion[]): Promise<Map<string, string>> {
+    const ids = [...new Set(versions.map((v) => v.authorId))];
+    if (!ids.length) return new Map();
+    const users = await this.dataSource.manager.find(User, { select: { id: true, fullName: true }, where: { id: In(ids) } });
+    return new Map(users.map((u) => [u.id, u.fullName]));
+  }
+}
+
+/** What `q` searches: summary and every text of the plan, folded to ASCII lower case. */
+export function searchTextOf(content: PlanContent): string {
+  return foldVietnamese(allTexts(content).join(' '));
+}
