@@ -31,7 +31,10 @@ export function viDateTime(value: string | Date | null | undefined): string {
   return `${viDate(instant)} ${time}`;
 }
 
-type Hbs = { registerHelper: (name: string, fn: (...args: any[]) => unknown) => void };
+type Hbs = {
+  registerHelper: (name: string, fn: (...args: any[]) => unknown) => void;
+  handlebars: { escapeExpression: (text: string) => string; SafeString: new (text: string) => unknown };
+};
 
 /** Handlebars helpers shared by every page. The last argument of a helper is Handlebars' options object. */
 export function registerViewHelpers(hbs: Hbs): void {
@@ -44,6 +47,11 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('roleName', (role: keyof typeof ROLE_NAMES) => ROLE_NAMES[role] ?? role);
   hbs.registerHelper('familyName', (family: string) => FAMILY_NAMES[family] ?? family);
+  // Line breaks as character references: Handlebars indents every line of an indented partial,
+  // which would otherwise add spaces to each line of a textarea's value.
+  hbs.registerHelper('multiline', (value: unknown) =>
+    new hbs.handlebars.SafeString(hbs.handlebars.escapeExpression(value == null ? '' : String(value)).replace(/\r?\n/g, '&#10;')),
+  );
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
   hbs.registerHelper('joinLines', (value: string[] | null | undefined, separator: unknown) => (value ?? []).join(typeof separator === 'string' ? separator : ' / '));
   hbs.registerHelper('viDate', (value: string | Date | null) => viDate(value));

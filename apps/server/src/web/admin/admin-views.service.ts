@@ -5,7 +5,7 @@ import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 
 export interface OrganizationNode {
   org: OrganizationDto;
-  familyName: string;
+  familyLabel: string;
   children: OrganizationNode[];
 }
 
@@ -17,7 +17,7 @@ export interface OrganizationOption {
 
 /** The organization tree as nested nodes, from the service's depth-first list. */
 export function organizationTree(orgs: OrganizationDto[]): OrganizationNode[] {
-  const nodes = new Map(orgs.map((org) => [org.id, { org, familyName: FAMILY_NAMES[org.family], children: [] as OrganizationNode[] }]));
+  const nodes = new Map(orgs.map((org) => [org.id, { org, familyLabel: FAMILY_NAMES[org.family], children: [] as OrganizationNode[] }]));
   const roots: OrganizationNode[] = [];
   for (const org of orgs) {
     const node = nodes.get(org.id)!;
