@@ -1,0 +1,61 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { DocumentTemplates, LayoutSettings } from '../document/document-templates';
+import { buildDocumentView, DocumentInput } from '../document/document-view';
+import { plainText } from '../document/inline-markup';
+import { RenderingError, RenderingErrorCode } from '../rendering.error';
+import { BrowserPool, RenderTimeout } from './browser-pool';
+
+export function layoutFromConfig(config: AppConfig): LayoutSettings {
+  const margins = ([top, bottom, left, right]: number[]) => ({ top, bottom, left, right });
+  return {
+    margins: { party: margins(config.pageMarginsParty), state: margins(config.pageMarginsState) },
+    partySummaryRule: config.partySummaryRule,
+  };
+}
+
+/**
+ * The one renderer (house style 16): Handlebars templates from templates/, printed by one
+ * shared Chromium with a bounded pool of pages, a timeout per job and no network.
+ */
+@Injectable()
+export class RenderingService implements OnModuleDestroy {
+  readonly templates: DocumentTemplates;
+  readonly pool: BrowserPool;
+
+  constructor(config: AppConfig) {
+    this.templates = new DocumentTemplates(undefined, layoutFromConfig(config));
+    this.pool = new BrowserPool({
+      chromiumPath: config.chromiumPath,
+      size: config.renderPoolSize,
+      restartAfter: config.renderRestartAfter,
+      timeoutMs: config.renderTimeoutMs,
+    });
+  }
+
+  /** The document's HTML page (fonts and styles inline). */
+  html(input: DocumentInput): string {
+    const title = `${input.mode.kind === 'draft' ? 'DỰ THẢO - ' : ''}${plainText(input.content.summary.replace(/\n/g, ' '))}`;
+    return this.templates.html(buildDocumentView(input), title);
+  }
+
+  /** The document printed to PDF. */
+  async pdf(input: DocumentInput): Promise<Buffer> {
+    return this.print(this.html(input));
+  }
+
+  async print(html: string): Promise<Buffer> {
+    try {
+      return await this.pool.pdf(html);
+    } catch (error) {
+      if (error instanceof RenderTimeout) {
+        throw new RenderingError(RenderingErrorCode.RenderTimeout, `Quá thời gian tạo PDF (${error.timeoutMs} ms)`);
+      }
+      throw new RenderingError(RenderingErrorCode.RenderFailed, `Không tạo được PDF: ${(error as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.close();
+  }
+}
