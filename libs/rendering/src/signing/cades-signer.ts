@@ -66,7 +66,7 @@ function certDer(cert: forge.pki.Certificate): Buffer {
  * lossily (UTF8String), and the signer is found by an exact match.
  */
 function issuerAndSerialNumber(cert: forge.pki.Certificate) {
-  const tbs = (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate ?? forge.pki.getTBSCertificate(cert);
+  const tbs = (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate ?? (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
   const fields = tbs.value as forge.asn1.Asn1[];
   const offset = fields[0].tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
   return seq([fields[offset + 2], fields[offset]]);
