@@ -1,8 +1,7 @@
 import { dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import type { BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '../../../plans/src/content/plan-content';
-import { DOCUMENT_TYPES } from '../../../plans/src/content/plan-content';
-import { itemLabel, partLabel, timeframeText } from './body-numbering';
+import { DOCUMENT_TYPES, itemLabel, partLabel, timeframeText } from '@app/plans';
+import type { BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, SymbolParts } from './number-symbol';
 
