@@ -1,0 +1,108 @@
+import { getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
+import type { AnyMachineSnapshot } from 'xstate';
+import { EventSender, PlanEvent, planMachine, PlanMachineContext, ReviewStep, SYSTEM_SENDER } from '../../workflows';
+
+/**
+ * Paths through the plan machine generated with @xstate/graph, with abstract people in the
+ * roles of the road. The unit spec walks them on the machine; the e2e spec replays them
+ * through the real service with real users in the same roles.
+ */
+export type PathRole = 'drafter' | 'reviewer' | 'checker' | 'signer' | 'consulteeA' | 'consulteeB' | 'admin' | 'system';
+
+export const PATH_PEOPLE: Record<PathRole, EventSender> = {
+  drafter: { id: 'drafter', system: false, roles: ['drafter'], holdsAuthority: false },
+  reviewer: { id: 'reviewer', system: false, roles: ['reviewer'], holdsAuthority: false },
+  checker: { id: 'checker', system: false, roles: ['format_checker'], holdsAuthority: false },
+  signer: { id: 'signer', system: false, roles: ['signer'], holdsAuthority: true },
+  consulteeA: { id: 'consulteeA', system: false, roles: ['consultee'], holdsAuthority: false },
+  consulteeB: { id: 'consulteeB', system: false, roles: ['consultee'], holdsAuthority: false },
+  admin: { id: 'admin', system: false, roles: ['admin'], holdsAuthority: false },
+  system: SYSTEM_SENDER,
+};
+
+export const PATH_CHAIN: ReviewStep[] = [
+  { role: 'reviewer', label: 'Duyệt nội dung' },
+  { role: 'format_checker', label: 'Kiểm tra thể thức' },
+];
+
+export const PATH_NOW = '2024-01-10T02:00:00.000Z';
+export const PATH_DEADLINE = '2024-01-15T10:00:00.000Z';
+
+/** The events the people of the road would send from this snapshot, each with a valid payload. */
+export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
+  const c = snapshot.context as PlanMachineContext;
+  const version = c.submittedVersion ?? 1;
+  const p = PATH_PEOPLE;
+  switch (snapshot.value) {
+    case 'draft':
+      return [
+        { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN },
+        // One consultation at a time: comments of the last one are resolved before the next.
+        ...(c.openComments.length ? [] : [{ type: 'CIRCULATE', by: p.drafter, consultees: ['consulteeA', 'consulteeB'], deadline: PATH_DEADLINE, now: PATH_NOW, version: 1 } as PlanEvent]),
+        ...c.openComments.slice(0, 1).map((commentId): PlanEvent => ({ type: 'RESOLVE_COMMENT', by: p.drafter, commentId, resolution: 'accepted', note: 'Tiếp thu' })),
+        { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
+      ];
+    case 'consultation':
+      return [
+        { type: 'COMMENT', by: p.consulteeA, commentIds: [`comment-${c.consultation?.round}-A`] },
+        { type: 'NO_COMMENT', by: p.consulteeB },
+        { type: 'DEADLINE', by: p.system, round: c.consultation?.round ?? 0 },
+        { type: 'WITHDRAW', by: p.drafter },
+      ];
+    case 'review': {
+      const holder = c.chain[c.step]?.role === 'format_checker' ? p.checker : p.reviewer;
+      return [
+        { type: 'APPROVE', by: holder, contentVersion: version },
+        { type: 'RETURN', by: holder, reason: 'Cần bổ sung chỉ tiêu' },
+        { type: 'WITHDRAW', by: p.drafter },
+        { type: 'CANCEL', by: p.admin, reason: 'Thay bằng kế hoạch khác' },
+      ];
+    }
+    case 'awaitingSignature':
+      return [
+        { type: 'SIGN', by: p.signer, contentVersion: version, passwordConfirmed: true, authorityId: 'authority' },
+        { type: 'RETURN', by: p.signer, reason: 'Chưa rõ nguồn kinh phí' },
+        { type: 'WITHDRAW', by: p.drafter },
+        { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
+      ];
+    case 'signed':
+      return [{ type: 'NUMBERED', by: p.system }];
+    case 'numbered':
+      return [{ type: 'ISSUED', by: p.system }];
+    case 'issued':
+      return [{ type: 'DISTRIBUTION_STARTED', by: p.system }];
+    case 'distributing':
+      return [{ type: 'DISTRIBUTED', by: p.system }];
+    default:
+      return [];
+  }
+}
+
+/** What distinguishes two snapshots for the road (not counters such as the draft round). */
+export function roadState(snapshot: AnyMachineSnapshot): string {
+  const c = snapshot.context as PlanMachineContext;
+  const answered = c.consultation ? [...c.consultation.answered].sort().join('+') : '-';
+  return `${String(snapshot.value)}|step ${c.step}|answered ${answered}|open ${c.openComments.length}`;
+}
+
+const traversal = {
+  input: { drafterId: 'drafter' },
+  events: roadEvents,
+  serializeState: (snapshot: AnyMachineSnapshot) => roadState(snapshot),
+  serializeEvent: (event: PlanEvent) => `${event.type}:${event.by.id}`,
+};
+
+export type RoadPath = StatePath<AnyMachineSnapshot, PlanEvent>;
+
+export function shortestRoadPaths(): RoadPath[] {
+  return getShortestPaths(planMachine, traversal as never) as unknown as RoadPath[];
+}
+
+export function simpleRoadPaths(): RoadPath[] {
+  return getSimplePaths(planMachine, traversal as never) as unknown as RoadPath[];
+}
+
+/** The role that sent an event of a path. */
+export function roleOf(event: PlanEvent): PathRole {
+  return (Object.keys(PATH_PEOPLE) as PathRole[]).find((role) => PATH_PEOPLE[role].id === event.by.id)!;
+}

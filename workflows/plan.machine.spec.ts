@@ -1,0 +1,339 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyMachineSnapshot } from 'xstate';
+import { PATH_CHAIN, PATH_DEADLINE, PATH_NOW, PATH_PEOPLE as p, roadState, shortestRoadPaths, simpleRoadPaths } from '../test/support/plan-paths';
+import {
+  allowedPlanEvents,
+  EventSender,
+  PersistedPlanSnapshot,
+  PLAN_EVENT_TYPES,
+  PLAN_MACHINE_VERSIONS,
+  PLAN_STATES,
+  planMachine,
+  PlanEvent,
+  PlanEventType,
+  PlanMachineContext,
+  PlanState,
+  planStateOf,
+  restorePlanSnapshot,
+  startPlan,
+  stepPlan,
+} from './index';
+
+const V = '1';
+
+const BASE: PlanMachineContext = {
+  drafterId: 'drafter',
+  round: 1,
+  submittedVersion: null,
+  chain: [],
+  step: 0,
+  approvals: [],
+  consultation: null,
+  consultationRounds: 0,
+  openComments: [],
+  lastReturn: null,
+  signedBy: null,
+  authorityId: null,
+  cancelReason: null,
+};
+
+const SUBMITTED: Partial<PlanMachineContext> = { submittedVersion: 1, chain: PATH_CHAIN };
+
+/** A representative context for each state, as the road leaves it there. */
+const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
+  draft: {},
+  consultation: { consultationRounds: 1, consultation: { round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 } },
+  review: { ...SUBMITTED, step: 0 },
+  awaitingSignature: { ...SUBMITTED, step: 1, approvals: [{ step: 0, by: 'reviewer' }, { step: 1, by: 'checker' }] },
+  signed: { ...SUBMITTED, step: 1, signedBy: 'signer', authorityId: 'authority' },
+  numbered: { ...SUBMITTED, signedBy: 'signer' },
+  issued: { ...SUBMITTED, signedBy: 'signer' },
+  distributing: { ...SUBMITTED, signedBy: 'signer' },
+  distributed: { ...SUBMITTED, signedBy: 'signer' },
+  cancelled: { cancelReason: 'Không còn cần thiết' },
+};
+
+function at(state: PlanState, extra: Partial<PlanMachineContext> = {}): AnyMachineSnapshot {
+  return planMachine.resolveState({ value: state, context: { ...BASE, ...CONTEXT_IN[state], ...extra } });
+}
+
+/** The event as the right person would send it, with a valid payload, in the given state. */
+function qualified(type: PlanEventType, state: PlanState): PlanEvent {
+  switch (type) {
+    case 'SUBMIT':
+      return { type, by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN };
+    case 'CIRCULATE':
+      return { type, by: p.drafter, consultees: ['consulteeA', 'consulteeB'], deadline: PATH_DEADLINE, now: PATH_NOW, version: 1 };
+    case 'COMMENT':
+      return { type, by: p.consulteeA, commentIds: ['comment-1'] };
+    case 'NO_COMMENT':
+      return { type, by: p.consulteeB };
+    case 'DEADLINE':
+      return { type, by: p.system, round: 1 };
+    case 'RESOLVE_COMMENT':
+      return { type, by: p.drafter, commentId: 'open-comment', resolution: 'declined', note: 'Đã có trong mục II.2' };
+    case 'APPROVE':
+      return { type, by: p.reviewer, contentVersion: 1 };
+    case 'RETURN':
+      return { type, by: state === 'awaitingSignature' ? p.signer : p.reviewer, reason: 'Cần bổ sung chỉ tiêu' };
+    case 'SIGN':
+      return { type, by: p.signer, contentVersion: 1, passwordConfirmed: true, authorityId: 'authority' };
+    case 'WITHDRAW':
+      return { type, by: p.drafter };
+    case 'CANCEL':
+      return { type, by: p.drafter, reason: 'Không còn cần thiết' };
+    default:
+      return { type, by: p.system } as PlanEvent;
+  }
+}
+
+/** Every (state, event) pair the road allows, with the state it leads to; every other pair is refused. */
+const ALLOWED: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
+  draft: { SUBMIT: 'review', CIRCULATE: 'consultation', RESOLVE_COMMENT: 'draft', CANCEL: 'cancelled' },
+  consultation: { COMMENT: 'consultation', NO_COMMENT: 'consultation', DEADLINE: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
+  review: { APPROVE: 'review', RETURN: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
+  awaitingSignature: { SIGN: 'signed', RETURN: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
+  signed: { NUMBERED: 'numbered' },
+  numbered: { ISSUED: 'issued' },
+  issued: { DISTRIBUTION_STARTED: 'distributing' },
+  distributing: { DISTRIBUTED: 'distributed' },
+  distributed: {},
+  cancelled: {},
+};
+
+function send(snapshot: AnyMachineSnapshot, event: PlanEvent) {
+  return stepPlan(V, snapshot, event);
+}
+
+function expectRefused(snapshot: AnyMachineSnapshot, event: PlanEvent, code: string) {
+  const result = send(snapshot, event);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.refusal.code).toBe(code);
+    expect(result.refusal.reason).toMatch(/[à-ỹ]/);
+  }
+}
+
+function expectStep(snapshot: AnyMachineSnapshot, event: PlanEvent) {
+  const result = send(snapshot, event);
+  if (!result.ok) throw new Error(`refused: ${result.refusal.code} ${result.refusal.reason}`);
+  return result.result;
+}
+
+describe('plan machine: every (state, event) pair', () => {
+  const pairs = PLAN_STATES.flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
+
+  it('covers the 10 states and 15 events', () => {
+    expect(pairs).toHaveLength(150);
+  });
+
+  it.each(pairs)('%s + %s', (state, type) => {
+    const expected = ALLOWED[state][type];
+    const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
+    const result = send(snapshot, qualified(type, state));
+    if (expected) {
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(planStateOf(result.result.snapshot)).toBe(expected);
+    } else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.refusal.code).toBe('not_in_state');
+    }
+  });
+});
+
+describe('plan machine: guards', () => {
+  it('SUBMIT: only the drafter, with every comment resolved, a review chain and no format error', () => {
+    expectRefused(at('draft'), { ...qualified('SUBMIT', 'draft'), by: p.reviewer }, 'byDrafter');
+    expectRefused(at('draft', { openComments: ['c1', 'c2'] }), qualified('SUBMIT', 'draft'), 'noOpenComments');
+    expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 2, chain: PATH_CHAIN }, 'formatClean');
+    expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] }, 'hasChain');
+    const { snapshot, effects } = expectStep(at('draft', { round: 2 }), { type: 'SUBMIT', by: p.drafter, version: 7, formatErrors: 0, chain: PATH_CHAIN });
+    expect(snapshot.context).toMatchObject({ submittedVersion: 7, step: 0, chain: PATH_CHAIN, round: 2 });
+    expect(effects).toEqual(['awaitReviewer']);
+  });
+
+  it('CIRCULATE: the drafter, to distinct consultees other than themself, before a future deadline', () => {
+    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), by: p.admin } as PlanEvent, 'byDrafter');
+    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: [] } as PlanEvent, 'hasConsultees');
+    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'drafter'] } as PlanEvent, 'hasConsultees');
+    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'consulteeA'] } as PlanEvent, 'hasConsultees');
+    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), deadline: '2024-01-01T00:00:00Z' } as PlanEvent, 'deadlineAhead');
+    const { snapshot, effects } = expectStep(at('draft'), qualified('CIRCULATE', 'draft'));
+    expect(snapshot.context.consultation).toEqual({ round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 });
+    expect(effects).toEqual(['scheduleConsultationDeadline', 'askConsultees']);
+  });
+
+  it('consultation: each invited person answers once; the last answer closes the round with comments to resolve', () => {
+    const stranger: EventSender = { ...p.consulteeA, id: 'stranger' };
+    expectRefused(at('consultation'), { type: 'NO_COMMENT', by: stranger }, 'byPendingConsultee');
+    expectRefused(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: [] }, 'hasComments');
+    const first = expectStep(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: ['k1', 'k2'] });
+    expect(planStateOf(first.snapshot)).toBe('consultation');
+    expect(first.effects).toEqual([]);
+    expectRefused(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeA }, 'byPendingConsultee');
+    const last = expectStep(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeB });
+    expect(planStateOf(last.snapshot)).toBe('draft');
+    expect(last.snapshot.context).toMatchObject({ consultation: null, openComments: ['k1', 'k2'] });
+    expect(last.effects).toEqual(['tellDrafter']);
+    // comments are answered one by one before the draft can go up
+    expectRefused(last.snapshot, qualified('SUBMIT', 'draft'), 'noOpenComments');
+    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: '' }, 'hasResolutionNote');
+    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'nope', resolution: 'accepted', note: 'x' }, 'commentIsOpen');
+    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.reviewer, commentId: 'k1', resolution: 'accepted', note: 'x' }, 'byDrafter');
+    const one = expectStep(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: 'Đã bổ sung' });
+    const two = expectStep(one.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k2', resolution: 'declined', note: 'Không phù hợp' });
+    expect(planStateOf(expectStep(two.snapshot, qualified('SUBMIT', 'draft')).snapshot)).toBe('review');
+  });
+
+  it('DEADLINE: only from the system, only for the round under way', () => {
+    expectRefused(at('consultation'), { type: 'DEADLINE', by: p.drafter, round: 1 }, 'bySystem');
+    expectRefused(at('consultation'), { type: 'DEADLINE', by: p.system, round: 0 }, 'deadlineOfThisRound');
+    const { snapshot, effects } = expectStep(at('consultation'), { type: 'DEADLINE', by: p.system, round: 1 });
+    expect(planStateOf(snapshot)).toBe('draft');
+    expect(effects).toEqual(['tellDrafter']);
+  });
+
+  it('review: steps in order, each by its role, never by the drafter, on the submitted content', () => {
+    const drafterReviewer: EventSender = { ...p.drafter, roles: ['drafter', 'reviewer'] };
+    expectRefused(at('review'), { type: 'APPROVE', by: drafterReviewer, contentVersion: 1 }, 'notByDrafter');
+    expectRefused(at('review'), { type: 'RETURN', by: drafterReviewer, reason: 'x' }, 'notByDrafter');
+    expectRefused(at('review'), { type: 'APPROVE', by: p.checker, contentVersion: 1 }, 'byStepHolder');
+    expectRefused(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 2 }, 'contentFrozen');
+    expectRefused(at('review'), { type: 'APPROVE', by: p.system, contentVersion: 1 }, 'byPerson');
+    const first = expectStep(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 1 });
+    expect(planStateOf(first.snapshot)).toBe('review');
+    expect(first.snapshot.context).toMatchObject({ step: 1, approvals: [{ step: 0, by: 'reviewer' }] });
+    expect(first.effects).toEqual(['awaitReviewer']);
+    expectRefused(first.snapshot, { type: 'APPROVE', by: p.reviewer, contentVersion: 1 }, 'byStepHolder');
+    const second = expectStep(first.snapshot, { type: 'APPROVE', by: p.checker, contentVersion: 1 });
+    expect(planStateOf(second.snapshot)).toBe('awaitingSignature');
+    expect(second.effects).toEqual(['awaitSigner']);
+  });
+
+  it('RETURN: a reason is required; the plan goes back to draft in a new round', () => {
+    expectRefused(at('review'), { type: 'RETURN', by: p.reviewer, reason: '  ' }, 'hasReason');
+    const { snapshot, effects } = expectStep(at('review', { round: 1, step: 1 }), { type: 'RETURN', by: p.checker, reason: 'Sai thể thức' });
+    expect(planStateOf(snapshot)).toBe('draft');
+    expect(snapshot.context).toMatchObject({ round: 2, lastReturn: { by: 'checker', reason: 'Sai thể thức', from: 'review', step: 1 }, approvals: [], step: 0 });
+    expect(effects).toEqual(['tellDrafter']);
+    const fromSignature = expectStep(at('awaitingSignature'), { type: 'RETURN', by: p.signer, reason: 'Chưa rõ kinh phí' });
+    expect(fromSignature.snapshot.context.lastReturn).toEqual({ by: 'signer', reason: 'Chưa rõ kinh phí', from: 'awaitingSignature', step: null });
+    expectRefused(at('awaitingSignature'), { type: 'RETURN', by: p.reviewer, reason: 'x' }, 'bySigner');
+  });
+
+  it('SIGN: authority in the printed capacity, not the drafter, the submitted content, the password re-entered', () => {
+    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: p.reviewer } as PlanEvent, 'bySigner');
+    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: { ...p.drafter, holdsAuthority: true } } as PlanEvent, 'notByDrafter');
+    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
+    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), contentVersion: 3 } as PlanEvent, 'contentFrozen');
+    const { snapshot, effects } = expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
+    expect(snapshot.context).toMatchObject({ signedBy: 'signer', authorityId: 'authority' });
+    expect(effects).toEqual(['requestIssuance', 'tellDrafter']);
+  });
+
+  it('WITHDRAW and CANCEL: the drafter (CANCEL also an admin), before the signature; CANCEL needs a reason and is final', () => {
+    expectRefused(at('review'), { type: 'WITHDRAW', by: p.reviewer }, 'byDrafter');
+    expectRefused(at('review'), { type: 'CANCEL', by: p.reviewer, reason: 'x' }, 'byDrafterOrAdmin');
+    expectRefused(at('review'), { type: 'CANCEL', by: p.drafter, reason: '' }, 'hasReason');
+    const cancelled = expectStep(at('review'), { type: 'CANCEL', by: p.admin, reason: 'Thay bằng kế hoạch khác' }).snapshot;
+    expect(cancelled.status).toBe('done');
+    expect(cancelled.context.cancelReason).toBe('Thay bằng kế hoạch khác');
+    expectRefused(cancelled, { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN }, 'not_in_state');
+    expectRefused(at('signed'), { type: 'CANCEL', by: p.drafter, reason: 'x' }, 'not_in_state');
+  });
+
+  it('the system events move signed → numbered → issued → distributing → distributed, and only from the system', () => {
+    expectRefused(at('signed'), { type: 'NUMBERED', by: { ...p.signer, roles: ['clerk', 'admin'] } }, 'bySystem');
+    let snapshot = at('signed');
+    for (const [type, next] of [['NUMBERED', 'numbered'], ['ISSUED', 'issued'], ['DISTRIBUTION_STARTED', 'distributing'], ['DISTRIBUTED', 'distributed']] as const) {
+      snapshot = expectStep(snapshot, { type, by: p.system }).snapshot;
+      expect(planStateOf(snapshot)).toBe(next);
+    }
+    expect(snapshot.status).toBe('done');
+  });
+});
+
+describe('plan machine: allowed events for a person', () => {
+  it.each([
+    ['draft', p.drafter, {}, ['SUBMIT', 'CIRCULATE', 'CANCEL']],
+    ['draft', p.drafter, { openComments: ['k'] }, ['CIRCULATE', 'RESOLVE_COMMENT', 'CANCEL']],
+    ['draft', p.reviewer, {}, []],
+    ['consultation', p.consulteeA, {}, ['COMMENT', 'NO_COMMENT']],
+    ['consultation', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
+    ['consultation', p.system, {}, ['DEADLINE']],
+    ['review', p.reviewer, {}, ['APPROVE', 'RETURN']],
+    ['review', p.checker, {}, []],
+    ['review', p.checker, { step: 1 }, ['APPROVE', 'RETURN']],
+    ['review', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
+    ['review', p.admin, {}, ['CANCEL']],
+    ['awaitingSignature', p.signer, {}, ['RETURN', 'SIGN']],
+    ['awaitingSignature', { ...p.reviewer, roles: ['reviewer', 'signer'] }, {}, []],
+    ['signed', p.system, {}, ['NUMBERED']],
+    ['signed', p.signer, {}, []],
+    ['distributed', p.system, {}, []],
+    ['cancelled', p.admin, {}, []],
+  ] as const)('%s, %j %j', (state, by, extra, expected) => {
+    expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
+  });
+});
+
+describe('plan machine: paths generated with @xstate/graph', () => {
+  const replay = (events: PlanEvent[]) => {
+    let { version, snapshot } = startPlan({ drafterId: 'drafter' });
+    for (const event of events) {
+      snapshot = expectStep(snapshot, event).snapshot;
+      version = V;
+    }
+    return { version, snapshot };
+  };
+
+  it('the shortest paths reach every state of the road', () => {
+    const paths = shortestRoadPaths();
+    const reached = new Set(paths.map((path) => planStateOf(path.state)));
+    expect([...reached].sort()).toEqual([...PLAN_STATES].sort());
+  });
+
+  it.each([
+    ['shortest', shortestRoadPaths()],
+    ['simple', simpleRoadPaths()],
+  ] as const)('every %s path replays step by step to its end state', (_kind, paths) => {
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) {
+      const events = path.steps.map((s) => s.event).filter((e) => e.type !== ('xstate.init' as string));
+      const { snapshot } = replay(events);
+      expect(roadState(snapshot)).toBe(roadState(path.state));
+    }
+  });
+});
+
+describe('plan machine versions', () => {
+  const folder = join(__dirname, 'snapshots');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.snapshots.json'));
+
+  it('every registered version has snapshots saved by it', () => {
+    const saved = files.map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')).machineVersion);
+    expect(saved.sort()).toEqual(Object.keys(PLAN_MACHINE_VERSIONS).sort());
+  });
+
+  it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
+    const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as { machineVersion: string; fixtures: { name: string; snapshot: PersistedPlanSnapshot }[] };
+    expect(saved.fixtures.length).toBeGreaterThan(0);
+    for (const fixture of saved.fixtures) {
+      const snapshot = restorePlanSnapshot(saved.machineVersion, fixture.snapshot);
+      expect(planStateOf(snapshot)).toBe(fixture.snapshot.value);
+      expect(snapshot.context).toEqual(fixture.snapshot.context);
+      // the restored plan carries on: someone may act on it now
+      const who = [p.drafter, p.reviewer, p.checker, p.signer, p.consulteeA, p.consulteeB, p.system];
+      const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
+      expect(allowed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a plan saved mid-review by version 1 finishes its review on version 1', () => {
+    const saved = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const snapshot = restorePlanSnapshot('1', saved.fixtures.find((f) => f.snapshot.value === 'review')!.snapshot);
+    const { snapshot: next } = expectStep(snapshot, { type: 'APPROVE', by: p.checker, contentVersion: 1 });
+    expect(planStateOf(next)).toBe('awaitingSignature');
+  });
+});
