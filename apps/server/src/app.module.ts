@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
+import { RenderingModule } from '@app/rendering';
 import { HealthController } from './health.controller';
 import { WebModule } from './web/web.module';
 
@@ -12,7 +13,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, WebModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { IdentityModule } from '@app/identity';
+import { PlansModule } from '@app/plans';
+import { PlanDocumentsController } from './controllers/plan-documents.controller';
+import { IssuedDocumentService } from './services/issued-document.service';
+import { PlanDocumentsService } from './services/plan-documents.service';
+import { RenderingService } from './services/rendering.service';
+import { PkiDemoLoader } from './signing/pki-demo.loader';
+import { PkiService } from './signing/pki.service';
+import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
+
+/** Documents: templates, the browser pool, PAdES signing and the store of issued PDFs. */
+@Module({
+  imports: [IdentityModule, PlansModule],
+  controllers: [PlanDocumentsController],
+  providers: [
+    RenderingService,
+    PkiService,
+    PkiDemoLoader,
+    IssuedDocumentService,
+    PlanDocumentsService,
+    { provide: DOCUMENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskDocumentStore(config.documentsDir) },
+  ],
+  exports: [RenderingService, PkiService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
+})
+export class RenderingModule {}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, vietnamDate } from '@app/common';
+import { Organization } from '@app/identity';
+import { PlanAccessService, PlanVersion } from '@app/plans';
+import { RenderingError, RenderingErrorCode } from '../rendering.error';
+import { DOCUMENT_STORE, DocumentStore } from '../storage/document-store';
+import { RenderingService } from './rendering.service';
+
+export interface PdfFile {
+  bytes: Buffer;
+  /** Download name, e.g. "04-KH-BCĐ.pdf". */
+  filename: string;
+}
+
+/** The PDFs a reader of a plan may fetch: the draft preview at any time, the issued original once stored. */
+@Injectable()
+export class PlanDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+    private readonly rendering: RenderingService,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+  ) {}
+
+  /** The current version as a draft: blank number and date, a boxed "DỰ THẢO" (with its round), a diagonal mark. */
+  async preview(actor: Actor, planId: string): Promise<PdfFile> {
+    const plan = await this.access.readable(actor, planId);
+    const [version, organization] = await Promise.all([
+      this.dataSource.manager.findOne(PlanVersion, { where: { planId, version: plan.currentVersion } }),
+      this.dataSource.manager.findOneByOrFail(Organization, { id: plan.organizationId }),
+    ]);
+    if (!version) throw new RenderingError(RenderingErrorCode.NoContent, `Kế hoạch ${planId} chưa có nội dung`);
+    const bytes = await this.rendering.pdf({
+      issuer: organization,
+      content: version.content,
+      mode: { kind: 'draft', round: plan.draftRound, year: vietnamDate(new Date()).year },
+    });
+    return { bytes, filename: `du-thao-${plan.id.slice(0, 8)}-v${version.version}.pdf` };
+  }
+
+  /** The issued, signed original, byte for byte as stored. */
+  async issued(actor: Actor, planId: string): Promise<PdfFile> {
+    const plan = await this.access.readable(actor, planId);
+    if (!plan.pdfSha256) {
+      throw new RenderingError(RenderingErrorCode.NotIssued, 'Kế hoạch chưa được ban hành: chưa có bản PDF chính thức', { state: plan.state });
+    }
+    const bytes = await this.store.get(plan.pdfSha256);
+    if (!bytes) throw new RenderingError(RenderingErrorCode.DocumentMissing, `Không tìm thấy tệp PDF ${plan.pdfSha256} trong kho lưu trữ`);
+    return { bytes, filename: `${(plan.numberSymbol ?? plan.id).replace(/\//g, '-')}.pdf` };
+  }
+}
