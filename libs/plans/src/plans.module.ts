@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { PlansController } from './controllers/plans.controller';
+import { PlansDemoLoaderService } from './demo/plans-demo-loader.service';
 import { PlanVersion } from './entities/plan-version.entity';
 import { Plan } from './entities/plan.entity';
 import { FormatCheckService } from './format-check/format-check.service';
@@ -13,7 +14,7 @@ import { PlansService } from './services/plans.service';
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([Plan, PlanVersion])],
   controllers: [PlansController],
-  providers: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService],
-  exports: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, TypeOrmModule],
+  providers: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService],
+  exports: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService, TypeOrmModule],
 })
 export class PlansModule {}

@@ -6,27 +6,17 @@ import { Organization, User } from '@app/identity';
 import { canonicalContent, contentSha256 } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { validatePlanContent } from '../content/plan-content.validator';
-import { allTexts } from '../content/plan-tree';
 import { diffPlans, PlanDiff } from '../diff/plan-diff';
 import { CreatePlanDto, ListPlansQueryDto, PlanDetailDto, PlanPageDto, PlanVersionDetailDto, PlanVersionDto, SavePlanContentDto } from '../dtos/plan.dto';
 import { PlanVersion } from '../entities/plan-version.entity';
 import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
-import { unknownBindings } from './content-bindings';
+import { insertDraft, NewDraft, searchTextOf, validContent } from './draft-writer';
 import { PlanAccessService } from './plan-access.service';
 import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
 
 /** The states in which content may still change. */
 export const EDITABLE_STATES = ['draft'];
-
-export interface NewDraft {
-  organizationId: string;
-  authorId: string;
-  /** Raw content: validated here. */
-  content: unknown;
-  parentPlanId?: string | null;
-  dueDate?: string | null;
-}
 
 /** Drafting: create a plan, save immutable versions, read, list and search. */
 @Injectable()
@@ -46,24 +36,8 @@ export class PlansService {
    * Writes a new draft with its version 1 in the caller's transaction (also used by import,
    * the demo loader and the cascade). Throws 422 when the content is invalid; writes nothing then.
    */
-  async createDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
-    const content = await this.validContent(manager, draft.content);
-    const plan = await manager.save(
-      Plan,
-      manager.create(Plan, {
-        organizationId: draft.organizationId,
-        documentType: content.documentType,
-        state: 'draft',
-        currentVersion: 1,
-        summary: content.summary,
-        searchText: searchTextOf(content),
-        createdById: draft.authorId,
-        parentPlanId: draft.parentPlanId ?? null,
-        dueDate: draft.dueDate ?? null,
-      }),
-    );
-    await manager.insert(PlanVersion, { planId: plan.id, version: 1, content, contentSha256: contentSha256(content), authorId: draft.authorId });
-    return plan.id;
+  createDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
+    return insertDraft(manager, draft);
   }
 
   /** Saves a new version when the actor edited the current one; a stale edit is 409 and saves nothing. */
@@ -82,7 +56,7 @@ export class PlansService {
         );
       }
       if (!validated.ok) throw PlanError.invalid(validated.errors);
-      const content = await this.validContent(manager, validated.content);
+      const content = await validContent(manager, validated.content);
       const sha = contentSha256(content);
       const current = await manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: plan.currentVersion } });
       // Saving the same content again makes no new version: a retried request is harmless.
@@ -169,15 +143,6 @@ export class PlansService {
     return version;
   }
 
-  /** Schema, then the ids the content names must exist here. */
-  private async validContent(manager: EntityManager, input: unknown): Promise<PlanContent> {
-    const validated = validatePlanContent(input);
-    if (!validated.ok) throw PlanError.invalid(validated.errors);
-    const unknown = await unknownBindings(manager, validated.content);
-    if (unknown.length) throw PlanError.invalid(unknown);
-    return canonicalContent(validated.content);
-  }
-
   private async organizations(ids: string[]): Promise<Map<string, Organization>> {
     if (!ids.length) return new Map();
     const rows = await this.dataSource.manager.find(Organization, { where: { id: In([...new Set(ids)]) } });
@@ -190,9 +155,4 @@ export class PlansService {
     const users = await this.dataSource.manager.find(User, { select: { id: true, fullName: true }, where: { id: In(ids) } });
     return new Map(users.map((u) => [u.id, u.fullName]));
   }
-}
-
-/** What `q` searches: summary and every text of the plan, folded to ASCII lower case. */
-export function searchTextOf(content: PlanContent): string {
-  return foldVietnamese(allTexts(content).join(' '));
 }
