@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
+import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
@@ -13,7 +14,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, DistributionModule, WebModule],
       controllers: [HealthController],
     };
   }

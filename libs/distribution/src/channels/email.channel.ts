@@ -1,0 +1,57 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { AppConfig } from '@app/config';
+import { deliveryMessageId, IssuedPlanFacts, mailSubject, mailText, pdfFileName } from '../services/delivery-message';
+
+export interface OutgoingMail {
+  deliveryId: string;
+  to: string;
+  recipientName: string;
+  plan: IssuedPlanFacts;
+  pdf: Buffer;
+}
+
+/**
+ * E-mail by SMTP (SMTP_URL), one pooled connection set per process. Every mail carries the
+ * delivery's stable Message-ID, so a mail sent again after a crash is recognizable as the same.
+ */
+@Injectable()
+export class EmailChannel implements OnModuleDestroy {
+  private transport: Transporter | null = null;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Resolves once the SMTP server accepted the mail; throws otherwise. Returns the Message-ID. */
+  async send(mail: OutgoingMail): Promise<string> {
+    const messageId = deliveryMessageId(mail.deliveryId);
+    await this.transporter().sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mailSubject(mail.plan),
+      text: mailText(mail.plan, mail.recipientName, `${this.config.publicUrl}/plans/${mail.plan.planId}`),
+      messageId,
+      headers: { 'X-Kehoach-Delivery': mail.deliveryId, 'X-Kehoach-Plan': mail.plan.planId },
+      attachments: [{ filename: pdfFileName(mail.plan), content: mail.pdf, contentType: 'application/pdf' }],
+    });
+    return messageId;
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+    this.transport = null;
+  }
+
+  private transporter(): Transporter {
+    if (!this.config.smtpUrl) throw new Error('Chưa cấu hình máy chủ thư (SMTP_URL)');
+    this.transport ??= nodemailer.createTransport({
+      url: this.config.smtpUrl,
+      pool: true,
+      maxConnections: 4,
+      // A server that does not answer must fail the attempt, not hold the worker.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    return this.transport;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { IssuedPlanFacts } from '../services/delivery-message';
+
+/** Roles told that a document arrived: the clerk (văn thư) and the leaders who direct its handling. */
+export const NOTIFIED_ROLES = ['clerk', 'signer', 'reviewer'] as const;
+
+/**
+ * Puts an issued plan into a receiving organization's inbox (văn bản đến) and tells its clerks
+ * and leaders, inside the caller's transaction. Idempotent by the unique (organization, plan):
+ * a repeated delivery, or a second line naming the same organization, changes nothing.
+ */
+@Injectable()
+export class InboxChannel {
+  /** Returns the incoming document's id, and whether this call created it. */
+  async deliver(manager: EntityManager, deliveryId: string, organizationId: string, plan: IssuedPlanFacts): Promise<{ incomingId: string; created: boolean }> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO incoming_document (organization_id, plan_id, delivery_id, sender_organization_id, received_at, handling_status, row_version)
+       VALUES ($1, $2, $3, $4, now(), 'arrived', 1)
+       ON CONFLICT ON CONSTRAINT uq_incoming_document_org_plan DO NOTHING
+       RETURNING id`,
+      [organizationId, plan.planId, deliveryId, plan.issuer.id],
+    );
+    if (!inserted.length) {
+      const [existing]: { id: string }[] = await manager.query(`SELECT id FROM incoming_document WHERE organization_id = $1 AND plan_id = $2`, [organizationId, plan.planId]);
+      return { incomingId: existing.id, created: false };
+    }
+    const incomingId = inserted[0].id;
+    const message = `Văn bản đến: ${plan.documentTypeName} số ${plan.numberSymbol} của ${plan.issuer.fullName}`;
+    await manager.query(
+      `INSERT INTO incoming_notification (user_id, incoming_document_id, organization_id, plan_id, message)
+       SELECT DISTINCT m.user_id, $1::uuid, $2::uuid, $3::uuid, $4
+         FROM membership m JOIN app_user u ON u.id = m.user_id AND u.active
+        WHERE m.organization_id = $2 AND m.roles && $5::membership_role[]
+       ON CONFLICT ON CONSTRAINT uq_incoming_notification_user_document DO NOTHING`,
+      [incomingId, organizationId, plan.planId, message, NOTIFIED_ROLES],
+    );
+    return { incomingId, created: true };
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roles } from '@app/common';
+import { IncomingDocumentDto, IncomingPageDto, ListIncomingQueryDto, ReportHandlingDto } from '../dtos/incoming.dto';
+import { IncomingService } from '../services/incoming.service';
+
+/** Văn bản đến: the inbox of the organizations whose clerk or leader the actor is. */
+@ApiTags('incoming')
+@ApiBearerAuth()
+@Controller('api/incoming')
+@Roles('clerk', 'signer', 'reviewer')
+export class IncomingController {
+  constructor(private readonly incoming: IncomingService) {}
+
+  @Get()
+  @ApiOkResponse({ type: IncomingPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ListIncomingQueryDto): Promise<IncomingPageDto> {
+    return this.incoming.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: IncomingDocumentDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<IncomingDocumentDto> {
+    return this.incoming.get(actor, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IncomingDocumentDto })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<IncomingDocumentDto> {
+    return this.incoming.acknowledge(actor, id);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IncomingDocumentDto })
+  reportHandling(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReportHandlingDto): Promise<IncomingDocumentDto> {
+    return this.incoming.reportHandling(actor, id, dto);
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Actor } from '@app/common';
+import { Organization } from '@app/identity';
+import { DOCUMENT_TYPES, PlanAccessService, PlansService } from '@app/plans';
+import { DistributionError, DistributionErrorCode } from '../distribution.error';
+import { IssuedPlanFactsService } from '../services/issued-plan-facts.service';
+import { pdfFileName } from '../services/delivery-message';
+import { buildEdxml, EdxmlParty, signerOf, splitNumberSymbol } from './edxml-builder';
+
+/** An issued plan as an edXML package (QCVN 102:2016), for exchange with other document systems. */
+@Injectable()
+export class EdxmlService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly planAccess: PlanAccessService,
+    private readonly plans: PlansService,
+    private readonly facts: IssuedPlanFactsService,
+  ) {}
+
+  async export(actor: Actor, planId: string): Promise<{ fileName: string; xml: string }> {
+    const plan = await this.planAccess.readable(actor, planId);
+    if (!plan.numberSymbol || !plan.issuedOn || !plan.pdfSha256) {
+      throw new DistributionError(DistributionErrorCode.PlanNotIssued, 'Chỉ xuất gói edXML cho văn bản đã ban hành');
+    }
+    const facts = await this.facts.load(planId);
+    const content = await this.plans.contentOf(plan);
+    const orgIds = [...new Set([plan.organizationId, ...content.recipients.map((r) => r.organizationId).filter((id): id is string => !!id)])];
+    const orgs = new Map((await this.dataSource.getRepository(Organization).find({ where: { id: In(orgIds) } })).map((o) => [o.id, o]));
+    const issuer = orgs.get(plan.organizationId)!;
+    const partyOf = (org: Organization): EdxmlParty => ({ organId: org.code, organName: org.fullName, email: org.email });
+    const to = content.recipients
+      .filter((line) => line.purpose !== 'archive')
+      .map((line): EdxmlParty => {
+        const org = line.organizationId ? orgs.get(line.organizationId) : undefined;
+        return org ? { ...partyOf(org), organName: line.name, email: line.email ?? org.email } : { organId: '', organName: line.name, email: line.email };
+      });
+    const pdf = await this.facts.pdf(plan.pdfSha256);
+    const xml = buildEdxml({
+      documentId: plan.id,
+      from: partyOf(issuer),
+      to,
+      ...splitNumberSymbol(plan.numberSymbol),
+      place: content.place ?? issuer.placeName,
+      promulgationDate: plan.issuedOn,
+      typeCode: plan.documentType,
+      typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+      subject: content.summary.replace(/\s*\n\s*/g, ' '),
+      signer: signerOf(content.signature.capacityLines, content.signature.signerName),
+      // As printed: "Lưu VP, BTGĐUK" (Party), "Lưu: VT, VP" (State).
+      toPlaces: content.recipients.map((line) => (line.purpose === 'archive' ? `Lưu${issuer.family === 'state' ? ':' : ''} ${line.name}` : line.name)),
+      businessType: 'new',
+      timestamp: (plan.signedAt ?? new Date()).toISOString(),
+      attachments: [{ name: pdfFileName(facts), contentType: 'application/pdf', description: `${facts.documentTypeName} số ${plan.numberSymbol}`, bytes: pdf }],
+    });
+    return { fileName: pdfFileName(facts).replace(/\.pdf$/, '.edxml'), xml };
+  }
+}

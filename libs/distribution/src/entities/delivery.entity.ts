@@ -1,0 +1,89 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Organization } from '@app/identity';
+import { Plan } from '@app/plans';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, HANDLING_STATUSES, HandlingStatus } from '../delivery-states';
+
+/**
+ * One issued plan on its way to one recipient line ("Nơi nhận") by one channel. Created in the
+ * transaction that issues the plan; its job attempts it until it has ended (delivery-states.ts).
+ */
+@Entity('delivery')
+@Unique('uq_delivery_plan_recipient_channel', ['planId', 'recipientId', 'channel'])
+@Index('idx_delivery_pending', ['status', 'nextAttemptAt'])
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  planId: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  plan?: Plan;
+
+  /** `content.recipients[].id` of the issued version. */
+  @Column({ type: 'varchar', length: 100 })
+  recipientId: string;
+
+  /** The line as printed, for the sender's list. */
+  @Column({ type: 'varchar', length: 500 })
+  recipientName: string;
+
+  @Column({ type: 'enum', enum: DELIVERY_CHANNELS, enumName: 'delivery_channel' })
+  channel: DeliveryChannel;
+
+  /** Organization id (inbox, archive), e-mail address (email) or URL (webhook). */
+  @Column({ type: 'varchar', length: 500 })
+  target: string;
+
+  /** The organization of this system behind the line, if any. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'SET NULL' })
+  organization?: Organization | null;
+
+  @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'queued' })
+  status: DeliveryStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** When the next attempt is due (null once ended). */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** A worker holds the delivery until then; a worker that died lets it go when this passes. */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  /** Handling reported by the receiver (edXML status), mirrored from its incoming document. */
+  @Column({ type: 'enum', enum: HANDLING_STATUSES, enumName: 'handling_status', nullable: true })
+  handlingStatus: HandlingStatus | null;
+
+  /** Message-ID of the mail, or the id the webhook receiver deduplicates on. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  messageId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  rowVersion: number;
+}

@@ -1,0 +1,73 @@
+import { citedDate, parseIsoDate } from '@app/common';
+
+/** What every channel says about an issued plan: fixed once the plan is issued. */
+export interface IssuedPlanFacts {
+  planId: string;
+  documentType: string;
+  /** "Kế hoạch". */
+  documentTypeName: string;
+  number: number | null;
+  /** "04-KH/BCĐ". */
+  numberSymbol: string;
+  /** ISO date of the date line. */
+  issuedOn: string;
+  summary: string;
+  pdfSha256: string;
+  issuer: { id: string; code: string; fullName: string };
+}
+
+/** "Kế hoạch số 04-KH/BCĐ ngày 24/01/2024: triển khai ...": the mail subject. */
+export function mailSubject(plan: IssuedPlanFacts): string {
+  return `${plan.documentTypeName} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))}: ${oneLine(plan.summary)}`;
+}
+
+export function mailText(plan: IssuedPlanFacts, recipientName: string, viewUrl: string): string {
+  return [
+    `Kính gửi: ${recipientName}`,
+    '',
+    `${plan.issuer.fullName} gửi ${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))} về ${oneLine(plan.summary)}.`,
+    'Văn bản gốc (PDF có chữ ký số) được đính kèm thư này.',
+    `Xem trên hệ thống: ${viewUrl}`,
+    '',
+    'Thư được gửi tự động, xin không trả lời thư này.',
+  ].join('\n');
+}
+
+/** File name of the attached PDF: "04-KH-BCĐ.pdf" (no slash in file names). */
+export function pdfFileName(plan: IssuedPlanFacts): string {
+  return `${plan.numberSymbol.replace(/[\\/:*?"<>|\s]+/g, '-')}.pdf`;
+}
+
+/** Stable Message-ID of a delivery's mail: a resend carries the same id, so a repeat is recognizable. */
+export function deliveryMessageId(deliveryId: string): string {
+  return `<${deliveryId}@kehoach>`;
+}
+
+/**
+ * The webhook body: the same bytes on every attempt of one delivery (no send time in it), so the
+ * receiver can compare repeats and the signature stays the same.
+ */
+export function webhookPayload(plan: IssuedPlanFacts, delivery: { id: string; recipientId: string; recipientName: string }, pdfUrl: string): string {
+  return JSON.stringify({
+    event: 'plan.issued',
+    deliveryId: delivery.id,
+    businessType: 'new',
+    recipient: { id: delivery.recipientId, name: delivery.recipientName },
+    plan: {
+      id: plan.planId,
+      documentType: plan.documentType,
+      documentTypeName: plan.documentTypeName,
+      number: plan.number,
+      numberSymbol: plan.numberSymbol,
+      issuedOn: plan.issuedOn,
+      summary: plan.summary,
+      issuer: plan.issuer,
+      pdfSha256: plan.pdfSha256,
+      pdfUrl,
+    },
+  });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

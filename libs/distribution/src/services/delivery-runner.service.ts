@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { Organization } from '@app/identity';
+import { EmailChannel } from '../channels/email.channel';
+import { InboxChannel } from '../channels/inbox.channel';
+import { WebhookChannel } from '../channels/webhook.channel';
+import type { DeliveryChannel } from '../delivery-states';
+import { DistributionQueue } from '../distribution.ports';
+import { webhookPayload } from './delivery-message';
+import { DistributionProgressService } from './distribution-progress.service';
+import { IssuedPlanFactsService } from './issued-plan-facts.service';
+import { nextAttemptDelayMs } from './retry-policy';
+
+export type AttemptOutcome = 'delivered' | 'failed' | 'dead' | 'skipped';
+
+interface ClaimedDelivery {
+  id: string;
+  planId: string;
+  recipientId: string;
+  recipientName: string;
+  channel: DeliveryChannel;
+  target: string;
+  organizationId: string | null;
+  attempts: number;
+}
+
+/**
+ * One attempt of one delivery, safe to run any number of times and in any number of processes:
+ * 1. claim the delivery for a while (status `sent`, attempts + 1) unless it has ended or another
+ *    worker holds it; a worker that dies lets it go when the claim expires;
+ * 2. send it (outside any transaction: a slow SMTP server holds no database lock);
+ * 3. record the outcome, and in the same transaction check whether the plan's distribution ended.
+ * A crash between 2 and 3 sends again: the inbox by its unique key changes nothing, mail and
+ * webhook carry the delivery's id so the receiver recognizes the repeat.
+ */
+@Injectable()
+export class DeliveryRunnerService {
+  private readonly logger = new Logger('Distribution');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly facts: IssuedPlanFactsService,
+    private readonly progress: DistributionProgressService,
+    private readonly queue: DistributionQueue,
+    private readonly inbox: InboxChannel,
+    private readonly email: EmailChannel,
+    private readonly webhook: WebhookChannel,
+  ) {}
+
+  async attempt(deliveryId: string): Promise<AttemptOutcome> {
+    const delivery = await this.claim(deliveryId);
+    if (!delivery) return 'skipped';
+    try {
+      if (delivery.channel === 'inbox' || delivery.channel === 'archive') {
+        // Both stay inside the database: the effect and its record commit together.
+        await this.dataSource.transaction(async (manager) => {
+          if (delivery.channel === 'inbox') await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
+          await this.recordDelivered(manager, delivery, null);
+        });
+        return 'delivered';
+      }
+      const messageId = delivery.channel === 'email' ? await this.sendMail(delivery) : await this.callWebhook(delivery);
+      await this.dataSource.transaction((manager) => this.recordDelivered(manager, delivery, messageId));
+      return 'delivered';
+    } catch (error) {
+      return this.recordFailure(delivery, error);
+    }
+  }
+
+  private async claim(deliveryId: string): Promise<ClaimedDelivery | null> {
+    const [rows]: [ClaimedDelivery[], number] = await this.dataSource.query(
+      `UPDATE delivery
+          SET status = 'sent', attempts = attempts + 1, claimed_until = now() + make_interval(secs => $2),
+              updated_at = now(), row_version = row_version + 1
+        WHERE id = $1
+          AND (status IN ('queued', 'failed') OR (status = 'sent' AND claimed_until < now()))
+          AND (claimed_until IS NULL OR claimed_until < now())
+          -- a repeated job never cuts a back-off short (a little slack for clocks)
+          AND (next_attempt_at IS NULL OR next_attempt_at <= now() + interval '2 seconds')
+        RETURNING id, plan_id AS "planId", recipient_id AS "recipientId", recipient_name AS "recipientName",
+                  channel, target, organization_id AS "organizationId", attempts`,
+      [deliveryId, this.config.deliveryClaimSeconds],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async sendMail(delivery: ClaimedDelivery): Promise<string> {
+    const plan = await this.facts.load(delivery.planId);
+    const pdf = await this.facts.pdf(plan.pdfSha256);
+    return this.email.send({ deliveryId: delivery.id, to: delivery.target, recipientName: delivery.recipientName, plan, pdf });
+  }
+
+  private async callWebhook(delivery: ClaimedDelivery): Promise<string> {
+    const plan = await this.facts.load(delivery.planId);
+    const org = delivery.organizationId
+      ? await this.dataSource.getRepository(Organization).createQueryBuilder('o').addSelect('o.webhookSecret').where('o.id = :id', { id: delivery.organizationId }).getOne()
+      : null;
+    const body = webhookPayload(plan, delivery, `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`);
+    await this.webhook.send(delivery.target, delivery.id, body, org?.webhookSecret ?? null);
+    return delivery.id;
+  }
+
+  private async recordDelivered(manager: EntityManager, delivery: ClaimedDelivery, messageId: string | null): Promise<void> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE delivery
+          SET status = 'delivered', delivered_at = now(), sent_at = COALESCE(sent_at, now()), message_id = COALESCE($2, message_id),
+              last_error = NULL, next_attempt_at = NULL, claimed_until = NULL, updated_at = now(), row_version = row_version + 1
+        WHERE id = $1 AND status IN ('queued', 'failed', 'sent')
+        RETURNING id`,
+      [delivery.id, messageId],
+    );
+    if (rows.length) await this.progress.settle(manager, delivery.planId);
+  }
+
+  private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<AttemptOutcome> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    const delay = nextAttemptDelayMs(delivery.attempts, this.config.deliveryRetryLimit, this.config.deliveryRetryDelaySeconds);
+    const outcome: AttemptOutcome = delay === null ? 'dead' : 'failed';
+    this.logger.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, outcome, error: message });
+    await this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ nextAttemptAt: Date | null }[], number] = await manager.query(
+        `UPDATE delivery
+            SET status = $2::delivery_status, last_error = $3, claimed_until = NULL,
+                next_attempt_at = CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(secs => $4::int / 1000.0) END,
+                updated_at = now(), row_version = row_version + 1
+          WHERE id = $1 AND status = 'sent'
+          RETURNING next_attempt_at AS "nextAttemptAt"`,
+        [delivery.id, outcome, message, delay],
+      );
+      if (!rows.length) return; // another worker recorded it meanwhile
+      if (outcome === 'dead') await this.progress.settle(manager, delivery.planId);
+      else await this.queue.enqueueDeliveries(manager, [delivery.id], rows[0].nextAttemptAt ?? undefined);
+    });
+    return outcome;
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { DistributionQueue } from '../distribution.ports';
+import { DeliveryRunnerService } from './delivery-runner.service';
+
+const BATCH = 500;
+
+/**
+ * The safety net under the job queue: every DELIVERY_SWEEP_SECONDS it attempts the deliveries
+ * that are overdue by more than that (their job was lost with a process that died, or the queue
+ * is behind) and those whose claim expired in the middle of an attempt (a worker killed while
+ * sending). The runner's claim makes a sweep and a job racing for one delivery harmless.
+ * Without a job queue (`DistributionQueue.runsJobs` false) it is the worker itself: every
+ * second, everything due.
+ */
+@Injectable()
+export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Distribution');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly runner: DeliveryRunnerService,
+    private readonly queue: DistributionQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    this.timer = setInterval(() => this.tick(), this.queue.runsJobs ? this.config.deliverySweepSeconds * 1000 : 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Attempts what is overdue by more than `graceSeconds`; returns how many it attempted. */
+  async sweep(graceSeconds = this.queue.runsJobs ? this.config.deliverySweepSeconds : 0): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM delivery
+        WHERE (status IN ('queued', 'failed') AND next_attempt_at <= now() - make_interval(secs => $1) AND (claimed_until IS NULL OR claimed_until < now()))
+           OR (status = 'sent' AND claimed_until < now())
+        ORDER BY next_attempt_at NULLS FIRST
+        LIMIT $2`,
+      [graceSeconds, BATCH],
+    );
+    await runAll(
+      rows.map((r) => r.id),
+      this.config.deliveryConcurrency,
+      (id) => this.runner.attempt(id),
+    );
+    return rows.length;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.sweep()
+      .then((n) => n && this.logger.log({ sweep: n }, 'overdue deliveries attempted'))
+      .catch((error) => this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'sweep failed'))
+      .finally(() => (this.running = null));
+  }
+}
+
+/** Runs `task` over `items`, at most `concurrency` at a time; one failing task does not stop the others. */
+export async function runAll<T>(items: T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item).catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}

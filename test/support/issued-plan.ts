@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { INestApplicationContext } from '@nestjs/common';
+import { DistributionService } from '@app/distribution';
+import { Organization } from '@app/identity';
+import { Plan, PlanContent, PlanVersion } from '@app/plans';
+import { IssuedDocumentService } from '@app/rendering';
+
+let issued = 0;
+
+/**
+ * Puts a drafted plan into the issued state the way the issuance does: a real issued PDF
+ * (rendered in Chromium, PAdES-signed, stored by its SHA-256), number, symbol and date on the
+ * plan, then, in the same transaction, the plan's deliveries. Until the workflow's issuance job
+ * exists, this is how distribution tests get an issued plan.
+ */
+export async function issuePlan(app: INestApplicationContext, planId: string, options: { number?: number } = {}): Promise<Plan> {
+  const dataSource = app.get(DataSource);
+  const plan = await dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
+  const [version, organization] = await Promise.all([
+    dataSource.getRepository(PlanVersion).findOneByOrFail({ planId, version: plan.currentVersion }),
+    dataSource.getRepository(Organization).findOneByOrFail({ id: plan.organizationId }),
+  ]);
+  const number = options.number ?? 10 + ++issued;
+  const numberSymbol =
+    organization.family === 'party' ? `${String(number).padStart(2, '0')}-${plan.documentType}/${organization.symbolAbbreviation}` : `${String(number).padStart(2, '0')}/${plan.documentType}-${organization.symbolAbbreviation}`;
+  const signedAt = new Date('2024-01-24T02:00:00Z');
+  const document = await app.get(IssuedDocumentService).produce({ organization, content: version.content, numberSymbol, issuedOn: '2024-01-24', signedAt, issuedAt: signedAt });
+  return dataSource.transaction(async (manager) => {
+    await manager.update(Plan, { id: planId }, { state: 'issued', number, numberSymbol, issuedOn: '2024-01-24', signedAt, pdfSha256: document.sha256 });
+    const issuedPlan = await manager.findOneByOrFail(Plan, { id: planId });
+    await app.get(DistributionService).createDeliveries(manager, issuedPlan, version.content);
+    return issuedPlan;
+  });
+}
+
+/**
+ * A plan of many recipients written straight to the database (plan row and version 1), for the
+ * crash test and the benchmark: the drafting API caps "Nơi nhận" at its content limit.
+ */
+export async function insertDraft(dataSource: DataSource, organizationId: string, authorId: string, content: PlanContent): Promise<string> {
+  return dataSource.transaction(async (manager) => {
+    const plan = await manager.save(Plan, manager.create(Plan, { organizationId, documentType: content.documentType, state: 'draft', currentVersion: 1, summary: content.summary, createdById: authorId }));
+    await manager.insert(PlanVersion, { planId: plan.id, version: 1, content, contentSha256: '0'.repeat(64), authorId });
+    return plan.id;
+  });
+}

@@ -1,0 +1,195 @@
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** One part of a received mail: its headers (lower-case names) and decoded body. */
+export interface MailPart {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface ReceivedMail {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  headers: Record<string, string>;
+  parts: MailPart[];
+  raw: Buffer;
+}
+
+/**
+ * A real SMTP server on loopback for tests and benchmarks: it keeps every mail it accepts.
+ * `stop()` closes the port (clients get "connection refused", as with a server that is down);
+ * `start()` opens the same port again. `delayMs` makes each mail take that long to accept.
+ */
+export class SmtpSink {
+  readonly mails: ReceivedMail[] = [];
+  delayMs = 0;
+  private server: SMTPServer | null = null;
+  private portNumber = 0;
+
+  get port(): number {
+    return this.portNumber;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.portNumber}`;
+  }
+
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  async start(): Promise<this> {
+    if (this.server) return this;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      size: 50 * 1024 * 1024,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const accept = () => {
+            this.mails.push(parseMail(raw, session.envelope.rcptTo.map((r) => r.address)));
+            callback();
+          };
+          if (this.delayMs) setTimeout(accept, this.delayMs);
+          else accept();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.portNumber, '127.0.0.1', () => resolve());
+    });
+    server.on('error', () => undefined);
+    this.portNumber = (server.server.address() as AddressInfo).port;
+    this.server = server;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    // Connections still open (a pooled client) are cut, as when the server goes down.
+    for (const connection of (server as unknown as { connections: Set<{ close(): void }> }).connections ?? []) connection.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Mails by Message-ID: a mail sent twice after a crash counts once here. */
+  distinctMessageIds(): Set<string> {
+    return new Set(this.mails.map((m) => m.messageId));
+  }
+}
+
+/** Minimal MIME reading for what nodemailer writes: folded headers, multipart, base64 / quoted-printable, RFC 2047 words. */
+export function parseMail(raw: Buffer, to: string[]): ReceivedMail {
+  const { headers, body } = splitPart(raw);
+  const parts: MailPart[] = [];
+  collectParts(headers, body, parts);
+  return {
+    messageId: headers['message-id'] ?? '',
+    from: headers.from ?? '',
+    to,
+    subject: decodeWords(headers.subject ?? ''),
+    headers,
+    parts,
+    raw,
+  };
+}
+
+function splitPart(raw: Buffer): { headers: Record<string, string>; body: Buffer } {
+  const text = raw.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  const head = end < 0 ? text : text.slice(0, end);
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8');
+  }
+  return { headers, body: end < 0 ? Buffer.alloc(0) : raw.subarray(end + 4) };
+}
+
+function collectParts(headers: Record<string, string>, body: Buffer, out: MailPart[]): void {
+  const type = headers['content-type'] ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const sections = body.toString('latin1').split(`--${boundary}`);
+    for (const section of sections.slice(1)) {
+      if (section.startsWith('--')) break;
+      const part = splitPart(Buffer.from(section.replace(/^\r\n/, ''), 'latin1'));
+      collectParts(part.headers, part.body, out);
+    }
+    return;
+  }
+  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
+  let decoded = body;
+  if (encoding === 'base64') decoded = Buffer.from(body.toString('latin1').replace(/\s+/g, ''), 'base64');
+  else if (encoding === 'quoted-printable') decoded = decodeQuotedPrintable(body.toString('latin1'));
+  out.push({ headers, body: decoded });
+}
+
+function decodeQuotedPrintable(text: string): Buffer {
+  const bytes = text.replace(/=\r?\n/g, '').replace(/\r?\n$/, '');
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === '=' && /^[0-9A-F]{2}$/i.test(bytes.slice(i + 1, i + 3))) {
+      out.push(parseInt(bytes.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(bytes.charCodeAt(i));
+  }
+  return Buffer.from(out);
+}
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, kind: string, data: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
+    );
+}
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A real HTTP receiver on loopback for webhooks: keeps every request; `status` is what it answers. */
+export class WebhookReceiver {
+  readonly requests: ReceivedRequest[] = [];
+  status = 200;
+  private server: Server | null = null;
+  private portNumber = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.portNumber}/hooks/kehoach`;
+  }
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(this.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: this.status < 300 }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    this.portNumber = (server.address() as AddressInfo).port;
+    this.server = server;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
