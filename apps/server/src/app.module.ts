@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
+import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { HealthController } from './health.controller';
@@ -14,7 +15,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, DistributionModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, NumberingModule, DistributionModule, WebModule],
       controllers: [HealthController],
     };
   }

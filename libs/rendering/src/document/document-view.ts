@@ -81,7 +81,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     preamble: content.preamble.paragraphs.map(inline),
     blocks: [],
     closing: [],
-    recipients: recipientLines(family, content.recipients),
+    recipients: recipientLines(family, content.recipients).map(escapeHtml),
     signature: signatureView(content.signature, mode.kind === 'issued' ? mode.stamp : null),
     footnotes: [],
   };
@@ -152,19 +152,27 @@ function withFullStop(text: string): string {
   return /[.;:!?…)]$/.test(text) ? text : `${text}.`;
 }
 
-/** Party lines end with "," and State lines with ";", the last (the archive copy) with ".". */
-function recipientLines(family: Family, recipients: Recipient[]): string[] {
+/**
+ * "Nơi nhận" lines as printed, plain text: Party lines end with "," and State lines with ";",
+ * the last (the archive copy, "Lưu VP, BTGĐUK." / "Lưu: VT.") with ".".
+ */
+export function recipientLines(family: Family, recipients: Recipient[]): string[] {
   const ordered = [...recipients.filter((r) => r.purpose !== 'archive'), ...recipients.filter((r) => r.purpose === 'archive')];
   if (!ordered.some((r) => r.purpose === 'archive')) {
-    ordered.push({ id: 'archive', name: family === 'party' ? 'VP' : 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null });
+    ordered.push({ id: 'archive', name: defaultArchiveUnit(family), organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null });
   }
   return ordered.map((recipient, index) => {
     const last = index === ordered.length - 1;
     let text = recipient.name.replace(/[\s,;.]+$/, '');
     if (recipient.purpose === 'archive' && !/^lưu\b/i.test(text)) text = `${family === 'party' ? 'Lưu' : 'Lưu:'} ${text}`;
     if (recipient.note) text += ` (${recipient.note})`;
-    return escapeHtml(`- ${text}${last ? '.' : family === 'party' ? ',' : ';'}`);
+    return `- ${text}${last ? '.' : family === 'party' ? ',' : ';'}`;
   });
+}
+
+/** Where the archive copy stays when the plan names none: the office (Party) or the records desk (State). */
+export function defaultArchiveUnit(family: Family): string {
+  return family === 'party' ? 'VP' : 'VT';
 }
 
 /** Capacity lines in bold, linking words ("kiêm") in regular type, as the seeds print them. */

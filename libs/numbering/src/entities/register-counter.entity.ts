@@ -1,0 +1,29 @@
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Register } from './register.entity';
+
+/**
+ * The last number given in one period of a register ("year:2024", "term:<id>"). Numbering
+ * locks this row (SELECT ... FOR UPDATE) inside the issuing transaction, so two processes
+ * never give the same number, and a rolled-back issuance gives its number back.
+ */
+@Entity('register_counter')
+@Unique('uq_register_counter_period', ['registerId', 'periodKey'])
+export class RegisterCounter {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  registerId: string;
+
+  @ManyToOne(() => Register, { onDelete: 'RESTRICT' })
+  register?: Register;
+
+  @Column({ type: 'varchar', length: 60 })
+  periodKey: string;
+
+  @Column({ type: 'int', default: 0 })
+  lastNumber: number;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { Actor, hasRole, organizationsWithRole, parseIsoDate, shortDate } from '@app/common';
+import { Organization } from '@app/identity';
+import { DOCUMENT_TYPES } from '@app/plans';
+import {
+  CreateRegisterDto,
+  CreateTermDto,
+  OutgoingRegisterDto,
+  OutgoingRegisterLineDto,
+  OutgoingRegisterQueryDto,
+  RegisterDto,
+  TermDto,
+} from '../dtos/register.dto';
+import { CommitteeTerm } from '../entities/committee-term.entity';
+import { RegisterCounter } from '../entities/register-counter.entity';
+import { RegisterEntry } from '../entities/register-entry.entity';
+import { Register } from '../entities/register.entity';
+import { NumberingError, NumberingErrorCode } from '../numbering.error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Columns of the CSV, as Nghị định 30/2020 (Phụ lục IV) names them. */
+const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
+  ['Số, ký hiệu văn bản', (l) => l.numberSymbol],
+  ['Ngày tháng văn bản', (l) => shortDate(parseIsoDate(l.issuedOn))],
+  ['Tên loại và trích yếu nội dung văn bản', (l) => `${DOCUMENT_TYPES[l.documentType as keyof typeof DOCUMENT_TYPES] ?? l.documentType} ${l.summary}`],
+  ['Người ký', (l) => l.signer],
+  ['Nơi nhận văn bản', (l) => l.recipients],
+  ['Đơn vị, người nhận bản lưu', (l) => l.archiveUnit],
+  ['Số lượng bản', (l) => String(l.copies)],
+  ['Ngày chuyển', (l) => (l.sentOn ? shortDate(parseIsoDate(l.sentOn)) : '')],
+  ['Ký nhận', (l) => l.receipt ?? ''],
+  ['Ghi chú', (l) => l.notes ?? ''],
+];
+
+function csvCell(value: string): string {
+  // A leading =, +, @ would make a spreadsheet evaluate the cell.
+  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The outgoing register (sổ đăng ký văn bản đi), read by the clerks of the issuing
+ * organization and by auditors, as JSON or CSV; committee terms and registers, set by admins.
+ */
+@Injectable()
+export class RegistersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async outgoing(actor: Actor, query: OutgoingRegisterQueryDto): Promise<OutgoingRegisterDto> {
+    if (query.from && query.to && query.from > query.to) {
+      throw NumberingError.invalid([{ path: 'to', code: 'before_from', message: 'to: ngày kết thúc phải sau ngày bắt đầu' }]);
+    }
+    const organization = await this.readableOrganization(actor, query.org);
+    const qb = this.dataSource.manager
+      .createQueryBuilder(RegisterEntry, 'e')
+      .where('e.organizationId = :org', { org: organization.id })
+      .orderBy('e.issuedOn', 'ASC')
+      .addOrderBy('e.documentType', 'ASC')
+      .addOrderBy('e.number', 'ASC');
+    if (query.from) qb.andWhere('e.issuedOn >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.issuedOn <= :to', { to: query.to });
+    const entries = await qb.getMany();
+    return {
+      organizationId: organization.id,
+      organizationName: organization.fullName,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      lines: entries.map(toLine),
+    };
+  }
+
+  /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
+  async outgoingCsv(actor: Actor, query: OutgoingRegisterQueryDto): Promise<{ csv: string; filename: string }> {
+    const register = await this.outgoing(actor, query);
+    const rows = [CSV_COLUMNS.map(([name]) => name), ...register.lines.map((line) => CSV_COLUMNS.map(([, cell]) => cell(line)))];
+    const csv = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    const period = [register.from, register.to].filter(Boolean).join('_');
+    return { csv, filename: `so-van-ban-di${period ? `_${period}` : ''}.csv` };
+  }
+
+  async terms(actor: Actor, org: string): Promise<TermDto[]> {
+    const organization = await this.findOrganization(org);
+    if (!hasRole(actor, 'admin') && !actor.memberships.some((m) => m.organizationId === organization.id) && !hasRole(actor, 'auditor')) {
+      throw new NumberingError(NumberingErrorCode.OrganizationNotFound, `Không tìm thấy tổ chức ${org}`);
+    }
+    const terms = await this.dataSource.manager.find(CommitteeTerm, { where: { organizationId: organization.id }, order: { startsOn: 'ASC' } });
+    return terms.map(toTerm);
+  }
+
+  /** A new committee term; terms of one organization never overlap. */
+  async createTerm(actor: Actor, dto: CreateTermDto): Promise<TermDto> {
+    if (dto.endsOn && dto.endsOn < dto.startsOn) {
+      throw NumberingError.invalid([{ path: 'endsOn', code: 'before_start', message: 'endsOn: ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.findOrganization(dto.organizationId);
+      // Serialize term changes of one organization, so that two overlapping terms cannot both pass the check.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`committee_term:${dto.organizationId}`]);
+      const overlapping = await manager
+        .createQueryBuilder(CommitteeTerm, 't')
+        .where('t.organizationId = :org', { org: dto.organizationId })
+        .andWhere(new Brackets((b) => b.where('t.endsOn IS NULL').orWhere('t.endsOn >= :start', { start: dto.startsOn })))
+        .andWhere(dto.endsOn ? 't.startsOn <= :end' : '1 = 1', { end: dto.endsOn })
+        .getOne();
+      if (overlapping) {
+        throw new NumberingError(NumberingErrorCode.TermOverlaps, `Nhiệm kỳ trùng với "${overlapping.name}" (${overlapping.startsOn} - ${overlapping.endsOn ?? 'nay'})`, {
+          termId: overlapping.id,
+        });
+      }
+      const term = await manager.save(CommitteeTerm, manager.create(CommitteeTerm, { organizationId: dto.organizationId, name: dto.name, startsOn: dto.startsOn, endsOn: dto.endsOn ?? null }));
+      return toTerm(term);
+    });
+  }
+
+  async registers(actor: Actor, org: string | undefined): Promise<RegisterDto[]> {
+    const organization = await this.readableOrganization(actor, org);
+    const registers = await this.dataSource.manager.find(Register, { where: { organizationId: organization.id }, order: { createdAt: 'ASC' } });
+    const counters = registers.length
+      ? await this.dataSource.manager.createQueryBuilder(RegisterCounter, 'c').where('c.registerId IN (:...ids)', { ids: registers.map((r) => r.id) }).getMany()
+      : [];
+    return registers.map((r) => ({
+      id: r.id,
+      organizationId: r.organizationId,
+      documentType: r.documentType,
+      period: r.period,
+      lastNumbers: Object.fromEntries(counters.filter((c) => c.registerId === r.id).map((c) => [c.periodKey, c.lastNumber])),
+    }));
+  }
+
+  /** A register of its own for one type (or the shared one), before the first number is given from it. */
+  async createRegister(actor: Actor, dto: CreateRegisterDto): Promise<RegisterDto> {
+    const organization = await this.findOrganization(dto.organizationId);
+    const period = dto.period ?? (organization.family === 'party' ? 'term' : 'year');
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Register)
+      .values({ organizationId: organization.id, documentType: dto.documentType, period })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (!result.raw.length) {
+      throw new NumberingError(NumberingErrorCode.RegisterExists, `${organization.fullName} đã có sổ ${dto.documentType ? `riêng cho loại ${dto.documentType}` : 'chung'}`);
+    }
+    return { id: result.raw[0].id, organizationId: organization.id, documentType: dto.documentType, period, lastNumbers: {} };
+  }
+
+  private async findOrganization(org: string): Promise<Organization> {
+    const organization = await this.dataSource.manager.findOne(Organization, { where: UUID.test(org) ? { id: org } : { code: org } });
+    if (!organization) throw new NumberingError(NumberingErrorCode.OrganizationNotFound, `Không tìm thấy tổ chức ${org}`);
+    return organization;
+  }
+
+  /** The register's organization, if the actor keeps its registers (clerk), audits, or administers. */
+  private async readableOrganization(actor: Actor, org: string | undefined): Promise<Organization> {
+    if (!org) {
+      const mine = organizationsWithRole(actor, 'clerk');
+      if (mine.length !== 1) {
+        throw new NumberingError(NumberingErrorCode.OrganizationRequired, 'Cần chọn tổ chức (tham số org)', {
+          errors: [{ path: 'org', code: 'required', message: 'org: cần chọn tổ chức có sổ đăng ký' }],
+        });
+      }
+      org = mine[0];
+    }
+    const organization = await this.findOrganization(org);
+    if (hasRole(actor, 'clerk', organization.id) || hasRole(actor, 'auditor') || hasRole(actor, 'admin')) return organization;
+    if (actor.memberships.some((m) => m.organizationId === organization.id)) {
+      throw new NumberingError(NumberingErrorCode.NotClerk, 'Chỉ văn thư của cơ quan (và kiểm tra viên) được xem sổ đăng ký văn bản đi');
+    }
+    throw new NumberingError(NumberingErrorCode.OrganizationNotFound, `Không tìm thấy tổ chức ${org}`);
+  }
+}
+
+function toLine(e: RegisterEntry): OutgoingRegisterLineDto {
+  return {
+    id: e.id,
+    numberSymbol: e.numberSymbol,
+    number: e.number,
+    issuedOn: e.issuedOn,
+    documentType: e.documentType,
+    summary: e.summary,
+    signer: e.signer,
+    recipients: e.recipients,
+    archiveUnit: e.archiveUnit,
+    copies: e.copies,
+    sentOn: e.sentOn,
+    receipt: e.receipt,
+    notes: e.notes,
+    planId: e.planId,
+    voided: e.voidedAt !== null,
+    voidReason: e.voidReason,
+  };
+}
+
+function toTerm(t: CommitteeTerm): TermDto {
+  return { id: t.id, organizationId: t.organizationId, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn };
+}
