@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, isValidIsoDate, toIsoDate, vietnamDate } from '@app/common';
 import { Organization, UsersService } from '@app/identity';
 import { Plan } from '../entities/plan.entity';
 import { PlanAccessService } from '../services/plan-access.service';
 import { PlansService } from '../services/plans.service';
+import { PlanError, PlanErrorCode } from '../plan.error';
 import { checkFormat, FormatCheckResult } from './format-rules';
 
 export interface FormatCheckReport extends FormatCheckResult {
@@ -38,6 +39,9 @@ export class FormatCheckService {
   /** For the API: the actor must be able to read the plan. */
   async checkFor(actor: Actor, planId: string, date?: string): Promise<FormatCheckReport> {
     const plan = await this.access.readable(actor, planId);
+    if (date !== undefined && !isValidIsoDate(date)) {
+      throw new PlanError(PlanErrorCode.InvalidRequest, 'Ngày kiểm tra không hợp lệ', { errors: [{ path: 'date', code: 'invalid_date', message: `date: ngày ${date} không có trên lịch` }] });
+    }
     return this.check(plan, { date });
   }
 
