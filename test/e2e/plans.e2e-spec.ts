@@ -116,6 +116,10 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       expect((await get(`/api/plans/${id}/versions/1`)).body.content).toEqual(v1);
       expect((await get(`/api/plans/${id}/versions/2`)).body.content).toEqual(v2);
       expect((await get(`/api/plans/${id}/versions/3`)).status).toBe(404);
+      // the search follows the latest version
+      const found = async (q: string) => (await get(`/api/plans?q=${encodeURIComponent(q)}&pageSize=100`)).body.items.some((p: { id: string }) => p.id === id);
+      expect(await found('trien khai nhiem vu trong tam nam 2024')).toBe(true);
+      expect(await found(v1.summary)).toBe(false);
     });
 
     it('a save from a stale version is 409 and saves nothing', async () => {

@@ -29,7 +29,8 @@ export function validatePlanContent(input: unknown, base = 'content'): ContentVa
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ path: base, code: 'wrong_type', message: `${base}: phải là một đối tượng JSON (nội dung kế hoạch)` }] };
   }
-  const candidate = cleanJson(structuredClone(input)) as Record<string, unknown>;
+  // cleanJson builds a new value: the caller's object is never changed.
+  const candidate = cleanJson(input) as Record<string, unknown>;
   assignMissingIds(candidate);
   if (typeof candidate.summary === 'string') candidate.summary = candidate.summary.split('\n').map(cleanText).filter(Boolean).join('\n');
   const validate = validator();

@@ -16,7 +16,7 @@ const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
 /**
  * "Thời gian thực hiện" as printed, without the label and the final period: the text as
  * written when the drafter gave one, otherwise "Thường xuyên", "Quý I/2023", "Quý II, III/2023",
- * "Năm 2023", "21/3/2024".
+ * "Năm 2023", "Trước ngày 21/3/2024".
  */
 export function timeframeText(timeframe: Timeframe): string {
   if (timeframe.text) return timeframe.text;
@@ -24,7 +24,7 @@ export function timeframeText(timeframe: Timeframe): string {
     case 'ongoing':
       return 'Thường xuyên';
     case 'date':
-      return citedDate(parseIsoDate(timeframe.date));
+      return `Trước ngày ${citedDate(parseIsoDate(timeframe.date))}`;
     case 'quarter':
       return `Quý ${[...timeframe.quarters].sort().map((q) => ROMAN_QUARTERS[q - 1]).join(', ')}/${timeframe.year}`;
     case 'year':

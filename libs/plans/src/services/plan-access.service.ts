@@ -34,14 +34,18 @@ export class PlanAccessService {
     return hasRole(actor, 'drafter', plan.organizationId);
   }
 
-  /** The plan if the actor may read it; 404 otherwise. `lock` takes a row lock for a write. */
+  /** The plan if the actor may read it; 404 otherwise. `lock` takes a row lock when the manager is in a transaction. */
   async readable(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Plan> {
-    const plan = await manager.findOne(Plan, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const locking = lock && !!manager.queryRunner?.isTransactionActive;
+    const plan = await manager.findOne(Plan, { where: { id }, ...(locking ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!plan || !(await this.canRead(actor, plan, manager))) throw PlanError.notFound(id);
     return plan;
   }
 
-  /** The plan if the actor drafts for its organization: 404 for strangers, 403 for readers who may not write. */
+  /**
+   * The plan if the actor drafts for its organization: 404 for strangers, 403 for readers who may
+   * not write. Inside a transaction the row stays locked until it ends.
+   */
   async writable(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Plan> {
     const plan = await this.readable(actor, id, manager, true);
     if (!this.canWrite(actor, plan)) {
