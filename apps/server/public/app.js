@@ -15,10 +15,126 @@
   var failure = document.getElementById('form-failure');
   if (failure) failure.focus();
 
-  // Destructive buttons ask first.
+  // Destructive forms and buttons ask first (in the capture phase, before other submit handlers).
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    var question = form.getAttribute && form.getAttribute('data-confirm');
+    var question = (event.submitter && event.submitter.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
     if (question && !window.confirm(question)) event.preventDefault();
+  }, true);
+})();
+
+// The plan editor: autosave as versions, timeframe fields by kind, the PDF preview on demand.
+(function () {
+  var form = document.querySelector('form[data-autosave]');
+  var statusBox = document.getElementById('save-status');
+  function say(text) { if (statusBox) statusBox.textContent = text; }
+
+  // Only the fields of the chosen way of writing a task's time are shown.
+  function syncTimeframe(select) {
+    var cell = select.closest('td') || select.parentNode;
+    cell.querySelectorAll('[data-when]').forEach(function (el) {
+      el.hidden = el.getAttribute('data-when').split(' ').indexOf(select.value) < 0;
+    });
+  }
+  document.querySelectorAll('select[data-timeframe]').forEach(function (select) {
+    syncTimeframe(select);
+    select.addEventListener('change', function () { syncTimeframe(select); });
   });
+
+  // Text areas grow with their text.
+  function grow(area) { area.style.height = 'auto'; area.style.height = area.scrollHeight + 2 + 'px'; }
+  document.querySelectorAll('textarea[data-grow]').forEach(function (area) {
+    grow(area);
+    area.addEventListener('input', function () { grow(area); });
+  });
+
+  // The preview is fetched only when opened, and again after each save while open.
+  var preview = document.querySelector('details[data-preview]');
+  function loadPreview() {
+    if (!preview || !preview.open) return;
+    preview.querySelector('iframe').src = preview.getAttribute('data-preview') + '?t=' + Date.now();
+  }
+  if (preview) preview.addEventListener('toggle', loadPreview);
+
+  if (!form) return;
+  var timer = null;
+  var saving = null;
+  var dirty = false;
+
+  function showProblems(problems) {
+    form.querySelectorAll('[data-error-for]').forEach(function (p) { p.hidden = true; p.textContent = ''; });
+    form.querySelectorAll('[aria-invalid="true"]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    (problems || []).forEach(function (problem) {
+      var box = form.querySelector('[data-error-for="' + CSS.escape(problem.field) + '"]');
+      if (box && box.hidden) { box.hidden = false; box.textContent = problem.message; }
+      var field = document.getElementById('f-' + problem.field);
+      if (field) field.setAttribute('aria-invalid', 'true');
+    });
+  }
+
+  function refreshCheck() {
+    var panel = document.getElementById('check-panel');
+    if (!panel) return;
+    fetch(form.action.replace(/\/edit$/, '/check'), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html) panel.outerHTML = html; });
+  }
+
+  function save() {
+    timer = null;
+    var data = new URLSearchParams(new FormData(form));
+    data.set('op', 'save');
+    say('Đang lưu…');
+    saving = fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-CSRF-Token': window.kehoach.csrf } })
+      .then(function (r) { return r.json(); })
+      .then(function (body) {
+        if (body.saved) {
+          dirty = false;
+          form.elements.baseVersion.value = body.version;
+          document.querySelectorAll('[data-version]').forEach(function (el) { el.textContent = body.version; });
+          say(body.changed ? 'Đã lưu tự động phiên bản ' + body.version : 'Đã lưu');
+          showProblems([]);
+          refreshCheck();
+          loadPreview();
+        } else {
+          say(body.message || 'Chưa lưu được');
+          showProblems(body.problems);
+        }
+      })
+      .catch(function () { say('Mất kết nối: chưa lưu được, sẽ thử lại khi bạn sửa tiếp'); })
+      .then(function () { saving = null; });
+  }
+
+  form.addEventListener('input', function () {
+    dirty = true;
+    say('Có thay đổi chưa lưu');
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, 1500);
+  });
+  form.addEventListener('change', function (event) {
+    if (event.target.tagName === 'SELECT' || event.target.type === 'checkbox') form.dispatchEvent(new Event('input'));
+  });
+
+  // A button press posts the whole form: first let a running autosave finish (its new version is the base).
+  form.addEventListener('submit', function (event) {
+    if (event.defaultPrevented) return;
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (saving) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      saving.then(function () { dirty = false; form.requestSubmit(submitter); });
+      return;
+    }
+    dirty = false;
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty) { event.preventDefault(); event.returnValue = ''; }
+  });
+
+  // After an operation the page opens at what changed: put the focus in its first field.
+  if (location.hash.indexOf('#el-') === 0) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var first = target && target.querySelector('input:not([type=hidden]), textarea, select');
+    if (first) first.focus({ preventScroll: false });
+  }
 })();

@@ -44,6 +44,8 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
   hbs.registerHelper('lookupError', (errors: Record<string, string> | undefined, ...parts: unknown[]) => errors?.[parts.slice(0, -1).join('')]);
+  hbs.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  hbs.registerHelper('dec', (n: unknown) => Number(n) - 1);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('roleName', (role: keyof typeof ROLE_NAMES) => ROLE_NAMES[role] ?? role);
   hbs.registerHelper('familyName', (family: string) => FAMILY_NAMES[family] ?? family);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole, Role, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, hasRole, organizationsWithRole, Role, toIsoDate, vietnamDate } from '@app/common';
 import { OrganizationsService } from '@app/identity';
+import { PlansService } from '@app/plans';
+import { planStateLabel } from '@workflows/plan-labels';
 import { ROLE_NAMES } from '../view-helpers';
 
 /** One thing a person has to do, with its deadline. */
@@ -36,8 +38,7 @@ export const WORK_SECTIONS: WorkSection[] = [
   { key: 'reports', heading: 'Báo cáo đến hạn', roles: [], empty: 'Không có báo cáo nào sắp đến hạn.' },
 ];
 
-/** Each source yields the items of one or more sections; domains add theirs as they arrive. */
-export type WorkSource = (actor: Actor) => Promise<(WorkItem & { section: string })[]>;
+type SectionItem = WorkItem & { section: string };
 
 /** Deadlines passed first (the longest overdue on top), then the nearest, then those without one. */
 export function byUrgency(a: WorkItem, b: WorkItem): number {
@@ -52,13 +53,14 @@ function daysBetween(fromIso: string, toIso: string): number {
 /** "Việc cần làm": what the person has to do across the organizations they belong to. */
 @Injectable()
 export class MyWorkService {
-  private readonly sources: WorkSource[] = [];
-
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly plans: PlansService,
+  ) {}
 
   async forActor(actor: Actor) {
     const today = toIsoDate(vietnamDate(new Date()));
-    const items = (await Promise.all(this.sources.map((source) => source(actor)))).flat();
+    const items = (await Promise.all([this.drafts(actor)])).flat();
     const sections = WORK_SECTIONS.filter((s) => !s.roles.length || s.roles.some((role) => hasRole(actor, role))).map((section) => {
       const mine = items
         .filter((item) => item.section === section.key)
@@ -79,5 +81,25 @@ export class MyWorkService {
       mine,
       today,
     };
+  }
+
+  /** Drafts at the organizations where the person drafts; a returned draft says so. */
+  private async drafts(actor: Actor): Promise<SectionItem[]> {
+    const out: SectionItem[] = [];
+    for (const org of organizationsWithRole(actor, 'drafter')) {
+      const page = await this.plans.list(actor, { status: 'draft', org, pageSize: 100 });
+      for (const plan of page.items) {
+        out.push({
+          section: plan.parentPlanId ? 'childPlans' : 'drafts',
+          title: plan.summary || '(chưa có trích yếu)',
+          href: `/plans/${plan.id}/edit`,
+          organizationName: plan.organizationName,
+          action: plan.draftRound > 1 ? `Sửa dự thảo lần ${plan.draftRound}` : 'Soạn dự thảo',
+          status: `${planStateLabel(plan.state)} · bản ${plan.currentVersion}`,
+          deadline: plan.dueDate,
+        });
+      }
+    }
+    return out;
   }
 }
