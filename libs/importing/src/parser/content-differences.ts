@@ -1,0 +1,37 @@
+import type { PlanContent } from '../../../plans/src/content/plan-content';
+
+/** Fields that are identities or links to rows of a system, not text of the document. */
+const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', 'assigneeOrganizationIds', 'reporterOrganizationIds', 'signerUserId', 'authorityId']);
+
+/** Footnote ids renamed 1, 2, 3... in the order of the footnotes list, marks included. */
+function renumberFootnotes(content: PlanContent): unknown {
+  const ids = new Map(content.footnotes.map((f, i) => [f.id, String(i + 1)]));
+  const json = JSON.stringify({ ...content, footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
+  return JSON.parse(json.replace(/\[\^([^\]\s]+)\]/g, (mark, id: string) => (ids.has(id) ? `[^${ids.get(id)}]` : mark)));
+}
+
+/**
+ * Every difference between two plan contents, field by field, ignoring ids and links to the
+ * system's rows (organizations, plans, users): "parts[1].children[0].heading: expected ... got ...".
+ */
+export function contentDifferences(expected: PlanContent, actual: PlanContent): string[] {
+  const differences: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) differences.push(`${path}: ${a.length} phần tử / elements expected, got ${b.length}`);
+      for (let i = 0; i < Math.min(a.length, b.length); i++) walk(a[i], b[i], `${path}[${i}]`);
+      return;
+    }
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const key of keys) {
+        if (IGNORED.has(key)) continue;
+        walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      }
+      return;
+    }
+    if (a !== b) differences.push(`${path}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
+  };
+  walk(renumberFootnotes(expected), renumberFootnotes(actual), '');
+  return differences;
+}

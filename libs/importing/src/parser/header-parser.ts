@@ -1,0 +1,171 @@
+import type { Family } from '@app/identity';
+import { readableText, unwrapEmphasis, isUpperCase, isWhollyBold } from './inline-markup';
+import { isRule } from './labels';
+import { parseDateLine } from './date-line';
+import { parseNumberLine, ParsedNumber } from './number-symbol';
+import { Line } from './prepare-lines';
+
+/** What the header zone (everything above the title) says. */
+export interface ParsedHeader {
+  family: Family | null;
+  /** Why the family was chosen, strongest evidence first. */
+  familyEvidence: string[];
+  superiorBody: string | null;
+  issuingBody: string | null;
+  number: ParsedNumber | null;
+  place: string | null;
+  date: string | null;
+  year: number | null;
+  draft: boolean;
+  draftRound: number | null;
+  recognized: { what: string; line: number }[];
+  /** Lines that fit nowhere in a header (kept by the caller). */
+  unrecognized: { line: number; text: string }[];
+  pageNumbers: { line: number; text: string }[];
+}
+
+/** Words that open the name of a body: a new body starts at such a line; other lines continue the one above. */
+const BODY_STARTERS = [
+  'BAN', 'ĐẢNG ỦY', 'ĐẢNG UỶ', 'ĐẢNG BỘ', 'ĐẢNG ĐOÀN', 'CHI BỘ', 'CHI ỦY', 'CHI UỶ', 'THỊ ỦY', 'THỊ UỶ', 'TỈNH ỦY', 'TỈNH UỶ', 'HUYỆN ỦY', 'HUYỆN UỶ',
+  'QUẬN ỦY', 'QUẬN UỶ', 'THÀNH ỦY', 'THÀNH UỶ', 'ỦY BAN', 'UỶ BAN', 'UBND', 'HĐND', 'HỘI ĐỒNG', 'SỞ', 'PHÒNG', 'VĂN PHÒNG', 'TRƯỜNG', 'BỘ', 'CỤC',
+  'TỔNG CỤC', 'VIỆN', 'TRUNG TÂM', 'BỆNH VIỆN', 'CÔNG AN', 'BCH', 'BCĐ', 'ĐOÀN', 'HỘI', 'MẶT TRẬN', 'ỦY BAN MẶT TRẬN', 'LIÊN ĐOÀN', 'CHÍNH PHỦ',
+  'TÒA ÁN', 'TOÀ ÁN', 'VIỆN KIỂM SÁT', 'BAN CÁN SỰ', 'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC', 'CƠ QUAN', 'TỔ',
+];
+
+function startsBody(line: string): boolean {
+  const upper = line.toLocaleUpperCase('vi');
+  return BODY_STARTERS.some((starter) => upper === starter || upper.startsWith(`${starter} `));
+}
+
+const DRAFT_MARK = /DỰ\s*THẢO(?:\s*(?:LẦN|lần)\s*(\d+|[IVX]+))?/u;
+const ROMAN_VALUES: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+
+interface Piece {
+  line: number;
+  text: string;
+  bold: boolean;
+  column: number | null;
+}
+
+/**
+ * Reads the header zone piece by piece. Word's text export interleaves the two columns of
+ * the header table, so each piece is classified on its own and the bodies' lines are taken
+ * in the order they appear.
+ */
+export function parseHeader(lines: Line[]): ParsedHeader {
+  const header: ParsedHeader = {
+    family: null,
+    familyEvidence: [],
+    superiorBody: null,
+    issuingBody: null,
+    number: null,
+    place: null,
+    date: null,
+    year: null,
+    draft: false,
+    draftRound: null,
+    recognized: [],
+    unrecognized: [],
+    pageNumbers: [],
+  };
+  const pieces: Piece[] = [];
+  for (const line of lines) {
+    for (const cell of line.cells) pieces.push({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column });
+  }
+  const bodyLines: Piece[] = [];
+  const evidence = (family: Family, why: string) => {
+    if (!header.family) header.family = family;
+    header.familyEvidence.push(why);
+  };
+  for (const piece of pieces) {
+    let visible = readableText(piece.text);
+    if (!visible) continue;
+    const draft = DRAFT_MARK.exec(visible);
+    if (draft) {
+      header.draft = true;
+      header.draftRound = draft[1] ? Number(draft[1]) || ROMAN_VALUES[draft[1]] || null : header.draftRound;
+      header.recognized.push({ what: 'draftMark', line: piece.line });
+      visible = visible.replace(DRAFT_MARK, ' ').replace(/\s+/g, ' ').trim();
+      if (!visible) continue;
+    }
+    if (/^ĐẢNG CỘNG SẢN VIỆT NAM$/iu.test(visible)) {
+      evidence('party', 'ĐẢNG CỘNG SẢN VIỆT NAM');
+      header.recognized.push({ what: 'partyMotto', line: piece.line });
+      continue;
+    }
+    if (/^CỘNG H[OÒ]À? XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(visible) || /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(visible)) {
+      evidence('state', 'Quốc hiệu');
+      header.recognized.push({ what: 'nationalTitle', line: piece.line });
+      continue;
+    }
+    if (/^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu.test(visible)) {
+      evidence('state', 'Tiêu ngữ');
+      header.recognized.push({ what: 'nationalMotto', line: piece.line });
+      continue;
+    }
+    if (isRule(piece.text) || isRule(visible)) {
+      if (/\*/.test(piece.text)) evidence('party', '"*"');
+      header.recognized.push({ what: 'separator', line: piece.line });
+      continue;
+    }
+    if (/^Số(?![\p{L}\d])/u.test(visible)) {
+      const parsed = parseNumberLine(visible);
+      if (parsed) {
+        header.number = parsed;
+        evidence(parsed.family, parsed.family === 'party' ? 'Số 04-KH/BCĐ' : 'Số: 48/KH-UBND');
+        header.recognized.push({ what: 'numberSymbol', line: piece.line });
+        continue;
+      }
+    }
+    const date = parseDateLine(unwrapEmphasis(visible));
+    if (date) {
+      header.place = date.place;
+      header.date = date.date;
+      header.year = date.year;
+      header.recognized.push({ what: 'dateLine', line: piece.line });
+      continue;
+    }
+    if (/^\d{1,3}$/.test(visible)) {
+      header.pageNumbers.push({ line: piece.line, text: visible });
+      continue;
+    }
+    if (isUpperCase(visible) && visible.length <= 120) {
+      bodyLines.push({ ...piece, text: visible });
+      continue;
+    }
+    header.unrecognized.push({ line: piece.line, text: piece.text });
+  }
+  // The Party "*" and the Party motto outweigh the number's form; the state titles too.
+  if (header.familyEvidence.length) {
+    const party = header.familyEvidence.filter((e) => e === 'ĐẢNG CỘNG SẢN VIỆT NAM' || e === '"*"').length;
+    const state = header.familyEvidence.filter((e) => e === 'Quốc hiệu' || e === 'Tiêu ngữ').length;
+    if (party > state) header.family = 'party';
+    else if (state > party) header.family = 'state';
+  }
+  splitBodies(header, bodyLines);
+  return header;
+}
+
+/** Superior and issuing bodies from the header's capital lines. */
+function splitBodies(header: ParsedHeader, lines: Piece[]): void {
+  if (!lines.length) return;
+  // When weights are known (a .docx), the issuing body is the bold block after the regular one.
+  const firstBold = lines.findIndex((l) => l.bold);
+  if (firstBold > 0 && lines.slice(firstBold).every((l) => l.bold) && lines.slice(0, firstBold).every((l) => !l.bold)) {
+    header.superiorBody = lines.slice(0, firstBold).map((l) => l.text).join('\n');
+    header.issuingBody = lines.slice(firstBold).map((l) => l.text).join('\n');
+    lines.forEach((l, i) => header.recognized.push({ what: i < firstBold ? 'superiorBody' : 'issuingBody', line: l.line }));
+    return;
+  }
+  const bodies: Piece[][] = [];
+  for (const line of lines) {
+    if (!bodies.length || startsBody(line.text)) bodies.push([line]);
+    else bodies[bodies.length - 1].push(line);
+  }
+  const issuing = bodies[bodies.length - 1];
+  const superior = bodies.slice(0, -1).flat();
+  header.issuingBody = issuing.map((l) => l.text).join('\n');
+  header.superiorBody = superior.length ? superior.map((l) => l.text).join('\n') : null;
+  for (const l of superior) header.recognized.push({ what: 'superiorBody', line: l.line });
+  for (const l of issuing) header.recognized.push({ what: 'issuingBody', line: l.line });
+}

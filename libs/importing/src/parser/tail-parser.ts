@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Recipient, RecipientPurpose, Signature } from '../../../plans/src/content/plan-content';
+import { isUpperCase, readableText, trimListPunctuation, unwrapEmphasis } from './inline-markup';
+import { ReportBuilder } from './import-report';
+import { Line } from './prepare-lines';
+
+/** "Nơi nhận:" (also "Nơi gửi:" in some offices), possibly with other text after a tab. */
+export const RECIPIENTS_HEADING = /^(?:Nơi nhận|Nơi gửi)\s*:?\s*$/iu;
+
+/** Capacity prefixes of a signature block: T/M, K/T, T/L (Party), TM., KT., TL., TUQ., Q. (State). */
+const CAPACITY = /^(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|TM |KT |TL )/u;
+const SIGNED_MARK = /^\(?\s*(?:Đã ký|đã ký|Ký|ký)(?:[^)]*)\)?$/u;
+
+/** Whether a line opens a signature block: a capacity line, or a capital title with a name below. */
+export function opensSignature(lines: string[], index: number): boolean {
+  const text = readableText(lines[index] ?? '');
+  if (!text) return false;
+  if (CAPACITY.test(text)) return true;
+  if (!isUpperCase(text) || text.split(/\s+/).length > 8 || /\d/.test(text)) return false;
+  // A capital title: a name (or "kiêm", or another capital line) must follow within a few lines.
+  for (let i = index + 1; i < Math.min(lines.length, index + 6); i++) {
+    const next = readableText(lines[i]);
+    if (!next || SIGNED_MARK.test(next)) continue;
+    return /^kiêm$/u.test(next) || isPersonName(next) || (isUpperCase(next) && next.split(/\s+/).length <= 8);
+  }
+  return false;
+}
+
+/** "Bùi Quang Nhựt": two to six words, each capitalized, not all capitals. */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  if (isUpperCase(text)) return false;
+  return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w));
+}
+
+const PURPOSES: { purpose: RecipientPurpose; pattern: RegExp }[] = [
+  { purpose: 'report', pattern: /^(?:để\s+)?(?:b\s*\/\s*c|báo cáo|bc)$/iu },
+  { purpose: 'implement', pattern: /^(?:để\s+)?(?:t\s*\/\s*h|thực hiện|triển khai|triển khai thực hiện|th)$/iu },
+  { purpose: 'inform', pattern: /^(?:để\s+)?(?:đ\s*\/\s*b|biết|theo dõi|biết và theo dõi)$/iu },
+  { purpose: 'coordinate', pattern: /^(?:để\s+)?(?:p\s*\/\s*h|phối hợp|phối hợp thực hiện)$/iu },
+];
+
+/** The purpose a note like "(b/c)", "để báo cáo", "t/h" states. */
+export function purposeOf(note: string): RecipientPurpose | null {
+  const clean = note.replace(/[()]/g, '').trim();
+  return PURPOSES.find((p) => p.pattern.test(clean))?.purpose ?? null;
+}
+
+interface RecipientLine {
+  line: number;
+  /** Text of the line; a brace "}" closes a group. */
+  text: string;
+}
+
+/** One recipient line: name, purpose and note ("TT.Đảng ủy( B/C);" -> "TT.Đảng ủy", report, "B/C"). */
+export function parseRecipientLine(text: string): { name: string; purpose: RecipientPurpose | null; note: string | null; archive: boolean } {
+  let body = readableText(text).replace(/^[-–—•+*]\s*/, '');
+  body = trimListPunctuation(body);
+  const archive = /^Lưu\b\s*:?\s*/iu.exec(body);
+  if (archive) return { name: trimListPunctuation(body.slice(archive[0].length)), purpose: 'archive', note: null, archive: true };
+  const parenthesized = /\s*\(\s*([^()]*?)\s*\)\s*$/u.exec(body);
+  if (parenthesized) {
+    const purpose = purposeOf(parenthesized[1]);
+    if (purpose) return { name: trimListPunctuation(body.slice(0, parenthesized.index)), purpose, note: parenthesized[1].trim(), archive: false };
+  }
+  const trailing = /\s+((?:để\s+)?(?:b\/c|báo cáo|t\/h|thực hiện|biết|đ\/b|phối hợp|p\/h))$/iu.exec(body);
+  if (trailing && /^(để|b\/c|t\/h|đ\/b|p\/h)/iu.test(trailing[1])) {
+    return { name: trimListPunctuation(body.slice(0, trailing.index)), purpose: purposeOf(trailing[1]), note: trailing[1].trim(), archive: false };
+  }
+  return { name: body, purpose: null, note: null, archive: false };
+}
+
+/**
+ * "Nơi nhận" lines to recipients. A brace "}" after several lines groups them under the
+ * purpose written after the brace ("} (b/c)", "} để thực hiện").
+ */
+/** A recipient whose purpose the list does not state yet (the caller infers it). */
+export type DraftRecipient = Omit<Recipient, 'purpose'> & { purpose: RecipientPurpose | null };
+
+export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, defaultPurpose: RecipientPurpose | null): DraftRecipient[] {
+  const recipients: DraftRecipient[] = [];
+  let group: { index: number; line: number }[] = [];
+  const closeGroup = (purposeText: string) => {
+    const purpose = purposeOf(purposeText);
+    for (const member of group) {
+      if (purpose) {
+        recipients[member.index].purpose = purpose;
+        recipients[member.index].note = purposeText.replace(/[()]/g, '').trim() || null;
+      }
+    }
+    if (group.length) report.recognized('recipientGroup', `recipients[${group[0].index}]`, group[0].line);
+    group = [];
+  };
+  for (const entry of lines) {
+    let text = entry.text;
+    let braceTail: string | null = null;
+    if (text.includes('}')) {
+      braceTail = text.slice(text.lastIndexOf('}') + 1).trim();
+      text = text.slice(0, text.indexOf('}'));
+    }
+    const visible = readableText(text);
+    if (visible.replace(/[-–—•\s]/g, '')) {
+      const parsed = parseRecipientLine(text);
+      recipients.push({
+        id: randomUUID(),
+        name: parsed.name,
+        organizationId: null,
+        purpose: parsed.purpose ?? defaultPurpose,
+        note: parsed.note,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      });
+      report.recognized(parsed.archive ? 'archiveCopy' : 'recipient', `recipients[${recipients.length - 1}]`, entry.line);
+      if (braceTail !== null) group.push({ index: recipients.length - 1, line: entry.line });
+    } else if (braceTail !== null && group.length === 0 && recipients.length) {
+      // A lone "} (b/c)" line closes the lines just above it that carried no purpose.
+      for (let i = recipients.length - 1; i >= 0 && recipients[i].note === null && recipients[i].purpose !== 'archive'; i--) group.unshift({ index: i, line: entry.line });
+    }
+    if (braceTail) closeGroup(braceTail);
+  }
+  if (group.length) closeGroup('');
+  return recipients;
+}
+
+/** The signature block: capacity and title lines (T/M ..., K/T ..., "kiêm", PHÓ BÍ THƯ) then the name. */
+export function parseSignature(lines: { line: number; text: string }[], report: ReportBuilder): { signature: Signature; used: number[] } {
+  const capacityLines: string[] = [];
+  let signerName = '';
+  const used: number[] = [];
+  for (const [index, entry] of lines.entries()) {
+    const text = readableText(unwrapEmphasis(entry.text));
+    if (!text) continue;
+    if (signerName) break;
+    if (SIGNED_MARK.test(text)) {
+      used.push(index);
+      report.recognized('signature.signedMark', 'signature', entry.line);
+      continue;
+    }
+    if (isPersonName(text)) {
+      signerName = text;
+      used.push(index);
+      report.recognized('signature.name', 'signature.signerName', entry.line);
+      continue;
+    }
+    if (CAPACITY.test(text) || isUpperCase(text) || /^kiêm$/u.test(text)) {
+      capacityLines.push(text);
+      used.push(index);
+      report.recognized('signature.capacity', `signature.capacityLines[${capacityLines.length - 1}]`, entry.line);
+      continue;
+    }
+    break;
+  }
+  return { signature: { capacityLines, signerName, signerUserId: null, authorityId: null }, used };
+}
+
+/** Splits the tail's lines into the two columns of a Word table (recipients left, signature right). */
+export function tailColumns(lines: Line[]): { left: { line: number; text: string }[]; right: { line: number; text: string }[] } {
+  const left: { line: number; text: string }[] = [];
+  const right: { line: number; text: string }[] = [];
+  for (const line of lines) {
+    if (line.column === 1) right.push({ line: line.source, text: line.text });
+    else if (line.column === 0) left.push({ line: line.source, text: line.text });
+    else if (line.cells.length >= 2) {
+      left.push({ line: line.source, text: line.cells[0] });
+      right.push({ line: line.source, text: line.cells.slice(1).join(' ') });
+    } else left.push({ line: line.source, text: line.text });
+  }
+  return { left, right };
+}
