@@ -172,7 +172,7 @@ describe('foundation: health, sign-in, guard, administration', () => {
     expect(cookieAfter).toMatch(/SameSite=Lax/);
     expect(cookieAfter.split(';')[0]).not.toBe(cookieBefore); // session id rotated
     const home = await agent.get('/').set('Accept', 'text/html').expect(200);
-    expect(home.text).toContain('Xin chào');
+    expect(home.text).toContain('Việc cần làm');
     // the session also authenticates API reads from the browser
     await agent.get('/api/organizations').expect(200);
     await request(t.http).get('/').set('Accept', 'text/html').expect(302).expect('Location', '/login?next=%2F');
