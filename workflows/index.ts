@@ -8,6 +8,7 @@ import {
   PLAN_EVENT_TYPES,
   PLAN_MACHINE_ID,
   PLAN_MACHINE_VERSION,
+  PLAN_STATES,
   PlanEffect,
   PlanEvent,
   PlanEventType,
@@ -69,6 +70,16 @@ export interface StepResult {
 export function startPlan(input: PlanMachineInput): { version: string; snapshot: AnyMachineSnapshot } {
   const [snapshot] = initialTransition(planMachine, input);
   return { version: CURRENT_PLAN_MACHINE_VERSION, snapshot };
+}
+
+/**
+ * A plan that has no workflow row yet but already stands somewhere (imported as issued, for
+ * example): the current machine in that state, with a fresh context.
+ */
+export function adoptPlan(input: PlanMachineInput, state: string): { version: string; snapshot: AnyMachineSnapshot } {
+  const started = startPlan(input);
+  if (state === 'draft' || !(PLAN_STATES as readonly string[]).includes(state)) return started;
+  return { version: started.version, snapshot: planMachine.resolveState({ value: state as never, context: started.snapshot.context }) };
 }
 
 /** Rebuilds a snapshot stored by the given machine version. */

@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
+import { AuditModule } from '@app/audit';
 import { DbModule } from '@app/db';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
+import { JobsModule } from '@app/jobs';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
+import { WorkflowModule } from '@app/workflow';
 import { HealthController } from './health.controller';
 import { WebModule } from './web/web.module';
 
@@ -15,7 +18,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, IdentityModule, PlansModule, RenderingModule, NumberingModule, DistributionModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, WebModule],
       controllers: [HealthController],
     };
   }

@@ -37,6 +37,8 @@ export class AppConfig {
   runWorkers!: boolean;
   /** Days a review or signature may wait before the person is reminded (their superior after twice as long). */
   reminderDays!: number;
+  /** Lets tests and demos move the application's clock forward (Clock.advance); never in production. */
+  clockAdjustable!: boolean;
   /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: e-mail deliveries fail and retry). */
   smtpUrl!: string;
   mailFrom!: string;
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.trustProxy = readBool(env, 'TRUST_PROXY', false, problems);
   config.runWorkers = readBool(env, 'RUN_WORKERS', true, problems);
   config.reminderDays = readInt(env, 'REMINDER_DAYS', 3, 1, 365, problems);
+  config.clockAdjustable = readBool(env, 'CLOCK_ADJUSTABLE', false, problems);
   config.smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   config.mailFrom = env.MAIL_FROM || 'kehoach <no-reply@kehoach.local>';
   config.chromiumPath = env.PUPPETEER_EXECUTABLE_PATH || '';

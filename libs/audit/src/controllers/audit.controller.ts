@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/common';
+import { AuditVerifyReportDto } from '../dtos/audit.dto';
+import { AuditService } from '../services/audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Recomputes every hash chain and names the first broken link of each broken one. */
+  @Get('verify')
+  @Roles('auditor')
+  @ApiOkResponse({ type: AuditVerifyReportDto })
+  verify(): Promise<AuditVerifyReportDto> {
+    return this.audit.verify();
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '@app/common';
+import { AuditEventDto, AuditService } from '@app/audit';
+import { User } from '@app/identity';
+import { PlanAccessService } from '@app/plans';
+import { allowedPlanEvents, PlanMachineContext, planStateLabel, planStateOf } from '@workflows/index';
+import { CommentDto, WorkflowViewDto } from '../dtos/workflow.dto';
+import { ConsultationComment } from '../entities/consultation-comment.entity';
+import { WorkflowFactsService } from './workflow-facts.service';
+import { WorkflowService } from './workflow.service';
+
+/** Reading a plan's workflow: where it stands, its history, its consultation comments. */
+@Injectable()
+export class PlanWorkflowQueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+    private readonly workflow: WorkflowService,
+    private readonly facts: WorkflowFactsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(actor: Actor, planId: string): Promise<WorkflowViewDto> {
+    const manager = this.dataSource.manager;
+    const plan = await this.access.readable(actor, planId, manager);
+    const loaded = await this.workflow.load(manager, plan);
+    const state = planStateOf(loaded.snapshot);
+    const c = loaded.snapshot.context as PlanMachineContext;
+    const { by } = await this.facts.sender(manager, actor, plan, state);
+    return {
+      planId,
+      state,
+      stateLabel: planStateLabel(state),
+      machineVersion: loaded.version,
+      rowVersion: plan.rowVersion,
+      draftRound: plan.draftRound,
+      submittedVersion: plan.submittedVersion,
+      chain: c.chain.map((s, i) => ({ position: i + 1, role: s.role, label: s.label, approvedBy: c.approvals.find((a) => a.step === i)?.by ?? null })),
+      currentStep: state === 'review' ? c.step + 1 : null,
+      consultation: c.consultation && { round: c.consultation.round, consultees: c.consultation.consultees, answered: c.consultation.answered, deadline: c.consultation.deadline },
+      openComments: c.openComments,
+      lastReturn: c.lastReturn as unknown as Record<string, unknown> | null,
+      allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by),
+    };
+  }
+
+  /** `GET /api/plans/:id/history`: the plan's audit trail, for whoever may read the plan. */
+  async history(actor: Actor, planId: string): Promise<AuditEventDto[]> {
+    await this.access.readable(actor, planId);
+    return this.audit.history(planId);
+  }
+
+  async comments(actor: Actor, planId: string): Promise<CommentDto[]> {
+    await this.access.readable(actor, planId);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ConsultationComment, 'c')
+      .leftJoinAndMapOne('c.consultee', User, 'u', 'u.id = c.consultee_id')
+      .where('c.plan_id = :planId', { planId })
+      .orderBy('c.round', 'ASC')
+      .addOrderBy('c.created_at', 'ASC')
+      .getMany();
+    return rows.map((c) => ({
+      id: c.id,
+      round: c.round,
+      consulteeId: c.consulteeId,
+      consulteeName: c.consultee?.fullName ?? '',
+      anchorId: c.anchorId,
+      text: c.text,
+      contentVersion: c.contentVersion,
+      createdAt: c.createdAt.toISOString(),
+      resolution: c.resolution,
+      resolutionNote: c.resolutionNote,
+    }));
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor, cleanText, FieldProblem } from '@app/common';
+import { SigningAuthority, User, UsersService } from '@app/identity';
+import { Clock } from '@app/jobs';
+import { FormatCheckService, Plan, PlansService, walkBody } from '@app/plans';
+import { EventSender, PlanEvent, PlanMachineContext } from '@workflows/index';
+import { parseDeadline, PlanEventDto } from '../dtos/plan-event.dto';
+import { ConsultationComment } from '../entities/consultation-comment.entity';
+import { WorkflowError } from '../workflow.error';
+import { ReviewChainService } from './review-chain.service';
+
+/** What an event needs besides itself: rows to write once the transition is allowed, details for a refusal. */
+export interface EventFacts {
+  event: PlanEvent;
+  comments: ConsultationComment[];
+  formatErrors: unknown[];
+  authority: SigningAuthority | null;
+}
+
+function sameLines(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((line, i) => cleanText(line) === cleanText(b[i]));
+}
+
+/**
+ * Establishes the facts the machine's guards judge: the sender's roles at the plan's
+ * organization, their signing authority in the capacity printed on the plan today, the format
+ * check, the review chain, the consultees. The machine itself never reads the database.
+ */
+@Injectable()
+export class WorkflowFactsService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly plans: PlansService,
+    private readonly formatCheck: FormatCheckService,
+    private readonly chains: ReviewChainService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The plan's content version under review (the submitted one once submitted). */
+  reviewedVersion(plan: Plan): number {
+    return plan.submittedVersion ?? plan.currentVersion;
+  }
+
+  /** An authority the user holds for the plan's organization today, in the capacity lines printed on the plan. */
+  async matchingAuthority(manager: EntityManager, userId: string, plan: Plan): Promise<SigningAuthority | null> {
+    const content = await this.plans.contentOf(plan, this.reviewedVersion(plan), manager);
+    const wanted = content.signature?.capacityLines ?? [];
+    if (!wanted.length) return null;
+    const held = await this.users.authoritiesOn(userId, plan.organizationId, this.clock.today(), manager);
+    return held.find((a) => sameLines(a.capacityLines, wanted)) ?? null;
+  }
+
+  /** Everyone holding such an authority today. */
+  async authorityHolders(manager: EntityManager, plan: Plan): Promise<string[]> {
+    const content = await this.plans.contentOf(plan, this.reviewedVersion(plan), manager);
+    const wanted = content.signature?.capacityLines ?? [];
+    const today = this.clock.today();
+    const rows = await manager
+      .createQueryBuilder(SigningAuthority, 'a')
+      .innerJoin(User, 'u', 'u.id = a.user_id AND u.active')
+      .where('a.organization_id = :org', { org: plan.organizationId })
+      .andWhere('a.valid_from <= :today AND (a.valid_to IS NULL OR a.valid_to >= :today)', { today })
+      .getMany();
+    return rows.filter((a) => sameLines(a.capacityLines, wanted)).map((a) => a.userId);
+  }
+
+  async sender(manager: EntityManager, actor: Actor, plan: Plan, state: string): Promise<{ by: EventSender; authority: SigningAuthority | null }> {
+    const roles = actor.memberships.filter((m) => m.organizationId === plan.organizationId).flatMap((m) => m.roles);
+    const authority = state === 'awaitingSignature' ? await this.matchingAuthority(manager, actor.id, plan) : null;
+    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority }, authority };
+  }
+
+  /** The machine event for a request, with the facts of its type. Throws 422 for consultees or anchors that do not exist. */
+  async event(
+    manager: EntityManager,
+    plan: Plan,
+    context: PlanMachineContext,
+    dto: PlanEventDto,
+    sender: { by: EventSender; authority: SigningAuthority | null },
+    passwordConfirmed: boolean,
+  ): Promise<EventFacts> {
+    const { by, authority } = sender;
+    const facts: EventFacts = { event: { type: dto.type, by } as PlanEvent, comments: [], formatErrors: [], authority };
+    switch (dto.type) {
+      case 'SUBMIT': {
+        const report = await this.formatCheck.check(plan, { manager, version: plan.currentVersion });
+        const { steps } = await this.chains.stepsOf(plan.organizationId, manager);
+        facts.formatErrors = report.errors;
+        facts.event = { type: 'SUBMIT', by, version: plan.currentVersion, formatErrors: report.errors.length, chain: steps };
+        break;
+      }
+      case 'CIRCULATE': {
+        await this.checkConsultees(manager, dto.consultees ?? []);
+        facts.event = { type: 'CIRCULATE', by, consultees: dto.consultees ?? [], deadline: parseDeadline(dto.deadline ?? '')!.toISOString(), now: this.clock.now().toISOString(), version: plan.currentVersion };
+        break;
+      }
+      case 'COMMENT': {
+        const round = context.consultation?.round ?? 0;
+        const version = context.consultation?.version ?? plan.currentVersion;
+        const anchors = await this.anchorIds(manager, plan, version);
+        const problems: FieldProblem[] = [];
+        (dto.comments ?? []).forEach((c, i) => {
+          if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có phần hay mục "${c.anchorId}" trong dự thảo` });
+          if (!cleanText(c.text)) problems.push({ path: `comments.${i}.text`, code: 'required', message: `comments.${i}.text: không được để trống` });
+        });
+        if (problems.length) throw WorkflowError.invalid(problems, 'Góp ý không hợp lệ');
+        facts.comments = (dto.comments ?? []).map((c) =>
+          manager.create(ConsultationComment, { id: randomUUID(), planId: plan.id, round, consulteeId: by.id, anchorId: c.anchorId ?? null, text: c.text.normalize('NFC').trim(), contentVersion: version, createdAt: this.clock.now() }),
+        );
+        facts.event = { type: 'COMMENT', by, commentIds: facts.comments.map((c) => c.id) };
+        break;
+      }
+      case 'DEADLINE':
+        facts.event = { type: 'DEADLINE', by, round: context.consultation?.round ?? 0 };
+        break;
+      case 'RESOLVE_COMMENT':
+        facts.event = { type: 'RESOLVE_COMMENT', by, commentId: dto.commentId!, resolution: dto.resolution!, note: cleanText(dto.note ?? '') };
+        break;
+      case 'APPROVE':
+        facts.event = { type: 'APPROVE', by, contentVersion: plan.currentVersion };
+        break;
+      case 'RETURN':
+      case 'CANCEL':
+        facts.event = { type: dto.type, by, reason: (dto.reason ?? '').normalize('NFC').trim() };
+        break;
+      case 'SIGN':
+        facts.event = { type: 'SIGN', by, contentVersion: plan.currentVersion, passwordConfirmed, authorityId: authority?.id ?? null };
+        break;
+    }
+    return facts;
+  }
+
+  private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {
+    const found = new Set((await manager.find(User, { where: { id: In(ids), active: true }, select: { id: true } })).map((u) => u.id));
+    const problems = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `consultees.${i}`, code: 'not_found', message: `consultees.${i}: không có người dùng đang hoạt động với mã ${id}` }]));
+    if (problems.length) throw WorkflowError.invalid(problems, 'Danh sách xin ý kiến không hợp lệ');
+  }
+
+  /** Ids of the parts and body nodes a comment may be anchored to. */
+  private async anchorIds(manager: EntityManager, plan: Plan, version: number): Promise<Set<string>> {
+    const content = await this.plans.contentOf(plan, version, manager);
+    const ids = new Set(content.parts.map((p) => p.id));
+    for (const visit of walkBody(content)) ids.add(visit.node.id);
+    return ids;
+  }
+}
