@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BodyNode, Bullet, Item, Part, Task } from '../../../plans/src/content/plan-content';
+import type { BodyNode, Bullet, Item, Part, Task } from '@app/plans';
 import { dropVisiblePrefix, endsClause, isWhollyBold, readableText, startsLowerCase, tidyMarkup, unwrapEmphasis } from './inline-markup';
 import { ReportBuilder } from './import-report';
 import { detectLabel, Label, LabelKind } from './labels';
@@ -55,7 +55,7 @@ function fieldValue(value: string): string {
   return value.replace(/\s*[.;,]+$/, '').trim();
 }
 
-const HEADING_STYLE = /heading|tiêu đề|title|^kh (part|item)/i;
+const HEADING_STYLE = /heading|tiêu đề|title/i;
 
 interface Frame {
   kind: LabelKind | 'root';

@@ -1,4 +1,4 @@
-import type { PlanContent } from '../../../plans/src/content/plan-content';
+import type { PlanContent } from '@app/plans';
 
 /** Fields that are identities or links to rows of a system, not text of the document. */
 const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', 'assigneeOrganizationIds', 'reporterOrganizationIds', 'signerUserId', 'authorityId']);

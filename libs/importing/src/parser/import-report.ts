@@ -1,5 +1,5 @@
 import type { Family } from '@app/identity';
-import type { DocumentTypeCode, PlanContent } from '../../../plans/src/content/plan-content';
+import type { DocumentTypeCode, PlanContent } from '@app/plans';
 
 /** One thing the importer recognized: what, where it went in the content, from which line. */
 export interface RecognizedEntry {

@@ -1,6 +1,6 @@
 import type { Family } from '@app/identity';
-import { CONTENT_SCHEMA_VERSION, DOCUMENT_TYPES } from '../../../plans/src/content/plan-content';
-import type { BodyNode, DocumentTypeCode, PlanContent, Recipient, ReportingDuty, Signature } from '../../../plans/src/content/plan-content';
+import { CONTENT_SCHEMA_VERSION, DOCUMENT_TYPES } from '@app/plans';
+import type { BodyNode, DocumentTypeCode, PlanContent, Recipient, ReportingDuty, Signature } from '@app/plans';
 import { ImportError, ImportErrorCode } from '../importing.error';
 import { SourceDocument } from '../readers/source-document';
 import { parseBody, toUnits } from './body-parser';

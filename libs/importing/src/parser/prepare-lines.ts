@@ -1,5 +1,5 @@
 import { cleanText } from '@app/common';
-import type { Footnote } from '../../../plans/src/content/plan-content';
+import type { Footnote } from '@app/plans';
 import { SourceDocument } from '../readers/source-document';
 import { isWhollyBold, readableText } from './inline-markup';
 

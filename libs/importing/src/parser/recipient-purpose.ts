@@ -1,5 +1,5 @@
 import type { Family } from '@app/identity';
-import type { RecipientPurpose } from '../../../plans/src/content/plan-content';
+import type { RecipientPurpose } from '@app/plans';
 import { foldVietnamese } from '@app/common';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentReference } from '../../../plans/src/content/plan-content';
+import type { DocumentReference } from '@app/plans';
 import { citedDateToIso } from './date-line';
 import { readableText } from './inline-markup';
 

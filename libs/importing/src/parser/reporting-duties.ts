@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReportingDuty } from '../../../plans/src/content/plan-content';
+import type { ReportingDuty } from '@app/plans';
 import { citedDateToIso } from './date-line';
 import { readableText } from './inline-markup';
 

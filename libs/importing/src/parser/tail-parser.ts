@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Recipient, RecipientPurpose, Signature } from '../../../plans/src/content/plan-content';
+import type { Recipient, RecipientPurpose, Signature } from '@app/plans';
 import { isUpperCase, readableText, trimListPunctuation, unwrapEmphasis } from './inline-markup';
 import { ReportBuilder } from './import-report';
 import { Line } from './prepare-lines';

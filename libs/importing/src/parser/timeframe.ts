@@ -1,4 +1,4 @@
-import type { Timeframe } from '../../../plans/src/content/plan-content';
+import type { Timeframe } from '@app/plans';
 import { citedDateToIso } from './date-line';
 import { readableText } from './inline-markup';
 

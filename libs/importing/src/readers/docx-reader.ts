@@ -14,7 +14,6 @@ interface MammothElement {
   alignment?: string | null;
   isBold?: boolean;
   isItalic?: boolean;
-  isAllCaps?: boolean;
   font?: string | null;
   noteType?: string;
   noteId?: string;
@@ -93,16 +92,16 @@ class DocxWalker {
     this.paragraphNumber++;
     // A soft line break inside a paragraph ends a line too (header and signature lines).
     const pieces: Segment[][] = [[]];
-    const visit = (element: MammothElement, style: Segment & { caps: boolean; font: string | null }) => {
+    const visit = (element: MammothElement, style: Segment & { font: string | null }) => {
       switch (element.type) {
         case 'run': {
-          const runStyle = { ...style, bold: !!element.isBold, italic: !!element.isItalic, caps: !!element.isAllCaps, font: element.font ?? null };
+          const runStyle = { ...style, bold: !!element.isBold, italic: !!element.isItalic, font: element.font ?? null };
           for (const child of element.children ?? []) visit(child, runStyle);
           return;
         }
         case 'text': {
-          let text = convertRunText(element.value ?? '', style.font);
-          if (style.caps) text = text.toUpperCase();
+          // Text formatted in capitals keeps the case it was typed in (a part title prints upper case anyway).
+          const text = convertRunText(element.value ?? '', style.font);
           pieces[pieces.length - 1].push({ text, bold: style.bold, italic: style.italic });
           return;
         }
@@ -121,7 +120,7 @@ class DocxWalker {
           for (const child of element.children ?? []) visit(child, style);
       }
     };
-    for (const child of paragraph.children ?? []) visit(child, { text: '', bold: false, italic: false, caps: false, font: null });
+    for (const child of paragraph.children ?? []) visit(child, { text: '', bold: false, italic: false, font: null });
     for (const piece of pieces) {
       this.lines.push(sourceLine(this.paragraphNumber, segmentsToMarkup(piece), { style: paragraph.styleName ?? null, column, alignment: paragraph.alignment ?? null }));
     }
