@@ -80,6 +80,8 @@ export class AppConfig {
   partySummaryRule!: string;
   /** Public holidays (ISO dates) besides weekends: a plan signed on one is dated the next working day. */
   holidays!: string[];
+  /** Largest file the plan import accepts, in bytes; a larger upload gets 413. */
+  importMaxBytes!: number;
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.partyNumberLeadingZero = readBool(env, 'PARTY_NUMBER_LEADING_ZERO', true, problems);
   config.partySummaryRule = env.PARTY_SUMMARY_RULE ?? '-----';
   config.holidays = readDates(env, 'HOLIDAYS', problems);
+  config.importMaxBytes = readInt(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024, problems);
   if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
     problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
   }
