@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { AuditModule } from '@app/audit';
+import { CascadeModule } from '@app/cascade';
 import { DbModule } from '@app/db';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
@@ -18,7 +19,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, CascadeModule, WebModule],
       controllers: [HealthController],
     };
   }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '@app/identity';
+import { Plan } from '@app/plans';
 
 export const CASCADE_NOTICE_KINDS = ['child_plan_assigned', 'due_reminder', 'overdue'] as const;
 /** A child plan to draft (to its drafters), its due date near (to its drafters and signer), a child overdue (to the parent organization). */
@@ -21,6 +23,9 @@ export class CascadeNotice {
   @Column({ type: 'uuid' })
   userId: string;
 
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  user?: User;
+
   /** The organization at which the person gets the notice. */
   @Column({ type: 'uuid' })
   organizationId: string;
@@ -29,6 +34,9 @@ export class CascadeNotice {
   @Index()
   @Column({ type: 'uuid' })
   planId: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  plan?: Plan;
 
   @Column({ type: 'date' })
   dueDate: string;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Organization } from '@app/identity';
+import { Plan } from '@app/plans';
+
+/**
+ * One child plan per parent and organization, whatever the retries of the cascade job: a partial
+ * unique index on the plan table itself (created by the Cascade migration; declared here, with
+ * the cascade that relies on it, so that the schema check knows it).
+ */
+Index('uq_plan_parent_organization', { synchronize: false })(Plan);
 
 /** A task of the child's outline marked for its organization (see prefillChildPlan). */
 export interface AssignedItemRecord {
@@ -19,12 +28,21 @@ export class ChildPlan {
   @PrimaryColumn({ type: 'uuid' })
   planId: string;
 
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  plan?: Plan;
+
   @Index()
   @Column({ type: 'uuid' })
   parentPlanId: string;
 
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  parentPlan?: Plan;
+
   @Column({ type: 'uuid' })
   organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  organization?: Organization;
 
   /** Id of the parent's recipient line that asked for this child. */
   @Column({ type: 'varchar', length: 64, nullable: true })

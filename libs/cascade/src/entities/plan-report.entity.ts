@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization, User } from '@app/identity';
+import { Plan } from '@app/plans';
 import { PlanReportAttachment } from './plan-report-attachment.entity';
 
 /**
@@ -16,12 +18,18 @@ export class PlanReport {
   @Column({ type: 'uuid' })
   planId: string;
 
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  plan?: Plan;
+
   /** ReportingDuty.id in that plan's issued content. */
   @Column({ type: 'varchar', length: 64 })
   dutyId: string;
 
   @Column({ type: 'uuid' })
   organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  organization?: Organization;
 
   /** The reporter's implementing plan, when it has one. */
   @Column({ type: 'uuid', nullable: true })
@@ -32,6 +40,9 @@ export class PlanReport {
 
   @Column({ type: 'uuid' })
   submittedById: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  submittedBy?: User;
 
   /** When it was received, by the application's clock. */
   @Column({ type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import type { Item, PlanContent } from '../../../plans/src/content/plan-content';
+import { validatePlanContent, type Item, type PlanContent } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
 import { ChildOrganizationFacts, childSummary, namesOrganization, ParentPlanFacts, prefillChildPlan } from './child-plan-prefill';
 
@@ -187,6 +187,21 @@ describe('prefillChildPlan', () => {
     const syt = prefillChildPlan(PARENT, { ...CHILD, id: 'org-syt', fullName: 'Đảng bộ Sở Y tế', shortName: 'Đảng ủy Sở Y tế' }, OPTIONS);
     expect(syt).toMatchObject({ dueDate: '2024-03-01', recipientId: 'r3' });
     expect(syt.content.reportingDuties.map((d) => d.what)).toEqual(['kết quả 6 tháng', 'riêng Sở Y tế']);
+  });
+
+  it('gives content that the plans domain accepts as it is (schema and rules)', () => {
+    // The fixtures' readable ids made uuids, as they are in the database.
+    const uuids = new Map<string, string>();
+    const asUuids = <T>(value: T): T =>
+      JSON.parse(JSON.stringify(value).replace(/"((?:org|user|auth|plan)-[a-z0-9-]+)"/g, (_, id: string) => {
+        if (!uuids.has(id)) uuids.set(id, crypto.randomUUID());
+        return `"${uuids.get(id)}"`;
+      }));
+    for (const child of [CHILD, { ...CHILD, authorities: [] }]) {
+      const { content: prefilled } = prefillChildPlan(asUuids({ ...PARENT, content: parentContent() }), asUuids(child), { ...OPTIONS, newId: () => crypto.randomUUID() });
+      const validated = validatePlanContent(prefilled);
+      expect(validated.ok ? [] : validated.errors).toEqual([]);
+    }
   });
 
   it('writes a State parent with its own symbol and the State archive line', () => {

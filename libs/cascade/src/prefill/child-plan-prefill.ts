@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
-import type {
-  BodyNode,
-  DocumentReference,
-  Item,
-  Part,
-  PlanContent,
-  Recipient,
-  ReportingDuty,
-  Signature,
-} from '../../../plans/src/content/plan-content';
-import { DOCUMENT_TYPES } from '../../../plans/src/content/plan-content';
+import { DOCUMENT_TYPES, PLAN_LIMITS, type BodyNode, type DocumentReference, type Item, type Part, type PlanContent, type Recipient, type ReportingDuty, type Signature } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
 
 /** The issued parent plan, as the cascade sees it. */
@@ -230,9 +220,11 @@ function childRecipients(parent: ParentPlanFacts, child: ChildOrganizationFacts,
     mustImplement,
     implementationDueDate: null,
   });
+  // "Nơi nhận" holds at most PLAN_LIMITS.recipients lines: the report line and the archive take two.
   const subordinates = child.subordinates
     .filter((s) => s.id !== parent.issuer.id && s.id !== child.id)
-    .sort((a, b) => compareVietnamese(a.fullName, b.fullName));
+    .sort((a, b) => compareVietnamese(a.fullName, b.fullName))
+    .slice(0, PLAN_LIMITS.recipients - 2);
   return [
     line(parent.issuer, 'report', 'để báo cáo', false),
     ...subordinates.map((s) => line(s, 'implement', 'để thực hiện', true)),

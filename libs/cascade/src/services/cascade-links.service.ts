@@ -1,11 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, compareVietnamese } from '@app/common';
-import { Plan } from '../../../plans/src/entities/plan.entity';
+import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { CascadeTreeDto, PlanLinkDto } from '../dtos/cascade-tree.dto';
-import { CASCADE_CLOCK, NowSource, vietnamToday } from './cascade-clock';
+import { Clock } from '@app/jobs';
+import { vietnamToday } from './cascade-clock';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
 import { ISSUED_STATES, loadCascadeTree } from './cascade-tree.query';
 
@@ -14,7 +15,7 @@ import { ISSUED_STATES, loadCascadeTree } from './cascade-tree.query';
 export class CascadeLinksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CASCADE_CLOCK) private readonly clock: NowSource,
+    private readonly clock: Clock,
     private readonly plans: CascadePlansService,
   ) {}
 

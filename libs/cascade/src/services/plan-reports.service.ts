@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, compareVietnamese, FieldProblem, hasRole, Role, toIsoDate, ValidationFailed, vietnamDate } from '@app/common';
-import { Plan } from '../../../plans/src/entities/plan.entity';
+import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { PlanReportAttachment } from '../entities/plan-report-attachment.entity';
 import { PlanReport } from '../entities/plan-report.entity';
 import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
-import { CASCADE_CLOCK, NowSource, vietnamToday } from './cascade-clock';
+import { Clock } from '@app/jobs';
+import { vietnamToday } from './cascade-clock';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
 
@@ -25,7 +26,7 @@ const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
 export class PlanReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CASCADE_CLOCK) private readonly clock: NowSource,
+    private readonly clock: Clock,
     private readonly plans: CascadePlansService,
   ) {}
 

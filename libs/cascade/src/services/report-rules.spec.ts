@@ -1,4 +1,4 @@
-import type { PlanContent, ReportingDuty } from '../../../plans/src/content/plan-content';
+import type { PlanContent, ReportingDuty } from '@app/plans';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
 
 const recipients = [

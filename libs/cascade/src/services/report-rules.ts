@@ -1,4 +1,4 @@
-import type { PlanContent, ReportingDuty } from '../../../plans/src/content/plan-content';
+import type { PlanContent, ReportingDuty } from '@app/plans';
 import { ReportCellStatus } from '../dtos/plan-report.dto';
 
 /** The organizations that implement a plan: its recipient lines marked to implement it. */

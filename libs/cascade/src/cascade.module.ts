@@ -1,0 +1,41 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
+import { PlanAccessService, PlansModule } from '@app/plans';
+import { CascadeNoticesController } from './controllers/cascade-notices.controller';
+import { CascadeController } from './controllers/cascade.controller';
+import { PlanReportsController } from './controllers/plan-reports.controller';
+import { CascadeNotice } from './entities/cascade-notice.entity';
+import { ChildPlan } from './entities/child-plan.entity';
+import { PlanReportAttachment } from './entities/plan-report-attachment.entity';
+import { PlanReport } from './entities/plan-report.entity';
+import { CascadeJobsWorker } from './jobs/cascade-jobs.worker';
+import { CascadeLinksService } from './services/cascade-links.service';
+import { CascadeNoticesService } from './services/cascade-notices.service';
+import { CascadePlansService } from './services/cascade-plans.service';
+import { CascadeService } from './services/cascade.service';
+import { ChildDeadlinesService } from './services/child-deadlines.service';
+import { ChildPlansService } from './services/child-plans.service';
+import { PlanReportsService } from './services/plan-reports.service';
+import { ancestorsMayRead } from './services/ancestor-read.rule';
+
+/**
+ * Cascading child plans (kế hoạch thực hiện): when a plan is issued, every recipient marked to
+ * implement it gets a prefilled draft linked to it, with a due date, reminders and an overdue
+ * notice; the parent sees the whole tree below it and the implementing bodies' reports.
+ * The issuance calls CascadeService.planIssued in its ISSUED transaction.
+ */
+@Module({
+  imports: [IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
+  controllers: [CascadeController, PlanReportsController, CascadeNoticesController],
+  providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService, PlanReportsService, CascadeJobsWorker],
+  exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService],
+})
+export class CascadeModule implements OnModuleInit {
+  constructor(private readonly planAccess: PlanAccessService) {}
+
+  onModuleInit(): void {
+    // Whoever issued a plan follows the plans drafted below it to implement it.
+    this.planAccess.addReadRule(ancestorsMayRead);
+  }
+}

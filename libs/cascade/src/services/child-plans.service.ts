@@ -1,0 +1,192 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { parseIsoDate } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Organization, SigningAuthority } from '@app/identity';
+import { Plan, PlansService, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
+import { ChildPlan } from '../entities/child-plan.entity';
+import { citedDocumentDate } from '../prefill/cascade-dates';
+import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
+import { Clock } from '@app/jobs';
+import { vietnamToday } from './cascade-clock';
+import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
+import { CascadePlansService } from './cascade-plans.service';
+import { ChildDeadlinesService } from './child-deadlines.service';
+import { ISSUED_STATES } from './cascade-tree.query';
+
+/** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
+const BATCH_SIZE = 100;
+
+export interface CascadeRunResult {
+  parentPlanId: string;
+  /** Recipient organizations marked to implement the plan. */
+  implementing: number;
+  created: number;
+  /** Children that existed already (an earlier run, a retry). */
+  existing: number;
+  /** Lines whose organization no longer exists. */
+  skipped: number;
+}
+
+/**
+ * Creates the child plans of an issued plan: one draft at every recipient organization marked
+ * to implement it, prefilled from the parent, linked to it, with its due date, its drafters told
+ * and its deadline jobs scheduled, all in the same transaction. Idempotent: the unique index on
+ * (parent_plan_id, organization_id) and an advisory lock per parent make a second run, or two
+ * runs at once, create nothing more.
+ */
+@Injectable()
+export class ChildPlansService {
+  private readonly logger = new Logger('Cascade');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly plans: PlansService,
+    private readonly cascadePlans: CascadePlansService,
+    private readonly notices: CascadeNoticesService,
+    private readonly deadlines: ChildDeadlinesService,
+  ) {}
+
+  async createChildren(parentPlanId: string): Promise<CascadeRunResult> {
+    const manager = this.dataSource.manager;
+    const parent = await manager.findOne(Plan, { where: { id: parentPlanId } });
+    const result: CascadeRunResult = { parentPlanId, implementing: 0, created: 0, existing: 0, skipped: 0 };
+    if (!parent) {
+      this.logger.warn({ parentPlanId, message: 'cascade: plan not found' });
+      return result;
+    }
+    if (!ISSUED_STATES.includes(parent.state) || !parent.numberSymbol || !parent.issuedOn) {
+      // Only an issued plan, with its number and date, can be cited by its children.
+      this.logger.warn({ parentPlanId, state: parent.state, message: 'cascade: plan not issued, no child plan created' });
+      return result;
+    }
+    const content = await this.cascadePlans.issuedContent(parent);
+    const lines = implementingLines(content, parent.organizationId);
+    result.implementing = lines.length;
+    const done = await this.existingChildren(manager, parent.id);
+    const todo = lines.filter((l) => !done.has(l.organizationId!));
+    result.existing = lines.length - todo.length;
+    const issuer = await manager.findOneOrFail(Organization, { where: { id: parent.organizationId } });
+    const facts: ParentPlanFacts = { planId: parent.id, content, numberSymbol: parent.numberSymbol, issuedOn: parent.issuedOn, issuer: organizationFacts(issuer) };
+
+    for (let i = 0; i < todo.length; i += BATCH_SIZE) {
+      const batch = todo.slice(i, i + BATCH_SIZE);
+      const outcome = await this.dataSource.transaction((m) => this.createBatch(m, parent, facts, batch));
+      result.created += outcome.created;
+      result.existing += outcome.existing;
+      result.skipped += outcome.skipped;
+    }
+    if (result.created) this.logger.log({ ...result, message: 'cascade: child plans created' });
+    return result;
+  }
+
+  private async createBatch(manager: EntityManager, parent: Plan, facts: ParentPlanFacts, lines: Recipient[]) {
+    const outcome = { created: 0, existing: 0, skipped: 0 };
+    // Two runs of the same parent at once take turns; runs for other parents go on in parallel.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kehoach:cascade:' || $1))`, [parent.id]);
+    const done = await this.existingChildren(manager, parent.id, lines.map((l) => l.organizationId!));
+    const wanted = lines.filter((l) => !done.has(l.organizationId!));
+    outcome.existing = lines.length - wanted.length;
+    if (!wanted.length) return outcome;
+
+    const today = vietnamToday(this.clock);
+    const children = await this.childFacts(manager, wanted.map((l) => l.organizationId!), today);
+    const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays };
+    const rows: ChildPlan[] = [];
+    for (const line of wanted) {
+      const child = children.get(line.organizationId!);
+      if (!child) {
+        outcome.skipped++;
+        continue;
+      }
+      const prefill = this.acceptablePrefill(prefillChildPlan(facts, child, options), parent.id, child.id);
+      const planId = await this.plans.createDraft(manager, {
+        organizationId: child.id,
+        // Version 1 is the parent's text adapted by the system: its author is the parent's drafter.
+        authorId: parent.createdById,
+        content: prefill.content,
+        parentPlanId: parent.id,
+        dueDate: prefill.dueDate,
+      });
+      rows.push(manager.create(ChildPlan, { planId, parentPlanId: parent.id, organizationId: child.id, recipientId: line.id, dueDate: prefill.dueDate, assignedItems: prefill.assignedItems, overdueNotifiedAt: null }));
+    }
+    if (!rows.length) return outcome;
+    await manager.insert(ChildPlan, rows);
+    const cited = `${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
+    await this.notices.notify(
+      manager,
+      rows.map((row) => ({
+        kind: 'child_plan_assigned' as const,
+        organizationId: row.organizationId,
+        roles: NOTICE_ROLES.child_plan_assigned,
+        planId: row.planId,
+        dueDate: row.dueDate,
+        message: `Cần xây dựng kế hoạch thực hiện Kế hoạch số ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
+      })),
+    );
+    await this.deadlines.schedule(manager, rows);
+    outcome.created = rows.length;
+    return outcome;
+  }
+
+  /**
+   * The parent's outline may break the limits of a draft (a parent written elsewhere, imported
+   * whole): the child then starts without the outline rather than not at all.
+   */
+  private acceptablePrefill(prefill: ChildPlanPrefill, parentPlanId: string, organizationId: string): ChildPlanPrefill {
+    const full = validatePlanContent(prefill.content);
+    if (full.ok) return prefill;
+    this.logger.warn({ parentPlanId, organizationId, problems: full.errors.slice(0, 5), message: 'cascade: outline left out of a child plan' });
+    return { ...prefill, content: { ...prefill.content, parts: [], footnotes: [] }, assignedItems: [] };
+  }
+
+  private async existingChildren(manager: EntityManager, parentPlanId: string, organizationIds?: string[]): Promise<Set<string>> {
+    const rows = await manager.find(Plan, {
+      select: { organizationId: true },
+      where: { parentPlanId, ...(organizationIds ? { organizationId: In(organizationIds) } : {}) },
+    });
+    return new Set(rows.map((r) => r.organizationId));
+  }
+
+  /** The child organizations with their subordinates and today's signing authorities, in three queries. */
+  private async childFacts(manager: EntityManager, ids: string[], today: string): Promise<Map<string, ChildOrganizationFacts>> {
+    const [orgs, subordinates, authorities] = await Promise.all([
+      manager.find(Organization, { where: { id: In(ids) } }),
+      manager.find(Organization, { where: { parentId: In(ids) } }),
+      manager
+        .createQueryBuilder(SigningAuthority, 'a')
+        .innerJoinAndSelect('a.user', 'u')
+        .where('a.organization_id IN (:...ids)', { ids })
+        .andWhere('a.valid_from <= :today AND (a.valid_to IS NULL OR a.valid_to >= :today)', { today })
+        .andWhere('u.active')
+        .getMany(),
+    ]);
+    return new Map(
+      orgs.map((org) => [
+        org.id,
+        {
+          ...organizationFacts(org),
+          subordinates: subordinates.filter((s) => s.parentId === org.id).map(organizationFacts),
+          authorities: authorities.filter((a) => a.organizationId === org.id).map((a) => ({ id: a.id, userId: a.userId, userFullName: a.user!.fullName, capacityLines: a.capacityLines })),
+        },
+      ]),
+    );
+  }
+}
+
+/** The recipient lines that ask for a child plan, one per organization, never the issuer itself. */
+export function implementingLines(content: PlanContent, issuerId: string): Recipient[] {
+  const seen = new Set<string>();
+  return content.recipients.filter((r) => {
+    if (!r.organizationId || !r.mustImplement || r.organizationId === issuerId || seen.has(r.organizationId)) return false;
+    seen.add(r.organizationId);
+    return true;
+  });
+}
+
+function organizationFacts(org: Organization): OrganizationFacts {
+  return { id: org.id, fullName: org.fullName, shortName: org.shortName, family: org.family };
+}
