@@ -89,8 +89,8 @@ export class WorkflowService implements OnModuleInit {
     // People asked for an opinion read the draft they are asked about, whatever their organization.
     this.access.addReadRule(async (actor, plan, manager) => {
       const rows = await manager.query(
-        `SELECT 1 FROM plan_workflow WHERE plan_id = $1 AND snapshot->'context'->'consultation'->'consultees' ? $2
-         UNION ALL SELECT 1 FROM consultation_comment WHERE plan_id = $1 AND consultee_id = $2 LIMIT 1`,
+        `SELECT 1 FROM plan_workflow WHERE plan_id = $1::uuid AND snapshot->'context'->'consultation'->'consultees' ? $2::text
+         UNION ALL SELECT 1 FROM consultation_comment WHERE plan_id = $1::uuid AND consultee_id = $2::uuid LIMIT 1`,
         [plan.id, actor.id],
       );
       return rows.length > 0;

@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { TestApp } from './test-app';
+
+/** Sends a workflow event as a user; returns the raw response (the caller asserts the status). */
+export async function sendEvent(
+  t: TestApp,
+  username: string,
+  planId: string,
+  body: Record<string, unknown>,
+  headers: { ifMatch?: number | string; key?: string } = {},
+): Promise<request.Response> {
+  let req = request(t.http).post(`/api/plans/${planId}/events`).set('Authorization', `Bearer ${await t.token(username)}`);
+  if (headers.ifMatch !== undefined) req = req.set('If-Match', `"${headers.ifMatch}"`);
+  if (headers.key !== undefined) req = req.set('Idempotency-Key', headers.key);
+  return req.send(body);
+}
+
+/** Sends an event that must succeed; returns the transition result. */
+export async function expectTransition(t: TestApp, username: string, planId: string, body: Record<string, unknown>, toState: string): Promise<Record<string, any>> {
+  const res = await sendEvent(t, username, planId, body);
+  if (res.status !== 200) throw new Error(`${username} ${String(body.type)}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.body.toState !== toState) throw new Error(`${username} ${String(body.type)}: reached ${res.body.toState}, expected ${toState}`);
+  return res.body;
+}
+
+export async function getJson(t: TestApp, username: string, path: string, status = 200): Promise<any> {
+  const res = await request(t.http).get(path).set('Authorization', `Bearer ${await t.token(username)}`);
+  if (res.status !== status) throw new Error(`GET ${path} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * Waits for what a background job does (the queue's workers run in the test app): polls the
+ * condition, never sleeps for a fixed time. Throws after the timeout with the last value seen.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!done(last)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await probe();
+  }
+  return last;
+}
+
+export async function userId(t: TestApp, username: string): Promise<string> {
+  const rows = await t.app.get(DataSource).query(`SELECT id FROM app_user WHERE username = $1`, [username]);
+  if (!rows.length) throw new Error(`no user ${username}`);
+  return rows[0].id;
+}
+
+/** The plan's audit events that are transitions (not job outcomes, which arrive on their own time). */
+export function transitions(history: { event: string }[]): string[] {
+  return history.map((e) => e.event).filter((e) => !e.startsWith('JOB_'));
+}
