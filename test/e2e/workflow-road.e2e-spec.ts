@@ -7,7 +7,7 @@ import type { PlanContent } from '@app/plans';
 import { PLAN_ISSUE_JOB, WorkflowService } from '@app/workflow';
 import { createPlan } from '../support/plan-factory';
 import { createTestApp, TestApp } from '../support/test-app';
-import { expectTransition, getJson, sendEvent, transitions, userId, waitFor } from '../support/workflow-client';
+import { expectTransition, getJson, sendEvent, transitions, userId, waitFor, withFutureDeadlines } from '../support/workflow-client';
 
 /**
  * The whole road of a seed plan (Kế hoạch 04-KH/BCĐ of the Ban Chỉ đạo) through the real
@@ -22,9 +22,7 @@ describe('workflow: the road of a seed plan', () => {
   let consulteeB: string;
   // The seed as published, with its reporting deadlines moved to next year: the format check
   // judges them against today's date, and a deadline already past is an error.
-  const published = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent;
-  const nextYear = new Date().getUTCFullYear() + 1;
-  const seed: PlanContent = { ...published, reportingDuties: published.reportingDuties.map((d) => ({ ...d, deadline: `${nextYear}${d.deadline.slice(4)}` })) };
+  const seed = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent);
   const workflow = (who = 'bcd-duk.drafter') => getJson(t, who, `/api/plans/${planId}/workflow`);
   const history = () => getJson(t, 'tu-bd.auditor', `/api/plans/${planId}/history`);
   const notices = async (username: string) => getJson(t, username, '/api/notifications');
@@ -167,7 +165,7 @@ describe('workflow: the road of a seed plan', () => {
     jobs.wake([PLAN_ISSUE_JOB.queue]);
     await waitFor('the issuance job', () => workflow(), (v) => v.state === 'distributed');
     expect(seen).toHaveLength(1);
-    const completed = await waitFor('the job outcome in the audit trail', () => history(), (h) => h.some((e: { event: string }) => e.event === 'JOB_COMPLETED' && (e as { data: { queue: string } }).data.queue === PLAN_ISSUE_JOB.queue));
+    const completed = await waitFor('the job outcome in the audit trail', () => history(), (h) => h.some((e: { event: string; data: { queue?: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue));
     expect(completed.find((e: { event: string; data: { queue: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue).data).toMatchObject({ jobId: seen[0], attempt: 1 });
   });
 

@@ -55,3 +55,12 @@ export async function userId(t: TestApp, username: string): Promise<string> {
 export function transitions(history: { event: string }[]): string[] {
   return history.map((e) => e.event).filter((e) => !e.startsWith('JOB_'));
 }
+
+/**
+ * The content with its reporting deadlines moved to next year: the format check (run at
+ * SUBMIT) judges deadlines against today, and the fixtures' 2024 deadlines are past.
+ */
+export function withFutureDeadlines<T extends { reportingDuties: { deadline: string }[] }>(content: T): T {
+  const nextYear = new Date().getUTCFullYear() + 1;
+  return { ...content, reportingDuties: content.reportingDuties.map((d) => ({ ...d, deadline: `${nextYear}${d.deadline.slice(4)}` })) };
+}

@@ -1,7 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/common';
-import { AuditVerifyReportDto } from '../dtos/audit.dto';
+import { AuditEventDto, AuditVerifyReportDto } from '../dtos/audit.dto';
 import { AuditService } from '../services/audit.service';
 
 @ApiTags('audit')
@@ -16,5 +16,13 @@ export class AuditController {
   @ApiOkResponse({ type: AuditVerifyReportDto })
   verify(): Promise<AuditVerifyReportDto> {
     return this.audit.verify();
+  }
+
+  /** An organization's own trail: delegations of signing authority, review chain changes. */
+  @Get('organizations/:id')
+  @Roles('auditor')
+  @ApiOkResponse({ type: [AuditEventDto] })
+  organization(@Param('id', ParseUUIDPipe) id: string): Promise<AuditEventDto[]> {
+    return this.audit.organizationHistory(id);
   }
 }
