@@ -5,6 +5,7 @@ import { CascadeModule } from '@app/cascade';
 import { DbModule } from '@app/db';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
+import { ImportingModule } from '@app/importing';
 import { JobsModule } from '@app/jobs';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
@@ -19,7 +20,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, CascadeModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, CascadeModule, ImportingModule, WebModule],
       controllers: [HealthController],
     };
   }

@@ -136,7 +136,16 @@ function twoColumns(left: Paragraph[], right: Paragraph[], widths: [number, numb
   });
 }
 
-export async function planToDocx(input: DocumentInput): Promise<Buffer> {
+export interface DocxLayout {
+  /** Page margins in mm: top, bottom, left, right (the renderer's settings). */
+  margins: [number, number, number, number];
+  /** The mark under a Party summary ("-----"). */
+  partySummaryRule: string;
+}
+
+export const DEFAULT_DOCX_LAYOUT: DocxLayout = { margins: [20, 20, 30, 15], partySummaryRule: '-----' };
+
+export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFAULT_DOCX_LAYOUT): Promise<Buffer> {
   const { content } = input;
   const family = input.issuer.family;
   const view = buildDocumentView(input);
@@ -172,7 +181,7 @@ export async function planToDocx(input: DocumentInput): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [twoColumns(left, right, [4300, 5400])];
   children.push(centered([new TextRun({ text: view.typeTitle, bold: true, size: 32 })], { spacing: { before: 360 } }));
   for (const line of content.summary.split('\n').map((l) => l.trim()).filter(Boolean)) children.push(centered(inline(line, { bold: true })));
-  children.push(family === 'party' ? centered([new TextRun({ text: '-----' })]) : rule());
+  children.push(family === 'party' && layout.partySummaryRule ? centered([new TextRun({ text: layout.partySummaryRule })]) : rule());
 
   const body = (text: string, style: string = STYLE.body) => new Paragraph({ style, children: inline(text) });
   for (const paragraph of content.preamble.paragraphs) children.push(body(paragraph));
@@ -281,7 +290,7 @@ export async function planToDocx(input: DocumentInput): Promise<Buffer> {
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+            margin: { top: Math.round(layout.margins[0] * MM), bottom: Math.round(layout.margins[1] * MM), left: Math.round(layout.margins[2] * MM), right: Math.round(layout.margins[3] * MM) },
           },
         },
         children,

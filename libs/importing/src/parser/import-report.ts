@@ -53,7 +53,7 @@ export interface ImportResult {
 }
 
 export class ReportBuilder {
-  readonly report: ImportReport = { recognized: [], unrecognized: [], warnings: [] };
+  constructor(readonly report: ImportReport = { recognized: [], unrecognized: [], warnings: [] }) {}
 
   recognized(what: string, path: string, line: number): void {
     this.report.recognized.push({ what, path, line });

@@ -1,0 +1,68 @@
+import { CallHandler, Controller, ExecutionContext, Get, HttpStatus, Injectable, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Observable } from 'rxjs';
+import { Actor, CurrentActor, Roles } from '@app/common';
+import { ImportPlanQueryDto, ImportResultDto } from '../dtos/plan-import.dto';
+import type { UploadedPlanFile } from '../readers/read-upload';
+import { PlanExportService } from '../services/plan-export.service';
+import { PlanImportService } from '../services/plan-import.service';
+
+const MulterFile = FileInterceptor('file');
+
+/** Multer's upload of the "file" field, with a Vietnamese message when the file is over the limit. */
+@Injectable()
+export class ImportFileInterceptor extends MulterFile {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) {
+        throw new PayloadTooLargeException({ code: 'file_too_large', message: 'Tệp quá lớn so với giới hạn cho phép (IMPORT_MAX_BYTES).' });
+      }
+      throw error;
+    }
+  }
+}
+
+@ApiTags('import')
+@ApiBearerAuth()
+@Controller('api/plans')
+export class PlanImportController {
+  constructor(
+    private readonly imports: PlanImportService,
+    private readonly exports: PlanExportService,
+  ) {}
+
+  @Post('import')
+  @Roles('drafter')
+  @UseInterceptors(ImportFileInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.docx, .md hoặc .txt (UTF-8, TCVN3, VNI)' } } } })
+  @ApiOkResponse({ type: ImportResultDto, description: 'Xem trước (200) hoặc đã lưu thành dự thảo (201, save=true)' })
+  @ApiUnprocessableEntityResponse({ description: 'Tệp rỗng, không phải tài liệu, định dạng không hỗ trợ, tài liệu Word không có chữ, "bom zip": {errors: [{path, code, message}]}; không lưu gì' })
+  @ApiPayloadTooLargeResponse({ description: 'Tệp lớn hơn IMPORT_MAX_BYTES' })
+  async import(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedPlanFile | undefined,
+    @Query() query: ImportPlanQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResultDto> {
+    const result = await this.imports.import(actor, file, query);
+    res.status(result.planId ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
+  }
+
+  @Get(':id/export.docx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: 'Kế hoạch (phiên bản hiện tại) dạng Word, đánh số và kiểu đoạn thật của Word' })
+  async exportDocx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.exports.docx(actor, id);
+    return new StreamableFile(file.bytes, {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
+  }
+}
