@@ -132,8 +132,9 @@
   });
 
   // After an operation the page opens at what changed: put the focus in its first field.
-  if (location.hash.indexOf('#el-') === 0) {
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  var focusId = form.getAttribute('data-focus') || (location.hash.indexOf('#el-') === 0 ? decodeURIComponent(location.hash.slice(1)) : '');
+  if (focusId) {
+    var target = document.getElementById(focusId);
     var first = target && target.querySelector('input:not([type=hidden]), textarea, select');
     if (first) first.focus({ preventScroll: false });
   }

@@ -101,7 +101,18 @@ export async function submitForm<T>(
   }
   const { redirect, flash } = options.success(result);
   if (flash) setFlash(req, flash);
-  res.redirect(303, redirect);
+  await redirectAfterSave(req, res, redirect);
+}
+
+/**
+ * Redirects once the session is stored. express-session stores it while the response is being
+ * written, so a browser that follows the redirect at once could read the session before the
+ * message is in it (and see it a page later).
+ */
+export async function redirectAfterSave(req: Request, res: Response, url: string): Promise<void> {
+  const session = (req as Request & { session?: { save: (cb: (err?: unknown) => void) => void } }).session;
+  if (session) await new Promise<void>((resolve, reject) => session.save((err) => (err ? reject(err) : resolve())));
+  res.redirect(303, url);
 }
 
 type FlashSession = { flash?: string };

@@ -1,7 +1,7 @@
 import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Observable } from 'rxjs';
+import { from, Observable, switchMap } from 'rxjs';
 import { Actor } from '@app/common';
 import { takeFlash } from './forms';
 import { navigationFor } from './navigation';
@@ -20,8 +20,12 @@ export class WebLayoutInterceptor implements NestInterceptor {
       res.locals.actor = req.user;
       res.locals.nav = navigationFor(req.user, req.path);
     }
-    if (req.method === 'GET') res.locals.flash = takeFlash(req);
-    return next.handle();
+    const flash = req.method === 'GET' ? takeFlash(req) : undefined;
+    if (!flash) return next.handle();
+    res.locals.flash = flash;
+    // Stored before the page is sent, so that the next page cannot show the message again.
+    const session = (req as Request & { session: { save: (cb: (err?: unknown) => void) => void } }).session;
+    return from(new Promise<void>((resolve, reject) => session.save((err) => (err ? reject(err) : resolve())))).pipe(switchMap(() => next.handle()));
   }
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, 
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { CreateAuthorityDto, UsersService } from '@app/identity';
-import { FormBody, lines, setFlash, submitForm, text, validateForm } from '../forms';
+import { FormBody, lines, redirectAfterSave, setFlash, submitForm, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 import { AUTHORITY_LABELS, authorityInput } from './admin-forms';
 import { AdminViewsService } from './admin-views.service';
@@ -40,6 +40,6 @@ export class AdminAuthoritiesController {
     await this.users.removeAuthority(id);
     setFlash(req, 'Đã xóa thẩm quyền ký.');
     const org = text(body, 'organizationId');
-    res.redirect(303, `/admin/authorities${/^[0-9a-f-]{36}$/.test(org) ? `?org=${org}` : ''}`);
+    await redirectAfterSave(req, res, `/admin/authorities${/^[0-9a-f-]{36}$/.test(org) ? `?org=${org}` : ''}`);
   }
 }

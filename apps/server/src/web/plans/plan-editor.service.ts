@@ -23,6 +23,10 @@ interface Working {
   baseVersion: number;
   problems: PlacedProblem[];
   message: string;
+  /** The node or row to put the focus in. */
+  focus?: string | null;
+  /** The message is a notice (nothing wrong), not an error. */
+  notice?: boolean;
 }
 
 /**
@@ -41,25 +45,36 @@ export class PlanEditorService {
 
   async submit(actor: Actor, id: string, body: FormBody, withModel = true): Promise<EditorOutcome> {
     const content = contentFromForm(body);
-    const baseVersion = Number.parseInt(text(body, 'baseVersion'), 10) || 0;
+    const postedVersion = Number.parseInt(text(body, 'baseVersion'), 10) || 0;
+    let baseVersion = postedVersion;
     const op = text(body, 'op');
     let focus: string | null = null;
     if (op && op !== 'save') {
+      // What was typed before the button was pressed is kept first, so that adding an empty
+      // item (not valid until filled in) never holds back the text already written.
+      baseVersion = await this.saveQuietly(actor, id, baseVersion, structuredClone(content));
       const plan = await this.plans.get(actor, id);
       focus = applyOp(content, op, await this.opContext(plan.organizationId, body));
     }
     try {
       const saved = await this.plans.saveContent(actor, id, { baseVersion, content });
-      return { saved: true, version: saved.currentVersion, changed: saved.currentVersion !== baseVersion, focus };
+      return { saved: true, version: saved.currentVersion, changed: saved.currentVersion !== postedVersion, focus };
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'conflict'].includes(error.kind)) throw error;
       const problems = ((error.details.errors ?? []) as FieldProblem[]).map((p) => placeProblem(content, p));
+      // What a button just added is empty by nature: that is a form to fill in, not an error.
+      const justAdded = error.kind === 'invalid' && !!focus && problems.length > 0 && problems.every((p) => p.anchor === `el-${focus}`);
+      if (justAdded) {
+        const message = 'Đã thêm. Nhập nội dung vào ô đang chọn; dự thảo được lưu khi nội dung hợp lệ.';
+        const model = withModel ? await this.page(actor, id, { content, baseVersion, problems: [], message, focus, notice: true }) : null;
+        return { saved: false, status: 200, message, problems: [], focus, model };
+      }
       const message =
         error.kind === 'conflict'
           ? `${error.message}. Các thay đổi của bạn chưa được lưu.`
           : `Chưa lưu: nội dung còn ${problems.length} lỗi cần sửa (đánh dấu bên dưới).`;
       const status = error.kind === 'conflict' ? 409 : 422;
-      const model = withModel ? await this.page(actor, id, { content, baseVersion, problems, message }) : null;
+      const model = withModel ? await this.page(actor, id, { content, baseVersion, problems, message, focus }) : null;
       return { saved: false, status, message, problems, focus, model };
     }
   }
@@ -144,6 +159,8 @@ export class PlanEditorService {
       baseVersion: working?.baseVersion ?? plan.currentVersion,
       unsaved: !!working,
       message: working?.message ?? null,
+      notice: working?.notice ?? false,
+      focus: working?.focus ?? null,
       problems: working?.problems ?? [],
       errors,
       form: {
@@ -185,6 +202,16 @@ export class PlanEditorService {
       footnotes: content.footnotes.map((f) => ({ ...f, err: rowErrors(errors, 'fn', f.id) })),
       check: { ...check, errors: checkProblems(check.errors), warnings: checkProblems(check.warnings) },
     };
+  }
+
+  /** Saves when the content is valid; returns the version to build on (unchanged when nothing was saved). */
+  private async saveQuietly(actor: Actor, id: string, baseVersion: number, content: PlanContent): Promise<number> {
+    try {
+      return (await this.plans.saveContent(actor, id, { baseVersion, content })).currentVersion;
+    } catch (error) {
+      if (error instanceof DomainError && ['invalid', 'conflict'].includes(error.kind)) return baseVersion;
+      throw error;
+    }
   }
 
   private async opContext(organizationId: string, body: FormBody): Promise<OpContext> {

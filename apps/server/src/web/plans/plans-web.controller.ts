@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { OrganizationsService } from '@app/identity';
 import { PlansService } from '@app/plans';
-import { FormBody, setFlash, submitForm, text } from '../forms';
+import { FormBody, redirectAfterSave, setFlash, submitForm, text } from '../forms';
 import { WebPage } from '../web-page';
 import { PlanEditorService } from './plan-editor.service';
 import { newPlanContent, PlanListFilter, PlanViewsService } from './plan-views.service';
@@ -80,7 +80,7 @@ export class PlansWebController {
       return;
     }
     setFlash(req, outcome.changed ? `Đã lưu phiên bản ${outcome.version}.` : 'Không có thay đổi nào để lưu.');
-    res.redirect(303, `/plans/${id}/edit${outcome.focus ? `#el-${encodeURIComponent(outcome.focus)}` : ''}`);
+    await redirectAfterSave(req, res, `/plans/${id}/edit${outcome.focus ? `#el-${encodeURIComponent(outcome.focus)}` : ''}`);
   }
 
   @Get(':id/versions')
