@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { auditHash } from '@app/audit';
 import { createPlan, planContent } from '../support/plan-factory';
 import { createTestApp, TestApp } from '../support/test-app';
 import { expectTransition, getJson, withFutureDeadlines } from '../support/workflow-client';
@@ -70,7 +71,6 @@ describe('audit trail: append-only and hash-chained', () => {
   it('an edit that recomputes its own hash breaks the link to the next row', async () => {
     const [row] = (await superuser.query(`SELECT * FROM audit_event WHERE plan_id = $1 AND seq = 2`, [plans[1]])).rows;
     // Rewrite the approval as someone else's and give the row a fresh hash of its own.
-    const { auditHash } = await import('@app/audit');
     const forged = { ...row, actorName: 'Người khác', data: row.data, at: row.at };
     const fields = {
       stream: forged.stream, seq: forged.seq, planId: forged.plan_id, organizationId: forged.organization_id, actorId: forged.actor_id, actorName: forged.actorName,

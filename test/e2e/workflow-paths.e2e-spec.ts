@@ -79,7 +79,7 @@ describe('workflow: paths generated from the machine, replayed through the servi
     expect(transitions(history)).toEqual(events.map((e) => e.type));
   }
 
-  const describePath = (path: RoadPath) => path.steps.map((s) => s.event.type).filter((type) => type !== 'xstate.init').join(' → ') || '(start)';
+  const describePath = (path: RoadPath) => path.steps.map((s) => s.event.type).filter((type) => (type as string) !== 'xstate.init').join(' → ') || '(start)';
 
   it('every shortest path', async () => {
     const paths = shortestRoadPaths();
