@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { auditHash } from '@app/audit';
+import { auditHash, AuditService } from '@app/audit';
 import { createPlan, planContent } from '../support/plan-factory';
 import { createTestApp, TestApp } from '../support/test-app';
 import { expectTransition, getJson, withFutureDeadlines } from '../support/workflow-client';
@@ -46,6 +46,23 @@ describe('audit trail: append-only and hash-chained', () => {
     await expect(db.query(`DELETE FROM audit_event WHERE plan_id = $1`, [plans[0]])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(db.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect((await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`)).map((e: { event: string }) => e.event)).toEqual(['SUBMIT', 'APPROVE', 'RETURN']);
+  });
+
+  it('content saves join the plan\'s chain in the saving transaction, and vanish with it when it rolls back', async () => {
+    const db = t.app.get(DataSource);
+    const [drafter] = await db.query(`SELECT id, full_name AS "fullName" FROM app_user WHERE username = 'bcd-duk.drafter'`);
+    const [plan] = await db.query(`SELECT organization_id AS "organizationId" FROM plan WHERE id = $1`, [plans[0]]);
+    const entry = { planId: plans[0], organizationId: plan.organizationId, actor: drafter, version: 2, contentSha256: 'c'.repeat(64), state: 'draft' };
+    await expect(
+      db.transaction(async (manager) => {
+        await t.app.get(AuditService).contentSaved(manager, entry);
+        throw new Error('the save failed after the audit row');
+      }),
+    ).rejects.toThrow('the save failed');
+    await db.transaction((manager) => t.app.get(AuditService).contentSaved(manager, entry));
+    const history = await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`);
+    expect(history.map((e: { event: string }) => e.event)).toEqual(['SUBMIT', 'APPROVE', 'RETURN', 'CONTENT_SAVED']);
+    expect(history[3]).toMatchObject({ seq: 4, contentVersion: 2, contentSha256: 'c'.repeat(64), actorId: drafter.id, prevHash: history[2].hash });
   });
 
   it('only auditors verify; an untouched trail verifies', async () => {

@@ -105,6 +105,28 @@ export class AuditService implements OnModuleInit {
     return manager.save(AuditEvent, saved);
   }
 
+  /**
+   * A saved content version (the plans domain calls this in the save's transaction):
+   * event CONTENT_SAVED with the version number and its SHA-256.
+   */
+  contentSaved(
+    manager: EntityManager,
+    entry: { planId: string; organizationId: string; actor: AuditActor; version: number; contentSha256: string; state: string; requestId?: string | null; data?: Record<string, unknown> },
+  ): Promise<AuditEvent> {
+    return this.append(manager, {
+      planId: entry.planId,
+      organizationId: entry.organizationId,
+      actor: entry.actor,
+      event: entry.version === 1 ? 'CREATED' : 'CONTENT_SAVED',
+      fromState: entry.state,
+      toState: entry.state,
+      contentVersion: entry.version,
+      contentSha256: entry.contentSha256,
+      requestId: entry.requestId ?? null,
+      data: entry.data ?? {},
+    });
+  }
+
   /** Appends in a transaction of its own (events that record something refused or outside a transaction). */
   appendAlone(entry: AuditEntry): Promise<AuditEvent> {
     return this.dataSource.transaction((manager) => this.append(manager, entry));
