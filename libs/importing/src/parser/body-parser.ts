@@ -17,16 +17,21 @@ export interface Unit {
 
 /**
  * Lines to paragraphs. A line that does not end its clause, followed by one that starts in
- * lower case and carries no number, is the same sentence cut by a page or line break.
+ * lower case and carries no number, is the same sentence cut by a page or line break. In a
+ * laid-out text every line is cut at the page width and only an indent opens a paragraph.
  */
-export function toUnits(lines: Line[]): Unit[] {
+export function toUnits(lines: Line[], layout = false): Unit[] {
   const units: Unit[] = [];
   for (const line of lines) {
     if (!line.visible) continue;
     const label = detectLabel(line.visible);
     const last = units[units.length - 1];
-    if (last && !label && startsLowerCase(line.text) && !endsClause(last.text) && last.label?.kind !== 'part') {
-      last.text = tidyMarkup(`${last.text} ${line.text}`);
+    // A laid-out text wraps every line at the page width: only a first-line indent opens a paragraph.
+    const continues = layout ? line.indent < 2 : !label && startsLowerCase(line.text) && !endsClause(last?.text ?? '.') && last?.label?.kind !== 'part';
+    if (last && continues) {
+      // A symbol cut after its hyphen ("218-" / "QĐ/TW") is one word again.
+      const glued = layout && /[\d\p{Lu}]-$/u.test(last.text) && /^[\d\p{Lu}]/u.test(line.text);
+      last.text = tidyMarkup(`${last.text}${glued ? '' : ' '}${line.text}`);
       continue;
     }
     units.push({ line: line.source, text: line.text, label, style: line.style, headingLevel: line.headingLevel });

@@ -1,4 +1,4 @@
-import type { PlanContent } from '@app/plans';
+import type { BodyNode, PlanContent } from '@app/plans';
 
 /** Fields that are identities or links to rows of a system, not text of the document. */
 const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', 'assigneeOrganizationIds', 'reporterOrganizationIds', 'signerUserId', 'authorityId']);
@@ -8,6 +8,38 @@ function renumberFootnotes(content: PlanContent): unknown {
   const ids = new Map(content.footnotes.map((f, i) => [f.id, String(i + 1)]));
   const json = JSON.stringify({ ...content, footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
   return JSON.parse(json.replace(/\[\^([^\]\s]+)\]/g, (mark, id: string) => (ids.has(id) ? `[^${ids.get(id)}]` : mark)));
+}
+
+/**
+ * The content without what plain text cannot carry (a PDF's text has no bold or italic): emphasis
+ * marks dropped, an item's bold heading and its text read as one run, part titles in capitals
+ * (they print so). What remains is the structure and the words.
+ */
+export function withoutTypography(content: PlanContent): PlanContent {
+  const copy: PlanContent = structuredClone(content);
+  const plain = (text: string) => text.replace(/(?<!\\)\*+/g, '').replace(/\s+/g, ' ').trim();
+  const visit = (nodes: BodyNode[]) => {
+    for (const node of nodes) {
+      if (node.kind === 'item') {
+        const run = [node.heading, node.text].filter((t): t is string => !!t).map(plain).join(' ');
+        node.heading = null;
+        node.text = run || null;
+        visit(node.children);
+      } else if (node.kind === 'bullet') {
+        node.text = plain(node.text);
+        visit(node.children as unknown as BodyNode[]);
+      } else node.text = plain(node.text);
+    }
+  };
+  copy.summary = plain(copy.summary.replace(/\n/g, ' '));
+  copy.preamble.paragraphs = copy.preamble.paragraphs.map(plain);
+  for (const part of copy.parts) {
+    part.title = plain(part.title).toLocaleUpperCase('vi');
+    visit(part.children);
+  }
+  copy.closing = copy.closing.map(plain);
+  copy.footnotes = copy.footnotes.map((f) => ({ ...f, text: plain(f.text) }));
+  return copy;
 }
 
 /**

@@ -68,10 +68,7 @@ export function parseHeader(lines: Line[]): ParsedHeader {
     unrecognized: [],
     pageNumbers: [],
   };
-  const pieces: Piece[] = [];
-  for (const line of lines) {
-    for (const cell of line.cells) pieces.push({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column });
-  }
+  const pieces = mergeSplitPieces(lines.flatMap((line) => line.cells.map((cell) => ({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column }))));
   const bodyLines: Piece[] = [];
   const evidence = (family: Family, why: string) => {
     if (!header.family) header.family = family;
@@ -144,6 +141,24 @@ export function parseHeader(lines: Line[]): ParsedHeader {
   }
   splitBodies(header, bodyLines);
   return header;
+}
+
+/**
+ * Pieces a wide blank cut apart: a draft's "Số      -KH/BCĐ" and "Đức Phổ, ngày    tháng    năm
+ * 2023" come out of a laid-out text as "Số" | "-KH/BCĐ" and "..., ngày" | "tháng" | "năm 2023".
+ */
+function mergeSplitPieces(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    const visible = readableText(piece.text);
+    const lastVisible = last ? readableText(last.text) : '';
+    const openNumber = /^Số\s*:?$/u.test(lastVisible) && /^[\d\s.…_]*[-–/]/u.test(visible);
+    const openDate = /ngày(\s+\d{1,2})?$|tháng(\s+\d{1,2})?$/u.test(lastVisible) && /^(tháng|năm)(?![\p{L}])/u.test(visible);
+    if (last && (openNumber || openDate)) last.text = `${lastVisible}     ${visible}`;
+    else out.push({ ...piece });
+  }
+  return out;
 }
 
 /** Superior and issuing bodies from the header's capital lines. */

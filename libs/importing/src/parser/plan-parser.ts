@@ -132,7 +132,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
 
   const tailStart = findTail(lines, bodyStart);
   const nodeLines = new Map<string, number>();
-  const units = toUnits(lines.slice(bodyStart, tailStart));
+  const units = toUnits(lines.slice(bodyStart, tailStart), prepared.layout);
   const body = parseBody(units, prepared.hasEmphasis, report, nodeLines);
   if (!body.parts.length && !title.code) {
     throw new ImportError(ImportErrorCode.NotAPlan, 'Tệp không có dạng một kế hoạch: không thấy tên loại văn bản, các phần (I, II...) hay mục đánh số.');
@@ -146,7 +146,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   references.forEach((r, i) => report.recognized('reference', `preamble.references[${i}]`, r.line));
 
   // Tail: recipients on the left (or first), the signature on the right (or after).
-  const tail = tailColumns(lines.slice(tailStart));
+  const tail = tailColumns(lines.slice(tailStart), prepared.layout);
   const closing = [...body.closing];
   const recipientLines: { line: number; text: string }[] = [];
   const signatureLines: { line: number; text: string }[] = [...tail.right];
@@ -163,7 +163,11 @@ export function parsePlan(document: SourceDocument): ImportResult {
     }
     const dashed = /^[-–—•+]/.test(visible) || /^Lưu\b/u.test(visible) || visible.includes('}');
     if ((state === 'before' || state === 'after' || (state === 'recipients' && !dashed)) && opensSignature(leftTexts, index)) state = 'signature';
-    if (state === 'recipients' || (state === 'after' && dashed)) {
+    const previous = recipientLines[recipientLines.length - 1];
+    if (state === 'recipients' && !dashed && previous && !/[,;.]$/.test(readableText(previous.text)) && !opensSignature(leftTexts, index)) {
+      // A recipient's name wrapped in its narrow column.
+      recipientLines[recipientLines.length - 1] = { ...previous, text: `${previous.text} ${entry.text}` };
+    } else if (state === 'recipients' || (state === 'after' && dashed)) {
       recipientLines.push(entry);
       if (/^[-–—•]?\s*Lưu\b/u.test(visible)) state = 'after';
     } else if (state === 'signature') signatureLines.push(entry);

@@ -2,6 +2,7 @@ import { cleanText } from '@app/common';
 import type { Footnote } from '@app/plans';
 import { SourceDocument } from '../readers/source-document';
 import { isWhollyBold, readableText } from './inline-markup';
+import { unlayPdfText } from './pdf-text';
 
 /** A line ready for the parser. */
 export interface Line {
@@ -19,6 +20,8 @@ export interface Line {
   headingLevel: number | null;
   style: string | null;
   column: number | null;
+  /** Leading spaces in a laid-out text (0 elsewhere). */
+  indent: number;
 }
 
 export interface Artifact {
@@ -33,6 +36,8 @@ export interface PreparedDocument {
   /** Things of the file, not of the text: Word bookmarks, footnote bodies moved to footnotes. */
   artifacts: Artifact[];
   hasEmphasis: boolean;
+  /** Laid out in pages (pdftotext -layout): paragraphs open with an indent, cells are spaced apart. */
+  layout: boolean;
 }
 
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
@@ -45,7 +50,14 @@ const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 export function prepareLines(document: SourceDocument): PreparedDocument {
   const footnotes: Footnote[] = document.footnotes.map((f) => ({ id: f.id, text: cleanText(f.text) }));
   const artifacts: Artifact[] = [];
-  const raw = document.lines.map((l) => ({ ...l, text: l.text.normalize('NFC').replace(SPACES, ' ').replace(/[\u200b\ufeff\r]/g, '') }));
+  let sourceLines = document.lines;
+  if (document.layout) {
+    const unlaid = unlayPdfText(document.lines);
+    sourceLines = unlaid.lines;
+    footnotes.push(...unlaid.footnotes.map((f) => ({ id: f.id, text: cleanText(f.text) })));
+    artifacts.push(...unlaid.artifacts);
+  }
+  const raw = sourceLines.map((l) => ({ ...l, text: l.text.normalize('NFC').replace(SPACES, ' ').replace(/[\u200b\ufeff\r]/g, '') }));
   const referenced = new Set<string>();
   for (const line of raw) {
     for (const match of line.text.matchAll(/\[footnoteRef:\s*(\d+)\]|\[\^([^\]\s]+)\](?!:)/g)) referenced.add(match[1] ?? match[2]);
@@ -79,8 +91,9 @@ export function prepareLines(document: SourceDocument): PreparedDocument {
     }
     if (document.format !== 'docx') text = text.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
     text = text.replace(/[ ]+$/g, '');
+    // Columns side by side: a tab in a Word export, a wide gap in a laid-out text.
     const cells = text
-      .split(/\t+/)
+      .split(document.layout ? /\t+|\s{3,}/ : /\t+/)
       .map((cell) => cleanText(cell))
       .filter(Boolean);
     const joined = cleanText(cells.join(' '));
@@ -93,7 +106,8 @@ export function prepareLines(document: SourceDocument): PreparedDocument {
       headingLevel,
       style: line.style,
       column: line.column,
+      indent: document.layout ? line.indent : 0,
     });
   }
-  return { lines, footnotes, artifacts, hasEmphasis: document.hasEmphasis };
+  return { lines, footnotes, artifacts, hasEmphasis: document.hasEmphasis, layout: document.layout };
 }

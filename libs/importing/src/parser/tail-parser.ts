@@ -156,11 +156,12 @@ export function parseSignature(lines: { line: number; text: string }[], report: 
 }
 
 /** Splits the tail's lines into the two columns of a Word table (recipients left, signature right). */
-export function tailColumns(lines: Line[]): { left: { line: number; text: string }[]; right: { line: number; text: string }[] } {
+export function tailColumns(lines: Line[], layout = false): { left: { line: number; text: string }[]; right: { line: number; text: string }[] } {
   const left: { line: number; text: string }[] = [];
   const right: { line: number; text: string }[] = [];
   for (const line of lines) {
-    if (line.column === 1) right.push({ line: line.source, text: line.text });
+    // In a laid-out text a line far from the margin stands in the right column.
+    if (line.column === 1 || (layout && line.cells.length === 1 && line.indent >= 25)) right.push({ line: line.source, text: line.text });
     else if (line.column === 0) left.push({ line: line.source, text: line.text });
     else if (line.cells.length >= 2) {
       left.push({ line: line.source, text: line.cells[0] });

@@ -194,5 +194,5 @@ export async function readDocxFile(bytes: Uint8Array, limits: ZipLimits = DEFAUL
   if (!lines.some((line) => line.text.replace(/\[\^\d+\]/g, '').trim())) {
     throw new ImportError(ImportErrorCode.NoText, 'Tài liệu Word không có nội dung văn bản.');
   }
-  return { format: 'docx', encoding, lines, footnotes, hasEmphasis: true, warnings };
+  return { format: 'docx', encoding, lines, footnotes, hasEmphasis: true, warnings, layout: false };
 }

@@ -13,6 +13,10 @@ export interface SourceLine {
   column: number | null;
   /** Paragraph alignment of a .docx: center, right, both... */
   alignment: string | null;
+  /** Leading spaces of a laid-out text (pdftotext -layout): a first-line indent opens a paragraph. */
+  indent: number;
+  /** Page of a laid-out text (pages end with a form feed). */
+  page: number;
 }
 
 export interface SourceDocument {
@@ -26,8 +30,13 @@ export interface SourceDocument {
   hasEmphasis: boolean;
   /** Problems met while reading, in Vietnamese. */
   warnings: string[];
+  /**
+   * A text laid out in pages and columns (what `pdftotext -layout` writes of a PDF): lines are
+   * wrapped at the page width, paragraphs open with an indent, columns sit side by side.
+   */
+  layout: boolean;
 }
 
 export function sourceLine(line: number, text: string, extra: Partial<SourceLine> = {}): SourceLine {
-  return { line, text, style: null, column: null, alignment: null, ...extra };
+  return { line, text, style: null, column: null, alignment: null, indent: 0, page: 1, ...extra };
 }

@@ -13,7 +13,15 @@ export function readTextFile(bytes: Uint8Array, format: Extract<SourceFormat, 't
   if (decoded.encoding === 'vni') warnings.push('Tệp dùng bảng mã VNI; đã chuyển sang Unicode.');
   if (decoded.encoding === 'windows-1258') warnings.push('Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.');
   if (decoded.encoding === 'windows-1252') warnings.push('Không nhận ra bảng mã tiếng Việt của tệp; đã đọc theo Windows-1252.');
-  const lines = decoded.text.split(/\r\n|\r|\n/).map((text, i) => sourceLine(i + 1, text));
+  // Form feeds end pages: only a text laid out from pages (pdftotext) has them.
+  const layout = decoded.text.includes('\f');
+  let page = 1;
+  const lines = decoded.text.split(/\r\n|\r|\n/).flatMap((raw, i) =>
+    raw.split('\f').map((text, piece) => {
+      if (piece > 0) page++;
+      return sourceLine(i + 1, text, { indent: layout ? /^ */.exec(text)![0].length : 0, page });
+    }),
+  );
   const hasEmphasis = /\*\*[^*\n]+\*\*/.test(decoded.text);
-  return { format, encoding: decoded.encoding, lines, footnotes: [], hasEmphasis, warnings };
+  return { format, encoding: decoded.encoding, lines, footnotes: [], hasEmphasis, warnings, layout };
 }
