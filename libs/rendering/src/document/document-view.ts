@@ -109,8 +109,8 @@ function lines(text: string | null): string[] {
     .map((line) => escapeHtml(line));
 }
 
-function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline: (text: string) => string): void {
-  let itemCount = 0;
+function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline: (text: string) => string, itemsBefore = 0): void {
+  let itemCount = itemsBefore;
   for (const node of nodes) {
     if (node.kind === 'item') {
       const itemPath = [...path, ++itemCount];
@@ -131,6 +131,10 @@ function itemBlocks(item: Item, path: number[], out: BodyBlock[], inline: (text:
     heading: item.heading ? inline(item.heading) : '',
     html: item.text ? inline(item.text) : '',
   });
+  // The item's own paragraphs and dash lines come before its task lines, its sub-items after them (seed party-thixa, 1.4).
+  const firstSubItem = item.children.findIndex((child) => child.kind === 'item');
+  const own = firstSubItem === -1 ? item.children : item.children.slice(0, firstSubItem);
+  bodyBlocks(own, path, out, inline);
   if (item.task) {
     const task = item.task;
     const line = (label: string, text: string) =>
@@ -139,7 +143,11 @@ function itemBlocks(item: Item, path: number[], out: BodyBlock[], inline: (text:
     line('Tham mưu, thực hiện:', task.carriedOutBy);
     line('Thời gian thực hiện:', timeframeText(task.timeframe));
   }
-  bodyBlocks(item.children, path, out, inline);
+  if (firstSubItem !== -1) bodyBlocks(item.children.slice(firstSubItem), path, out, inline, countItems(own));
+}
+
+function countItems(nodes: BodyNode[]): number {
+  return nodes.filter((node) => node.kind === 'item').length;
 }
 
 function bulletBlocks(bullet: Bullet, depth: number, out: BodyBlock[], inline: (text: string) => string): void {
