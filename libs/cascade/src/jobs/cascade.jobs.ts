@@ -5,16 +5,20 @@ export interface CreateChildrenJob {
   parentPlanId: string;
 }
 
-/** The payload of both deadline jobs: the child and the due date they were scheduled for. */
+/**
+ * The payload of both deadline jobs: the children of one parent that share one due date (all of
+ * them, usually: the default), so that a plan with a thousand implementing bodies makes two
+ * deadline jobs, not two thousand.
+ */
 export interface ChildDeadlineJob {
-  planId: string;
+  parentPlanId: string;
   dueDate: string;
 }
 
 const DEADLINE_SCHEMA: JSONSchemaType<ChildDeadlineJob> = {
   type: 'object',
-  properties: { planId: { type: 'string', format: 'uuid' }, dueDate: { type: 'string', format: 'date' } },
-  required: ['planId', 'dueDate'],
+  properties: { parentPlanId: { type: 'string', format: 'uuid' }, dueDate: { type: 'string', format: 'date' } },
+  required: ['parentPlanId', 'dueDate'],
   additionalProperties: false,
 };
 
@@ -27,10 +31,10 @@ export const CREATE_CHILDREN_JOB = defineJob<CreateChildrenJob>({
   retryDelaySeconds: 5,
 });
 
-/** Reminds a child's drafters and signer that its due date is near. */
+/** Reminds the drafters and signers of the children still to be issued that their due date is near. */
 export const DUE_REMINDER_JOB = defineJob<ChildDeadlineJob>({ name: 'cascade_due_reminder', version: 1, schema: DEADLINE_SCHEMA });
 
-/** Tells the parent organization that a child is past its due date and not issued. */
+/** Tells the parent organization which children are past their due date and not issued. */
 export const OVERDUE_CHECK_JOB = defineJob<ChildDeadlineJob>({ name: 'cascade_overdue_check', version: 1, schema: DEADLINE_SCHEMA });
 
 export const CASCADE_JOBS = [CREATE_CHILDREN_JOB, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB];

@@ -1,15 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Organization } from '@app/identity';
-import { Plan } from '@app/plans';
-import { ChildPlan } from '../entities/child-plan.entity';
-import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
 import { Clock, JobsService } from '@app/jobs';
-import { vietnamToday } from './cascade-clock';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
+import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
+import { vietnamToday } from './cascade-clock';
 import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
 import { CANCELLED_STATES, ISSUED_STATES } from './cascade-tree.query';
 
@@ -25,11 +22,21 @@ export function overdueInstant(dueDate: string): Date {
   return new Date(Date.UTC(d.year, d.month - 1, d.day, 17, 0, 0));
 }
 
+interface PendingChild {
+  id: string;
+  organization_id: string;
+  summary: string;
+  organization_name: string;
+  parent_organization_id: string;
+  parent_number_symbol: string | null;
+}
+
 /**
  * The deadlines of child plans, as scheduled jobs of the durable queue (never timers in memory):
- * a reminder to the child's drafters and signer some days before the due date, and a check the
- * day after it that tells the parent organization when the child is still not issued. Each job
- * reads the plan when it runs: a child issued meanwhile, or given another due date, is left alone.
+ * a reminder to the children's drafters and signers some days before their due date, and a
+ * check at its end that tells the parent organization which of them are still not issued.
+ * One pair of jobs per parent and due date; each job reads the plans when it runs, so a child
+ * issued (or cancelled) meanwhile is left alone.
  */
 @Injectable()
 export class ChildDeadlinesService {
@@ -43,75 +50,84 @@ export class ChildDeadlinesService {
     private readonly notices: CascadeNoticesService,
   ) {}
 
-  /** Schedules the deadline jobs of new children in the caller's transaction. */
-  async schedule(manager: EntityManager, children: Pick<ChildPlan, 'planId' | 'dueDate'>[]): Promise<void> {
+  /** Schedules the deadline jobs of new children in the caller's transaction (idempotent per parent and due date). */
+  async schedule(manager: EntityManager, parentPlanId: string, dueDates: string[]): Promise<void> {
     const now = this.clock.now().getTime();
-    for (const child of children) {
-      const data: ChildDeadlineJob = { planId: child.planId, dueDate: child.dueDate };
-      const days = this.config.childPlanReminderDays;
-      const remindAt = reminderInstant(child.dueDate, days);
+    const days = this.config.childPlanReminderDays;
+    for (const dueDate of [...new Set(dueDates)]) {
+      const data: ChildDeadlineJob = { parentPlanId, dueDate };
+      const key = `${parentPlanId}:${dueDate}`;
+      const remindAt = reminderInstant(dueDate, days);
       // A due date closer than the reminder lead needs no reminder: the first notice gave the date.
-      if (days > 0 && remindAt.getTime() > now) {
-        await this.jobs.enqueue(manager, DUE_REMINDER_JOB, data, { startAfter: remindAt, key: `${child.planId}:${child.dueDate}` });
-      }
-      await this.jobs.enqueue(manager, OVERDUE_CHECK_JOB, data, { startAfter: overdueInstant(child.dueDate), key: `${child.planId}:${child.dueDate}` });
+      if (days > 0 && remindAt.getTime() > now) await this.jobs.enqueue(manager, DUE_REMINDER_JOB, data, { startAfter: remindAt, key });
+      await this.jobs.enqueue(manager, OVERDUE_CHECK_JOB, data, { startAfter: overdueInstant(dueDate), key });
     }
   }
 
-  /** Reminds the child's drafters and signer; returns the number of people told. */
+  /** Reminds the drafters and signers of the children still pending; returns the number of notices written. */
   async remind(job: ChildDeadlineJob): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const plan = await this.pending(manager, job);
-      if (!plan) return 0;
-      const today = vietnamToday(this.clock);
-      const left = Math.round((Date.parse(job.dueDate) - Date.parse(today)) / 86_400_000);
-      return this.notices.notify(manager, [
-        {
-          kind: 'due_reminder',
-          organizationId: plan.organizationId,
+      const pending = await this.pending(manager, job);
+      const left = Math.round((Date.parse(job.dueDate) - Date.parse(vietnamToday(this.clock))) / 86_400_000);
+      const due = citedDocumentDate(parseIsoDate(job.dueDate));
+      return this.notices.notify(
+        manager,
+        pending.map((child) => ({
+          kind: 'due_reminder' as const,
+          organizationId: child.organization_id,
           roles: NOTICE_ROLES.due_reminder,
-          planId: plan.id,
+          planId: child.id,
           dueDate: job.dueDate,
-          message: `Kế hoạch "${plan.summary}" phải ban hành trước ngày ${citedDocumentDate(parseIsoDate(job.dueDate))}${left > 0 ? ` (còn ${left} ngày)` : ''}.`,
-        },
-      ]);
+          message: `Kế hoạch "${child.summary}" phải ban hành trước ngày ${due}${left > 0 ? ` (còn ${left} ngày)` : ''}.`,
+        })),
+      );
     });
   }
 
   /**
-   * Tells the parent organization that a child is overdue, once. Run before the due date has
-   * passed on the application's clock (a clock moved back, a job fired early), it does nothing:
-   * the check is by the clock, not by when the queue ran it.
+   * Tells the parent organization, once per child, which children are overdue. Run before the
+   * due date has passed on the application's clock (a job run early), it does nothing: the check
+   * is by the clock, not by when the queue ran it.
    */
   async checkOverdue(job: ChildDeadlineJob): Promise<number> {
+    if (vietnamToday(this.clock) <= job.dueDate) return 0;
     return this.dataSource.transaction(async (manager) => {
-      const plan = await this.pending(manager, job);
-      if (!plan || vietnamToday(this.clock) <= job.dueDate || !plan.parentPlanId) return 0;
-      const link = await manager.findOne(ChildPlan, { where: { planId: plan.id }, lock: { mode: 'pessimistic_write' } });
-      if (link?.overdueNotifiedAt) return 0;
-      const parent = await manager.findOneOrFail(Plan, { where: { id: plan.parentPlanId } });
-      const org = await manager.findOneOrFail(Organization, { where: { id: plan.organizationId } });
-      const told = await this.notices.notify(manager, [
-        {
-          kind: 'overdue',
-          organizationId: parent.organizationId,
+      const pending = await this.pending(manager, job, true);
+      if (!pending.length) return 0;
+      const due = citedDocumentDate(parseIsoDate(job.dueDate));
+      const told = await this.notices.notify(
+        manager,
+        pending.map((child) => ({
+          kind: 'overdue' as const,
+          organizationId: child.parent_organization_id,
           roles: NOTICE_ROLES.overdue,
-          planId: plan.id,
+          planId: child.id,
           dueDate: job.dueDate,
-          message: `${org.fullName} chưa ban hành kế hoạch thực hiện Kế hoạch số ${parent.numberSymbol ?? ''}: đã quá hạn ngày ${citedDocumentDate(parseIsoDate(job.dueDate))}.`,
-        },
-      ]);
-      if (link) await manager.update(ChildPlan, { planId: plan.id }, { overdueNotifiedAt: this.clock.now() });
-      this.logger.log({ planId: plan.id, dueDate: job.dueDate, told, message: 'cascade: child plan overdue, parent organization notified' });
+          message: `${child.organization_name} chưa ban hành kế hoạch thực hiện Kế hoạch số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
+        })),
+      );
+      await manager.query(`UPDATE child_plan SET overdue_notified_at = $2 WHERE plan_id = ANY ($1::uuid[])`, [pending.map((c) => c.id), this.clock.now()]);
+      this.logger.log({ parentPlanId: job.parentPlanId, dueDate: job.dueDate, overdue: pending.length, told, message: 'cascade: child plans overdue, parent organization notified' });
       return told;
     });
   }
 
-  /** The child when it is still to be issued by this very due date. */
-  private async pending(manager: EntityManager, job: ChildDeadlineJob): Promise<Plan | null> {
-    const plan = await manager.findOne(Plan, { where: { id: job.planId } });
-    if (!plan || plan.dueDate !== job.dueDate) return null;
-    if (ISSUED_STATES.includes(plan.state) || CANCELLED_STATES.includes(plan.state)) return null;
-    return plan;
+  /**
+   * The children of the job's parent due that day and still to be issued (not yet reported overdue,
+   * for the overdue check). No lock: two runs at once write each notice once (unique per kind,
+   * person, plan and due date).
+   */
+  private async pending(manager: EntityManager, job: ChildDeadlineJob, notYetReported = false): Promise<PendingChild[]> {
+    return manager.query(
+      `SELECT p.id, p.organization_id, p.summary, o.full_name AS organization_name, parent.organization_id AS parent_organization_id, parent.number_symbol AS parent_number_symbol
+       FROM plan p
+       JOIN plan parent ON parent.id = p.parent_plan_id
+       JOIN organization o ON o.id = p.organization_id
+       LEFT JOIN child_plan c ON c.plan_id = p.id
+       WHERE p.parent_plan_id = $1 AND p.due_date = $2 AND p.state <> ALL ($3::text[])
+         AND ($4::boolean IS FALSE OR c.overdue_notified_at IS NULL)
+       ORDER BY p.id`,
+      [job.parentPlanId, job.dueDate, [...ISSUED_STATES, ...CANCELLED_STATES], notYetReported],
+    );
   }
 }

@@ -93,7 +93,8 @@ export class ChildPlansService {
     if (!wanted.length) return outcome;
 
     const today = vietnamToday(this.clock);
-    const children = await this.childFacts(manager, wanted.map((l) => l.organizationId!), today);
+    const ids = wanted.map((l) => l.organizationId!);
+    const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
     const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays };
     const rows: ChildPlan[] = [];
     for (const line of wanted) {
@@ -103,10 +104,12 @@ export class ChildPlansService {
         continue;
       }
       const prefill = this.acceptablePrefill(prefillChildPlan(facts, child, options), parent.id, child.id);
+      const drafter = drafters.get(child.id);
+      if (!drafter) this.logger.warn({ parentPlanId: parent.id, organizationId: child.id, message: 'cascade: organization without a drafter, the parent drafter holds the child draft' });
       const planId = await this.plans.createDraft(manager, {
         organizationId: child.id,
-        // Version 1 is the parent's text adapted by the system: its author is the parent's drafter.
-        authorId: parent.createdById,
+        // The plan's drafter (who may submit it) is the organization's own drafter.
+        authorId: drafter ?? parent.createdById,
         content: prefill.content,
         parentPlanId: parent.id,
         dueDate: prefill.dueDate,
@@ -127,7 +130,7 @@ export class ChildPlansService {
         message: `Cần xây dựng kế hoạch thực hiện Kế hoạch số ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
       })),
     );
-    await this.deadlines.schedule(manager, rows);
+    await this.deadlines.schedule(manager, parent.id, rows.map((r) => r.dueDate));
     outcome.created = rows.length;
     return outcome;
   }
@@ -149,6 +152,18 @@ export class ChildPlansService {
       where: { parentPlanId, ...(organizationIds ? { organizationId: In(organizationIds) } : {}) },
     });
     return new Set(rows.map((r) => r.organizationId));
+  }
+
+  /** The drafter of each organization who holds its child drafts: the longest-standing one. */
+  private async drafters(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: { organization_id: string; user_id: string }[] = await manager.query(
+      `SELECT DISTINCT ON (m.organization_id) m.organization_id, m.user_id
+       FROM membership m JOIN app_user u ON u.id = m.user_id AND u.active
+       WHERE m.organization_id = ANY ($1::uuid[]) AND 'drafter' = ANY (m.roles)
+       ORDER BY m.organization_id, m.created_at, m.user_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.organization_id, r.user_id]));
   }
 
   /** The child organizations with their subordinates and today's signing authorities, in three queries. */
