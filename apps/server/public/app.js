@@ -127,6 +127,18 @@
     }
     dirty = false;
   });
+  // Other forms of the page (submit for review) send what is typed first.
+  window.kehoach.flushEditor = function () {
+    if (timer) { clearTimeout(timer); save(); }
+    return (saving || Promise.resolve()).then(function () { dirty = false; });
+  };
+  document.querySelectorAll('form[data-after-save]').forEach(function (other) {
+    other.addEventListener('submit', function (event) {
+      if (!dirty && !timer && !saving) return;
+      event.preventDefault();
+      window.kehoach.flushEditor().then(function () { other.submit(); });
+    });
+  });
   window.addEventListener('beforeunload', function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ''; }
   });
@@ -138,4 +150,25 @@
     var first = target && target.querySelector('input:not([type=hidden]), textarea, select');
     if (first) first.focus({ preventScroll: false });
   }
+})();
+
+// After signature: follow numbering, issuance and distribution as they happen (the page is
+// drawn again by the server at each step, so the number and the PDF link come with it).
+(function () {
+  var card = document.querySelector('[data-progress]');
+  if (!card) return;
+  var shown = card.getAttribute('data-state');
+  var status = card.querySelector('[data-status]');
+  if (shown === 'distributed' || shown === 'cancelled') return;
+  function poll() {
+    fetch(card.getAttribute('data-progress'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (view) {
+        if (view.state !== shown) { location.reload(); return; }
+        status.textContent = 'Đang xử lý: ' + view.stateLabel + '…';
+        setTimeout(poll, 1500);
+      })
+      .catch(function () { setTimeout(poll, 5000); });
+  }
+  setTimeout(poll, 1500);
 })();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { BodyNode, PlanContent } from '@app/plans';
 import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
+import { PlanEditorDriver } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 /** The State seed (Kế hoạch 48/KH-UBND of UBND xã Nhơn Hậu), typed into the editor by its drafter. */
@@ -19,23 +20,16 @@ describe('web UI: the plan editor (in Chromium)', () => {
   const currentVersion = async () => (await db().query(`SELECT current_version FROM plan WHERE id = $1`, [planId]))[0].current_version as number;
   const savedContent = async (): Promise<PlanContent> =>
     (await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [planId]))[0].content;
-  /** The id of what the last operation added: the editor opens at it (#el-<id>). */
-  const focusedId = () =>
-    drafter.page.evaluate(() => (document.getElementById('plan-form')?.getAttribute('data-focus') ?? decodeURIComponent(location.hash)).replace(/^#?el-/, ''));
-  const field = (name: string) => `[id="f-${name}"]`;
-  /** Long texts are pasted (one input event), short ones typed key by key. */
-  const enter = async (name: string, value: string) => {
-    await drafter.page.click(field(name), { count: 3 });
-    await drafter.page.$eval(field(name), (el) => ((el as HTMLInputElement).value = ''));
-    if (value.length > 80) await drafter.page.keyboard.sendCharacter(value);
-    else await drafter.page.type(field(name), value);
-  };
-  const press = (op: string, label: string) => drafter.clickAndWait(op === 'save' ? '.savebar button[value="save"]' : `button[name="op"][value="${op}"]`, label);
+  let editor: PlanEditorDriver;
+  const focusedId = () => editor.focusedId();
+  const enter = (name: string, value: string) => editor.enter(name, value);
+  const press = (op: string, label: string) => editor.press(op, label);
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
     browser = await BrowserSession.start(t, 'plan-editor');
     drafter = await browser.person('soan-thao');
+    editor = new PlanEditorDriver(drafter);
     await drafter.login('ubnd-nh.drafter');
   });
   afterAll(async () => {
@@ -55,32 +49,11 @@ describe('web UI: the plan editor (in Chromium)', () => {
     expect(await drafter.text('#check-panel')).toContain('lỗi');
   });
 
-  /** Adds each node with the button a person would press, then fills in what it says. */
-  const enterNodes = async (parentId: string, nodes: BodyNode[]) => {
-    for (const node of nodes) {
-      await press(`node|add|${node.kind}|${parentId}`, `them-${node.kind}`);
-      const id = await focusedId();
-      if (node.kind === 'item') {
-        if (node.heading) await enter(`b.${id}.heading`, node.heading);
-        if (node.text) await enter(`b.${id}.text`, node.text);
-      } else {
-        await enter(`b.${id}.text`, node.text);
-      }
-      if (node.kind !== 'paragraph') await enterNodes(id, node.children as BodyNode[]);
-    }
-  };
   const texts = (nodes: BodyNode[]): unknown[] =>
     nodes.map((n) => (n.kind === 'item' ? [n.kind, n.heading, n.text, texts(n.children)] : n.kind === 'bullet' ? [n.kind, n.text, texts(n.children)] : [n.kind, n.text]));
 
   it('takes the State seed typed in as a drafter would: summary, preamble, every part and item, closing', async () => {
-    await enter('summary', SEED.summary);
-    await enter('preamble', SEED.preamble.paragraphs.join('\n'));
-    const parts = await drafter.page.$$eval('.enode-part', (els) => els.map((e) => e.id.replace(/^el-/, '')));
-    for (const [i, part] of SEED.parts.entries()) {
-      await enter(`b.${parts[i]}.title`, part.title);
-      await enterNodes(parts[i], part.children);
-    }
-    await enter('closing', SEED.closing.join('\n'));
+    await editor.enterText(SEED);
     expect(await press('save', 'da-luu-noi-dung')).toBe(200);
     expect(await drafter.text('[role="status"]')).toMatch(/Đã lưu phiên bản \d+/);
     const saved = await savedContent();
@@ -139,13 +112,7 @@ describe('web UI: the plan editor (in Chromium)', () => {
 
   it('lists the seed\'s recipients, adds subordinate bodies from the tree with the implement flag, keeps the archive line last', async () => {
     const archive = await drafter.page.$eval('.recipient', (e) => e.id.replace(/^el-/, ''));
-    for (const r of SEED.recipients.filter((x) => x.purpose !== 'archive')) {
-      await press('rcp|add', 'them-noi-nhan');
-      const id = await focusedId();
-      await enter(`rcp.${id}.name`, r.name);
-      await drafter.page.select(`[id="f-rcp.${id}.purpose"]`, r.purpose);
-      if (r.note) await enter(`rcp.${id}.note`, r.note);
-    }
+    await editor.enterRecipients(SEED);
     await drafter.page.click('#picker summary');
     await drafter.tick('— Ủy ban nhân dân xã Nhơn Phong', true, '#picker');
     await drafter.tick('Phải xây dựng kế hoạch thực hiện', true, '#picker');

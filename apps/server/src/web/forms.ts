@@ -115,17 +115,24 @@ export async function redirectAfterSave(req: Request, res: Response, url: string
   res.redirect(303, url);
 }
 
-type FlashSession = { flash?: string };
-
-/** A one-time message shown on the next page (after a redirect). */
-export function setFlash(req: Request, message: string): void {
-  const session = (req as Request & { session?: FlashSession }).session;
-  if (session) session.flash = message;
+export interface Flash {
+  text: string;
+  /** An error says why something was not done (and what can be done instead). */
+  kind: 'ok' | 'error';
+  details?: string[];
 }
 
-export function takeFlash(req: Request): string | undefined {
+type FlashSession = { flash?: Flash };
+
+/** A one-time message shown on the next page (after a redirect). */
+export function setFlash(req: Request, text: string, kind: Flash['kind'] = 'ok', details?: string[]): void {
   const session = (req as Request & { session?: FlashSession }).session;
-  const message = session?.flash;
-  if (session && message) delete session.flash;
-  return message;
+  if (session) session.flash = { text, kind, ...(details?.length ? { details } : {}) };
+}
+
+export function takeFlash(req: Request): Flash | undefined {
+  const session = (req as Request & { session?: FlashSession }).session;
+  const flash = session?.flash;
+  if (session && flash) delete session.flash;
+  return flash;
 }

@@ -45,6 +45,7 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
   hbs.registerHelper('lookupError', (errors: Record<string, string> | undefined, ...parts: unknown[]) => errors?.[parts.slice(0, -1).join('')]);
   hbs.registerHelper('lowercase', (value: unknown) => String(value ?? '').toLocaleLowerCase('vi'));
+  hbs.registerHelper('range', (n: unknown) => Array.from({ length: Number(n) || 0 }, (_, i) => i));
   hbs.registerHelper('inc', (n: unknown) => Number(n) + 1);
   hbs.registerHelper('dec', (n: unknown) => Number(n) - 1);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));

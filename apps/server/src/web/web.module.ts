@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
+import { WorkflowModule } from '@app/workflow';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
 import { AdminOrganizationsController } from './admin/admin-organizations.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
@@ -13,12 +15,15 @@ import { WebAuthController } from './web-auth.controller';
 import { WebLayoutInterceptor } from './web-page';
 import { MyWorkService } from './work/my-work.service';
 import { WorkController } from './work/work.controller';
+import { PlanEventsWebService } from './workflow/plan-events-web.service';
+import { PlanWorkflowViewsService } from './workflow/plan-workflow-views.service';
+import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controller';
 
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
-  imports: [IdentityModule, PlansModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
-  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService],
   exports: [SessionPool],
 })
 export class WebModule {}

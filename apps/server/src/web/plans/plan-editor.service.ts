@@ -4,6 +4,7 @@ import { OrganizationDto, OrganizationsService, UsersService } from '@app/identi
 import { BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
+import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
 import { FormBody, list, optional, text } from '../forms';
 import { contentFromForm, TIMEFRAME_KINDS } from './plan-form';
 import { applyOp, childKinds, OpContext } from './plan-ops';
@@ -41,6 +42,7 @@ export class PlanEditorService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly formatCheck: FormatCheckService,
+    private readonly workflow: PlanWorkflowViewsService,
   ) {}
 
   async submit(actor: Actor, id: string, body: FormBody, withModel = true): Promise<EditorOutcome> {
@@ -151,7 +153,9 @@ export class PlanEditorService {
     const validAuthorities = authorities.filter((a) => a.validFrom <= today && (!a.validTo || a.validTo >= today));
     const checkProblems = (list: FieldProblem[]) => list.map((p) => placeProblem(plan.content, p));
     const drafter = hasRole(actor, 'drafter', plan.organizationId);
+    const actions = await this.workflow.actions(actor, plan);
     return {
+      actions,
       title: `Soạn thảo: ${plan.summary || 'kế hoạch mới'}`,
       plan: { ...plan, stateLabel: planStateLabel(plan.state) },
       organization: org,

@@ -4,6 +4,7 @@ import { OrganizationsService } from '@app/identity';
 import { DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
+import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
 import { diffView } from './plan-diff-view';
 import { planDocumentView } from './plan-document-view';
 
@@ -41,6 +42,7 @@ export class PlanViewsService {
     private readonly plans: PlansService,
     private readonly organizations: OrganizationsService,
     private readonly formatCheck: FormatCheckService,
+    private readonly workflow: PlanWorkflowViewsService,
   ) {}
 
   async listPage(actor: Actor, filter: PlanListFilter) {
@@ -86,7 +88,9 @@ export class PlanViewsService {
     const plan = await this.plans.get(actor, id);
     const [org, versions] = await Promise.all([this.organizations.get(plan.organizationId), this.plans.versions(actor, id)]);
     const check = plan.state === 'draft' ? await this.formatCheck.checkFor(actor, id) : null;
+    const actions = await this.workflow.actions(actor, plan);
     return {
+      actions,
       title: plan.summary || 'Kế hoạch',
       plan: { ...plan, stateLabel: planStateLabel(plan.state), typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType },
       organization: org,

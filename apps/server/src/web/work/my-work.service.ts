@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, organizationsWithRole, Role, toIsoDate, vietnamDate } from '@app/common';
 import { OrganizationsService } from '@app/identity';
+import { AppConfig } from '@app/config';
 import { PlansService } from '@app/plans';
+import { NotificationsService, PlanWorkflowQueriesService } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
 import { ROLE_NAMES } from '../view-helpers';
 
@@ -56,11 +58,14 @@ export class MyWorkService {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly plans: PlansService,
+    private readonly queries: PlanWorkflowQueriesService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
   async forActor(actor: Actor) {
     const today = toIsoDate(vietnamDate(new Date()));
-    const items = (await Promise.all([this.drafts(actor)])).flat();
+    const items = (await Promise.all([this.drafts(actor), this.pending(actor)])).flat();
     const sections = WORK_SECTIONS.filter((s) => !s.roles.length || s.roles.some((role) => hasRole(actor, role))).map((section) => {
       const mine = items
         .filter((item) => item.section === section.key)
@@ -98,6 +103,39 @@ export class MyWorkService {
           status: `${planStateLabel(plan.state)} · bản ${plan.currentVersion}`,
           deadline: plan.dueDate,
         });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Plans waiting for the person: to review, to sign, to comment on. Candidates are the plans
+   * under way at their organizations and those their notifications name (a consultee may belong
+   * elsewhere); the workflow says which event each allows them now. A review or signature is due
+   * REMINDER_DAYS after the plan reached the step, when the person is reminded.
+   */
+  private async pending(actor: Actor): Promise<SectionItem[]> {
+    const candidates = new Map<string, string | null>();
+    for (const org of new Set(actor.memberships.map((m) => m.organizationId))) {
+      const page = await this.plans.list(actor, { status: 'consultation,review,awaitingSignature', org, pageSize: 100 });
+      for (const plan of page.items) candidates.set(plan.id, plan.updatedAt);
+    }
+    for (const notice of await this.notifications.list(actor, true)) if (notice.planId && !candidates.has(notice.planId)) candidates.set(notice.planId, null);
+    const out: SectionItem[] = [];
+    for (const [id, since] of candidates) {
+      const [plan, view] = await Promise.all([this.plans.get(actor, id), this.queries.view(actor, id)]).catch(() => [null, null] as const);
+      if (!plan || !view) continue;
+      const allowed = new Set(view.allowedEvents);
+      const due = since ? toIsoDate(vietnamDate(new Date(Date.parse(since) + this.config.reminderDays * 86_400_000))) : null;
+      const base = { title: plan.summary || '(chưa có trích yếu)', organizationName: plan.organizationName, status: planStateLabel(plan.state) };
+      if (allowed.has('APPROVE')) {
+        const step = view.chain.find((s) => s.position === view.currentStep);
+        out.push({ ...base, section: 'reviews', href: `/plans/${id}/review`, action: step ? step.label : 'Duyệt', deadline: due });
+      } else if (allowed.has('SIGN')) {
+        out.push({ ...base, section: 'signatures', href: `/plans/${id}/sign`, action: 'Ký ban hành', deadline: due });
+      } else if (allowed.has('COMMENT') || allowed.has('NO_COMMENT')) {
+        const deadline = view.consultation ? toIsoDate(vietnamDate(new Date(view.consultation.deadline))) : null;
+        out.push({ ...base, section: 'consultations', href: `/plans/${id}/consult`, action: 'Góp ý', deadline });
       }
     }
     return out;

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_FIELDS, PlanEventDto } from '@app/workflow';
+import { PLAN_EVENT_LABELS } from '@workflows/plan-labels';
+import { FormBody, list, text } from '../forms';
+
+/** Events a person sends from the web UI (the others are the system's). */
+export const PERSON_EVENTS = ['SUBMIT', 'CIRCULATE', 'COMMENT', 'NO_COMMENT', 'RESOLVE_COMMENT', 'APPROVE', 'RETURN', 'SIGN', 'WITHDRAW', 'CANCEL'] as const;
+
+export function eventLabel(type: string): string {
+  return PLAN_EVENT_LABELS[type] ?? type;
+}
+
+/** A fresh idempotency key for one rendered form: pressing twice, or reloading the post, acts once. */
+export function formKey(): string {
+  return `web:${randomUUID()}`;
+}
+
+/**
+ * The event a form posts. Only the fields the event type takes are copied (the service refuses
+ * others). A return may carry notes anchored to parts and items (`note.anchor`/`note.text`,
+ * repeated): they are written into the reason, numbered as printed, so the drafter reads them
+ * with the return. Comments of a consultation keep their anchors as data.
+ */
+export function eventFromForm(body: FormBody, labels: Record<string, string> = {}): PlanEventDto {
+  const type = text(body, 'type') as PlanEventDto['type'];
+  const fields = EVENT_FIELDS[type] ?? [];
+  const dto: Record<string, unknown> = { type };
+  const anchors = list(body, 'note.anchor');
+  const notes = ([] as string[]).concat(body['note.text'] ?? []).map((t) => t.trim());
+  const anchored = notes
+    .map((note, i) => ({ anchor: anchors[i] ?? '', note }))
+    .filter((n) => n.note);
+  for (const field of fields) {
+    if (field === 'reason') {
+      const reason = text(body, 'reason').replace(/\r\n?/g, '\n');
+      const lines = anchored.map((n) => `- ${n.anchor ? `${labels[n.anchor] ?? n.anchor}: ` : ''}${n.note}`);
+      dto.reason = [reason, ...lines].filter(Boolean).join('\n');
+    } else if (field === 'consultees') {
+      dto.consultees = list(body, 'consultees');
+    } else if (field === 'comments') {
+      dto.comments = anchored.map((n) => ({ anchorId: n.anchor || null, text: n.note }));
+    } else {
+      const value = text(body, field);
+      if (value) dto[field] = value;
+    }
+  }
+  return dto as unknown as PlanEventDto;
+}

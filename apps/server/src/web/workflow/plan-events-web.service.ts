@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, FieldProblem } from '@app/common';
+import { PlansService } from '@app/plans';
+import { PlanEventDto, WorkflowService } from '@app/workflow';
+import { FormBody, text, validateForm } from '../forms';
+import { anchorLabels } from './plan-workflow-views.service';
+import { eventFromForm, eventLabel } from './plan-event-form';
+
+const DONE: Record<string, string> = {
+  SUBMIT: 'Đã trình duyệt dự thảo.',
+  CIRCULATE: 'Đã gửi xin ý kiến.',
+  COMMENT: 'Đã gửi góp ý.',
+  NO_COMMENT: 'Đã trả lời: không có ý kiến.',
+  RESOLVE_COMMENT: 'Đã ghi tiếp thu, giải trình.',
+  APPROVE: 'Đã duyệt.',
+  RETURN: 'Đã trả lại dự thảo cho người soạn thảo, kèm lý do.',
+  SIGN: 'Đã ký. Hệ thống đang cấp số, ban hành và gửi văn bản.',
+  WITHDRAW: 'Đã rút lại dự thảo.',
+  CANCEL: 'Đã hủy kế hoạch.',
+};
+
+export type EventOutcome = { ok: true; message: string; redirect: string } | { ok: false; message: string; details: string[] };
+
+/** Sends an event posted by a web form through the workflow service, and says what happened in Vietnamese. */
+@Injectable()
+export class PlanEventsWebService {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  async send(actor: Actor, id: string, body: FormBody, requestId?: string): Promise<EventOutcome> {
+    try {
+      const plan = await this.plans.get(actor, id);
+      const labels = Object.fromEntries(anchorLabels(plan.content, plan.family).map((a) => [a.id, a.label]));
+      const dto = await validateForm(PlanEventDto, eventFromForm(body, labels));
+      const rowVersion = Number.parseInt(text(body, 'rowVersion'), 10);
+      const key = text(body, 'key');
+      const result = await this.workflow.apply(actor, id, dto, {
+        ifMatch: Number.isInteger(rowVersion) ? rowVersion : undefined,
+        idempotencyKey: /^[\w.:-]{1,200}$/.test(key) ? key : undefined,
+        requestId,
+      });
+      const redirect = dto.type === 'SIGN' ? `/plans/${id}/progress` : `/plans/${id}`;
+      return { ok: true, message: DONE[result.body.event] ?? 'Đã thực hiện.', redirect };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['invalid', 'refused', 'conflict'].includes(error.kind)) throw error;
+      const details = ((error.details.errors ?? []) as FieldProblem[]).map((p) => p.message.replace(/^[\w.]+: /, ''));
+      const allowed = (error.details.allowedEvents ?? []) as string[];
+      if (error.kind === 'refused') {
+        details.push(allowed.length ? `Việc bạn có thể làm lúc này: ${allowed.map(eventLabel).join(', ')}.` : 'Lúc này bạn không có việc nào cần làm với kế hoạch này.');
+      }
+      return { ok: false, message: `Không thực hiện được: ${error.message}`, details };
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { PlanContent } from '@app/plans';
+import { BrowserSession, BrowserUser } from '../../support/browser-user';
+import { PlanEditorDriver } from '../../support/plan-editor-driver';
+import { createTestApp, TestApp } from '../../support/test-app';
+import { withFutureDeadlines } from '../../support/workflow-client';
+
+/**
+ * The story of the issue, in Chromium, as the people would: the drafter of the Ban Chỉ đạo enters
+ * the Party seed (Kế hoạch 04-KH/BCĐ, its reporting deadlines moved ahead so they are not past),
+ * names a subordinate body that must implement it, submits; the reviewer returns it with a reason;
+ * the drafter fixes and resubmits; the reviewer and the format checker approve; the signer signs
+ * (after a wrong password that signs nothing); the issued PDF opens; the recipient acknowledges and
+ * finds its child draft; the auditor reads the history.
+ */
+const SEED: PlanContent = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')));
+
+describe('web UI: the story of a plan, from draft to the child plan (in Chromium)', () => {
+  let t: TestApp;
+  let browser: BrowserSession;
+  let planId: string;
+  const people: Record<string, BrowserUser> = {};
+
+  const db = () => t.app.get(DataSource);
+  const state = async () => (await db().query(`SELECT state, draft_round FROM plan WHERE id = $1`, [planId]))[0] as { state: string; draft_round: number };
+  const person = async (username: string) => {
+    if (!people[username]) {
+      people[username] = await browser.person(username.replace(/\./g, '-'));
+      await people[username].login(username);
+    }
+    return people[username];
+  };
+  /** What the person sees on their work page, section by section. */
+  const work = async (user: BrowserUser) => {
+    await user.clickText('Việc cần làm', 'viec-can-lam');
+    return user.text('.work-grid');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    browser = await BrowserSession.start(t, 'story');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    for (const user of Object.values(people)) expect(user.pageErrors).toEqual([]);
+  });
+
+  it('the drafter enters the seed plan, names a body that must implement it, signs it off for the signer, submits', async () => {
+    const drafter = await person('bcd-duk.drafter');
+    const editor = new PlanEditorDriver(drafter);
+    await drafter.clickText('Kế hoạch', 'ke-hoach');
+    await drafter.clickText('Soạn kế hoạch mới', 'ke-hoach-moi');
+    expect(await drafter.clickText('Tạo dự thảo', 'soan-thao')).toBe(200);
+    planId = drafter.page.url().match(/\/plans\/([0-9a-f-]{36})\/edit/)![1];
+    await editor.enterText(SEED);
+    await editor.enterDuties(SEED);
+    await editor.enterRecipients(SEED);
+    await drafter.page.click('#picker summary');
+    await drafter.tick('— — Đảng bộ Sở Tài chính', true, '#picker');
+    await drafter.tick('Phải xây dựng kế hoạch thực hiện', true, '#picker');
+    expect(await editor.press('rcp|from-tree', 'noi-nhan-tu-cay')).toBe(200);
+    await drafter.choose('Người có thẩm quyền ký', 'TRƯỞNG BAN CHỈ ĐẠO');
+    expect(await editor.press('sig|authority', 'chu-ky')).toBe(200);
+    expect(await drafter.text('#check-panel')).toContain('Không có lỗi thể thức');
+    expect(await drafter.clickText('Trình duyệt', 'da-trinh')).toBe(200);
+    expect(await drafter.text('[role="status"]')).toContain('Đã trình duyệt');
+    expect(await state()).toEqual({ state: 'review', draft_round: 1 });
+  });
+
+  it('the reviewer finds it in their work, returns it with a reason and a note on a part', async () => {
+    const reviewer = await person('bcd-duk.reviewer');
+    expect(await work(reviewer)).toContain(SEED.summary.split('\n')[0]);
+    await reviewer.clickAndWait('section[aria-labelledby="sec-reviews"] .work-item a', 'duyet');
+    expect(await reviewer.text('h1')).toContain('Duyệt dự thảo');
+    await reviewer.docShot('duyet');
+    // a return without a reason is refused, and says why
+    expect(await reviewer.clickText('Trả lại', 'tra-lai-thieu-ly-do')).toBe(200);
+    expect(await reviewer.text('[role="alert"]')).toContain('Không thực hiện được');
+    expect((await state()).state).toBe('review');
+    await reviewer.fill('Lý do trả lại', 'Cần nêu rõ thời gian sơ kết 6 tháng.');
+    await reviewer.choose('Phần, mục', 'Phần III-');
+    await reviewer.page.type('#rn-text-0', 'Bổ sung đơn vị chủ trì.');
+    expect(await reviewer.clickText('Trả lại', 'da-tra-lai')).toBe(200);
+    expect(await reviewer.text('[role="status"]')).toContain('Đã trả lại');
+    expect(await state()).toEqual({ state: 'draft', draft_round: 2 });
+  });
+
+  it('the drafter reads the reason, fixes the draft and submits again', async () => {
+    const drafter = await person('bcd-duk.drafter');
+    expect(await work(drafter)).toContain('Sửa dự thảo lần 2');
+    await drafter.clickAndWait('section[aria-labelledby="sec-drafts"] .work-item a', 'sua-du-thao');
+    expect(await drafter.text('.return-note')).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
+    expect(await drafter.text('.return-note')).toContain('Phần III- TỔ CHỨC THỰC HIỆN: Bổ sung đơn vị chủ trì.');
+    const editor = new PlanEditorDriver(drafter);
+    const parts = await editor.partIds();
+    await editor.press(`node|add|paragraph|${parts[parts.length - 1]}`, 'them-doan');
+    await editor.enter(`b.${await editor.focusedId()}.text`, 'Sơ kết 6 tháng vào tháng 6, tổng kết vào tháng 11.');
+    expect(await editor.press('save', 'da-sua')).toBe(200);
+    expect(await drafter.clickText('Trình duyệt', 'trinh-lai')).toBe(200);
+    expect(await state()).toEqual({ state: 'review', draft_round: 2 });
+  });
+
+  it('the reviewer sees what changed since the last round and approves; the format checker approves', async () => {
+    const reviewer = await person('bcd-duk.reviewer');
+    await work(reviewer);
+    await reviewer.clickAndWait('section[aria-labelledby="sec-reviews"] .work-item a', 'duyet-lan-2');
+    expect(await reviewer.text('.diff')).toContain('Sơ kết 6 tháng vào tháng 6');
+    await reviewer.docShot('duyet-so-sanh');
+    expect(await reviewer.clickText('Duyệt: Duyệt nội dung', 'da-duyet')).toBe(200);
+    const checker = await person('bcd-duk.format_checker');
+    await work(checker);
+    await checker.clickAndWait('section[aria-labelledby="sec-reviews"] .work-item a', 'kiem-tra-the-thuc');
+    expect(await checker.clickText('Duyệt: Kiểm tra thể thức', 'da-kiem-tra')).toBe(200);
+    expect((await state()).state).toBe('awaitingSignature');
+  });
+
+  it('the signer re-enters the password: a wrong one signs nothing, the right one signs', async () => {
+    const signer = await person('bcd-duk.signer');
+    expect(await work(signer)).toContain('Ký ban hành');
+    await signer.clickAndWait('section[aria-labelledby="sec-signatures"] .work-item a', 'ky');
+    expect(await signer.text('.capacity')).toContain('TRƯỞNG BAN CHỈ ĐẠO');
+    await signer.docShot('ky');
+    await signer.fill('Nhập lại mật khẩu để xác nhận', 'sai-mat-khau');
+    expect(await signer.clickText('Ký ban hành', 'ky-sai-mat-khau')).toBe(200);
+    expect(await signer.text('[role="alert"]')).toContain('Mật khẩu xác nhận không đúng');
+    expect((await state()).state).toBe('awaitingSignature');
+    await signer.fill('Nhập lại mật khẩu để xác nhận', 'demo1234');
+    expect(await signer.clickText('Ký ban hành', 'da-ky')).toBe(200);
+    expect(signer.page.url()).toContain(`/plans/${planId}/progress`);
+    expect(['signed', 'numbered', 'issued', 'distributing', 'distributed']).toContain((await state()).state);
+  });
+});
