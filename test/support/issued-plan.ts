@@ -13,7 +13,7 @@ let issued = 0;
  * plan, then, in the same transaction, the plan's deliveries. Until the workflow's issuance job
  * exists, this is how distribution tests get an issued plan.
  */
-export async function issuePlan(app: INestApplicationContext, planId: string, options: { number?: number } = {}): Promise<Plan> {
+export async function issuePlan(app: INestApplicationContext, planId: string, options: { number?: number; withDeliveries?: boolean } = {}): Promise<Plan> {
   const dataSource = app.get(DataSource);
   const plan = await dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
   const [version, organization] = await Promise.all([
@@ -28,7 +28,7 @@ export async function issuePlan(app: INestApplicationContext, planId: string, op
   return dataSource.transaction(async (manager) => {
     await manager.update(Plan, { id: planId }, { state: 'issued', number, numberSymbol, issuedOn: '2024-01-24', signedAt, pdfSha256: document.sha256 });
     const issuedPlan = await manager.findOneByOrFail(Plan, { id: planId });
-    await app.get(DistributionService).createDeliveries(manager, issuedPlan, version.content);
+    if (options.withDeliveries ?? true) await app.get(DistributionService).createDeliveries(manager, issuedPlan, version.content);
     return issuedPlan;
   });
 }

@@ -18,8 +18,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * are counted and shown, and a clerk may still resend them.
  */
 export const ENDED_STATUSES: readonly DeliveryStatus[] = ['delivered', 'acknowledged', 'dead'];
-/** Statuses a worker may still attempt. */
-export const PENDING_STATUSES: readonly DeliveryStatus[] = ['queued', 'failed'];
+/** The others: still to happen (the partial index idx_delivery_open_by_plan lists them too). */
+export const OPEN_STATUSES: readonly DeliveryStatus[] = ['queued', 'sent', 'failed'];
 
 /** Handling status reported by the receiving body, with the edXML (QCVN 102:2016) status codes. */
 export const HANDLING_STATUSES = ['arrived', 'rejected', 'accepted', 'assigned', 'in_progress', 'done'] as const;

@@ -45,8 +45,8 @@ describe('distribution: every recipient line gets the issued plan, with receipts
   const untilEnded = (planId: string) =>
     eventually(async () => {
       const body = await deliveriesOf(planId);
-      return body.counts.ended === body.counts.total ? body : undefined;
-    }, `deliveries of ${planId} to end`);
+      return body.counts.ended === body.counts.total && body.state === 'distributed' ? body : undefined;
+    }, `deliveries of ${planId} to end and the plan to be distributed`);
   const mailsTo = (address: string) => sink.mails.filter((m) => m.to.includes(address));
 
   beforeAll(async () => {

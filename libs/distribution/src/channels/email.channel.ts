@@ -46,7 +46,7 @@ export class EmailChannel implements OnModuleDestroy {
     this.transport ??= nodemailer.createTransport({
       url: this.config.smtpUrl,
       pool: true,
-      maxConnections: 4,
+      maxConnections: Math.min(this.config.deliveryConcurrency, 8),
       // A server that does not answer must fail the attempt, not hold the worker.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

@@ -10,6 +10,8 @@ import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, 
 @Entity('delivery')
 @Unique('uq_delivery_plan_recipient_channel', ['planId', 'recipientId', 'channel'])
 @Index('idx_delivery_pending', ['status', 'nextAttemptAt'])
+// "Was that the plan's last open delivery?" is asked at the end of every delivery: one index probe.
+@Index('idx_delivery_open_by_plan', ['planId'], { where: `status IN ('queued', 'sent', 'failed')` })
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;

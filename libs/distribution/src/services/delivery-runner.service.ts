@@ -30,7 +30,7 @@ interface ClaimedDelivery {
  * 1. claim the delivery for a while (status `sent`, attempts + 1) unless it has ended or another
  *    worker holds it; a worker that dies lets it go when the claim expires;
  * 2. send it (outside any transaction: a slow SMTP server holds no database lock);
- * 3. record the outcome, and in the same transaction check whether the plan's distribution ended.
+ * 3. record the outcome; once committed, see whether the plan's distribution ended.
  * A crash between 2 and 3 sends again: the inbox by its unique key changes nothing, mail and
  * webhook carry the delivery's id so the receiver recognizes the repeat.
  */
@@ -55,14 +55,15 @@ export class DeliveryRunnerService {
     try {
       if (delivery.channel === 'inbox' || delivery.channel === 'archive') {
         // Both stay inside the database: the effect and its record commit together.
-        await this.dataSource.transaction(async (manager) => {
+        const ended = await this.dataSource.transaction(async (manager) => {
           if (delivery.channel === 'inbox') await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
-          await this.recordDelivered(manager, delivery, null);
+          return this.recordDelivered(manager, delivery, null);
         });
+        if (ended) await this.progress.settle(delivery.planId);
         return 'delivered';
       }
       const messageId = delivery.channel === 'email' ? await this.sendMail(delivery) : await this.callWebhook(delivery);
-      await this.dataSource.transaction((manager) => this.recordDelivered(manager, delivery, messageId));
+      if (await this.recordDelivered(this.dataSource.manager, delivery, messageId)) await this.progress.settle(delivery.planId);
       return 'delivered';
     } catch (error) {
       return this.recordFailure(delivery, error);
@@ -102,7 +103,8 @@ export class DeliveryRunnerService {
     return delivery.id;
   }
 
-  private async recordDelivered(manager: EntityManager, delivery: ClaimedDelivery, messageId: string | null): Promise<void> {
+  /** True when this call ended the delivery (false: another worker had recorded it). */
+  private async recordDelivered(manager: EntityManager, delivery: ClaimedDelivery, messageId: string | null): Promise<boolean> {
     const [rows]: [unknown[], number] = await manager.query(
       `UPDATE delivery
           SET status = 'delivered', delivered_at = now(), sent_at = COALESCE(sent_at, now()), message_id = COALESCE($2, message_id),
@@ -111,7 +113,7 @@ export class DeliveryRunnerService {
         RETURNING id`,
       [delivery.id, messageId],
     );
-    if (rows.length) await this.progress.settle(manager, delivery.planId);
+    return rows.length > 0;
   }
 
   private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<AttemptOutcome> {
@@ -119,7 +121,7 @@ export class DeliveryRunnerService {
     const delay = nextAttemptDelayMs(delivery.attempts, this.config.deliveryRetryLimit, this.config.deliveryRetryDelaySeconds);
     const outcome: AttemptOutcome = delay === null ? 'dead' : 'failed';
     this.logger.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, outcome, error: message });
-    await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const [rows]: [{ nextAttemptAt: Date | null }[], number] = await manager.query(
         `UPDATE delivery
             SET status = $2::delivery_status, last_error = $3, claimed_until = NULL,
@@ -129,10 +131,11 @@ export class DeliveryRunnerService {
           RETURNING next_attempt_at AS "nextAttemptAt"`,
         [delivery.id, outcome, message, delay],
       );
-      if (!rows.length) return; // another worker recorded it meanwhile
-      if (outcome === 'dead') await this.progress.settle(manager, delivery.planId);
-      else await this.queue.enqueueDeliveries(manager, [delivery.id], rows[0].nextAttemptAt ?? undefined);
+      if (!rows.length) return false; // another worker recorded it meanwhile
+      if (outcome === 'failed') await this.queue.enqueueDeliveries(manager, [delivery.id], rows[0].nextAttemptAt ?? undefined);
+      return true;
     });
+    if (recorded && outcome === 'dead') await this.progress.settle(delivery.planId);
     return outcome;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { DistributionQueue } from '../distribution.ports';
 import { DeliveryRunnerService } from './delivery-runner.service';
+import { DistributionProgressService } from './distribution-progress.service';
 
 const BATCH = 500;
 
@@ -10,7 +11,8 @@ const BATCH = 500;
  * The safety net under the job queue: every DELIVERY_SWEEP_SECONDS it attempts the deliveries
  * that are overdue by more than that (their job was lost with a process that died, or the queue
  * is behind) and those whose claim expired in the middle of an attempt (a worker killed while
- * sending). The runner's claim makes a sweep and a job racing for one delivery harmless.
+ * sending), and it moves on plans whose last delivery ended just before a crash. The runner's
+ * claim makes a sweep and a job racing for one delivery harmless.
  * Without a job queue (`DistributionQueue.runsJobs` false) it is the worker itself: every
  * second, everything due.
  */
@@ -25,6 +27,7 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
     private readonly dataSource: DataSource,
     private readonly runner: DeliveryRunnerService,
     private readonly queue: DistributionQueue,
+    private readonly progress: DistributionProgressService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,6 +57,7 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
       this.config.deliveryConcurrency,
       (id) => this.runner.attempt(id),
     );
+    await this.progress.settleForgotten();
     return rows.length;
   }
 

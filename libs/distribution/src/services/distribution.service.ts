@@ -3,7 +3,6 @@ import { EntityManager, In } from 'typeorm';
 import { Organization } from '@app/identity';
 import type { Plan, PlanContent } from '@app/plans';
 import { DistributionQueue } from '../distribution.ports';
-import { Delivery } from '../entities/delivery.entity';
 import { planDeliveries, RecipientOrganization } from './delivery-planner';
 
 /**
@@ -17,29 +16,28 @@ export class DistributionService {
   /**
    * One delivery per recipient line and channel, and their jobs, in the caller's transaction:
    * if the issuance rolls back, nothing is sent. Idempotent: a line and channel already planned
-   * for the plan is left as it is. Returns the deliveries created by this call.
+   * for the plan is left as it is. Returns the ids of the deliveries created by this call.
    */
-  async createDeliveries(manager: EntityManager, plan: Pick<Plan, 'id' | 'organizationId'>, content: Pick<PlanContent, 'recipients'>): Promise<Delivery[]> {
+  async createDeliveries(manager: EntityManager, plan: Pick<Plan, 'id' | 'organizationId'>, content: Pick<PlanContent, 'recipients'>): Promise<string[]> {
     const organizationIds = [...new Set(content.recipients.map((line) => line.organizationId).filter((id): id is string => !!id))];
     const organizations = organizationIds.length ? await manager.getRepository(Organization).find({ where: { id: In(organizationIds) } }) : [];
     const known = new Map<string, RecipientOrganization>(organizations.map((org) => [org.id, { id: org.id, email: org.email, webhookUrl: org.webhookUrl }]));
     const planned = planDeliveries(content.recipients, plan.organizationId, known);
-    const now = new Date();
-    let created: Delivery[] = [];
+    let ids: string[] = [];
     if (planned.length) {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Delivery)
-        .values(planned.map((p) => ({ ...p, planId: plan.id, status: 'queued' as const, nextAttemptAt: now })))
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const ids = (result.raw as { id: string }[]).map((row) => row.id);
-      if (ids.length) created = await manager.getRepository(Delivery).find({ where: { id: In(ids) } });
+      // One statement for the whole list: a plan to a thousand recipients issues as fast as one to ten.
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO delivery (plan_id, recipient_id, recipient_name, channel, target, organization_id, status, next_attempt_at, row_version)
+         SELECT $1, r.recipient_id, r.recipient_name, r.channel::delivery_channel, r.target, r.organization_id, 'queued', now(), 1
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[]) AS r(recipient_id, recipient_name, channel, target, organization_id)
+         ON CONFLICT ON CONSTRAINT uq_delivery_plan_recipient_channel DO NOTHING
+         RETURNING id`,
+        [plan.id, planned.map((p) => p.recipientId), planned.map((p) => p.recipientName), planned.map((p) => p.channel), planned.map((p) => p.target), planned.map((p) => p.organizationId)],
+      );
+      ids = rows.map((row) => row.id);
     }
     await this.queue.enqueueStart(manager, plan.id);
-    if (created.length) await this.queue.enqueueDeliveries(manager, created.map((d) => d.id));
-    return created;
+    if (ids.length) await this.queue.enqueueDeliveries(manager, ids);
+    return ids;
   }
 }

@@ -1,0 +1,131 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Recipient } from '@app/plans';
+import { insertDraft, issuePlan } from '../../support/issued-plan';
+import { planContent } from '../../support/plan-factory';
+import { SmtpSink } from '../../support/smtp-sink';
+import { createTestApp, TestApp } from '../../support/test-app';
+
+const RECIPIENTS = 500;
+jest.setTimeout(600_000);
+
+/** The real server (apps/server/src/main.ts) in its own process, as an operator runs it. */
+function startServer(env: Record<string, string>, log: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/server/src/main.ts'], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  return child;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs: number, log: string[]): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${log.join('').slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Crash test: a plan to 500 organizations (inbox and e-mail each), the server process killed
+ * with SIGKILL in the middle of distribution and started again. In the end every delivery is
+ * delivered, the SMTP server holds exactly 500 distinct mails (a mail sent twice because the
+ * crash came between sending and recording carries the same Message-ID), and each inbox holds
+ * the plan once.
+ */
+describe('distribution survives a killed server: nothing lost, nothing twice', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let child: ChildProcess | null = null;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    // Slow enough that the kill lands while mails are being sent.
+    sink.delayMs = 20;
+    const dataDir = mkdtempSync(join(tmpdir(), 'kehoach-crash-'));
+    // This process only sets up and looks; the server process does the distribution.
+    t = await createTestApp({ env: { RUN_WORKERS: '0', DATA_DIR: dataDir, SMTP_URL: sink.url } });
+  });
+
+  afterAll(async () => {
+    if (child) {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    await t.close();
+    await sink.stop();
+  });
+
+  it('delivers all 1,000 deliveries of a 500-recipient plan across a SIGKILL', async () => {
+    const db = t.app.get(DataSource);
+    const [issuer] = await db.query(`SELECT id FROM organization WHERE code = 'bcd-duk'`);
+    const [author] = await db.query(`SELECT id FROM app_user WHERE username = 'bcd-duk.drafter'`);
+    const orgs: { id: string; full_name: string }[] = await db.query(
+      `INSERT INTO organization (code, family, parent_id, level, full_name, short_name, symbol_abbreviation, place_name, header_name, email, version)
+       SELECT 'cs-' || n, 'party', $1, 3, 'Chi bộ cơ sở số ' || n, 'Chi bộ ' || n, 'CB', 'Bình Định', 'CHI BỘ SỐ ' || n, 'chibo' || n || '@coso.demo', 1
+         FROM generate_series(1, $2::int) AS n
+       RETURNING id, full_name`,
+      [issuer.id, RECIPIENTS],
+    );
+    const recipients: Recipient[] = orgs.map((o, i) => ({
+      id: `r${i + 1}`,
+      name: o.full_name,
+      organizationId: o.id,
+      purpose: 'implement',
+      note: null,
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    }));
+    const planId = await insertDraft(db, issuer.id, author.id, planContent({ recipients }));
+    await issuePlan(t.app, planId);
+    const count = async (where: string) => Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
+    expect(await count('true')).toBe(2 * RECIPIENTS);
+
+    const env = {
+      DATABASE_URL: t.databaseUrl,
+      SMTP_URL: sink.url,
+      DATA_DIR: t.config.dataDir,
+      PORT: '0',
+      DEMO: '0',
+      LOG_LEVEL: 'warn',
+      RUN_WORKERS: '1',
+      SESSION_SECRET: 'crash-test-session-secret-0123',
+      DELIVERY_CLAIM_SECONDS: '3',
+      DELIVERY_SWEEP_SECONDS: '1',
+      DELIVERY_RETRY_DELAY_SECONDS: '1',
+    };
+    child = startServer(env, log);
+    await until(async () => (await count(`status = 'delivered'`)) >= 300, 'a third of the deliveries', 240_000, log);
+    child.kill('SIGKILL');
+    await exited(child);
+    const deliveredAtKill = await count(`status = 'delivered'`);
+    const inFlightAtKill = await count(`status = 'sent'`);
+    expect(deliveredAtKill).toBeLessThan(2 * RECIPIENTS);
+
+    child = startServer(env, log);
+    await until(async () => (await count(`status = 'delivered'`)) === 2 * RECIPIENTS, 'every delivery', 240_000, log);
+
+    const emailIds: { id: string; message_id: string }[] = await db.query(`SELECT id, message_id FROM delivery WHERE plan_id = $1 AND channel = 'email'`, [planId]);
+    const distinct = sink.distinctMessageIds();
+    expect(distinct.size).toBe(RECIPIENTS);
+    expect(emailIds.every((d) => d.message_id === `<${d.id}@kehoach>` && distinct.has(d.message_id))).toBe(true);
+    // A repeat is at most the mails in flight at the kill, and each is recognizable by its Message-ID.
+    expect(sink.count - RECIPIENTS).toBeLessThanOrEqual(inFlightAtKill);
+
+    const inbox: { n: number; orgs: number }[] = await db.query(`SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`, [planId]);
+    expect(inbox[0]).toEqual({ n: RECIPIENTS, orgs: RECIPIENTS });
+    await until(async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed', 'the plan to be distributed', 10_000, log);
+  });
+});
