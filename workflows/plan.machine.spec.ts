@@ -198,6 +198,7 @@ describe('plan machine: guards', () => {
     const drafterReviewer: EventSender = { ...p.drafter, roles: ['drafter', 'reviewer'] };
     expectRefused(at('review'), { type: 'APPROVE', by: drafterReviewer, contentVersion: 1 }, 'notByDrafter');
     expectRefused(at('review'), { type: 'RETURN', by: drafterReviewer, reason: 'x' }, 'notByDrafter');
+    expectRefused(at('review'), { type: 'APPROVE', by: { ...p.reviewer, authoredContent: true }, contentVersion: 1 }, 'notByDrafter');
     expectRefused(at('review'), { type: 'APPROVE', by: p.checker, contentVersion: 1 }, 'byStepHolder');
     expectRefused(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 2 }, 'contentFrozen');
     expectRefused(at('review'), { type: 'APPROVE', by: p.system, contentVersion: 1 }, 'byPerson');

@@ -32,6 +32,8 @@ export interface EventSender {
   roles: string[];
   /** Holds a signing authority for the organization, in the capacity printed on the plan, today. */
   holdsAuthority: boolean;
+  /** Wrote a version of the plan's content (a co-drafter): drafted it, for separation of duties. */
+  authoredContent?: boolean;
 }
 
 export const SYSTEM_SENDER: EventSender = { id: 'system', system: true, roles: [], holdsAuthority: false };
@@ -147,7 +149,7 @@ export const CONDITIONS = {
   },
   notByDrafter: {
     kind: 'actor',
-    test: ({ context, event }) => event.by.id !== context.drafterId,
+    test: ({ context, event }) => event.by.id !== context.drafterId && !event.by.authoredContent,
     reason: () => 'Người soạn thảo không được duyệt hay ký văn bản do chính mình soạn',
   },
   byStepHolder: {

@@ -68,6 +68,19 @@ describe('workflow: rules', () => {
       await expectTransition(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, 'review');
     });
 
+    it('nor may one who wrote a version of someone else\'s draft (a co-drafter)', async () => {
+      const id = await createPlan('bcd-duk.drafter');
+      const plan = await getJson(t, 'bcd-duk.drafter-reviewer', `/api/plans/${id}`);
+      const content = planContent({ summary: `${plan.summary} (bổ sung)` });
+      const saved = await request(t.http).put(`/api/plans/${id}/content`).set('Authorization', `Bearer ${await t.token('bcd-duk.drafter-reviewer')}`).send({ baseVersion: 1, content });
+      expect(saved.status).toBe(200);
+      await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
+      const refused = await sendEvent(t, 'bcd-duk.drafter-reviewer', id, { type: 'APPROVE' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.refusedBy).toBe('notByDrafter');
+      expect((await getJson(t, 'bcd-duk.drafter-reviewer', `/api/plans/${id}/allowed-events`)).allowedEvents).toEqual([]);
+    });
+
     it('a signer who drafted the plan may not sign it, even holding the authority', async () => {
       const userId = await createUser('bcd-duk.drafter-signer', 'bcd-duk', ['drafter', 'signer']);
       await createAuthority(userId, 'bcd-duk', ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO']);

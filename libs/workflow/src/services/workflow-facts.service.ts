@@ -4,7 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { Actor, cleanText, FieldProblem } from '@app/common';
 import { SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { FormatCheckService, Plan, PlansService, walkBody } from '@app/plans';
+import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
 import { EventSender, PlanEvent, PlanMachineContext } from '@workflows/index';
 import { parseDeadline, PlanEventDto } from '../dtos/plan-event.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
@@ -69,7 +69,9 @@ export class WorkflowFactsService {
   async sender(manager: EntityManager, actor: Actor, plan: Plan, state: string): Promise<{ by: EventSender; authority: SigningAuthority | null }> {
     const roles = actor.memberships.filter((m) => m.organizationId === plan.organizationId).flatMap((m) => m.roles);
     const authority = state === 'awaitingSignature' ? await this.matchingAuthority(manager, actor.id, plan) : null;
-    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority }, authority };
+    // Whoever wrote a version drafted the plan too: separation of duties applies to co-drafters.
+    const authoredContent = (state === 'review' || state === 'awaitingSignature') && (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
+    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent }, authority };
   }
 
   /** The machine event for a request, with the facts of its type. Throws 422 for consultees or anchors that do not exist. */

@@ -129,7 +129,7 @@ export class WorkflowService implements OnModuleInit {
         if (facts.comments.length) await manager.insert(ConsultationComment, facts.comments);
         const data = eventData(facts.event, loaded.snapshot.context as PlanMachineContext, step.result.snapshot.context as PlanMachineContext, facts.authority);
         const committed = await this.commit(manager, plan, loaded, facts.event, step.result, { actor, requestId: options.requestId, data });
-        const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot), sender.by));
+        const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot)));
         const body: TransitionResultDto = { ...committed.body, allowedEvents };
         if (options.idempotencyKey) {
           await manager.insert(IdempotencyKey, { key: options.idempotencyKey, actorId: actor.id, planId, requestSha256, response: body as never });
@@ -207,8 +207,7 @@ export class WorkflowService implements OnModuleInit {
   }
 
   /** The sender's facts in the new state (their authority matters once the plan awaits a signature). */
-  private async senderAfter(manager: EntityManager, actor: Actor, planId: string, state: string, before: EventSender): Promise<EventSender> {
-    if (state !== 'awaitingSignature') return { ...before, holdsAuthority: false };
+  private async senderAfter(manager: EntityManager, actor: Actor, planId: string, state: string): Promise<EventSender> {
     const plan = await manager.findOneOrFail(Plan, { where: { id: planId } });
     return (await this.facts.sender(manager, actor, plan, state)).by;
   }
