@@ -6,13 +6,13 @@ import { SourceDocument } from '../readers/source-document';
 import { parseBody, toUnits } from './body-parser';
 import { parseHeader, ParsedHeader } from './header-parser';
 import { DetectedHeader, ImportResult, ReportBuilder } from './import-report';
-import { isUpperCase, readableText, startsLowerCase, unwrapEmphasis } from './inline-markup';
+import { endsClause, isUpperCase, readableText, startsLowerCase, unwrapEmphasis } from './inline-markup';
 import { detectLabel, isRule } from './labels';
 import { Line, prepareLines } from './prepare-lines';
 import { extractReferences } from './references';
 import { extractReportingDuties } from './reporting-duties';
 import { inferPurpose, issuerContext } from './recipient-purpose';
-import { opensSignature, parseRecipients, parseSignature, RECIPIENTS_HEADING, tailColumns } from './tail-parser';
+import { isPersonName, opensSignature, parseRecipients, parseSignature, RECIPIENTS_HEADING, SIGNED_MARK, tailColumns } from './tail-parser';
 
 const TITLES = Object.entries(DOCUMENT_TYPES)
   .map(([code, name]) => ({ code: code as DocumentTypeCode, title: name.toLocaleUpperCase('vi') }))
@@ -56,7 +56,10 @@ function readSummary(lines: Line[], from: number, firstRest: string): { summary:
       continue;
     }
     if (isRule(line.text) || detectLabel(line.visible)?.kind === 'part') break;
-    const continues = parts.length === 0 || startsLowerCase(line.text) || (line.bold && previousBold);
+    // A summary runs over short lines: lower case goes on, and so does a short line that opens no
+    // preamble and ends no sentence (a proper noun may start it).
+    const short = line.visible.length <= 120 && !PREAMBLE_OPENING.test(line.visible) && !endsClause(line.text);
+    const continues = parts.length === 0 || startsLowerCase(line.text) || (line.bold && previousBold) || short;
     if (!continues || line.visible.length > 250 || (parts.length > 0 && PREAMBLE_OPENING.test(line.visible) && !line.bold)) break;
     parts.push(unwrapEmphasis(line.visible));
     used.push(line.source);
@@ -163,6 +166,11 @@ export function parsePlan(document: SourceDocument): ImportResult {
     }
     const dashed = /^[-–—•+]/.test(visible) || /^Lưu\b/u.test(visible) || visible.includes('}');
     if ((state === 'before' || state === 'after' || (state === 'recipients' && !dashed)) && opensSignature(leftTexts, index)) state = 'signature';
+    if (state !== 'signature' && tail.right.length && (isPersonName(visible) || SIGNED_MARK.test(visible))) {
+      // The signer's name (or "(Đã ký)") on a line of its own below a two-column block.
+      signatureLines.push(entry);
+      continue;
+    }
     const previous = recipientLines[recipientLines.length - 1];
     if (state === 'recipients' && !dashed && previous && !/[,;.]$/.test(readableText(previous.text)) && !opensSignature(leftTexts, index)) {
       // A recipient's name wrapped in its narrow column.
@@ -175,6 +183,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   }
   const issuer = issuerContext(header.family ?? header.number?.family ?? null, header.superiorBody, header.issuingBody);
   const recipients: Recipient[] = parseRecipients(recipientLines, report, null).map((r) => ({ ...r, purpose: r.purpose ?? inferPurpose(r.name, issuer) }));
+  signatureLines.sort((a, b) => a.line - b.line);
   const { signature, used } = parseSignature(signatureLines, report);
   signatureLines.forEach((entry, i) => {
     if (!used.includes(i) && readableText(entry.text)) leftovers.push(entry);

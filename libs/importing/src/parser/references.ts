@@ -35,8 +35,13 @@ export function extractReferences(paragraph: string): DocumentReference[] {
     .replace(/^(?:Thực hiện|Căn cứ|Triển khai|Tiếp tục thực hiện|Thực hiện chỉ đạo của [^,;]*?(?:tại|theo))\s+/u, '');
   const splitter = new RegExp(`\\s*;\\s*|\\s*,\\s*(?=(?:${TYPE_PATTERN})\\s)|\\s+và\\s+(?=(?:${TYPE_PATTERN})\\s)`, 'u');
   const references: DocumentReference[] = [];
-  for (const raw of text.split(splitter)) {
-    const clause = raw.trim().replace(/[.;]$/, '');
+  // The main clause after the citations: "..., xã ban hành kế hoạch như sau:" is no issuer's name.
+  const citations = /như sau\s*:?\s*$/u.test(text) ? text.replace(/,\s+[^,;]*?\s(?:ban hành|xây dựng|triển khai|đề ra)\s[^,;]*(?:,\s*(?:cụ thể\s+)?như sau\s*:?)?\s*$/u, '') : text;
+  for (const raw of citations.split(splitter)) {
+    const clause = raw
+      .trim()
+      .replace(/[.;]$/, '')
+      .replace(/^(?:thực hiện|căn cứ|triển khai|tiếp tục thực hiện)\s+(?=\p{Lu})/iu, '');
     // The main clause after the citations ("..., Ban Chỉ đạo ... như sau:") is cut off.
     const cut = clause.replace(/,\s+(?=\p{Lu})(?![^,]*(?<![\p{L}\d])(?:số|ngày)(?![\p{L}\d])[^,]*$)[\s\S]*$/u, '');
     const match = CLAUSE.exec(cut);

@@ -12,7 +12,9 @@ function periodBefore(text: string): string | null {
     .split(/[,;)]|(?<![\p{L}\d])và(?![\p{L}\d])/u)
     .pop()!
     .trim();
-  const cleaned = before.replace(/^(?:định kỳ|định kì)\s+/iu, '').replace(/\s*\($/, '').trim();
+  // "... cơ sở định kỳ 6 tháng": the period is what follows "định kỳ".
+  const periodic = /(?:định kỳ|định kì)\s+([\s\S]*)$/iu.exec(before);
+  const cleaned = (periodic ? periodic[1] : before).replace(/\s*\($/, '').trim();
   if (!cleaned || cleaned.split(/\s+/).length > 6) return null;
   return cleaned;
 }

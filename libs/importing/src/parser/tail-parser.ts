@@ -9,7 +9,7 @@ export const RECIPIENTS_HEADING = /^(?:Nơi nhận|Nơi gửi)\s*:?\s*$/iu;
 
 /** Capacity prefixes of a signature block: T/M, K/T, T/L (Party), TM., KT., TL., TUQ., Q. (State). */
 const CAPACITY = /^(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|TM |KT |TL )/u;
-const SIGNED_MARK = /^\(?\s*(?:Đã ký|đã ký|Ký|ký)(?:[^)]*)\)?$/u;
+export const SIGNED_MARK = /^\(?\s*(?:Đã ký|đã ký|Ký|ký)(?:[^)]*)\)?$/u;
 
 /** Whether a line opens a signature block: a capacity line, or a capital title with a name below. */
 export function opensSignature(lines: string[], index: number): boolean {
@@ -71,35 +71,44 @@ export function parseRecipientLine(text: string): { name: string; purpose: Recip
   return { name: body, purpose: null, note: null, archive: false };
 }
 
-/**
- * "Nơi nhận" lines to recipients. A brace "}" after several lines groups them under the
- * purpose written after the brace ("} (b/c)", "} để thực hiện").
- */
 /** A recipient whose purpose the list does not state yet (the caller infers it). */
 export type DraftRecipient = Omit<Recipient, 'purpose'> & { purpose: RecipientPurpose | null };
 
+/**
+ * "Nơi nhận" lines to recipients. A brace "}" drawn beside several lines groups them under the
+ * purpose written after it, usually beside the middle line ("} (b/c)", "} để thực hiện"): a run
+ * of lines carrying "}" is a group, and when it holds several purposes each line takes the
+ * nearest one.
+ */
 export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, defaultPurpose: RecipientPurpose | null): DraftRecipient[] {
   const recipients: DraftRecipient[] = [];
-  let group: { index: number; line: number }[] = [];
-  const closeGroup = (purposeText: string) => {
-    const purpose = purposeOf(purposeText);
-    for (const member of group) {
-      if (purpose) {
-        recipients[member.index].purpose = purpose;
-        recipients[member.index].note = purposeText.replace(/[()]/g, '').trim() || null;
+  /** Per line of a brace run: the recipient it holds (if any) and the purpose written after its "}". */
+  let run: { index: number | null; line: number; label: string | null }[] = [];
+  const closeRun = () => {
+    const labels = run.map((entry, position) => ({ position, label: entry.label })).filter((l): l is { position: number; label: string } => !!l.label && !!purposeOf(l.label));
+    if (labels.length) {
+      run.forEach((entry, position) => {
+        if (entry.index === null) return;
+        const nearest = labels.reduce((best, l) => (Math.abs(l.position - position) < Math.abs(best.position - position) ? l : best));
+        recipients[entry.index].purpose = purposeOf(nearest.label);
+        recipients[entry.index].note = nearest.label.replace(/[()]/g, '').trim() || null;
+      });
+      for (const label of labels) {
+        const at = run[label.position].index ?? run.find((entry) => entry.index !== null)?.index ?? 0;
+        report.recognized('recipientGroup', `recipients[${at}]`, run[label.position].line);
       }
     }
-    if (group.length) report.recognized('recipientGroup', `recipients[${group[0].index}]`, group[0].line);
-    group = [];
+    run = [];
   };
   for (const entry of lines) {
     let text = entry.text;
     let braceTail: string | null = null;
     if (text.includes('}')) {
-      braceTail = text.slice(text.lastIndexOf('}') + 1).trim();
+      braceTail = text.slice(text.lastIndexOf('}') + 1).trim() || null;
       text = text.slice(0, text.indexOf('}'));
-    }
+    } else closeRun();
     const visible = readableText(text);
+    let index: number | null = null;
     if (visible.replace(/[-–—•\s]/g, '')) {
       const parsed = parseRecipientLine(text);
       recipients.push({
@@ -112,15 +121,18 @@ export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, d
         mustImplement: false,
         implementationDueDate: null,
       });
-      report.recognized(parsed.archive ? 'archiveCopy' : 'recipient', `recipients[${recipients.length - 1}]`, entry.line);
-      if (braceTail !== null) group.push({ index: recipients.length - 1, line: entry.line });
-    } else if (braceTail !== null && group.length === 0 && recipients.length) {
-      // A lone "} (b/c)" line closes the lines just above it that carried no purpose.
-      for (let i = recipients.length - 1; i >= 0 && recipients[i].note === null && recipients[i].purpose !== 'archive'; i--) group.unshift({ index: i, line: entry.line });
+      index = recipients.length - 1;
+      report.recognized(parsed.archive ? 'archiveCopy' : 'recipient', `recipients[${index}]`, entry.line);
     }
-    if (braceTail) closeGroup(braceTail);
+    if (entry.text.includes('}')) {
+      // A lone "} (b/c)" line closes the lines just above it that carried no brace of their own.
+      if (index === null && !run.length) {
+        for (let i = recipients.length - 1; i >= 0 && recipients[i].note === null && recipients[i].purpose !== 'archive'; i--) run.unshift({ index: i, line: entry.line, label: null });
+      }
+      run.push({ index, line: entry.line, label: braceTail });
+    }
   }
-  if (group.length) closeGroup('');
+  closeRun();
   return recipients;
 }
 

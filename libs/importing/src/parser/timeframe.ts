@@ -1,28 +1,9 @@
+import { timeframeText } from '@app/plans';
 import type { Timeframe } from '@app/plans';
 import { citedDateToIso } from './date-line';
 import { readableText } from './inline-markup';
 
 const QUARTER_NUMBERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-
-/** The wording a timeframe prints as when no text is kept: "Thường xuyên", "Quý II, III/2023", "Năm 2023", "30/6/2023". */
-export function canonicalTimeframeText(timeframe: Timeframe): string {
-  switch (timeframe.kind) {
-    case 'ongoing':
-      return 'Thường xuyên';
-    case 'date': {
-      const [y, m, d] = timeframe.date.split('-').map(Number);
-      return `${d}/${m}/${y}`;
-    }
-    case 'quarter': {
-      const roman = ['', 'I', 'II', 'III', 'IV'];
-      return `Quý ${timeframe.quarters.map((q) => roman[q]).join(', ')}/${timeframe.year}`;
-    }
-    case 'year':
-      return `Năm ${timeframe.year}`;
-    case 'text':
-      return timeframe.text;
-  }
-}
 
 /**
  * "Thời gian thực hiện: ..." to a Timeframe: "Thường xuyên", a date ("30/6/2023", "Trước ngày
@@ -34,7 +15,8 @@ export function parseTimeframe(raw: string): Timeframe {
   const written = readableText(raw).replace(/[.;,]+$/, '').trim();
   const withText = <T extends Timeframe>(timeframe: T): T => {
     if (timeframe.kind === 'text') return timeframe;
-    return { ...timeframe, text: canonicalTimeframeText(timeframe) === written ? null : written };
+    // Wording is kept only when it differs from how the plan would print the timeframe anyway.
+    return { ...timeframe, text: timeframeText({ ...timeframe, text: null } as Timeframe) === written ? null : written };
   };
   if (/^(thường xuyên|hằng ngày|hàng ngày|liên tục)$/iu.test(written)) return withText({ kind: 'ongoing', text: null });
   const quarter = /^(?:trong\s+)?quý\s+((?:[IV]+|[1-4])(?:\s*(?:,|và|-|–)\s*(?:[IV]+|[1-4]))*)\s*(?:\/|năm)\s*(\d{4})$/iu.exec(written);
