@@ -231,6 +231,16 @@ describe('workflow: rules', () => {
       expect(await history(id)).toEqual([]);
     });
 
+    it('SUBMIT is refused while the format check finds errors, with the errors', async () => {
+      const id = await createPlan('bcd-duk.drafter', anyPlanContent({ reportingDuties: [{ id: 'd1', what: 'kết quả', period: null, deadline: '2020-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }] }));
+      const refused = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'transition_refused', refusedBy: 'formatClean', state: 'draft' });
+      expect(refused.body.formatErrors).toEqual([expect.objectContaining({ path: 'reportingDuties.0.deadline' })]);
+      expect(refused.body.message).toMatch(/lỗi thể thức/);
+      expect(await history(id)).toEqual([]);
+    });
+
     it('a system event sent by a person is refused with the reason', async () => {
       const id = await createPlan('bcd-duk.drafter');
       const deadline = new Date(Date.now() + 86400_000).toISOString();
