@@ -105,22 +105,28 @@ export function wordBoxes(file: string): WordBox[] {
   return words;
 }
 
-/** The box around a phrase (consecutive words on one line), or null. */
+/** The box around a phrase (consecutive words on one line), or null: its first occurrence. */
 export function findPhrase(words: WordBox[], phrase: string, page?: number): WordBox | null {
+  return findPhrases(words, phrase, page)[0] ?? null;
+}
+
+/** Every occurrence of a phrase, in reading order. */
+export function findPhrases(words: WordBox[], phrase: string, page?: number): WordBox[] {
+  const found: WordBox[] = [];
   const parts = phrase.normalize('NFC').split(/\s+/);
   for (let i = 0; i + parts.length <= words.length; i++) {
     if (page !== undefined && words[i].page !== page) continue;
     const run = words.slice(i, i + parts.length);
     if (run.every((w, k) => w.text.normalize('NFC') === parts[k]) && run.every((w) => w.page === run[0].page)) {
-      return {
+      found.push({
         ...run[0],
         xMin: Math.min(...run.map((w) => w.xMin)),
         xMax: Math.max(...run.map((w) => w.xMax)),
         yMin: Math.min(...run.map((w) => w.yMin)),
         yMax: Math.max(...run.map((w) => w.yMax)),
         text: phrase,
-      };
+      });
     }
   }
-  return null;
+  return found;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { parseIsoDate, vietnamDate } from '@app/common';
+import { SYSTEM_AUDIT_ACTOR, AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
 import { Plan, PlanContent } from '@app/plans';
@@ -41,7 +42,10 @@ export function issuanceDate(instant: Date, holidays: readonly string[] = []): s
  */
 @Injectable()
 export class NumberingService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The plan's number: the one already given (a re-run), or the next of its register. */
   async assign(manager: EntityManager, plan: Plan, request: NumberRequest): Promise<RegisterEntry> {
@@ -92,6 +96,13 @@ export class NumberingService {
     if (!live) return null;
     await manager.update(RegisterEntry, { id: live.id }, { voidedAt: at, voidReason: reason, notes: `Hủy số: ${reason}` });
     await manager.update(Plan, { id: planId }, { number: null, numberSymbol: null });
+    await this.audit.append(manager, {
+      planId,
+      actor: SYSTEM_AUDIT_ACTOR,
+      event: 'NUMBER_VOIDED',
+      reason,
+      data: { number: live.number, numberSymbol: live.numberSymbol, registerId: live.registerId, periodKey: live.periodKey },
+    });
     return { ...live, voidedAt: at, voidReason: reason };
   }
 

@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CascadeService } from '@app/cascade';
+import { AppConfig } from '@app/config';
+import { DistributionService } from '@app/distribution';
+import { Organization } from '@app/identity';
+import { Clock } from '@app/jobs';
+import { Plan, PlanContent, PlanVersion } from '@app/plans';
+import { DOCUMENT_STORE, DocumentStore, IssuedDocumentService } from '@app/rendering';
+import { WorkflowService } from '@app/workflow';
+import { RegisterEntry } from '../entities/register-entry.entity';
+import { NumberingError, NumberingErrorCode } from '../numbering.error';
+import { issuanceDate, NumberingService } from './numbering.service';
+
+const ISSUED_STATES = ['issued', 'distributing', 'distributed'];
+
+export interface IssuanceResult {
+  planId: string;
+  numberSymbol: string;
+  issuedOn: string;
+  pdfSha256: string;
+  /** False when the plan was already issued (a re-run of the job). */
+  issuedNow: boolean;
+}
+
+interface NumberedPlan {
+  plan: Plan;
+  entry: RegisterEntry;
+  organization: Organization;
+  content: PlanContent;
+}
+
+/**
+ * Issuance of a signed plan, run by the durable queue (never in the request that signed), in
+ * three idempotent steps:
+ * (a) one transaction gives the number and the date and applies NUMBERED;
+ * (b) the PDF is rendered, signed and stored, outside any transaction: the same plan gives the
+ *     same bytes, so a re-run stores nothing new; a render that fails for good voids the number;
+ * (c) one transaction records the PDF's hash, applies ISSUED (the hash goes into the audit
+ *     trail with it) and hands over to distribution and the cascade.
+ */
+@Injectable()
+export class IssuanceService {
+  private readonly logger = new Logger('Issuance');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly numbering: NumberingService,
+    private readonly documents: IssuedDocumentService,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    private readonly workflow: WorkflowService,
+    private readonly distribution: DistributionService,
+    private readonly cascade: CascadeService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `finalAttempt`: the queue will not try again, so a failed render voids the number. */
+  async issue(planId: string, options: { finalAttempt?: boolean } = {}): Promise<IssuanceResult> {
+    const done = await this.alreadyIssued(planId);
+    if (done) return done;
+    const numbered = await this.dataSource.transaction((manager) => this.number(manager, planId));
+    let pdfSha256: string;
+    try {
+      pdfSha256 = await this.produce(numbered);
+    } catch (error) {
+      if (options.finalAttempt) await this.voidNumber(planId, `Không tạo được bản PDF chính thức: ${(error as Error).message}`);
+      throw error;
+    }
+    return this.dataSource.transaction((manager) => this.markIssued(manager, planId, pdfSha256, numbered.content));
+  }
+
+  private async alreadyIssued(planId: string): Promise<IssuanceResult | null> {
+    const plan = await this.dataSource.manager.findOne(Plan, { where: { id: planId } });
+    if (!plan) throw new NumberingError(NumberingErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
+    if (!ISSUED_STATES.includes(plan.state) || !plan.pdfSha256) return null;
+    return { planId, numberSymbol: plan.numberSymbol!, issuedOn: plan.issuedOn!, pdfSha256: plan.pdfSha256, issuedNow: false };
+  }
+
+  /** (a) The number and the date, in the transaction that applies NUMBERED (or, after a void, a new number). */
+  private async number(manager: EntityManager, planId: string): Promise<NumberedPlan> {
+    const plan = await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) throw new NumberingError(NumberingErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
+    if (plan.state !== 'signed' && plan.state !== 'numbered') {
+      throw new NumberingError(NumberingErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ cấp số cho kế hoạch đã ký`, { state: plan.state });
+    }
+    const [organization, version] = await Promise.all([
+      manager.findOneByOrFail(Organization, { id: plan.organizationId }),
+      manager.findOneByOrFail(PlanVersion, { planId, version: plan.submittedVersion ?? plan.currentVersion }),
+    ]);
+    const now = this.clock.now();
+    const issuedOn = issuanceDate(plan.signedAt ?? now, this.config.holidays);
+    const entry = await this.numbering.assign(manager, plan, { organization, content: version.content, issuedOn, at: now });
+    if (plan.state === 'signed') {
+      await this.workflow.applySystemEvent(planId, { type: 'NUMBERED' }, { manager, data: { number: entry.number, numberSymbol: entry.numberSymbol, issuedOn: entry.issuedOn } });
+    }
+    return { plan, entry, organization, content: version.content };
+  }
+
+  /** (b) Render, sign, store: the stored PDF when there is one, else a new one with the same bytes any re-run would give. */
+  private async produce({ plan, entry, organization, content }: NumberedPlan): Promise<string> {
+    if (plan.pdfSha256 && (await this.store.has(plan.pdfSha256))) return plan.pdfSha256;
+    const document = await this.documents.produce({
+      organization,
+      content,
+      numberSymbol: entry.numberSymbol,
+      issuedOn: entry.issuedOn,
+      signedAt: plan.signedAt ?? entry.assignedAt,
+      issuedAt: entry.assignedAt,
+    });
+    return document.sha256;
+  }
+
+  /** (c) The hash on the plan and in the audit trail with ISSUED; deliveries and child plans are written in the same transaction. */
+  private async markIssued(manager: EntityManager, planId: string, pdfSha256: string, content: PlanContent): Promise<IssuanceResult> {
+    const plan = await manager.findOneOrFail(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+    if (ISSUED_STATES.includes(plan.state)) {
+      return { planId, numberSymbol: plan.numberSymbol!, issuedOn: plan.issuedOn!, pdfSha256: plan.pdfSha256!, issuedNow: false };
+    }
+    const live = await manager.findOne(RegisterEntry, { where: { planId, voidedAt: IsNull() } });
+    if (plan.state !== 'numbered' || !live) {
+      throw new NumberingError(NumberingErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}" không có số hợp lệ: không ban hành được`, { state: plan.state });
+    }
+    await manager.update(Plan, { id: planId }, { pdfSha256 });
+    await this.workflow.applySystemEvent(planId, { type: 'ISSUED' }, { manager, data: { pdfSha256, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn } });
+    const issued = await manager.findOneByOrFail(Plan, { id: planId });
+    await this.distribution.createDeliveries(manager, issued, content);
+    await this.cascade.planIssued(manager, issued);
+    this.logger.log({ message: 'plan issued', planId, numberSymbol: live.numberSymbol, pdfSha256 });
+    return { planId, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn, pdfSha256, issuedNow: true };
+  }
+
+  private async voidNumber(planId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+      const voided = await this.numbering.void(manager, planId, reason, this.clock.now());
+      if (voided) this.logger.error({ message: 'number voided', planId, numberSymbol: voided.numberSymbol, reason });
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import type { PlanContent } from '@app/plans';
+import { buildDocumentView, recipientLines } from './document-view';
+import { inlineHtml, plainText } from './inline-markup';
+
+const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) => ({
+  id: name, name, organizationId: null, purpose, note, email: null, mustImplement: false, implementationDueDate: null,
+});
+
+describe('document view', () => {
+  it('renders inline markup safely: bold, italic, footnote marks, escaped HTML and literal stars', () => {
+    expect(inlineHtml('**Điều 1** và *in nghiêng* <script>')).toBe('<b>Điều 1</b> và <i>in nghiêng</i> &lt;script&gt;');
+    expect(inlineHtml('dấu \\* sao')).toBe('dấu * sao');
+    expect(plainText('**a** *b*[^1]')).toBe('a b');
+  });
+
+  it('ends Party recipient lines with "," and State lines with ";", the archive copy last with "."', () => {
+    const list = [recipient('VP, BTGĐUK', 'archive'), recipient('Ban Dân vận Tỉnh ủy', 'report'), recipient('Website ĐUK', 'inform')];
+    expect(recipientLines('party', list)).toEqual(['- Ban Dân vận Tỉnh ủy,', '- Website ĐUK,', '- Lưu VP, BTGĐUK.']);
+    expect(recipientLines('state', [recipient('TT.Đảng ủy', 'report', 'B/C'), recipient('VT', 'archive')])).toEqual(['- TT.Đảng ủy (B/C);', '- Lưu: VT.']);
+    // No archive line given: the default unit of the family.
+    expect(recipientLines('state', [recipient('MT& các Đoàn thể xã', 'inform')])).toEqual(['- MT& các Đoàn thể xã;', '- Lưu: VT.']);
+  });
+
+  it('numbers parts and items by family, prints tasks after the item text, and numbers footnotes in order of citation', () => {
+    const content = {
+      schemaVersion: 1, documentType: 'KH', summary: 'thực hiện\nnăm 2024', place: null,
+      preamble: { paragraphs: ['Căn cứ[^b]'], references: [] },
+      parts: [{ id: 'p', title: 'Mục đích, yêu cầu', children: [
+        { kind: 'item', id: 'i', heading: null, text: 'Nội dung[^a]', task: { directedBy: 'Trưởng Ban', carriedOutBy: 'Ban Dân vận', assigneeOrganizationIds: [], timeframe: { kind: 'quarter', quarters: [2, 3], year: 2023, text: null } }, children: [
+          { kind: 'paragraph', id: 'x', text: 'Đoạn của mục.' },
+          { kind: 'item', id: 'j', heading: 'Mục con', text: null, task: null, children: [] },
+        ] },
+      ] }],
+      closing: [], reportingDuties: [], recipients: [], footnotes: [{ id: 'a', text: 'chú thích a' }, { id: 'b', text: 'chú thích b' }],
+      signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
+    } as unknown as PlanContent;
+    const issuer = { family: 'party' as const, fullName: 'Ban Chỉ đạo', symbolAbbreviation: 'BCĐ', placeName: 'Bình Định', superiorHeader: 'ĐẢNG ỦY KHỐI', headerName: 'BAN CHỈ ĐẠO' };
+    const view = buildDocumentView({ issuer, content, mode: { kind: 'issued', numberSymbol: '04-KH/BCĐ', issuedOn: '2024-01-24', stamp: null } });
+    expect(view.numberLine).toBe('Số 04-KH/BCĐ');
+    expect(view.dateLine).toBe('Bình Định, ngày 24 tháng 01 năm 2024');
+    expect(view.summaryLines).toEqual(['thực hiện', 'năm 2024']);
+    expect(view.blocks.map((b) => [b.kind, b.label, b.heading || b.html])).toEqual([
+      ['part', 'I-', 'MỤC ĐÍCH, YÊU CẦU'],
+      ['item', '1.', 'Nội dung<sup class="fn-ref">2</sup>'],
+      ['paragraph', '', 'Đoạn của mục.'],
+      ['task', '-', 'Chỉ đạo thực hiện:'],
+      ['task', '-', 'Tham mưu, thực hiện:'],
+      ['task', '-', 'Thời gian thực hiện:'],
+      ['item', '1.1.', 'Mục con'],
+    ]);
+    expect(view.blocks[5].html).toBe('Quý II, III/2023.');
+    expect(view.footnotes).toEqual([{ number: 1, html: 'chú thích b' }, { number: 2, html: 'chú thích a' }]);
+    expect(view.signature.lines.map((l) => l.bold)).toEqual([true, false, true]);
+    const draft = buildDocumentView({ issuer: { ...issuer, family: 'state' }, content, mode: { kind: 'draft', round: 2, year: 2024 } });
+    expect(draft.draft).toEqual({ label: 'DỰ THẢO LẦN 2' });
+    expect(draft.blocks[0].label).toBe('I.');
+    expect(draft.dateLine).toMatch(/^Bình Định, ngày\u00a0+tháng\u00a0+năm 2024$/);
+  });
+});
