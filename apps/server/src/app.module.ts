@@ -12,6 +12,7 @@ import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
 import { HealthController } from './health.controller';
+import { ImportPageController } from './web/import/import-page.controller';
 import { WebModule } from './web/web.module';
 
 /** The application: one module per domain, wired with the validated configuration. */
@@ -21,7 +22,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DbModule, JobsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, CascadeModule, ImportingModule, WebModule],
-      controllers: [HealthController],
+      // The import page lives with the web UI but is wired here, beside its module.
+      controllers: [HealthController, ImportPageController],
     };
   }
 }

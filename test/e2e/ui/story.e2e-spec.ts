@@ -134,4 +134,28 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(signer.page.url()).toContain(`/plans/${planId}/progress`);
     expect(['signed', 'numbered', 'issued', 'distributing', 'distributed']).toContain((await state()).state);
   });
+
+  it('the auditor reads the history: who, when, what, from and to, the reason, the hashes; the chain verifies; the path on the statechart', async () => {
+    const auditor = await person('tu-bd.auditor');
+    await auditor.clickText('Kiểm tra', 'kiem-tra');
+    expect(await auditor.text('.verify')).toContain('Toàn vẹn');
+    await auditor.fill('Tìm kế hoạch (có hoặc không dấu)', 'nhiem vu trong tam thuc hien dan chu');
+    await auditor.clickText('Tìm', 'kiem-tra-tim');
+    // the demo holds the published seed too: the auditor opens the one of this story
+    await auditor.clickAndWait(`a[href="/plans/${planId}/history"]`, 'lich-su');
+    const timeline = await auditor.text('.timeline');
+    for (const line of ['Trình duyệt', 'Trả lại', 'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.', 'Nhập sai mật khẩu khi ký', 'Ký ban hành', 'Đang duyệt → Dự thảo', 'Chờ ký → Đã ký']) {
+      expect(timeline).toContain(line);
+    }
+    expect(await auditor.text('.verify')).toContain('Toàn vẹn');
+    // the statechart marks the state the plan is in and the road it took
+    expect(await auditor.page.$$eval('.statechart .state.visited text', (ts) => ts.map((t) => t.textContent))).toEqual(expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Đã ký']));
+    expect(await auditor.page.$$eval('.transitions tr.taken td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual(expect.arrayContaining(['Trình duyệt', 'Trả lại / Rút lại', 'Ký ban hành']));
+    await auditor.docShot('lich-su');
+    const csv = await auditor.page.evaluate(async (url) => (await fetch(url)).text(), `/plans/${planId}/history.csv`);
+    expect(csv.split('\r\n')[0]).toContain('seq,at,atVietnam,actorId,actorName,event');
+    expect(csv).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
+    const json = await auditor.page.evaluate(async (url) => (await fetch(url)).json(), `/plans/${planId}/history.json`);
+    expect(json.events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN']));
+  });
 });

@@ -14,6 +14,7 @@ export interface NavEntry {
 export const NAV_ENTRIES: NavEntry[] = [
   { href: '/', label: 'Việc cần làm', roles: [] },
   { href: '/plans', label: 'Kế hoạch', roles: [] },
+  { href: '/audit', label: 'Kiểm tra', roles: ['auditor'] },
   { href: '/admin/organizations', label: 'Tổ chức', roles: ['admin'] },
   { href: '/admin/users', label: 'Người dùng', roles: ['admin'] },
   { href: '/admin/authorities', label: 'Thẩm quyền ký', roles: ['admin'] },

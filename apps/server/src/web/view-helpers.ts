@@ -1,4 +1,5 @@
 import { dateLinePhrase, parseIsoDate, ROLES, shortDate, vietnamDate } from '@app/common';
+import { planStateLabel } from '@workflows/plan-labels';
 
 export const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
   drafter: 'Soạn thảo',
@@ -50,6 +51,7 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('dec', (n: unknown) => Number(n) - 1);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('roleName', (role: keyof typeof ROLE_NAMES) => ROLE_NAMES[role] ?? role);
+  hbs.registerHelper('stateName', (state: string) => planStateLabel(state));
   hbs.registerHelper('familyName', (family: string) => FAMILY_NAMES[family] ?? family);
   // Line breaks as character references: Handlebars indents every line of an indented partial,
   // which would otherwise add spaces to each line of a textarea's value.

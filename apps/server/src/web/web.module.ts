@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CascadeModule } from '@app/cascade';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
 import { WorkflowModule } from '@app/workflow';
@@ -7,6 +8,10 @@ import { AdminAuthoritiesController } from './admin/admin-authorities.controller
 import { AdminOrganizationsController } from './admin/admin-organizations.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AdminViewsService } from './admin/admin-views.service';
+import { AuditViewsService } from './audit/audit-views.service';
+import { AuditWebController } from './audit/audit-web.controller';
+import { CascadeViewsService } from './cascade/cascade-views.service';
+import { CascadeWebController } from './cascade/cascade-web.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
 import { PlanViewsService } from './plans/plan-views.service';
 import { PlansWebController } from './plans/plans-web.controller';
@@ -21,9 +26,9 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
-  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService],
   exports: [SessionPool],
 })
 export class WebModule {}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '@app/common';
+import { AuditEventDto, AuditService } from '@app/audit';
+import { PlansService } from '@app/plans';
+import { PlanWorkflowQueriesService } from '@app/workflow';
+import { PLAN_EVENT_LABELS, planStateLabel } from '@workflows/plan-labels';
+import { planMachine } from '@workflows/plan.machine';
+import { viDateTime } from '../view-helpers';
+import { buildStatechart, MachineDefinition } from './statechart';
+
+const OTHER_EVENTS: Record<string, string> = {
+  STEP_UP_FAILED: 'Nhập sai mật khẩu khi ký',
+  JOB_COMPLETED: 'Hệ thống hoàn thành việc nền',
+  JOB_FAILED: 'Việc nền bị lỗi',
+  CONTENT_SAVED: 'Lưu nội dung',
+};
+
+export function eventName(event: string): string {
+  return PLAN_EVENT_LABELS[event] ?? OTHER_EVENTS[event] ?? event;
+}
+
+const CSV_COLUMNS = ['seq', 'at', 'atVietnam', 'actorId', 'actorName', 'event', 'eventName', 'fromState', 'toState', 'reason', 'contentVersion', 'contentSha256', 'requestId', 'prevHash', 'hash', 'data'];
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A plan's history as CSV (UTF-8 with BOM, so that spreadsheet programs read the Vietnamese). */
+export function historyCsv(events: AuditEventDto[]): string {
+  const rows = events.map((e) =>
+    [e.seq, e.at, viDateTime(e.at), e.actorId, e.actorName, e.event, eventName(e.event), e.fromState, e.toState, e.reason, e.contentVersion, e.contentSha256, e.requestId, e.prevHash, e.hash, e.data].map(csvCell).join(','),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** The auditor's pages: a plan's history as a timeline, the statechart with the path taken, the verification of the chain. */
+@Injectable()
+export class AuditViewsService {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly queries: PlanWorkflowQueriesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async history(actor: Actor, id: string): Promise<AuditEventDto[]> {
+    return this.queries.history(actor, id);
+  }
+
+  async historyPage(actor: Actor, id: string) {
+    const plan = await this.plans.get(actor, id);
+    const events = await this.queries.history(actor, id);
+    const path = events.filter((e) => e.fromState || e.toState).map((e) => ({ from: e.fromState, to: e.toState, event: e.event }));
+    const chart = buildStatechart(planMachine.config as MachineDefinition, plan.state, path);
+    const auditor = hasRole(actor, 'auditor');
+    const report = auditor ? await this.audit.verify() : null;
+    const broken = report?.broken.find((b) => b.planId === id) ?? null;
+    return {
+      title: `Lịch sử: ${plan.summary || 'kế hoạch'}`,
+      plan: { ...plan, stateLabel: planStateLabel(plan.state) },
+      events: events.map((e) => ({
+        ...e,
+        eventName: eventName(e.event),
+        fromLabel: e.fromState ? planStateLabel(e.fromState) : null,
+        toLabel: e.toState ? planStateLabel(e.toState) : null,
+        moved: !!e.fromState && !!e.toState && e.fromState !== e.toState,
+        shortHash: e.hash.slice(0, 12),
+        shortContent: e.contentSha256?.slice(0, 12) ?? null,
+        system: e.actorId === null,
+        broken: broken?.seq === e.seq,
+      })),
+      chart,
+      auditor,
+      report,
+      broken,
+    };
+  }
+
+  /** The auditor's start: the verification of every chain and the plans to look into. */
+  async overview(actor: Actor, q?: string) {
+    const [report, list] = await Promise.all([this.audit.verify(), this.plans.list(actor, { q: q || undefined, pageSize: 50 })]);
+    return {
+      title: 'Kiểm tra, giám sát',
+      report,
+      q: q ?? '',
+      plans: list.items.map((p) => ({ ...p, stateLabel: planStateLabel(p.state) })),
+      total: list.total,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { planMachine } from '@workflows/plan.machine';
+import { buildStatechart } from './statechart';
+
+describe('statechart drawn from the machine definition', () => {
+  const chart = buildStatechart(planMachine.config as never, 'review', [
+    { from: 'draft', to: 'review', event: 'SUBMIT' },
+    { from: 'review', to: 'draft', event: 'RETURN' },
+    { from: 'draft', to: 'review', event: 'SUBMIT' },
+    { from: 'review', to: 'review', event: 'APPROVE' },
+  ]);
+
+  it('has every state of the machine, the initial first and the final ones last', () => {
+    const ids = chart.states.map((s) => s.id);
+    expect(new Set(ids)).toEqual(new Set(Object.keys(planMachine.config.states!)));
+    expect(ids[0]).toBe('draft');
+    expect(ids.slice(-2).sort()).toEqual(['cancelled', 'distributed']);
+  });
+
+  it('has every transition of the definition, grouped by source and target, with Vietnamese labels', () => {
+    const fromReview = chart.edges.filter((e) => e.from === 'review').map((e) => [e.to, e.events.sort()]);
+    expect(fromReview).toEqual(
+      expect.arrayContaining([
+        ['awaitingSignature', ['APPROVE']],
+        ['draft', ['RETURN', 'WITHDRAW']],
+        ['cancelled', ['CANCEL']],
+      ]),
+    );
+    expect(chart.edges.find((e) => e.from === 'draft' && e.to === 'review')!.label).toBe('Trình duyệt');
+    expect(chart.states.find((s) => s.id === 'review')!.selfEvents).toContain('Duyệt');
+  });
+
+  it('marks the current state, the states visited and the transitions taken, with their count', () => {
+    expect(chart.states.filter((s) => s.current).map((s) => s.id)).toEqual(['review']);
+    expect(chart.states.filter((s) => s.visited).map((s) => s.id).sort()).toEqual(['draft', 'review']);
+    expect(chart.edges.find((e) => e.from === 'draft' && e.to === 'review')!.taken).toBe(2);
+    expect(chart.edges.find((e) => e.from === 'review' && e.to === 'draft')!.taken).toBe(1);
+    expect(chart.edges.find((e) => e.from === 'awaitingSignature' && e.to === 'signed')!.taken).toBe(0);
+    expect(chart.svg).toContain('<svg');
+    expect(chart.svg).toContain('Đang duyệt');
+  });
+});

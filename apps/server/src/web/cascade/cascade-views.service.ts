@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@app/common';
+import { CascadeLinksService, CascadeNodeDto } from '@app/cascade';
+import { planStateLabel } from '@workflows/plan-labels';
+
+const STATUS_NAMES: Record<string, string> = { issued: 'Đã ban hành', in_progress: 'Đang xây dựng', not_started: 'Chưa bắt đầu', cancelled: 'Đã hủy' };
+
+interface TreeNode extends CascadeNodeDto {
+  stateLabel: string;
+  statusName: string;
+  children: TreeNode[];
+}
+
+/** The cascade tree as nested lists with per-level progress. */
+@Injectable()
+export class CascadeViewsService {
+  constructor(private readonly links: CascadeLinksService) {}
+
+  async treePage(actor: Actor, id: string) {
+    const tree = await this.links.tree(actor, id);
+    const decorate = (n: CascadeNodeDto): TreeNode => ({ ...n, stateLabel: planStateLabel(n.state), statusName: STATUS_NAMES[n.status] ?? n.status, children: [] });
+    const root = decorate(tree.root);
+    const byId = new Map<string, TreeNode>([[root.id, root]]);
+    for (const node of tree.descendants) {
+      const view = decorate(node);
+      byId.set(view.id, view);
+      (byId.get(node.parentPlanId ?? '') ?? root).children.push(view);
+    }
+    return {
+      title: `Triển khai: ${tree.root.summary || 'kế hoạch'}`,
+      root,
+      today: tree.today,
+      total: tree.total,
+      overdue: tree.descendants.filter((d) => d.overdue).length,
+      levels: tree.levels
+        .filter((l) => l.depth > 0)
+        .map((l) => ({ ...l, percent: l.total ? Math.round((l.issued / l.total) * 100) : 0 })),
+    };
+  }
+}

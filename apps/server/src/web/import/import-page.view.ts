@@ -1,0 +1,103 @@
+import type { Family } from '@app/identity';
+import type { ImportResultDto } from '@app/importing';
+import { BodyNode, DOCUMENT_TYPES, numberPlan, RECIPIENT_PURPOSE_LABELS, timeframeText } from '@app/plans';
+
+/** What each kind of recognized thing is called on the page. */
+const WHAT_NAMES: Record<string, string> = {
+  superiorBody: 'Cơ quan cấp trên',
+  issuingBody: 'Cơ quan ban hành',
+  partyMotto: '"ĐẢNG CỘNG SẢN VIỆT NAM"',
+  nationalTitle: 'Quốc hiệu',
+  nationalMotto: 'Tiêu ngữ',
+  separator: 'Dấu "*" hoặc gạch ngang',
+  numberSymbol: 'Số, ký hiệu',
+  dateLine: 'Địa danh, ngày tháng',
+  draftMark: 'Dấu "DỰ THẢO"',
+  title: 'Tên loại văn bản',
+  summary: 'Trích yếu',
+  preamble: 'Đoạn mở đầu',
+  reference: 'Văn bản được dẫn',
+  'reference.plan': 'Văn bản dẫn là kế hoạch trong hệ thống',
+  part: 'Phần (I, II...)',
+  item: 'Mục đánh số',
+  bullet: 'Gạch đầu dòng',
+  paragraph: 'Đoạn văn',
+  'task.directedBy': 'Chỉ đạo thực hiện',
+  'task.carriedOutBy': 'Tham mưu, thực hiện',
+  'task.timeframe': 'Thời gian thực hiện',
+  closing: 'Đoạn kết',
+  reportingDuty: 'Chế độ báo cáo',
+  'reportingDuty.organization': 'Nơi nhận báo cáo là tổ chức trong hệ thống',
+  recipientsHeading: '"Nơi nhận"',
+  recipient: 'Nơi nhận',
+  recipientGroup: 'Nhóm nơi nhận (dấu "}")',
+  'recipient.organization': 'Nơi nhận là tổ chức trong hệ thống',
+  archiveCopy: 'Dòng lưu',
+  'signature.capacity': 'Thẩm quyền, chức vụ người ký',
+  'signature.name': 'Họ tên người ký',
+  'signature.signedMark': '"(Đã ký)"',
+  footnote: 'Chú thích',
+  footnoteText: 'Nội dung chú thích',
+  wordBookmark: 'Dấu trang của Word (bỏ qua)',
+  pageNumber: 'Số trang (bỏ qua)',
+  watermark: 'Chữ in chìm (bỏ qua)',
+};
+
+export interface ImportNodeView {
+  kind: string;
+  label: string;
+  heading: string | null;
+  text: string | null;
+  task: { directedBy: string | null; carriedOutBy: string; time: string; assigned: number } | null;
+  children: ImportNodeView[];
+}
+
+function nodes(list: BodyNode[], labels: Record<string, string>): ImportNodeView[] {
+  return list.map((node) => ({
+    kind: node.kind,
+    label: labels[node.id] ?? '',
+    heading: node.kind === 'item' ? node.heading : null,
+    text: node.kind === 'item' ? node.text : node.text,
+    task: node.kind === 'item' && node.task ? { directedBy: node.task.directedBy, carriedOutBy: node.task.carriedOutBy, time: timeframeText(node.task.timeframe), assigned: node.task.assigneeOrganizationIds.length } : null,
+    children: node.kind === 'paragraph' ? [] : nodes(node.children as BodyNode[], labels),
+  }));
+}
+
+/** The preview of an import: the header found, the structure as it will be numbered, and the report. */
+export function importResultView(result: ImportResultDto, fallbackFamily: Family) {
+  const { content, report, detected } = result;
+  const family = detected.family ?? fallbackFamily;
+  const labels = numberPlan(content, family);
+  const counts = new Map<string, number>();
+  for (const entry of report.recognized) counts.set(entry.what, (counts.get(entry.what) ?? 0) + 1);
+  return {
+    detected: {
+      family: detected.family === 'party' ? 'Văn bản của Đảng' : detected.family === 'state' ? 'Văn bản hành chính Nhà nước' : 'Chưa xác định',
+      type: DOCUMENT_TYPES[detected.documentType] ?? detected.documentType,
+      superiorBody: detected.superiorBody?.split('\n').join(' / ') ?? null,
+      issuingBody: detected.issuingBody?.split('\n').join(' / ') ?? null,
+      numberSymbol: detected.numberSymbol,
+      number: detected.numberSymbol ? null : detected.symbolOrganization ? `(để trống) …/${detected.documentType}…${detected.symbolOrganization}` : null,
+      place: detected.place,
+      date: detected.date,
+      year: detected.year,
+      draft: detected.draft ? (detected.draftRound && detected.draftRound > 1 ? `Dự thảo lần ${detected.draftRound}` : 'Dự thảo') : null,
+      source: detected.source,
+    },
+    summaryLines: content.summary.split('\n'),
+    preamble: content.preamble.paragraphs,
+    references: content.preamble.references.map((r) => ({ ...r, linked: !!r.planId })),
+    parts: content.parts.map((part) => ({ label: labels[part.id], title: part.title, children: nodes(part.children, labels) })),
+    closing: content.closing,
+    duties: content.reportingDuties.map((d) => ({ ...d, linked: !!d.toOrganizationId })),
+    recipients: content.recipients.map((r) => ({ name: r.name, note: r.note, purpose: RECIPIENT_PURPOSE_LABELS[r.purpose], linked: !!r.organizationId })),
+    signature: content.signature,
+    footnotes: content.footnotes,
+    report: {
+      warnings: report.warnings,
+      unrecognized: report.unrecognized,
+      recognized: [...counts.entries()].map(([what, count]) => ({ what: WHAT_NAMES[what] ?? what, count })),
+      total: report.recognized.length,
+    },
+  };
+}
