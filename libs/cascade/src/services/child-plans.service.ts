@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Organization, SigningAuthority } from '@app/identity';
-import { Plan, PlansService, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
+import { Plan, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { citedDocumentDate } from '../prefill/cascade-dates';
 import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
@@ -13,6 +13,7 @@ import { vietnamToday } from './cascade-clock';
 import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
+import { insertChildDrafts, ValidatedChildDraft } from './child-drafts.writer';
 import { ISSUED_STATES } from './cascade-tree.query';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
@@ -44,7 +45,6 @@ export class ChildPlansService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly plans: PlansService,
     private readonly cascadePlans: CascadePlansService,
     private readonly notices: CascadeNoticesService,
     private readonly deadlines: ChildDeadlinesService,
@@ -96,26 +96,40 @@ export class ChildPlansService {
     const ids = wanted.map((l) => l.organizationId!);
     const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
     const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays };
-    const rows: ChildPlan[] = [];
+    const drafts: (ValidatedChildDraft & { line: Recipient; prefill: ChildPlanPrefill })[] = [];
     for (const line of wanted) {
       const child = children.get(line.organizationId!);
       if (!child) {
         outcome.skipped++;
         continue;
       }
-      const prefill = this.acceptablePrefill(prefillChildPlan(facts, child, options), parent.id, child.id);
+      const prefill = prefillChildPlan(facts, child, options);
       const drafter = drafters.get(child.id);
       if (!drafter) this.logger.warn({ parentPlanId: parent.id, organizationId: child.id, message: 'cascade: organization without a drafter, the parent drafter holds the child draft' });
-      const planId = await this.plans.createDraft(manager, {
+      drafts.push({
+        line,
+        prefill,
         organizationId: child.id,
         // The plan's drafter (who may submit it) is the organization's own drafter.
         authorId: drafter ?? parent.createdById,
-        content: prefill.content,
+        content: this.acceptableContent(prefill, parent.id, child.id),
         parentPlanId: parent.id,
         dueDate: prefill.dueDate,
       });
-      rows.push(manager.create(ChildPlan, { planId, parentPlanId: parent.id, organizationId: child.id, recipientId: line.id, dueDate: prefill.dueDate, assignedItems: prefill.assignedItems, overdueNotifiedAt: null }));
     }
+    const planIds = await insertChildDrafts(manager, drafts);
+    const rows = drafts.map((d, i) =>
+      manager.create(ChildPlan, {
+        planId: planIds[i],
+        parentPlanId: parent.id,
+        organizationId: d.organizationId,
+        recipientId: d.line.id,
+        dueDate: d.dueDate,
+        // The outline left out (see acceptableContent) marks nothing.
+        assignedItems: d.content.parts.length ? d.prefill.assignedItems : [],
+        overdueNotifiedAt: null,
+      }),
+    );
     if (!rows.length) return outcome;
     await manager.insert(ChildPlan, rows);
     const cited = `${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
@@ -136,14 +150,17 @@ export class ChildPlansService {
   }
 
   /**
-   * The parent's outline may break the limits of a draft (a parent written elsewhere, imported
+   * The content as the plans domain accepts it (validated, cleaned, defaults filled in). The
+   * parent's outline may break the limits of a draft (a parent written elsewhere, imported
    * whole): the child then starts without the outline rather than not at all.
    */
-  private acceptablePrefill(prefill: ChildPlanPrefill, parentPlanId: string, organizationId: string): ChildPlanPrefill {
+  private acceptableContent(prefill: ChildPlanPrefill, parentPlanId: string, organizationId: string): PlanContent {
     const full = validatePlanContent(prefill.content);
-    if (full.ok) return prefill;
+    if (full.ok) return full.content;
     this.logger.warn({ parentPlanId, organizationId, problems: full.errors.slice(0, 5), message: 'cascade: outline left out of a child plan' });
-    return { ...prefill, content: { ...prefill.content, parts: [], footnotes: [] }, assignedItems: [] };
+    const bare = validatePlanContent({ ...prefill.content, parts: [], footnotes: [] });
+    if (!bare.ok) throw new Error(`cascade: the prefill of a child plan is invalid: ${JSON.stringify(bare.errors.slice(0, 5))}`);
+    return bare.content;
   }
 
   private async existingChildren(manager: EntityManager, parentPlanId: string, organizationIds?: string[]): Promise<Set<string>> {
