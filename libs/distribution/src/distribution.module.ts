@@ -1,11 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
-import { PlanRowStateEvents } from './adapters/plan-row-state.events';
+import { WorkflowModule } from '@app/workflow';
+import { JobsDistributionQueue } from './adapters/jobs-distribution.queue';
 import { StoredPdfReader } from './adapters/stored-pdf.reader';
-import { TableDistributionQueue } from './adapters/table-distribution.queue';
+import { WorkflowPlanEvents } from './adapters/workflow-plan.events';
 import { EmailChannel } from './channels/email.channel';
 import { InboxChannel } from './channels/inbox.channel';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -16,6 +18,7 @@ import { EdxmlService } from './edxml/edxml.service';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingNotification } from './entities/incoming-notification.entity';
+import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
 import { DeliveriesService } from './services/deliveries.service';
 import { DeliveryRunnerService } from './services/delivery-runner.service';
 import { DeliverySweeperService } from './services/delivery-sweeper.service';
@@ -31,7 +34,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  * the edXML export. Issuance calls DistributionService.createDeliveries in its ISSUED transaction.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification])],
+  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification])],
   controllers: [DeliveriesController, IncomingController],
   providers: [
     DistributionService,
@@ -46,8 +49,9 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     EmailChannel,
     WebhookChannel,
     { provide: IssuedPdfReader, useClass: StoredPdfReader },
-    { provide: PlanStateEvents, useClass: PlanRowStateEvents },
-    { provide: DistributionQueue, useClass: TableDistributionQueue },
+    { provide: PlanStateEvents, useClass: WorkflowPlanEvents },
+    { provide: DistributionQueue, useClass: JobsDistributionQueue },
+    DistributionJobsWorker,
   ],
   exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService],
 })

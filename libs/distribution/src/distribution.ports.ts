@@ -16,16 +16,18 @@ export type DistributionEvent = 'DISTRIBUTION_STARTED' | 'DISTRIBUTED';
 export abstract class PlanStateEvents {
   /** The plan's state, its row locked until the transaction ends. */
   abstract lockState(manager: EntityManager, planId: string): Promise<string>;
-  abstract apply(manager: EntityManager, planId: string, event: DistributionEvent): Promise<void>;
+  /** Applies the event in the caller's transaction; `data` goes into the audit trail with it. */
+  abstract apply(manager: EntityManager, planId: string, event: DistributionEvent, data?: Record<string, unknown>): Promise<void>;
 }
 
 /** The durable job queue: jobs written in the caller's transaction. */
 export abstract class DistributionQueue {
-  /**
-   * False when no job queue runs the deliveries: the delivery rows (written in the same
-   * transaction) are then the queue, and the sweeper attempts them as soon as they are due.
-   */
-  abstract readonly runsJobs: boolean;
   abstract enqueueStart(manager: EntityManager, planId: string): Promise<void>;
-  abstract enqueueDeliveries(manager: EntityManager, deliveryIds: string[], startAfter?: Date): Promise<void>;
+  /**
+   * A run over the plan's due deliveries, now or at `startAfter`. `key` makes it idempotent:
+   * a second enqueue with the same key writes nothing.
+   */
+  abstract enqueueDeliveries(manager: EntityManager, planId: string, startAfter?: Date, key?: string): Promise<void>;
+  /** Wakes this process's workers after a transaction that enqueued has committed. */
+  abstract wake(): void;
 }

@@ -189,6 +189,12 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       expect(sender.counts).toMatchObject({ acknowledged: 2, delivered: 6, ended: 8 });
       // the recipient does not see the sender's list
       await request(t.http).get(`/api/plans/${planId}/deliveries`).set('Authorization', clerk).expect(403);
+      // the plan's audit trail holds the road and the receipts
+      const history = (await request(t.http).get(`/api/plans/${planId}/history`).set('Authorization', await auth('bcd-duk.auditor')).expect(200)).body;
+      const events = history.map((e: { event: string }) => e.event);
+      expect(events).toEqual(expect.arrayContaining(['DISTRIBUTION_STARTED', 'DISTRIBUTED', 'INCOMING_ACKNOWLEDGED', 'INCOMING_HANDLING_REPORTED']));
+      expect(events.indexOf('DISTRIBUTION_STARTED')).toBeLessThan(events.indexOf('DISTRIBUTED'));
+      expect(history.filter((e: { event: string }) => e.event === 'INCOMING_HANDLING_REPORTED').map((e: { data: { to: string } }) => e.data.to)).toEqual(['accepted', 'assigned']);
     });
 
     it('refuses to resend a delivery that arrived', async () => {
@@ -241,7 +247,8 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     expect(mail.lastError).toMatch(/ECONNREFUSED/);
     expect(mail.nextAttemptAt).not.toBeNull();
     expect(failing.recipients[0].deliveries.find((d: { channel: string }) => d.channel === 'inbox').status).toBe('delivered');
-    expect(failing.state).toBe('issued');
+    // The start job moved it on; the mail keeps it from the end.
+    expect(failing.state).toBe('distributing');
 
     await sink.start();
     const done = await untilEnded(planId);
@@ -269,5 +276,10 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     expect(after.recipients[0].deliveries[0]).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(sink.mails.filter((m) => m.messageId === `<${dead.id}@kehoach>`)).toHaveLength(1);
     expect(after.state).toBe('distributed');
+    const history = (await request(t.http).get(`/api/plans/${planId}/history`).set('Authorization', await auth('bcd-duk.auditor')).expect(200)).body;
+    const distributed = history.find((e: { event: string }) => e.event === 'DISTRIBUTED');
+    expect(distributed.data.deliveries).toEqual({ total: 1, delivered: 0, acknowledged: 0, dead: 1 });
+    const resend = history.find((e: { event: string }) => e.event === 'DELIVERY_RESENT');
+    expect(resend).toMatchObject({ actorName: expect.any(String), data: { deliveryId: dead.id, previousStatus: 'dead', channel: 'email' } });
   });
 });

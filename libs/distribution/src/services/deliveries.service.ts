@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Actor, hasRole } from '@app/common';
 import { Organization } from '@app/identity';
 import { Plan, PlanAccessService, PlansService } from '@app/plans';
@@ -20,6 +21,7 @@ export class DeliveriesService {
     private readonly planAccess: PlanAccessService,
     private readonly plans: PlansService,
     private readonly queue: DistributionQueue,
+    private readonly audit: AuditService,
   ) {}
 
   /** Recipient lines in printed order, each with its deliveries; lines no channel reaches are sent on paper. */
@@ -44,7 +46,7 @@ export class DeliveriesService {
 
   /** A clerk of the issuing organization sends a dead (or waiting) delivery again, now, with a fresh set of attempts. */
   async resend(actor: Actor, deliveryId: string): Promise<DeliveryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const resent = await this.dataSource.transaction(async (manager) => {
       const delivery = await manager.getRepository(Delivery).findOne({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
       if (!delivery) throw new DistributionError(DistributionErrorCode.DeliveryNotFound, `Không tìm thấy lượt gửi ${deliveryId}`);
       const plan = await this.senderPlan(actor, delivery.planId, manager);
@@ -61,10 +63,21 @@ export class DeliveriesService {
         `UPDATE delivery SET status = 'queued', attempts = 0, next_attempt_at = now(), claimed_until = NULL, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
         [deliveryId],
       );
-      await this.queue.enqueueDeliveries(manager, [deliveryId]);
+      await this.queue.enqueueDeliveries(manager, delivery.planId);
+      await this.audit.append(manager, {
+        planId: plan.id,
+        organizationId: plan.organizationId,
+        actor: { id: actor.id, fullName: actor.fullName },
+        event: 'DELIVERY_RESENT',
+        fromState: plan.state,
+        toState: plan.state,
+        data: { deliveryId, recipientId: delivery.recipientId, recipientName: delivery.recipientName, channel: delivery.channel, previousStatus: delivery.status, attempts: delivery.attempts, lastError: delivery.lastError },
+      });
       const saved = await manager.getRepository(Delivery).findOneOrFail({ where: { id: deliveryId } });
       return toDeliveryDto(saved, await this.organizationNames([saved]), true);
     });
+    this.queue.wake();
+    return resent;
   }
 
   /** The plan, for someone of its issuing organization (or an auditor); 404 for those who may not read it at all. */

@@ -11,6 +11,7 @@ import { webhookPayload } from './delivery-message';
 import { DistributionProgressService } from './distribution-progress.service';
 import { IssuedPlanFactsService } from './issued-plan-facts.service';
 import { nextAttemptDelayMs } from './retry-policy';
+import { runAll } from './run-all';
 
 export type AttemptOutcome = 'delivered' | 'failed' | 'dead' | 'skipped';
 
@@ -67,6 +68,38 @@ export class DeliveryRunnerService {
       return 'delivered';
     } catch (error) {
       return this.recordFailure(delivery, error);
+    }
+  }
+
+  /**
+   * The deliver job: attempts the plan's due deliveries, DELIVERY_CONCURRENCY at a time, batch
+   * after batch, for at most `budgetMs`. Returns whether due deliveries remain (the caller hands
+   * over to a new job then, so that one long run never holds the queue or outlives its expiry).
+   */
+  async attemptDue(planId: string, budgetMs: number): Promise<{ attempted: number; more: boolean }> {
+    const until = Date.now() + budgetMs;
+    const batch = this.config.deliveryConcurrency * 4;
+    let attempted = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM delivery
+          WHERE plan_id = $1
+            AND ((status IN ('queued', 'failed') AND next_attempt_at <= now() + interval '2 seconds' AND (claimed_until IS NULL OR claimed_until < now()))
+              OR (status = 'sent' AND claimed_until < now()))
+          ORDER BY next_attempt_at
+          LIMIT $2`,
+        [planId, batch],
+      );
+      if (!rows.length) return { attempted, more: false };
+      let progressed = 0;
+      await runAll(rows, this.config.deliveryConcurrency, async ({ id }) => {
+        if ((await this.attempt(id)) !== 'skipped') progressed++;
+      });
+      attempted += progressed;
+      // Nothing could be claimed (other workers hold them): they are theirs to finish.
+      if (!progressed) return { attempted, more: false };
+      if (rows.length < batch) return { attempted, more: false };
+      if (Date.now() > until) return { attempted, more: true };
     }
   }
 
@@ -132,7 +165,8 @@ export class DeliveryRunnerService {
         [delivery.id, outcome, message, delay],
       );
       if (!rows.length) return false; // another worker recorded it meanwhile
-      if (outcome === 'failed') await this.queue.enqueueDeliveries(manager, [delivery.id], rows[0].nextAttemptAt ?? undefined);
+      const retryAt = rows[0].nextAttemptAt;
+      if (outcome === 'failed' && retryAt) await this.queue.enqueueDeliveries(manager, delivery.planId, retryAt, `${delivery.id}:${retryAt.toISOString()}`);
       return true;
     });
     if (recorded && outcome === 'dead') await this.progress.settle(delivery.planId);

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { DistributionQueue } from '../distribution.ports';
 import { DeliveryRunnerService } from './delivery-runner.service';
 import { DistributionProgressService } from './distribution-progress.service';
+import { runAll } from './run-all';
 
 const BATCH = 500;
 
@@ -13,8 +13,6 @@ const BATCH = 500;
  * is behind) and those whose claim expired in the middle of an attempt (a worker killed while
  * sending), and it moves on plans whose last delivery ended just before a crash. The runner's
  * claim makes a sweep and a job racing for one delivery harmless.
- * Without a job queue (`DistributionQueue.runsJobs` false) it is the worker itself: every
- * second, everything due.
  */
 @Injectable()
 export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -26,13 +24,12 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly runner: DeliveryRunnerService,
-    private readonly queue: DistributionQueue,
     private readonly progress: DistributionProgressService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
-    this.timer = setInterval(() => this.tick(), this.queue.runsJobs ? this.config.deliverySweepSeconds * 1000 : 1000);
+    this.timer = setInterval(() => this.tick(), this.config.deliverySweepSeconds * 1000);
     this.timer.unref();
   }
 
@@ -43,7 +40,7 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
   }
 
   /** Attempts what is overdue by more than `graceSeconds`; returns how many it attempted. */
-  async sweep(graceSeconds = this.queue.runsJobs ? this.config.deliverySweepSeconds : 0): Promise<number> {
+  async sweep(graceSeconds = this.config.deliverySweepSeconds): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM delivery
         WHERE (status IN ('queued', 'failed') AND next_attempt_at <= now() - make_interval(secs => $1) AND (claimed_until IS NULL OR claimed_until < now()))
@@ -68,16 +65,4 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
       .catch((error) => this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'sweep failed'))
       .finally(() => (this.running = null));
   }
-}
-
-/** Runs `task` over `items`, at most `concurrency` at a time; one failing task does not stop the others. */
-export async function runAll<T>(items: T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await task(item).catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }

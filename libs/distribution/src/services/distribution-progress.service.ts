@@ -40,7 +40,14 @@ export class DistributionProgressService {
         await this.planEvents.apply(manager, planId, 'DISTRIBUTION_STARTED');
         state = 'distributing';
       }
-      await this.planEvents.apply(manager, planId, 'DISTRIBUTED');
+      // The audit trail keeps how it ended: dead deliveries count as ended and are named.
+      const [counts]: { total: number; delivered: number; acknowledged: number; dead: number }[] = await manager.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+                count(*) FILTER (WHERE status = 'acknowledged')::int AS acknowledged, count(*) FILTER (WHERE status = 'dead')::int AS dead
+           FROM delivery WHERE plan_id = $1`,
+        [planId],
+      );
+      await this.planEvents.apply(manager, planId, 'DISTRIBUTED', { deliveries: counts });
     });
   }
 

@@ -37,7 +37,7 @@ export class DistributionService {
       ids = rows.map((row) => row.id);
     }
     await this.queue.enqueueStart(manager, plan.id);
-    if (ids.length) await this.queue.enqueueDeliveries(manager, ids);
+    if (ids.length) await this.queue.enqueueDeliveries(manager, plan.id, undefined, `${plan.id}:issued`);
     return ids;
   }
 }

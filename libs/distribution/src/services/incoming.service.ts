@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Actor, Role } from '@app/common';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { NOTIFIED_ROLES } from '../channels/inbox.channel';
@@ -25,7 +26,10 @@ const INBOX_ROLES: readonly Role[] = NOTIFIED_ROLES;
  */
 @Injectable()
 export class IncomingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(actor: Actor, query: ListIncomingQueryDto): Promise<IncomingPageDto> {
     const mine = inboxOrganizations(actor);
@@ -61,6 +65,7 @@ export class IncomingService {
           [id, actor.id],
         );
         await this.mirrorOnDeliveries(manager, doc, { acknowledged: true });
+        await this.record(manager, actor, doc, 'INCOMING_ACKNOWLEDGED', {});
       }
       return toDto(await this.keptBy(actor, manager, id));
     });
@@ -93,7 +98,18 @@ export class IncomingService {
         [id, status, dto.note ?? null, actor.id],
       );
       await this.mirrorOnDeliveries(manager, doc, { acknowledged: true, handlingStatus: status });
+      await this.record(manager, actor, doc, 'INCOMING_HANDLING_REPORTED', { from: doc.handlingStatus, to: status, edxmlStatus: EDXML_STATUS_CODE[status], note: dto.note ?? null });
       return toDto(await this.keptBy(actor, manager, id));
+    });
+  }
+
+  /** Receipts go into the plan's own audit trail, next to its issuance and distribution. */
+  private async record(manager: EntityManager, actor: Actor, doc: IncomingRow, event: string, data: Record<string, unknown>): Promise<void> {
+    await this.audit.append(manager, {
+      planId: doc.planId,
+      actor: { id: actor.id, fullName: actor.fullName },
+      event,
+      data: { incomingDocumentId: doc.id, organizationId: doc.organizationId, ...data },
     });
   }
 
