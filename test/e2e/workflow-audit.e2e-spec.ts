@@ -24,7 +24,8 @@ describe('audit trail: append-only and hash-chained', () => {
   const verify = () => getJson(t, 'tu-bd.auditor', '/api/audit/verify');
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    // Nothing here needs the workers (a signed plan would otherwise go on to be issued in the background).
+    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0' } });
     superuser = new Client({ connectionString: t.databaseUrl });
     await superuser.connect();
     for (let i = 0; i < 3; i++) {

@@ -26,7 +26,8 @@ describe('workflow: paths generated from the machine, replayed through the servi
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    // No workers: the test itself sends the system events the jobs would (issuance has its own tests).
+    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0' } });
     ids = { consulteeA: await userId(t, USERS.consulteeA), consulteeB: await userId(t, USERS.consulteeB) };
   });
   afterAll(() => t.close());

@@ -150,30 +150,40 @@ describe('workflow: the road of a seed plan', () => {
     expect(sign).toMatchObject({ fromState: 'awaitingSignature', toState: 'signed', contentVersion: 1, contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), data: { stepUp: 'password', authorityId: expect.any(String) } });
   });
 
-  it('hands off to issuance through the real queue: a registered handler drives signed → distributed with system events', async () => {
+  it('hands off to issuance through the real queue: the plan_issue job\'s handler moves the plan on with system events', async () => {
     const jobs = t.app.get(JobsService);
     const service = t.app.get(WorkflowService);
     const seen: string[] = [];
-    // The issuance of later issues registers the real handler; this one stands in for it.
-    await jobs.work(PLAN_ISSUE_JOB, async (data, job) => {
-      seen.push(job.id);
-      for (const type of ['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'] as const) {
-        await t.app.get(DataSource).transaction((manager) => service.applySystemEvent(data.planId, { type }, { manager, data: { by: 'test issuance handler' } }));
-      }
-      return { issued: data.planId };
-    });
+    // The issuance module registers the real handler; where it is absent, this one stands in for it.
+    const standIn = !jobs.isWorking(PLAN_ISSUE_JOB);
+    if (standIn) {
+      await jobs.work(PLAN_ISSUE_JOB, async (data, job) => {
+        seen.push(job.id);
+        for (const type of ['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'] as const) {
+          await t.app.get(DataSource).transaction((manager) => service.applySystemEvent(data.planId, { type }, { manager, data: { by: 'test issuance handler' } }));
+        }
+        return { issued: data.planId };
+      });
+    }
     jobs.wake([PLAN_ISSUE_JOB.queue]);
-    await waitFor('the issuance job', () => workflow(), (v) => v.state === 'distributed');
-    expect(seen).toHaveLength(1);
-    const completed = await waitFor('the job outcome in the audit trail', () => history(), (h) => h.some((e: { event: string; data: { queue?: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue));
-    expect(completed.find((e: { event: string; data: { queue: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue).data).toMatchObject({ jobId: seen[0], attempt: 1 });
+    const isIssueOutcome = (e: { event: string; data: { queue?: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue;
+    const trail = await waitFor('the issuance job', () => history(), (h) => h.some(isIssueOutcome), 60_000);
+    const [job] = await jobs.jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId);
+    expect(job.state).toBe('completed');
+    expect(trail.find(isIssueOutcome).data).toMatchObject({ jobId: job.id });
+    if (standIn) expect(seen).toEqual([job.id]);
+    // after SIGN, only the system moved the plan, in the machine's order
+    const afterSign = trail.slice(trail.findIndex((e: { event: string }) => e.event === 'SIGN') + 1).filter((e: { event: string }) => !e.event.startsWith('JOB_'));
+    expect(afterSign.length).toBeGreaterThan(0);
+    expect(afterSign.map((e: { event: string }) => e.event)).toEqual(['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'].slice(0, afterSign.length));
+    expect(afterSign.every((e: { actorId: string | null; actorName: string }) => e.actorId === null && e.actorName === 'Hệ thống')).toBe(true);
+    expect((await workflow()).state).toBe(afterSign[afterSign.length - 1].toState);
   });
 
   it('the history tells the whole road, hash-chained, and verifies', async () => {
     const events = await history();
-    expect(transitions(events)).toEqual([
-      'SUBMIT', 'RETURN', 'CIRCULATE', 'COMMENT', 'DEADLINE', 'RESOLVE_COMMENT', 'SUBMIT', 'APPROVE', 'APPROVE', 'STEP_UP_FAILED', 'SIGN',
-      'NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED',
+    expect(transitions(events).slice(0, 12)).toEqual([
+      'SUBMIT', 'RETURN', 'CIRCULATE', 'COMMENT', 'DEADLINE', 'RESOLVE_COMMENT', 'SUBMIT', 'APPROVE', 'APPROVE', 'STEP_UP_FAILED', 'SIGN', 'NUMBERED',
     ]);
     events.forEach((e: { seq: number; prevHash: string | null; hash: string }, i: number) => {
       expect(e.seq).toBe(i + 1);

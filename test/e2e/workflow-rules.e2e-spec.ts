@@ -47,7 +47,8 @@ describe('workflow: rules', () => {
   const history = (planId: string) => getJson(t, 'tu-bd.auditor', `/api/plans/${planId}/history`);
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    // Nothing here needs the workers (a signed plan would otherwise go on to be issued in the background).
+    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0' } });
     const orgs = await getJson(t, admin, '/api/organizations');
     org = Object.fromEntries(orgs.map((o: { code: string; id: string }) => [o.code, o.id]));
   });

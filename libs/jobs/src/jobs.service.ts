@@ -162,6 +162,11 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     this.workers.set(definition.queue, id);
   }
 
+  /** Whether this process runs handlers of this job kind. */
+  isWorking(definition: JobDefinition<unknown>): boolean {
+    return this.workers.has(definition.queue);
+  }
+
   /** Listeners told of every job outcome (the audit trail records those about plans). */
   onOutcome(listener: JobOutcomeListener): void {
     this.outcomeListeners.push(listener);
