@@ -1,14 +1,6 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CascadeService } from '@app/cascade';
 import type { Role } from '@app/common';
-import { DistributionService } from '@app/distribution';
 import { hashPassword, Membership, Organization, SigningAuthority, User } from '@app/identity';
-import { Clock, JobsService } from '@app/jobs';
-import { issuanceDate, NumberingService } from '@app/numbering';
-import { Plan, PlanVersion } from '@app/plans';
-import { IssuedDocumentService } from '@app/rendering';
-import { PLAN_ISSUE_JOB, WorkflowService } from '@app/workflow';
 
 /** The roles every organization of a cascade test has one person for: `<code>.<role>`. */
 export const CASCADE_ROLES: Role[] = ['drafter', 'reviewer', 'format_checker', 'signer', 'clerk'];
@@ -74,42 +66,5 @@ export async function createStateTree(dataSource: DataSource, prefix: string, wi
       }
     }
     return created;
-  });
-}
-
-/**
- * Until the issuance domain registers the real handler of `plan_issue`, this one does what it
- * does, through the real services: the number from the register, the official PDF (rendered,
- * signed, stored), NUMBERED and ISSUED through the workflow, then, in the same transaction,
- * the deliveries and the cascade. When a real handler is registered, JobsService keeps it and
- * this one is never used.
- */
-export async function registerIssuanceStandIn(app: INestApplicationContext): Promise<void> {
-  const jobs = app.get(JobsService);
-  await jobs.work(PLAN_ISSUE_JOB, async (data) => {
-    const dataSource = app.get(DataSource);
-    const clock = app.get(Clock);
-    const plan = await dataSource.getRepository(Plan).findOneByOrFail({ id: data.planId });
-    if (plan.state !== 'signed') return { skipped: plan.state };
-    const [organization, version] = await Promise.all([
-      dataSource.getRepository(Organization).findOneByOrFail({ id: plan.organizationId }),
-      dataSource.getRepository(PlanVersion).findOneByOrFail({ planId: plan.id, version: plan.submittedVersion ?? plan.currentVersion }),
-    ]);
-    const at = clock.now();
-    const issuedOn = issuanceDate(at);
-    return dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
-      if (locked.state !== 'signed') return { skipped: locked.state };
-      const entry = await app.get(NumberingService).assign(manager, locked, { organization, content: version.content, issuedOn, at });
-      const document = await app.get(IssuedDocumentService).produce({ organization, content: version.content, numberSymbol: entry.numberSymbol, issuedOn, signedAt: locked.signedAt ?? at, issuedAt: at });
-      await manager.update(Plan, { id: plan.id }, { pdfSha256: document.sha256 });
-      const workflow = app.get(WorkflowService);
-      await workflow.applySystemEvent(plan.id, { type: 'NUMBERED' }, { manager, data: { numberSymbol: entry.numberSymbol } });
-      await workflow.applySystemEvent(plan.id, { type: 'ISSUED' }, { manager, data: { pdfSha256: document.sha256 } });
-      const issued = await manager.findOneByOrFail(Plan, { id: plan.id });
-      await app.get(DistributionService).createDeliveries(manager, issued, version.content);
-      await app.get(CascadeService).planIssued(manager, issued);
-      return { issued: entry.numberSymbol };
-    });
   });
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CascadeService, ChildDeadlinesService, ChildPlansService, CREATE_CHILDREN_JOB } from '@app/cascade';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import type { Item, PlanContent } from '@app/plans';
-import { createStateTree, registerIssuanceStandIn, TreeOrganization } from '../../support/cascade-fixtures';
+import { createStateTree, TreeOrganization } from '../../support/cascade-fixtures';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
 import { createTestApp, TestApp } from '../../support/test-app';
@@ -58,7 +58,6 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
        INSERT INTO membership (user_id, organization_id, roles) SELECT u.id, $1, '{auditor}' FROM u`,
       [org('p').id],
     );
-    await registerIssuanceStandIn(t.app);
   }, 120_000);
   afterAll(() => t?.close());
 
