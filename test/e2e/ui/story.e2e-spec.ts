@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { PlanContent } from '@app/plans';
 import { BrowserSession, BrowserUser } from '../../support/browser-user';
+import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { PlanEditorDriver } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { withFutureDeadlines } from '../../support/workflow-client';
@@ -133,6 +134,52 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(await signer.clickText('Ký ban hành', 'da-ky')).toBe(200);
     expect(signer.page.url()).toContain(`/plans/${planId}/progress`);
     expect(['signed', 'numbered', 'issued', 'distributing', 'distributed']).toContain((await state()).state);
+  });
+
+  it('the signer follows numbering and issuance on the progress page; the issued PDF opens with its number', async () => {
+    const signer = await person('bcd-duk.signer');
+    // the page draws itself again as each job moves the plan on
+    await signer.page.waitForSelector('[data-issued]:not([hidden])', { timeout: 90_000 });
+    await signer.shot('da-ban-hanh');
+    await signer.docShot('ban-hanh');
+    const numberSymbol = (await signer.text('[data-number]')).trim();
+    expect(numberSymbol).toMatch(/^\d{2}-KH\/BCĐ$/);
+    const href = await signer.page.$eval('a[href$="/pdf"]', (a) => a.getAttribute('href'));
+    const pdf = await signer.page.evaluate(async (url) => {
+      const response = await fetch(url!);
+      return { type: response.headers.get('content-type'), bytes: Array.from(new Uint8Array(await response.arrayBuffer())) };
+    }, href);
+    expect(pdf.type).toBe('application/pdf');
+    const text = pdftotext(pdfFile(Buffer.from(pdf.bytes), 'issued.pdf'));
+    expect(text).toContain(`Số ${numberSymbol}`);
+    expect(text).not.toContain('DỰ THẢO');
+  });
+
+  it('the clerk finds the plan in the outgoing register and exports it', async () => {
+    const clerk = await person('bcd-duk.clerk');
+    await clerk.clickText('Sổ văn bản đi', 'so-van-ban-di');
+    const numberSymbol = (await db().query(`SELECT number_symbol FROM plan WHERE id = $1`, [planId]))[0].number_symbol as string;
+    const row = await clerk.page.$$eval('.register-table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText));
+    expect(row.find((r) => r.includes(numberSymbol))).toContain('triển khai một số nhiệm vụ trọng tâm');
+    await clerk.docShot('so-van-ban-di');
+    const csv = await clerk.page.evaluate(async (url) => (await fetch(url!)).text(), await clerk.page.$eval('a[download]', (a) => a.getAttribute('href')));
+    expect(csv).toContain(numberSymbol);
+  });
+
+  it('the body that must implement it finds its child draft, citing the parent, in its work', async () => {
+    const childDrafter = await person('db-stc.drafter');
+    const numberSymbol = (await db().query(`SELECT number_symbol FROM plan WHERE id = $1`, [planId]))[0].number_symbol as string;
+    // the cascade drafts it in a job after the issuance: wait for the row, then look as a person would
+    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM plan WHERE parent_plan_id = $1`, [planId])).length; i++) await new Promise((r) => setTimeout(r, 500));
+    const section = await work(childDrafter);
+    expect(section).toContain('Kế hoạch cần xây dựng theo cấp trên');
+    expect(await childDrafter.text('section[aria-labelledby="sec-childPlans"] .work-item')).toMatch(/Hạn: \d{2}\/\d{2}\/\d{4}/);
+    await childDrafter.docShot('viec-can-lam');
+    await childDrafter.clickAndWait('section[aria-labelledby="sec-childPlans"] .work-item a', 'ke-hoach-con');
+    expect(await childDrafter.page.$eval('[id="f-preamble"]', (t) => (t as HTMLTextAreaElement).value)).toContain(numberSymbol);
+    expect(await childDrafter.text('.crumbs')).toBeTruthy();
+    await childDrafter.clickText('Xem văn bản', 'ke-hoach-con-van-ban');
+    expect(await childDrafter.page.$eval('a[href^="/plans/"][href$="' + planId + '"]', (a) => a.textContent)).toBe('Kế hoạch cấp trên');
   });
 
   it('the auditor reads the history: who, when, what, from and to, the reason, the hashes; the chain verifies; the path on the statechart', async () => {

@@ -14,10 +14,12 @@ export interface NavEntry {
 export const NAV_ENTRIES: NavEntry[] = [
   { href: '/', label: 'Việc cần làm', roles: [] },
   { href: '/plans', label: 'Kế hoạch', roles: [] },
+  { href: '/register', label: 'Sổ văn bản đi', roles: ['clerk'] },
   { href: '/audit', label: 'Kiểm tra', roles: ['auditor'] },
   { href: '/admin/organizations', label: 'Tổ chức', roles: ['admin'] },
   { href: '/admin/users', label: 'Người dùng', roles: ['admin'] },
   { href: '/admin/authorities', label: 'Thẩm quyền ký', roles: ['admin'] },
+  { href: '/admin/registers', label: 'Sổ, quy trình', roles: ['admin'] },
 ];
 
 export interface NavLink {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { CascadeModule } from '@app/cascade';
 import { IdentityModule } from '@app/identity';
+import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { WorkflowModule } from '@app/workflow';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
@@ -15,6 +16,8 @@ import { CascadeWebController } from './cascade/cascade-web.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
 import { PlanViewsService } from './plans/plan-views.service';
 import { PlansWebController } from './plans/plans-web.controller';
+import { RegisterViewsService } from './registers/register-views.service';
+import { RegistersWebController } from './registers/registers-web.controller';
 import { SessionPool } from './session-pool';
 import { WebAuthController } from './web-auth.controller';
 import { WebLayoutInterceptor } from './web-page';
@@ -26,9 +29,9 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
-  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
   exports: [SessionPool],
 })
 export class WebModule {}

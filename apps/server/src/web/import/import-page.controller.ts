@@ -29,12 +29,14 @@ export class ImportPageController {
   @UseInterceptors(ImportFileInterceptor)
   async submit(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedPlanFile | undefined, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const organizationId = text(body, 'organizationId') || undefined;
-    const save = text(body, 'action') === 'save';
+    const save = text(body, 'intent') === 'save';
     try {
       const result = await this.imports.import(actor, file, { save, organizationId });
       if (result.planId) {
         setFlash(req, `Đã nhập "${file?.originalname ?? 'tệp'}" thành dự thảo. Hãy đối chiếu với bản gốc: báo cáo nhập được lưu kèm kế hoạch.`);
-        await redirectAfterSave(req, res, `/plans/${result.planId}`);
+        // The page's script posts the file itself and goes where it is told (a followed redirect would eat the message).
+        if (req.headers['x-requested-with'] === 'fetch') res.json({ redirect: `/plans/${result.planId}` });
+        else await redirectAfterSave(req, res, `/plans/${result.planId}`);
         return;
       }
       const orgs = await this.model(actor, organizationId ?? null);

@@ -1,6 +1,7 @@
 import type { Family } from '@app/identity';
 import type { ImportResultDto } from '@app/importing';
 import { BodyNode, DOCUMENT_TYPES, numberPlan, RECIPIENT_PURPOSE_LABELS, timeframeText } from '@app/plans';
+import { FootnoteCounter, inlineHtml } from '@app/rendering';
 
 /** What each kind of recognized thing is called on the page. */
 const WHAT_NAMES: Record<string, string> = {
@@ -52,14 +53,15 @@ export interface ImportNodeView {
   children: ImportNodeView[];
 }
 
-function nodes(list: BodyNode[], labels: Record<string, string>): ImportNodeView[] {
+function nodes(list: BodyNode[], labels: Record<string, string>, html: (text: string) => string): ImportNodeView[] {
   return list.map((node) => ({
     kind: node.kind,
     label: labels[node.id] ?? '',
-    heading: node.kind === 'item' ? node.heading : null,
-    text: node.kind === 'item' ? node.text : node.text,
+    // Safe HTML: the light markup (*italic*, **bold**, footnote marks) shown as it will print.
+    heading: node.kind === 'item' && node.heading ? html(node.heading) : null,
+    text: node.text ? html(node.text) : null,
     task: node.kind === 'item' && node.task ? { directedBy: node.task.directedBy, carriedOutBy: node.task.carriedOutBy, time: timeframeText(node.task.timeframe), assigned: node.task.assigneeOrganizationIds.length } : null,
-    children: node.kind === 'paragraph' ? [] : nodes(node.children as BodyNode[], labels),
+    children: node.kind === 'paragraph' ? [] : nodes(node.children as BodyNode[], labels, html),
   }));
 }
 
@@ -68,6 +70,8 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
   const { content, report, detected } = result;
   const family = detected.family ?? fallbackFamily;
   const labels = numberPlan(content, family);
+  const footnotes = new FootnoteCounter(new Set(content.footnotes.map((f) => f.id)));
+  const html = (text: string) => inlineHtml(text, footnotes);
   const counts = new Map<string, number>();
   for (const entry of report.recognized) counts.set(entry.what, (counts.get(entry.what) ?? 0) + 1);
   return {
@@ -85,14 +89,15 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
       source: detected.source,
     },
     summaryLines: content.summary.split('\n'),
-    preamble: content.preamble.paragraphs,
+    preamble: content.preamble.paragraphs.map(html),
     references: content.preamble.references.map((r) => ({ ...r, linked: !!r.planId })),
-    parts: content.parts.map((part) => ({ label: labels[part.id], title: part.title, children: nodes(part.children, labels) })),
-    closing: content.closing,
+    parts: content.parts.map((part) => ({ label: labels[part.id], title: part.title, children: nodes(part.children, labels, html) })),
+    closing: content.closing.map(html),
     duties: content.reportingDuties.map((d) => ({ ...d, linked: !!d.toOrganizationId })),
     recipients: content.recipients.map((r) => ({ name: r.name, note: r.note, purpose: RECIPIENT_PURPOSE_LABELS[r.purpose], linked: !!r.organizationId })),
     signature: content.signature,
-    footnotes: content.footnotes,
+    // Footnotes in the order their marks were numbered above.
+    footnotes: [...footnotes.order(), ...content.footnotes.map((f) => f.id).filter((id) => !footnotes.order().includes(id))].map((id) => ({ id, html: html(content.footnotes.find((f) => f.id === id)!.text) })),
     report: {
       warnings: report.warnings,
       unrecognized: report.unrecognized,
