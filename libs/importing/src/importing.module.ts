@@ -20,6 +20,7 @@ import { PlanImportService } from './services/plan-import.service';
   ],
   controllers: [PlanImportController],
   providers: [PlanImportService, PlanExportService, ImportFileInterceptor],
-  exports: [PlanImportService, PlanExportService],
+  // The upload limits go with the interceptor wherever a page uses it.
+  exports: [PlanImportService, PlanExportService, ImportFileInterceptor, MulterModule],
 })
 export class ImportingModule {}

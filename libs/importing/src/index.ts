@@ -1,3 +1,4 @@
+export * from './controllers/plan-import.controller';
 export * from './dtos/plan-import.dto';
 export * from './entities/plan-import-report.entity';
 export * from './export/plan-docx';
