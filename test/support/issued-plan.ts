@@ -4,14 +4,35 @@ import { DistributionService } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
 import { IssuedDocumentService } from '@app/rendering';
+import type { TestApp } from './test-app';
+import { expectTransition, waitFor } from './workflow-client';
 
 let issued = 0;
 
 /**
- * Puts a drafted plan into the issued state the way the issuance does: a real issued PDF
- * (rendered in Chromium, PAdES-signed, stored by its SHA-256), number, symbol and date on the
- * plan, then, in the same transaction, the plan's deliveries. Until the workflow's issuance job
- * exists, this is how distribution tests get an issued plan.
+ * The road from draft to SIGN through the API, as the people of the organization walk it; the
+ * SIGN transaction enqueues the issuance, whose job numbers, renders, stores, applies ISSUED and
+ * creates the deliveries. Returns once the plan is issued (the caller waits for distribution).
+ */
+export async function signThroughApi(t: TestApp, org: string, planId: string): Promise<Plan> {
+  await expectTransition(t, `${org}.drafter`, planId, { type: 'SUBMIT' }, 'review');
+  await expectTransition(t, `${org}.reviewer`, planId, { type: 'APPROVE' }, 'review');
+  await expectTransition(t, `${org}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
+  await expectTransition(t, `${org}.signer`, planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+  return waitFor(
+    `issuance of ${planId}`,
+    () => t.app.get(DataSource).manager.findOneByOrFail(Plan, { id: planId }),
+    (p) => p.pdfSha256 !== null && ['issued', 'distributing', 'distributed'].includes(p.state),
+    120_000,
+  );
+}
+
+/**
+ * For the benchmark, which times distribution alone: a drafted plan put straight into the issued
+ * state with a real issued PDF (rendered in Chromium, PAdES-signed, stored by its SHA-256),
+ * number, symbol and date, then (unless `withDeliveries` is false) its deliveries in the same
+ * transaction, as the issuance's ISSUED transaction makes them. Tests walk the real road
+ * (signThroughApi) instead.
  */
 export async function issuePlan(app: INestApplicationContext, planId: string, options: { number?: number; withDeliveries?: boolean } = {}): Promise<Plan> {
   const dataSource = app.get(DataSource);

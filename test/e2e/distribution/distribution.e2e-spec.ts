@@ -3,11 +3,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
 import { EDXML_NAMESPACE } from '@app/distribution';
-import { issuePlan } from '../../support/issued-plan';
+import { signThroughApi } from '../../support/issued-plan';
 import { createPlan, planContent } from '../../support/plan-factory';
 import { SmtpSink, WebhookReceiver } from '../../support/smtp-sink';
 import { parseXmlStrict } from '../../support/strict-xml';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { withFutureDeadlines } from '../../support/workflow-client';
 
 const WEBHOOK_SECRET = 'bi-mat-cua-so-giao-duc-0123456789';
 
@@ -71,7 +72,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
   describe('a plan to inbox, e-mail, webhook, paper and archive recipients', () => {
     let planId: string;
     let pdf: Buffer;
-    let plan: { numberSymbol: string; pdfSha256: string; summary: string };
+    let plan: { numberSymbol: string; pdfSha256: string; summary: string; issuedOn: string };
 
     beforeAll(async () => {
       const content = planContent({
@@ -84,8 +85,9 @@ describe('distribution: every recipient line gets the issued plan, with receipts
           line('r-luu', 'VP, BTGĐUK', { purpose: 'archive' }),
         ],
       });
-      planId = await createPlan(t, 'bcd-duk.drafter', content);
-      plan = await issuePlan(t.app, planId);
+      planId = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(content));
+      const issued = await signThroughApi(t, 'bcd-duk', planId);
+      plan = { numberSymbol: issued.numberSymbol!, pdfSha256: issued.pdfSha256!, summary: issued.summary, issuedOn: issued.issuedOn! };
       await untilEnded(planId);
       const res = await request(t.http)
         .get(`/api/plans/${planId}/pdf`)
@@ -214,7 +216,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       const [codeNumber, codeNotation] = plan.numberSymbol.split(/-(.*)/s);
       expect(texts('CodeNumber')).toEqual([codeNumber]);
       expect(texts('CodeNotation')).toEqual([codeNotation]);
-      expect(texts('PromulgationDate')).toEqual(['2024-01-24']);
+      expect(texts('PromulgationDate')).toEqual([plan.issuedOn]);
       expect(texts('Subject')).toEqual([plan.summary]);
       expect(texts('TypeName')).toEqual(['Kế hoạch']);
       expect(texts('FullName')).toEqual(['Bùi Quang Nhựt']);
@@ -235,9 +237,9 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     const planId = await createPlan(
       t,
       'bcd-duk.drafter',
-      planContent({ recipients: [line('r-stc', 'Đảng ủy Sở Tài chính', { organizationId: orgs['db-stc'] }), line('r-luu', 'VP', { purpose: 'archive' })] }),
+      withFutureDeadlines(planContent({ recipients: [line('r-stc', 'Đảng ủy Sở Tài chính', { organizationId: orgs['db-stc'] }), line('r-luu', 'VP', { purpose: 'archive' })] })),
     );
-    await issuePlan(t.app, planId);
+    await signThroughApi(t, 'bcd-duk', planId);
     const failing = await eventually(async () => {
       const body = await deliveriesOf(planId);
       const mail = body.recipients[0].deliveries.find((d: { channel: string }) => d.channel === 'email');
@@ -259,12 +261,12 @@ describe('distribution: every recipient line gets the issued plan, with receipts
 
   it('SMTP down for good: the mail goes dead and the plan is distributed with it shown; the clerk resends after SMTP is back and it arrives once', async () => {
     await sink.stop();
-    const planId = await createPlan(t, 'bcd-duk.drafter', planContent({ recipients: [line('r-bao', 'Báo Bình Định', { purpose: 'inform', email: 'banbientap@baobinhdinh.demo' })] }));
-    await issuePlan(t.app, planId);
+    const planId = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(planContent({ recipients: [line('r-bao', 'Báo Bình Định', { purpose: 'inform', email: 'banbientap@baobinhdinh.demo' }), line('r-luu', 'VP', { purpose: 'archive' })] })));
+    await signThroughApi(t, 'bcd-duk', planId);
     const ended = await untilEnded(planId);
     const dead = ended.recipients[0].deliveries[0];
     expect(dead).toMatchObject({ channel: 'email', status: 'dead', attempts: 4, statusLabel: 'Gửi không thành công', canResend: true });
-    expect(ended.counts).toMatchObject({ total: 1, dead: 1, ended: 1 });
+    expect(ended.counts).toMatchObject({ total: 2, dead: 1, delivered: 1, ended: 2, percent: 100 });
     expect(ended.state).toBe('distributed');
 
     await sink.start();
@@ -278,7 +280,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     expect(after.state).toBe('distributed');
     const history = (await request(t.http).get(`/api/plans/${planId}/history`).set('Authorization', await auth('bcd-duk.auditor')).expect(200)).body;
     const distributed = history.find((e: { event: string }) => e.event === 'DISTRIBUTED');
-    expect(distributed.data.deliveries).toEqual({ total: 1, delivered: 0, acknowledged: 0, dead: 1 });
+    expect(distributed.data.deliveries).toEqual({ total: 2, delivered: 1, acknowledged: 0, dead: 1 });
     const resend = history.find((e: { event: string }) => e.event === 'DELIVERY_RESENT');
     expect(resend).toMatchObject({ actorName: expect.any(String), data: { deliveryId: dead.id, previousStatus: 'dead', channel: 'email' } });
   });
