@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { contentDifferences, withoutTypography } from '@app/importing';
 import { PlanContent, readSeedPlans } from '@app/plans';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
+import { wordsInOrderRatio } from '../../support/seed-text';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -60,6 +61,12 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
       const [row] = await db.query(`SELECT file_name, source, report, detected FROM plan_import_report WHERE plan_id = $1`, [res.body.planId]);
       expect(row).toMatchObject({ file_name: facts.seed, source: 'txt/utf-8' });
       expect(row.report.recognized.length).toBe(res.body.report.recognized.length);
+
+      // The imported draft renders to a PDF that reads as the seed (its number and date still blank).
+      const pdf = await request(t.http).get(`/api/plans/${res.body.planId}/preview.pdf`).set('Authorization', await auth(drafter)).buffer(true).parse(binary).expect(200);
+      const reading = wordsInOrderRatio(bytes.toString('utf8'), pdftotext(pdfFile(pdf.body as Buffer)));
+      console.log(`${facts.seed}: ${(reading.ratio * 100).toFixed(1)}% of the seed's ${reading.seedWords} words in order in the imported draft's PDF`);
+      expect(reading.ratio).toBeGreaterThanOrEqual(0.97);
     });
 
     it('round trip: the fixture exported to Word imports back to the same structure', async () => {
