@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { PlanAccessService, PlansModule } from '@app/plans';
-import { CascadeNoticesController } from './controllers/cascade-notices.controller';
+import { CascadeInboxController } from './controllers/cascade-inbox.controller';
 import { CascadeController } from './controllers/cascade.controller';
 import { PlanReportsController } from './controllers/plan-reports.controller';
 import { CascadeNotice } from './entities/cascade-notice.entity';
@@ -27,7 +27,7 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  */
 @Module({
   imports: [IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
-  controllers: [CascadeController, PlanReportsController, CascadeNoticesController],
+  controllers: [CascadeController, PlanReportsController, CascadeInboxController],
   providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService, PlanReportsService, CascadeJobsWorker],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService],
 })

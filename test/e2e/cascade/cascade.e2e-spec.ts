@@ -307,6 +307,12 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     ]);
     expect(row(d2.id).childPlan).toMatchObject({ id: districtPlans.get('p-d2'), state: expect.stringMatching(/issued|distribut/) });
     expect(matrix.duties[0]).toMatchObject({ submitted: 1, pending: 4, overdue: 0 });
+    // each implementing body sees what it owes, with deadlines and where it stands
+    const owed = await getJson(t, 'p-d1.clerk', '/api/cascade/report-duties');
+    expect(owed.filter((o: { plan: { id: string } }) => o.plan.id === rootId).map((o: { dutyId: string; status: string; deadline: string; childPlanId: string }) => [o.dutyId, o.status, o.deadline, o.childPlanId])).toEqual([
+      ['d-6m', 'submitted', rootContent.reportingDuties[0].deadline, districtPlans.get('p-d1')],
+      ['d-year', 'pending', rootContent.reportingDuties[1].deadline, districtPlans.get('p-d1')],
+    ]);
     // only the issuing side reads the matrix
     await getJson(t, 'p-d1.drafter', `/api/plans/${rootId}/report-matrix`, 403);
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBase64, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { cleanText } from '@app/common';
-import { CascadeOrganizationDto } from './cascade-tree.dto';
+import { CascadeOrganizationDto, PlanLinkDto } from './cascade-tree.dto';
 
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 /** Report text keeps its paragraphs: each line is cleaned on its own. */
@@ -107,4 +107,19 @@ export class ReportMatrixDto {
   @ApiProperty() today: string;
   @ApiProperty({ type: [ReportDutyColumnDto] }) duties: ReportDutyColumnDto[];
   @ApiProperty({ type: [ReportMatrixRowDto] }) rows: ReportMatrixRowDto[];
+}
+
+export class ReportDutyOwedDto {
+  @ApiProperty({ description: 'Kế hoạch cấp trên đặt ra nhiệm vụ báo cáo' }) plan: PlanLinkDto;
+  @ApiProperty({ type: CascadeOrganizationDto, description: 'Tổ chức phải báo cáo' }) organization: CascadeOrganizationDto;
+  @ApiProperty({ nullable: true, type: String }) childPlanId: string | null;
+  @ApiProperty() dutyId: string;
+  @ApiProperty() what: string;
+  @ApiProperty({ nullable: true, type: String }) period: string | null;
+  @ApiProperty() deadline: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ enum: REPORT_CELL_STATUSES }) status: ReportCellStatus;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ nullable: true, type: String }) reportId: string | null;
+  @ApiProperty() reports: number;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor, Role } from '@app/common';
+import { Clock } from '@app/jobs';
 import { CascadeNotice, CascadeNoticeKind } from '../entities/cascade-notice.entity';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 
@@ -39,7 +40,10 @@ export const NOTICE_ROLES: Record<CascadeNoticeKind, Role[]> = {
  */
 @Injectable()
 export class CascadeNoticesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async notify(manager: EntityManager, requests: NoticeRequest[]): Promise<number> {
     if (!requests.length) return 0;
@@ -69,7 +73,7 @@ export class CascadeNoticesService {
   async markRead(actor: Actor, ids: string[]): Promise<void> {
     const found = await this.dataSource.manager.count(CascadeNotice, { where: { id: In(ids), userId: actor.id } });
     if (found !== new Set(ids).size) throw new CascadeError(CascadeErrorCode.NoticeNotFound, 'Không tìm thấy thông báo');
-    await this.dataSource.manager.update(CascadeNotice, { id: In(ids), userId: actor.id, readAt: IsNull() }, { readAt: new Date() });
+    await this.dataSource.manager.update(CascadeNotice, { id: In(ids), userId: actor.id, readAt: IsNull() }, { readAt: this.clock.now() });
   }
 }
 

@@ -7,10 +7,12 @@ import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { PlanReportAttachment } from '../entities/plan-report-attachment.entity';
 import { PlanReport } from '../entities/plan-report.entity';
-import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
+import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportDutyOwedDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
+import { ChildPlan } from '../entities/child-plan.entity';
 import { Clock } from '@app/jobs';
 import { vietnamToday } from './cascade-clock';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
+import { ISSUED_STATES } from './cascade-tree.query';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
 
 /** Roles at an implementing organization that may send its report (the drafting body, its clerk, its leader). */
@@ -114,6 +116,51 @@ export class PlanReportsService {
         };
       });
     return { planId, today, duties, rows };
+  }
+
+  /**
+   * What the actor's organizations owe: every reporting duty of the plans they implement (their
+   * parent plans), with its deadline and where it stands, the nearest deadline first.
+   */
+  async owed(actor: Actor): Promise<ReportDutyOwedDto[]> {
+    const mine = [...new Set(actor.memberships.filter((m) => REPORTER_ROLES.some((r) => m.roles.includes(r))).map((m) => m.organizationId))];
+    if (!mine.length) return [];
+    const manager = this.dataSource.manager;
+    const links = await manager.find(ChildPlan, { where: { organizationId: In(mine) } });
+    if (!links.length) return [];
+    const parents = await manager.find(Plan, { where: { id: In([...new Set(links.map((l) => l.parentPlanId))]) } });
+    const orgs = await this.plans.organizations([...mine, ...parents.map((p) => p.organizationId)]);
+    const reports = await manager.find(PlanReport, { where: { planId: In(parents.map((p) => p.id)), organizationId: In(mine) }, order: { submittedAt: 'ASC' } });
+    const today = vietnamToday(this.clock);
+    const out: ReportDutyOwedDto[] = [];
+    for (const parent of parents) {
+      if (!ISSUED_STATES.includes(parent.state)) continue;
+      const content = await this.plans.issuedContent(parent);
+      const issuer = orgs.get(parent.organizationId)!;
+      const plan = { id: parent.id, organization: toCascadeOrganization(issuer), documentType: parent.documentType, state: parent.state, summary: parent.summary, numberSymbol: parent.numberSymbol, issuedOn: parent.issuedOn };
+      for (const link of links.filter((l) => l.parentPlanId === parent.id)) {
+        for (const duty of content.reportingDuties) {
+          if (!reportersOf(duty, content).includes(link.organizationId)) continue;
+          const sent = reports.filter((r) => r.planId === parent.id && r.dutyId === duty.id && r.organizationId === link.organizationId);
+          const status = reportCellStatus(true, duty.deadline, today, sent.length ? toIsoDate(vietnamDate(sent[0].submittedAt)) : null);
+          out.push({
+            plan,
+            organization: toCascadeOrganization(orgs.get(link.organizationId)!),
+            childPlanId: link.planId,
+            dutyId: duty.id,
+            what: duty.what,
+            period: duty.period,
+            deadline: duty.deadline,
+            to: duty.to,
+            status,
+            overdue: status === 'overdue' || status === 'late',
+            reportId: sent.at(-1)?.id ?? null,
+            reports: sent.length,
+          });
+        }
+      }
+    }
+    return out.sort((a, b) => a.deadline.localeCompare(b.deadline) || compareVietnamese(a.organization.fullName, b.organization.fullName));
   }
 
   private pickReporter(owing: string[], asked: string | undefined): string {
