@@ -58,9 +58,12 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
       const saved = await request(t.http).get(`/api/plans/${res.body.planId}`).set('Authorization', await auth(drafter)).expect(200);
       expect(saved.body).toMatchObject({ state: 'draft', version: 1 });
       expectSameContent(fixture, saved.body.content, `${facts.seed} (saved)`);
-      const [row] = await db.query(`SELECT file_name, source, report, detected FROM plan_import_report WHERE plan_id = $1`, [res.body.planId]);
-      expect(row).toMatchObject({ file_name: facts.seed, source: 'txt/utf-8' });
-      expect(row.report.recognized.length).toBe(res.body.report.recognized.length);
+      const kept = await request(t.http).get(`/api/plans/${res.body.planId}/import-report`).set('Authorization', await auth(drafter)).expect(200);
+      expect(kept.body).toMatchObject({ planId: res.body.planId, fileName: facts.seed, fileSize: bytes.length, source: 'txt/utf-8', report: res.body.report, detected: res.body.detected });
+      // A plan made in the editor has no import report; a stranger does not see that one exists.
+      const typed = await request(t.http).post('/api/plans').set('Authorization', await auth(drafter)).send({ content: fixture }).expect(201);
+      await request(t.http).get(`/api/plans/${typed.body.id}/import-report`).set('Authorization', await auth(drafter)).expect(404);
+      await request(t.http).get(`/api/plans/${res.body.planId}/import-report`).set('Authorization', await auth('ubnd-np.drafter')).expect(404);
 
       // The imported draft renders to a PDF that reads as the seed (its number and date still blank).
       const pdf = await request(t.http).get(`/api/plans/${res.body.planId}/preview.pdf`).set('Authorization', await auth(drafter)).buffer(true).parse(binary).expect(200);

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeR
 import type { Response } from 'express';
 import { Observable } from 'rxjs';
 import { Actor, CurrentActor, Roles } from '@app/common';
-import { ImportPlanQueryDto, ImportResultDto } from '../dtos/plan-import.dto';
+import { ImportPlanQueryDto, ImportReportRecordDto, ImportResultDto } from '../dtos/plan-import.dto';
 import type { UploadedPlanFile } from '../readers/read-upload';
 import { PlanExportService } from '../services/plan-export.service';
 import { PlanImportService } from '../services/plan-import.service';
@@ -52,6 +52,13 @@ export class PlanImportController {
     const result = await this.imports.import(actor, file, query);
     res.status(result.planId ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
+  }
+
+  @Get(':id/import-report')
+  @ApiOkResponse({ description: 'Báo cáo nhập của dự thảo được tạo từ tệp: tên tệp, định dạng, những gì nhận ra và không nhận ra' })
+  async importReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ImportReportRecordDto> {
+    const row = await this.imports.reportOf(actor, id);
+    return { planId: row.planId, fileName: row.fileName, fileSha256: row.fileSha256, fileSize: row.fileSize, source: row.source, report: row.report, detected: row.detected, createdAt: row.createdAt.toISOString() };
   }
 
   @Get(':id/export.docx')

@@ -41,3 +41,15 @@ export class ImportResultDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã dự thảo đã lưu (khi save=true)' })
   planId: string | null;
 }
+
+/** The import report kept with a draft made from a file. */
+export class ImportReportRecordDto {
+  @ApiProperty() planId: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() fileSha256: string;
+  @ApiProperty() fileSize: number;
+  @ApiProperty({ description: 'Định dạng và bảng mã đã đọc: "txt/tcvn3", "docx"' }) source: string;
+  @ApiProperty({ type: ImportReportDto }) report: ImportReport;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detected: DetectedHeader;
+  @ApiProperty() createdAt: string;
+}
