@@ -282,3 +282,22 @@ describe('plans: drafting API, versions, diff, search, access', () => {
     expect(doc.paths['/api/plans/{id}/content'].put).toBeDefined();
   });
 });
+
+describe('content saves in the audit trail', () => {
+  it('records the creation and each saved version with its hash, in order', async () => {
+    const t = await createTestApp({ demo: true });
+    try {
+      const token = await t.token('bcd-duk.drafter');
+      const auth = { Authorization: `Bearer ${token}` };
+      const created = await request(t.http).post('/api/plans').set(auth).send({ content: planContent() }).expect(201);
+      const next = { ...planContent(), summary: 'kế hoạch đã sửa lần một' };
+      await request(t.http).put(`/api/plans/${created.body.id}/content`).set(auth).send({ baseVersion: 1, content: next }).expect(200);
+      const history = await request(t.http).get(`/api/plans/${created.body.id}/history`).set(auth).expect(200);
+      const events = history.body.map((e: { event: string; contentVersion: number }) => [e.event, e.contentVersion]);
+      expect(events).toEqual([['CREATED', 1], ['CONTENT_SAVED', 2]]);
+      expect(history.body[1].contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await t.close();
+    }
+  });
+});

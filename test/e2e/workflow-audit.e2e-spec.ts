@@ -46,7 +46,7 @@ describe('audit trail: append-only and hash-chained', () => {
     await expect(db.query(`UPDATE audit_event SET reason = 'sửa' WHERE plan_id = $1`, [plans[0]])).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(db.query(`DELETE FROM audit_event WHERE plan_id = $1`, [plans[0]])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(db.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only: TRUNCATE refused/);
-    expect((await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`)).map((e: { event: string }) => e.event)).toEqual(['SUBMIT', 'APPROVE', 'RETURN']);
+    expect((await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`)).map((e: { event: string }) => e.event)).toEqual(['CREATED', 'SUBMIT', 'APPROVE', 'RETURN']);
   });
 
   it('content saves join the plan\'s chain in the saving transaction, and vanish with it when it rolls back', async () => {
@@ -62,8 +62,8 @@ describe('audit trail: append-only and hash-chained', () => {
     ).rejects.toThrow('the save failed');
     await db.transaction((manager) => t.app.get(AuditService).contentSaved(manager, entry));
     const history = await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`);
-    expect(history.map((e: { event: string }) => e.event)).toEqual(['SUBMIT', 'APPROVE', 'RETURN', 'CONTENT_SAVED']);
-    expect(history[3]).toMatchObject({ seq: 4, contentVersion: 2, contentSha256: 'c'.repeat(64), actorId: drafter.id, prevHash: history[2].hash });
+    expect(history.map((e: { event: string }) => e.event)).toEqual(['CREATED', 'SUBMIT', 'APPROVE', 'RETURN', 'CONTENT_SAVED']);
+    expect(history[4]).toMatchObject({ seq: 5, contentVersion: 2, contentSha256: 'c'.repeat(64), actorId: drafter.id, prevHash: history[3].hash });
   });
 
   it('only auditors verify; an untouched trail verifies', async () => {

@@ -168,7 +168,8 @@ describe('workflow: the road of a seed plan', () => {
     jobs.wake([PLAN_ISSUE_JOB.queue]);
     const isIssueOutcome = (e: { event: string; data: { queue?: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue;
     const trail = await waitFor('the issuance job', () => history(), (h) => h.some(isIssueOutcome), 60_000);
-    const [job] = await jobs.jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId);
+    // the outcome is recorded by the handler just before pg-boss marks the job completed
+    const [job] = await waitFor('the job completed', () => jobs.jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId), (j) => j[0]?.state === 'completed', 30_000);
     expect(job.state).toBe('completed');
     expect(trail.find(isIssueOutcome).data).toMatchObject({ jobId: job.id });
     if (standIn) expect(seen).toEqual([job.id]);

@@ -53,7 +53,8 @@ export async function userId(t: TestApp, username: string): Promise<string> {
 
 /** The plan's audit events that are transitions (not job outcomes, which arrive on their own time). */
 export function transitions(history: { event: string }[]): string[] {
-  return history.map((e) => e.event).filter((e) => !e.startsWith('JOB_'));
+  // Machine transitions only: job outcomes and content saves share the trail but are not transitions.
+  return history.map((e) => e.event).filter((e) => !e.startsWith('JOB_') && e !== 'CREATED' && e !== 'CONTENT_SAVED');
 }
 
 /**

@@ -1,13 +1,22 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
+const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+/** The id of the HTTP request being served, wherever the code runs on its behalf (null in jobs). */
+export function currentRequestId(): string | null {
+  return requestContext.getStore()?.requestId ?? null;
+}
+
 /** Gives every request an id (taken from X-Request-Id when sane), echoed in the response and the logs. */
 export function requestIdMiddleware(req: Request & { id?: string }, res: Response, next: NextFunction): void {
   const given = req.headers['x-request-id'];
-  req.id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', req.id);
-  next();
+  const requestId = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+  req.id = requestId;
+  res.setHeader('X-Request-Id', requestId);
+  requestContext.run({ requestId }, next);
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

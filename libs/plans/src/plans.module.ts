@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { PlansController } from './controllers/plans.controller';
 import { PlansDemoLoaderService } from './demo/plans-demo-loader.service';
@@ -12,7 +13,7 @@ import { PlansService } from './services/plans.service';
 
 /** The plan document: structured content, versions, diffs, the format check, import and export. */
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([Plan, PlanVersion])],
+  imports: [IdentityModule, AuditModule, TypeOrmModule.forFeature([Plan, PlanVersion])],
   controllers: [PlansController],
   providers: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService],
   exports: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService, TypeOrmModule],

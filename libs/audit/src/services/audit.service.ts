@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { cleanText } from '@app/common';
+import { cleanText, currentRequestId } from '@app/common';
 import { Clock, JobOutcome, JobsService } from '@app/jobs';
 import { AuditEventDto, AuditVerifyReportDto, BrokenLinkDto } from '../dtos/audit.dto';
 import { AuditEvent } from '../entities/audit-event.entity';
@@ -96,7 +96,8 @@ export class AuditService implements OnModuleInit {
       reason: entry.reason == null ? null : entry.reason.normalize('NFC').trim(),
       contentVersion: entry.contentVersion ?? null,
       contentSha256: entry.contentSha256 ?? null,
-      requestId: entry.requestId ?? null,
+      // the HTTP request this is done for, when the caller did not name one
+      requestId: entry.requestId ?? currentRequestId(),
       // Through JSON once, so that what is hashed is what jsonb will give back.
       data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
       prevHash: last[0]?.hash ?? null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Actor, foldVietnamese } from '@app/common';
 import { Organization, User } from '@app/identity';
 import { canonicalContent, contentSha256 } from '../content/plan-canonical';
@@ -24,6 +25,7 @@ export class PlansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: PlanAccessService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetailDto> {
@@ -36,8 +38,27 @@ export class PlansService {
    * Writes a new draft with its version 1 in the caller's transaction (also used by import,
    * the demo loader and the cascade). Throws 422 when the content is invalid; writes nothing then.
    */
-  createDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
-    return insertDraft(manager, draft);
+  async createDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
+    const id = await insertDraft(manager, draft);
+    await this.recordSave(manager, id, draft.authorId, 1);
+    return id;
+  }
+
+  /** Every content save is in the plan's audit trail, written in the save's own transaction. */
+  private async recordSave(manager: EntityManager, planId: string, authorId: string, version: number): Promise<void> {
+    const [plan, saved, author] = await Promise.all([
+      manager.findOneOrFail(Plan, { where: { id: planId } }),
+      manager.findOneOrFail(PlanVersion, { where: { planId, version } }),
+      manager.findOne(User, { where: { id: authorId } }),
+    ]);
+    await this.audit.contentSaved(manager, {
+      planId,
+      organizationId: plan.organizationId,
+      actor: { id: authorId, fullName: author?.fullName ?? authorId },
+      version,
+      contentSha256: saved.contentSha256,
+      state: plan.state,
+    });
   }
 
   /** Saves a new version when the actor edited the current one; a stale edit is 409 and saves nothing. */
@@ -68,6 +89,7 @@ export class PlansService {
       plan.documentType = content.documentType;
       plan.searchText = searchTextOf(content);
       await manager.save(Plan, plan);
+      await this.recordSave(manager, plan.id, actor.id, version);
     });
     return this.get(actor, id);
   }
