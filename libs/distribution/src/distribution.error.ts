@@ -11,6 +11,7 @@ export enum DistributionErrorCode {
   PdfMissing = 'pdf_missing',
   Forbidden = 'forbidden',
   VersionConflict = 'version_conflict',
+  NotificationNotFound = 'notification_not_found',
 }
 
 const KIND: Record<DistributionErrorCode, ErrorKind> = {
@@ -24,6 +25,7 @@ const KIND: Record<DistributionErrorCode, ErrorKind> = {
   pdf_missing: 'conflict',
   forbidden: 'forbidden',
   version_conflict: 'conflict',
+  notification_not_found: 'not_found',
 };
 
 /** Errors of distribution: deliveries, incoming documents, receipts, edXML export. */

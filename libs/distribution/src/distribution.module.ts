@@ -12,7 +12,7 @@ import { EmailChannel } from './channels/email.channel';
 import { InboxChannel } from './channels/inbox.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { DeliveriesController } from './controllers/deliveries.controller';
-import { IncomingController } from './controllers/incoming.controller';
+import { IncomingController, IncomingNotificationsController } from './controllers/incoming.controller';
 import { DistributionQueue, IssuedPdfReader, PlanStateEvents } from './distribution.ports';
 import { EdxmlService } from './edxml/edxml.service';
 import { Delivery } from './entities/delivery.entity';
@@ -24,6 +24,7 @@ import { DeliveryRunnerService } from './services/delivery-runner.service';
 import { DeliverySweeperService } from './services/delivery-sweeper.service';
 import { DistributionProgressService } from './services/distribution-progress.service';
 import { DistributionService } from './services/distribution.service';
+import { IncomingNotificationsService } from './services/incoming-notifications.service';
 import { IncomingService } from './services/incoming.service';
 import { IssuedPlanFactsService } from './services/issued-plan-facts.service';
 import { recipientsMayRead } from './services/recipient-read.rule';
@@ -35,7 +36,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  */
 @Module({
   imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification])],
-  controllers: [DeliveriesController, IncomingController],
+  controllers: [DeliveriesController, IncomingController, IncomingNotificationsController],
   providers: [
     DistributionService,
     DistributionProgressService,
@@ -43,6 +44,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     DeliverySweeperService,
     DeliveriesService,
     IncomingService,
+    IncomingNotificationsService,
     EdxmlService,
     IssuedPlanFactsService,
     InboxChannel,

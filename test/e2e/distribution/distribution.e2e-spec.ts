@@ -157,6 +157,14 @@ describe('distribution: every recipient line gets the issued plan, with receipts
         .get(DataSource)
         .query(`SELECT u.username FROM incoming_notification n JOIN app_user u ON u.id = n.user_id WHERE n.plan_id = $1 AND n.organization_id = $2 ORDER BY 1`, [planId, orgs['db-stc']]);
       expect(notified.map((n) => n.username)).toEqual(['db-stc.clerk', 'db-stc.reviewer', 'db-stc.signer']);
+      const leader = await auth('db-stc.signer');
+      const notices = (await request(t.http).get('/api/incoming-notifications?unread=true').set('Authorization', leader).expect(200)).body;
+      const notice = notices.find((n: { planId: string }) => n.planId === planId);
+      expect(notice.message).toBe(`Văn bản đến: Kế hoạch số ${plan.numberSymbol} của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh`);
+      await request(t.http).post(`/api/incoming-notifications/${notice.id}/read`).set('Authorization', await auth('db-stc.clerk')).expect(404);
+      expect((await request(t.http).post(`/api/incoming-notifications/${notice.id}/read`).set('Authorization', leader).expect(200)).body.readAt).not.toBeNull();
+      const unread = (await request(t.http).get('/api/incoming-notifications?unread=true').set('Authorization', leader).expect(200)).body;
+      expect(unread.some((n: { id: string }) => n.id === notice.id)).toBe(false);
       await request(t.http).get(`/api/plans/${planId}`).set('Authorization', await auth('db-stc.drafter')).expect(200);
       // an organization it was not sent to still cannot
       await request(t.http).get(`/api/plans/${planId}`).set('Authorization', await auth('ubnd-an.drafter')).expect(404);

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
@@ -36,8 +36,9 @@ interface ClaimedDelivery {
  * webhook carry the delivery's id so the receiver recognizes the repeat.
  */
 @Injectable()
-export class DeliveryRunnerService {
+export class DeliveryRunnerService implements OnModuleDestroy {
   private readonly logger = new Logger('Distribution');
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +50,11 @@ export class DeliveryRunnerService {
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
   ) {}
+
+  /** The application is closing: runs finish the batch in hand and take no other. */
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
 
   async attempt(deliveryId: string): Promise<AttemptOutcome> {
     const delivery = await this.claim(deliveryId);
@@ -99,7 +105,7 @@ export class DeliveryRunnerService {
       // Nothing could be claimed (other workers hold them): they are theirs to finish.
       if (!progressed) return { attempted, more: false };
       if (rows.length < batch) return { attempted, more: false };
-      if (Date.now() > until) return { attempted, more: true };
+      if (Date.now() > until || this.stopping) return { attempted, more: true };
     }
   }
 
