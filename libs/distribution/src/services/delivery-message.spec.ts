@@ -1,0 +1,39 @@
+import { deliveryMessageId, IssuedPlanFacts, mailSubject, mailText, pdfFileName, webhookPayload } from './delivery-message';
+
+const plan: IssuedPlanFacts = {
+  planId: '5c1d6b1e-9f0a-4a53-8f4e-2d1c0b9a8e7f',
+  documentType: 'KH',
+  documentTypeName: 'Kế hoạch',
+  number: 4,
+  numberSymbol: '04-KH/BCĐ',
+  issuedOn: '2024-01-24',
+  summary: 'triển khai một số nhiệm vụ trọng tâm\nthực hiện dân chủ ở cơ sở năm 2024',
+  pdfSha256: 'a'.repeat(64),
+  issuer: { id: 'org-1', code: 'bcd-duk', fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở' },
+};
+
+describe('what the channels say about an issued plan', () => {
+  it('puts type, number, cited date and the summary on one line in the subject', () => {
+    expect(mailSubject(plan)).toBe('Kế hoạch số 04-KH/BCĐ ngày 24/1/2024: triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024');
+  });
+
+  it('addresses the recipient line and links the plan', () => {
+    const text = mailText(plan, 'Đảng ủy Sở Tài chính', 'https://kehoach.example/plans/x');
+    expect(text.split('\n')[0]).toBe('Kính gửi: Đảng ủy Sở Tài chính');
+    expect(text).toContain('Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở gửi kế hoạch số 04-KH/BCĐ ngày 24/1/2024 về triển khai');
+    expect(text).toContain('https://kehoach.example/plans/x');
+  });
+
+  it('names the PDF after its number without slashes', () => {
+    expect(pdfFileName(plan)).toBe('04-KH-BCĐ.pdf');
+    expect(pdfFileName({ ...plan, numberSymbol: '48/KH-UBND' })).toBe('48-KH-UBND.pdf');
+  });
+
+  it('gives each delivery one Message-ID and one webhook body, whatever the attempt', () => {
+    expect(deliveryMessageId('d-1')).toBe('<d-1@kehoach>');
+    const delivery = { id: 'd-1', recipientId: 'r1', recipientName: 'Đảng ủy Sở Y tế' };
+    const first = webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf');
+    expect(webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf')).toBe(first);
+    expect(JSON.parse(first)).toMatchObject({ event: 'plan.issued', deliveryId: 'd-1', businessType: 'new', plan: { numberSymbol: '04-KH/BCĐ', pdfUrl: 'https://kehoach.example/api/plans/x/pdf' } });
+  });
+});
