@@ -275,3 +275,13 @@ describe('what is not a plan', () => {
     expect(result.report.warnings.join(' ')).toContain('La Mã');
   });
 });
+
+describe('Markdown lists', () => {
+  it('reads "* " as the dash of an official list, and keeps *italic*', () => {
+    const result = parse('KẾ HOẠCH\nkiểm tra\n\nI. NỘI DUNG\n\n* Kiểm tra *hồ sơ*;\n* Báo cáo kết quả.\n', 'md');
+    expect(result.content.parts[0].children.map((n) => [n.kind, n.kind === 'bullet' ? n.text : null])).toEqual([
+      ['bullet', 'Kiểm tra *hồ sơ*;'],
+      ['bullet', 'Báo cáo kết quả.'],
+    ]);
+  });
+});

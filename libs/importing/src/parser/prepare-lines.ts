@@ -89,6 +89,8 @@ export function prepareLines(document: SourceDocument): PreparedDocument {
       headingLevel = heading[1].length;
       text = text.slice(heading[0].length);
     }
+    // A Markdown list star ("* text") is the dash of an official list.
+    if (document.format === 'md') text = text.replace(/^(\s*)\*\s+(?=\S)/, '$1- ');
     if (document.format !== 'docx') text = text.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
     text = text.replace(/[ ]+$/g, '');
     // Columns side by side: a tab in a Word export, a wide gap in a laid-out text.
