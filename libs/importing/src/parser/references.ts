@@ -40,7 +40,7 @@ export function extractReferences(paragraph: string): DocumentReference[] {
   for (const raw of citations.split(splitter)) {
     const clause = raw
       .trim()
-      .replace(/[.;]$/, '')
+      .replace(/[.;,]+$/, '')
       .replace(/^(?:thực hiện|căn cứ|triển khai|tiếp tục thực hiện)\s+(?=\p{Lu})/iu, '');
     // The main clause after the citations ("..., Ban Chỉ đạo ... như sau:") is cut off.
     const cut = clause.replace(/,\s+(?=\p{Lu})(?![^,]*(?<![\p{L}\d])(?:số|ngày)(?![\p{L}\d])[^,]*$)[\s\S]*$/u, '');
