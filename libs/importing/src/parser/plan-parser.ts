@@ -134,7 +134,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   if (!summary) report.warn('Không thấy trích yếu (dòng tóm tắt dưới tên loại văn bản).');
 
   const tailStart = findTail(lines, bodyStart);
-  if (lines.slice(bodyStart, tailStart).some((l) => l.column !== null)) {
+  if (lines.slice(bodyStart, tailStart).some((l) => l.column !== null || /^\|.*\|$/.test(l.text))) {
     report.warn('Phần nội dung có bảng: các ô được giữ thành đoạn văn theo thứ tự đọc (hàng, rồi cột); hãy kiểm tra và chuyển thành mục, nhiệm vụ nếu cần.');
   }
   const nodeLines = new Map<string, number>();
