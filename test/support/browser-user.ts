@@ -71,11 +71,20 @@ export class BrowserUser {
     return file;
   }
 
-  /** A screenshot for the README (docs/screenshots/<name>.png), written only when asked for. */
+  /**
+   * A screenshot for the README (docs/screenshots/<name>.png), written only when asked for: the
+   * top of the page (at most 1500 px of it), at the width the person's window has.
+   */
   async docShot(name: string): Promise<void> {
     if (!WRITE_DOC_SCREENSHOTS) return;
     mkdirSync(DOC_SCREENSHOT_DIR, { recursive: true });
-    await this.page.screenshot({ path: join(DOC_SCREENSHOT_DIR, `${name}.png`) as `${string}.png`, fullPage: true });
+    const viewport = this.page.viewport()!;
+    const height = Math.min(1500, await this.page.evaluate(() => document.documentElement.scrollHeight));
+    await this.page.screenshot({
+      path: join(DOC_SCREENSHOT_DIR, `${name}.png`) as `${string}.png`,
+      clip: { x: 0, y: 0, width: viewport.width, height },
+      captureBeyondViewport: true,
+    });
   }
 
   /** Opens a page by its address (as a bookmark would) and screenshots it. */

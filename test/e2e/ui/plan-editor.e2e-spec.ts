@@ -182,6 +182,8 @@ describe('web UI: the plan editor (in Chromium)', () => {
     await phone.login('ubnd-nh.drafter');
     for (const path of [`/plans/${planId}/edit`, `/plans/${planId}`, '/plans']) {
       await phone.open(path, path.split('/').pop()!);
+      if (path.endsWith('/edit')) await phone.docShot('dien-thoai-soan-thao');
+      if (path === '/plans') await phone.docShot('dien-thoai-ke-hoach');
       const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }

@@ -166,6 +166,43 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(csv).toContain(numberSymbol);
   });
 
+  it('the clerk follows the distribution board: each recipient, its channel and status, live', async () => {
+    const clerk = await person('bcd-duk.clerk');
+    await clerk.open(`/plans/${planId}`, 'ke-hoach-da-ban-hanh');
+    await clerk.clickText('Tình hình phát hành', 'phat-hanh');
+    await clerk.page.waitForFunction(() => document.querySelectorAll('#board-rows tr').length > 0);
+    await clerk.page.waitForFunction(() => /Đã xong \d+\/\d+/.test(document.getElementById('board-counts')?.textContent ?? ''));
+    const board = await clerk.text('#board-rows');
+    expect(board).toContain('Đảng bộ Sở Tài chính');
+    expect(board).toContain('Hộp văn bản đến');
+    await clerk.shot('phat-hanh-bang');
+    await clerk.docShot('phat-hanh');
+  });
+
+  it('the recipient acknowledges the document, reports its handling and opens the child plan from it', async () => {
+    const recipient = await person('db-stc.clerk');
+    // the inbox delivery is a job after issuance: wait for the row, then look
+    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM incoming_document WHERE plan_id = $1`, [planId])).length; i++) await new Promise((r) => setTimeout(r, 500));
+    expect(await work(recipient)).toContain('Văn bản đến cần xác nhận');
+    await recipient.clickText('Văn bản đến', 'van-ban-den');
+    await recipient.page.waitForSelector('.incoming.unacknowledged');
+    await recipient.shot('van-ban-den-chua-xac-nhan');
+    await recipient.docShot('van-ban-den');
+    await recipient.page.click('.incoming.unacknowledged button.primary');
+    await recipient.page.waitForFunction(() => document.getElementById('incoming-status')?.textContent?.includes('Đã xác nhận'));
+    await recipient.page.waitForFunction(() => !document.querySelector('.incoming.unacknowledged'));
+    const row = (await db().query(`SELECT acknowledged_at FROM incoming_document i JOIN organization o ON o.id = i.organization_id WHERE i.plan_id = $1 AND o.code = 'db-stc'`, [planId]))[0];
+    expect(row.acknowledged_at).not.toBeNull();
+    await recipient.page.waitForSelector('.incoming select[name="status"]');
+    const statusSelect = await recipient.page.$eval('.incoming select[name="status"]', (s) => s.id);
+    await recipient.page.select(`[id="${statusSelect}"]`, await recipient.page.$eval(`[id="${statusSelect}"]`, (s) => (s as HTMLSelectElement).options[0].value));
+    await recipient.page.click('.incoming form.handling button');
+    await recipient.page.waitForFunction(() => document.getElementById('incoming-status')?.textContent?.includes('Đã báo cáo'));
+    await recipient.page.waitForSelector('.incoming a.button[href^="/plans/"]:not([href$="/pdf"])');
+    await recipient.shot('van-ban-den-da-xac-nhan');
+    expect(await recipient.text('.incoming')).toContain('Kế hoạch triển khai của đơn vị');
+  });
+
   it('the body that must implement it finds its child draft, citing the parent, in its work', async () => {
     const childDrafter = await person('db-stc.drafter');
     const numberSymbol = (await db().query(`SELECT number_symbol FROM plan WHERE id = $1`, [planId]))[0].number_symbol as string;

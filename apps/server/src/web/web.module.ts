@@ -13,6 +13,8 @@ import { AuditViewsService } from './audit/audit-views.service';
 import { AuditWebController } from './audit/audit-web.controller';
 import { CascadeViewsService } from './cascade/cascade-views.service';
 import { CascadeWebController } from './cascade/cascade-web.controller';
+import { ReportsWebController } from './cascade/reports-web.controller';
+import { DistributionWebController } from './distribution/distribution-web.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
 import { PlanViewsService } from './plans/plan-views.service';
 import { PlansWebController } from './plans/plans-web.controller';
@@ -30,7 +32,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
   providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
   exports: [SessionPool],
 })

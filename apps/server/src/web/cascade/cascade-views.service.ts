@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/common';
+import { ModuleRef } from '@nestjs/core';
 import { CascadeLinksService, CascadeNodeDto } from '@app/cascade';
+import { planReports } from '../domain-lookup';
 import { planStateLabel } from '@workflows/plan-labels';
 
 const STATUS_NAMES: Record<string, string> = { issued: 'Đã ban hành', in_progress: 'Đang xây dựng', not_started: 'Chưa bắt đầu', cancelled: 'Đã hủy' };
@@ -14,7 +16,10 @@ interface TreeNode extends CascadeNodeDto {
 /** The cascade tree as nested lists with per-level progress. */
 @Injectable()
 export class CascadeViewsService {
-  constructor(private readonly links: CascadeLinksService) {}
+  constructor(
+    private readonly links: CascadeLinksService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async treePage(actor: Actor, id: string) {
     const tree = await this.links.tree(actor, id);
@@ -35,6 +40,18 @@ export class CascadeViewsService {
       levels: tree.levels
         .filter((l) => l.depth > 0)
         .map((l) => ({ ...l, percent: l.total ? Math.round((l.issued / l.total) * 100) : 0 })),
+    };
+  }
+
+  /** The report form for one duty the person's organization owes on the plan. */
+  async reportForm(actor: Actor, planId: string, dutyId?: string, orgId?: string) {
+    const owed = (await planReports(this.moduleRef).owed(actor)).filter((r) => r.plan.id === planId);
+    const duty = owed.find((r) => r.dutyId === dutyId && (!orgId || r.organization.id === orgId)) ?? owed[0] ?? null;
+    return {
+      title: 'Báo cáo kết quả',
+      duty,
+      duties: owed.map((r) => ({ value: r.dutyId, org: r.organization.id, label: `${r.what}${r.period ? ` (${r.period})` : ''}, hạn ${r.deadline.split('-').reverse().join('/')}`, selected: r === duty })),
+      planId,
     };
   }
 }

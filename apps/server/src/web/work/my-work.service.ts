@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, organizationsWithRole, Role, toIsoDate, vietnamDate } from '@app/common';
 import { OrganizationsService } from '@app/identity';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { PlansService } from '@app/plans';
+import { IncomingDocument } from '@app/distribution';
+import { Plan, PlansService } from '@app/plans';
 import { NotificationsService, PlanWorkflowQueriesService } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
+import { planReports } from '../domain-lookup';
 import { ROLE_NAMES } from '../view-helpers';
 
 /** One thing a person has to do, with its deadline. */
@@ -60,12 +65,14 @@ export class MyWorkService {
     private readonly plans: PlansService,
     private readonly queries: PlanWorkflowQueriesService,
     private readonly notifications: NotificationsService,
+    private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async forActor(actor: Actor) {
     const today = toIsoDate(vietnamDate(new Date()));
-    const items = (await Promise.all([this.drafts(actor), this.pending(actor)])).flat();
+    const items = (await Promise.all([this.drafts(actor), this.pending(actor), this.incoming(actor), this.reportsDue(actor)])).flat();
     const sections = WORK_SECTIONS.filter((s) => !s.roles.length || s.roles.some((role) => hasRole(actor, role))).map((section) => {
       const mine = items
         .filter((item) => item.section === section.key)
@@ -139,5 +146,47 @@ export class MyWorkService {
       }
     }
     return out;
+  }
+
+  /**
+   * Documents received and not yet acknowledged, at the organizations whose inbox the person
+   * keeps (clerks and leaders, as the distribution domain has it). Read from its table: the
+   * domain's inbox service is not exported to other modules.
+   */
+  private async incoming(actor: Actor): Promise<SectionItem[]> {
+    const orgs = actor.memberships.filter((m) => m.roles.some((r) => ['clerk', 'signer', 'reviewer'].includes(r))).map((m) => m.organizationId);
+    if (!orgs.length) return [];
+    const docs = await this.dataSource.getRepository(IncomingDocument).find({ where: { organizationId: In(orgs), acknowledgedAt: IsNull() }, order: { receivedAt: 'ASC' }, take: 50 });
+    if (!docs.length) return [];
+    const plans = new Map((await this.dataSource.getRepository(Plan).find({ where: { id: In(docs.map((d) => d.planId)) } })).map((p) => [p.id, p]));
+    const names = new Map((await this.organizations.list()).map((o) => [o.id, o.shortName]));
+    return docs.map((d) => {
+      const plan = plans.get(d.planId);
+      return {
+        section: 'incoming',
+        title: `${plan?.numberSymbol ? `Số ${plan.numberSymbol}: ` : ''}${plan?.summary ?? ''}`,
+        href: '/incoming',
+        organizationName: `Gửi ${names.get(d.organizationId) ?? ''}, từ ${names.get(d.senderOrganizationId) ?? ''}`,
+        action: 'Xác nhận đã nhận',
+        status: `Nhận ${toIsoDate(vietnamDate(d.receivedAt)).split('-').reverse().join('/')}`,
+        deadline: null,
+      };
+    });
+  }
+
+  /** Reports the person's organizations owe on the plans they implement, not yet sent. */
+  private async reportsDue(actor: Actor): Promise<SectionItem[]> {
+    const owed = await planReports(this.moduleRef).owed(actor);
+    return owed
+      .filter((r) => r.status === 'pending' || r.status === 'overdue')
+      .map((r) => ({
+        section: 'reports',
+        title: `Báo cáo ${r.what}${r.period ? ` (${r.period})` : ''}`,
+        href: `/plans/${r.plan.id}/reports/new?duty=${encodeURIComponent(r.dutyId)}&org=${r.organization.id}`,
+        organizationName: `${r.organization.shortName} → ${r.to}`,
+        action: `Theo kế hoạch ${r.plan.numberSymbol ?? r.plan.summary}`,
+        status: '',
+        deadline: r.deadline,
+      }));
   }
 }
