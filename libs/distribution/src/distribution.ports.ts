@@ -24,8 +24,9 @@ export abstract class PlanStateEvents {
 export abstract class DistributionQueue {
   abstract enqueueStart(manager: EntityManager, planId: string): Promise<void>;
   /**
-   * A run over the plan's due deliveries, now or at `startAfter`. `key` makes it idempotent:
-   * a second enqueue with the same key writes nothing.
+   * A run over the plan's due deliveries, now or at `startAfter` (a time of the database's
+   * clock, as deliveries record it). `key` makes it idempotent: a second enqueue with the same
+   * key writes nothing.
    */
   abstract enqueueDeliveries(manager: EntityManager, planId: string, startAfter?: Date, key?: string): Promise<void>;
   /** Wakes this process's workers after a transaction that enqueued has committed. */

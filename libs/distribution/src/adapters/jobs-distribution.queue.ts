@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobsService } from '@app/jobs';
+import { Clock, JobsService } from '@app/jobs';
 import { DistributionQueue } from '../distribution.ports';
 import { DISTRIBUTION_DELIVER_JOB, DISTRIBUTION_START_JOB } from '../jobs/distribution-jobs';
 
@@ -9,7 +9,10 @@ import { DISTRIBUTION_DELIVER_JOB, DISTRIBUTION_START_JOB } from '../jobs/distri
 export class JobsDistributionQueue extends DistributionQueue implements OnModuleInit {
   readonly runsJobs = true;
 
-  constructor(private readonly jobs: JobsService) {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -23,7 +26,9 @@ export class JobsDistributionQueue extends DistributionQueue implements OnModule
   }
 
   async enqueueDeliveries(manager: EntityManager, planId: string, startAfter?: Date, key?: string): Promise<void> {
-    await this.jobs.enqueue(manager, DISTRIBUTION_DELIVER_JOB, { planId }, { startAfter, key });
+    // Delivery times come from the database's clock; the queue takes the application's (which tests may move).
+    const appTime = startAfter && new Date(startAfter.getTime() + this.clock.offset);
+    await this.jobs.enqueue(manager, DISTRIBUTION_DELIVER_JOB, { planId }, { startAfter: appTime, key });
   }
 
   /** Wakes this process's distribution workers (after a transaction that enqueued committed). */

@@ -59,22 +59,23 @@ export class DeliveryRunnerService implements OnModuleDestroy {
   async attempt(deliveryId: string): Promise<AttemptOutcome> {
     const delivery = await this.claim(deliveryId);
     if (!delivery) return 'skipped';
+    let ended: boolean;
     try {
       if (delivery.channel === 'inbox' || delivery.channel === 'archive') {
         // Both stay inside the database: the effect and its record commit together.
-        const ended = await this.dataSource.transaction(async (manager) => {
+        ended = await this.dataSource.transaction(async (manager) => {
           if (delivery.channel === 'inbox') await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
           return this.recordDelivered(manager, delivery, null);
         });
-        if (ended) await this.progress.settle(delivery.planId);
-        return 'delivered';
+      } else {
+        const messageId = delivery.channel === 'email' ? await this.sendMail(delivery) : await this.callWebhook(delivery);
+        ended = await this.recordDelivered(this.dataSource.manager, delivery, messageId);
       }
-      const messageId = delivery.channel === 'email' ? await this.sendMail(delivery) : await this.callWebhook(delivery);
-      if (await this.recordDelivered(this.dataSource.manager, delivery, messageId)) await this.progress.settle(delivery.planId);
-      return 'delivered';
     } catch (error) {
       return this.recordFailure(delivery, error);
     }
+    if (ended) await this.settle(delivery.planId);
+    return 'delivered';
   }
 
   /**
@@ -175,7 +176,16 @@ export class DeliveryRunnerService implements OnModuleDestroy {
       if (outcome === 'failed' && retryAt) await this.queue.enqueueDeliveries(manager, delivery.planId, retryAt, `${delivery.id}:${retryAt.toISOString()}`);
       return true;
     });
-    if (recorded && outcome === 'dead') await this.progress.settle(delivery.planId);
+    if (recorded && outcome === 'dead') await this.settle(delivery.planId);
     return outcome;
+  }
+
+  /** The delivery has ended whatever happens here; a plan left behind is moved on by the sweeper. */
+  private async settle(planId: string): Promise<void> {
+    try {
+      await this.progress.settle(planId);
+    } catch (error) {
+      this.logger.error({ planId, message: 'could not move the plan on after its deliveries', error: error instanceof Error ? error.message : String(error) });
+    }
   }
 }
