@@ -167,24 +167,27 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
 
   it('configures the review chain and the registers of an organization', async () => {
     await admin.clickText('Sổ, quy trình', 'so-quy-trinh');
-    await admin.choose('Tổ chức', 'Ủy ban nhân dân xã Nhơn Hậu');
-    await admin.clickText('Xem', 'so-quy-trinh-nhon-hau');
+    // the administrator of the Tỉnh ủy configures the bodies below it
+    const offered = await admin.page.$$eval('#org option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(offered.some((o) => o.includes('Nhơn Hậu'))).toBe(false);
+    await admin.choose('Tổ chức', 'Đảng bộ Sở Y tế');
+    await admin.clickText('Xem', 'so-quy-trinh-syt');
     expect(await admin.text('#chain-title')).toContain('mặc định');
     await admin.fill('Tên bước thêm', 'Lãnh đạo văn phòng duyệt lần cuối');
     expect(await admin.clickText('Lưu quy trình duyệt', 'quy-trinh-da-luu')).toBe(200);
     const steps = await t.app.get(DataSource).query(
-      `SELECT s.position, s.role, s.label FROM review_chain_step s JOIN organization o ON o.id = s.organization_id WHERE o.code = 'ubnd-nh' ORDER BY s.position`,
+      `SELECT s.position, s.role, s.label FROM review_chain_step s JOIN organization o ON o.id = s.organization_id WHERE o.code = 'db-syt' ORDER BY s.position`,
     );
     expect(steps.map((r: { label: string }) => r.label)).toEqual(['Duyệt nội dung', 'Kiểm tra thể thức', 'Lãnh đạo văn phòng duyệt lần cuối']);
     // a chain with no step is refused, beside the form, and changes nothing
     for (const id of ['step-label-0', 'step-label-1', 'step-label-2']) await admin.fill(`Tên bước ${Number(id.slice(-1)) + 1}`, '');
     expect(await admin.clickText('Lưu quy trình duyệt', 'quy-trinh-rong')).toBe(422);
     expect(await admin.text('[role="alert"]')).toBeTruthy();
-    expect(await count('review_chain_step', `organization_id = (SELECT id FROM organization WHERE code = 'ubnd-nh')`)).toBe(3);
+    expect(await count('review_chain_step', `organization_id = (SELECT id FROM organization WHERE code = 'db-syt')`)).toBe(3);
 
     await admin.open('/admin/registers', 'so');
-    await admin.choose('Tổ chức', 'Ủy ban nhân dân xã Nhơn Hậu');
-    await admin.clickText('Xem', 'so-nhon-hau');
+    await admin.choose('Tổ chức', 'Đảng bộ Sở Y tế');
+    await admin.clickText('Xem', 'so-syt');
     await admin.choose('Mở sổ riêng cho loại văn bản', 'Kế hoạch (KH)');
     expect(await admin.clickText('Mở sổ', 'so-da-mo')).toBe(200);
     expect(await admin.text('#reg-title + ul')).toContain('Kế hoạch');

@@ -48,8 +48,11 @@ export class RegisterViewsService {
 
   /** Registers, counters and committee terms of one organization. */
   async adminPage(actor: Actor, orgId: string | undefined, typed?: Record<string, string>) {
-    const orgs = await this.organizations.list();
+    // An administrator configures the organizations at and below those they administer.
+    const administered = new Set((await Promise.all(organizationsWithRole(actor, 'admin').map((id) => this.organizations.subtreeIds(id)))).flat());
+    const orgs = (await this.organizations.list()).filter((o) => administered.has(o.id));
     const org = orgs.find((o) => o.id === orgId) ?? orgs[0];
+    if (!org) return { title: 'Sổ văn bản và quy trình duyệt', organization: null, organizations: [], registers: [], terms: [], types: [], chain: null, stepRoles: [], form: {} };
     const [registers, terms, chain] = await Promise.all([this.registers.registers(actor, org.id), this.registers.terms(actor, org.id), this.chains.get(org.id)]);
     return {
       title: 'Sổ văn bản và quy trình duyệt',
