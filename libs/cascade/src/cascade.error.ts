@@ -8,7 +8,6 @@ export enum CascadeErrorCode {
   NotAReporter = 'not_a_reporter',
   AmbiguousOrganization = 'ambiguous_organization',
   AttachmentNotFound = 'attachment_not_found',
-  InvalidAttachment = 'invalid_attachment',
   NoticeNotFound = 'notice_not_found',
   Forbidden = 'forbidden',
 }
@@ -21,7 +20,6 @@ const KIND: Record<CascadeErrorCode, ErrorKind> = {
   not_a_reporter: 'forbidden',
   ambiguous_organization: 'invalid',
   attachment_not_found: 'not_found',
-  invalid_attachment: 'invalid',
   notice_not_found: 'not_found',
   forbidden: 'forbidden',
 };
