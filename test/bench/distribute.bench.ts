@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     console.log(`distribute: 1 plan, ${INBOXES} inbox + ${EMAILS} e-mail recipients (concurrency ${concurrency})`);
     console.log(`  set-up, not measured: ${((Date.now() - setupStarted) / 1000).toFixed(0)} s, of which the issued PDF (${INBOXES + EMAILS} lines of "Nơi nhận"): ${(issueMs / 1000).toFixed(1)} s`);
     console.log(`  create ${delivered} deliveries in the issuing transaction: ${(Number(created - started) / 1e6).toFixed(0)} ms`);
-    console.log(`  until every delivery delivered: ${seconds.toFixed(2)} s`);
+    console.log(`  until the plan is distributed (every delivery delivered): ${seconds.toFixed(2)} s`);
     console.log(`  deliveries per second: ${(delivered / seconds).toFixed(0)}`);
     const received = await sink.counts();
     console.log(`  mails received by the SMTP sink: ${received.count} (${received.distinct} distinct Message-IDs); issued PDF ${(pdfBytes / 1024).toFixed(0)} KiB; plan state: ${state}`);

@@ -53,8 +53,10 @@ describe('distribution: every recipient line gets the issued plan, with receipts
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     hook = await new WebhookReceiver().start();
+    // The sweeper stays out of the way (once an hour): here the queue's jobs alone attempt and retry.
+    // (The crash test is where the sweeper takes over.)
     t = await createTestApp({
-      env: { SMTP_URL: sink.url, DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '3', DELIVERY_CLAIM_SECONDS: '5', DELIVERY_SWEEP_SECONDS: '1', PUBLIC_URL: 'http://kehoach.test' },
+      env: { SMTP_URL: sink.url, DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '3', DELIVERY_CLAIM_SECONDS: '5', DELIVERY_SWEEP_SECONDS: '3600', PUBLIC_URL: 'http://kehoach.test' },
     });
     const admin = await auth('tu-bd.admin');
     for (const org of (await request(t.http).get('/api/organizations').set('Authorization', admin)).body) orgs[org.code] = org.id;
@@ -265,6 +267,33 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     expect(done.counts).toMatchObject({ delivered: 3, dead: 0 });
     expect(done.state).toBe('distributed');
     expect(sink.mails.filter((m) => m.messageId === `<${mail.id}@kehoach>`)).toHaveLength(1);
+  });
+
+  it('a webhook answering 503 is retried with the same delivery id and the same signed body until it answers 200; the other deliveries do not wait', async () => {
+    hook.status = 503;
+    const planId = await createPlan(
+      t,
+      'bcd-duk.drafter',
+      withFutureDeadlines(planContent({ recipients: [line('r-sgd', 'Đảng ủy Sở Giáo dục và Đào tạo', { organizationId: orgs['db-sgd'] }), line('r-luu', 'VP', { purpose: 'archive' })] })),
+    );
+    await signThroughApi(t, 'bcd-duk', planId);
+    const ofPlan = () => hook.requests.filter((r) => JSON.parse(r.body).plan.id === planId);
+    const failing = await eventually(async () => {
+      const body = await deliveriesOf(planId);
+      const webhook = body.recipients[0].deliveries.find((d: { channel: string }) => d.channel === 'webhook');
+      return webhook.status === 'failed' && ofPlan().length >= 2 ? body : undefined;
+    }, 'the webhook to fail twice');
+    const webhook = failing.recipients[0].deliveries.find((d: { channel: string }) => d.channel === 'webhook');
+    expect(webhook.lastError).toMatch(/HTTP 503/);
+    for (const d of failing.recipients[0].deliveries.filter((d: { channel: string }) => d.channel !== 'webhook')) expect(d.status).toBe('delivered');
+
+    hook.status = 200;
+    const done = await untilEnded(planId);
+    expect(done.recipients[0].deliveries.find((d: { channel: string }) => d.channel === 'webhook').status).toBe('delivered');
+    const requests = ofPlan();
+    expect(new Set(requests.map((r) => r.headers['x-kehoach-delivery']))).toEqual(new Set([webhook.id]));
+    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+    expect(new Set(requests.map((r) => r.headers['x-kehoach-signature'])).size).toBe(1);
   });
 
   it('SMTP down for good: the mail goes dead and the plan is distributed with it shown; the clerk resends after SMTP is back and it arrives once', async () => {

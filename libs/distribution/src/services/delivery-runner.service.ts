@@ -15,6 +15,8 @@ import { runAll } from './run-all';
 
 export type AttemptOutcome = 'delivered' | 'failed' | 'dead' | 'skipped';
 
+const RETRY_WINDOW_MS = 5_000;
+
 interface ClaimedDelivery {
   id: string;
   planId: string;
@@ -173,7 +175,12 @@ export class DeliveryRunnerService implements OnModuleDestroy {
       );
       if (!rows.length) return false; // another worker recorded it meanwhile
       const retryAt = rows[0].nextAttemptAt;
-      if (outcome === 'failed' && retryAt) await this.queue.enqueueDeliveries(manager, delivery.planId, retryAt, `${delivery.id}:${retryAt.toISOString()}`);
+      if (outcome === 'failed' && retryAt) {
+        // Failures due within one short window share one run (one job, one line in the plan's trail).
+        const windowMs = Math.min(RETRY_WINDOW_MS, this.config.deliveryRetryDelaySeconds * 1000);
+        const windowEnd = Math.ceil(retryAt.getTime() / windowMs) * windowMs;
+        await this.queue.enqueueDeliveries(manager, delivery.planId, new Date(windowEnd), `${delivery.planId}:retry:${windowEnd}`);
+      }
       return true;
     });
     if (recorded && outcome === 'dead') await this.settle(delivery.planId);
