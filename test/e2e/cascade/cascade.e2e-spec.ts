@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CascadeService, ChildDeadlinesService, ChildPlansService, CREATE_CHILDREN_JOB } from '@app/cascade';
@@ -173,7 +174,16 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(jobs.filter((j) => (j.data as { parentPlanId?: string }).parentPlanId === rootId).length).toBeLessThanOrEqual(1);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM plan WHERE parent_plan_id = $1`, [rootId]);
     expect(n).toBe(5);
-    await expect(db().query(`INSERT INTO plan (organization_id, document_type, summary, created_by_id, parent_plan_id, row_version) SELECT organization_id, 'KH', 'x', created_by_id, parent_plan_id, 1 FROM plan WHERE id = $1`, [districtPlans.get('p-d2')])).rejects.toThrow(/uq_plan_parent_organization/);
+    // the database itself refuses a second child of the same parent at the same organization
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      await expect(
+        client.query(`INSERT INTO plan (organization_id, document_type, summary, created_by_id, parent_plan_id, row_version) SELECT organization_id, 'KH', 'x', created_by_id, parent_plan_id, 1 FROM plan WHERE id = $1`, [districtPlans.get('p-d2')]),
+      ).rejects.toThrow(/uq_plan_parent_organization/);
+    } finally {
+      await client.end();
+    }
   });
 
   it('each district issues its plan through the same workflow, which cascades again to its five communes', async () => {
