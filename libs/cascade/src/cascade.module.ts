@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { CascadeInboxController } from './controllers/cascade-inbox.controller';
@@ -26,7 +27,7 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  * The issuance calls CascadeService.planIssued in its ISSUED transaction.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
+  imports: [AuditModule, IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
   controllers: [CascadeController, PlanReportsController, CascadeInboxController],
   providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService, PlanReportsService, CascadeJobsWorker],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService],

@@ -151,6 +151,9 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     ]);
     expect(content.signature).toMatchObject({ capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: expect.stringContaining('Chủ tịch') });
 
+    // its trail starts with its creation by the system, naming the parent
+    const [created] = await getJson(t, 'p-d1.drafter', `/api/plans/${districtPlans.get('p-d1')}/history`);
+    expect(created).toMatchObject({ event: 'CREATED', actorId: null, actorName: 'Hệ thống', toState: 'draft', contentVersion: 1, data: { cascade: { parentPlanId: rootId, parentNumberSymbol: root.numberSymbol } } });
     // in its drafters' work list, with a notice; linked both ways
     const drafts = (await getJson(t, 'p-d1.drafter', '/api/plans?status=draft')).items.map((p: { id: string }) => p.id);
     expect(drafts).toContain(districtPlans.get('p-d1'));

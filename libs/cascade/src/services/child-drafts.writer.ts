@@ -20,12 +20,12 @@ export interface ValidatedChildDraft {
  * database were read in this transaction, except the task assignees copied from the parent:
  * those that no longer exist are dropped, as an import does.
  */
-export async function insertChildDrafts(manager: EntityManager, drafts: ValidatedChildDraft[]): Promise<string[]> {
+export async function insertChildDrafts(manager: EntityManager, drafts: ValidatedChildDraft[]): Promise<{ id: string; contentSha256: string }[]> {
   if (!drafts.length) return [];
   await dropVanishedAssignees(manager, drafts.map((d) => d.content));
   const rows = drafts.map((draft) => {
     const content = canonicalContent(draft.content);
-    return { id: randomUUID(), draft, content };
+    return { id: randomUUID(), draft, content, contentSha256: contentSha256(content) };
   });
   await manager
     .createQueryBuilder()
@@ -50,9 +50,9 @@ export async function insertChildDrafts(manager: EntityManager, drafts: Validate
     .createQueryBuilder()
     .insert()
     .into(PlanVersion)
-    .values(rows.map(({ id, draft, content }) => ({ planId: id, version: 1, content, contentSha256: contentSha256(content), authorId: draft.authorId })))
+    .values(rows.map(({ id, draft, content, contentSha256 }) => ({ planId: id, version: 1, content, contentSha256, authorId: draft.authorId })))
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map(({ id, contentSha256 }) => ({ id, contentSha256 }));
 }
 
 async function dropVanishedAssignees(manager: EntityManager, contents: PlanContent[]): Promise<void> {

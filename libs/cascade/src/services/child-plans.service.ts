@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, SYSTEM_AUDIT_ACTOR } from '@app/audit';
 import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Organization, SigningAuthority } from '@app/identity';
@@ -48,6 +49,7 @@ export class ChildPlansService {
     private readonly cascadePlans: CascadePlansService,
     private readonly notices: CascadeNoticesService,
     private readonly deadlines: ChildDeadlinesService,
+    private readonly audit: AuditService,
   ) {}
 
   async createChildren(parentPlanId: string): Promise<CascadeRunResult> {
@@ -117,10 +119,22 @@ export class ChildPlansService {
         dueDate: prefill.dueDate,
       });
     }
-    const planIds = await insertChildDrafts(manager, drafts);
+    const written = await insertChildDrafts(manager, drafts);
+    // Each child's trail starts with its creation by the system, as a draft saved through the plans domain does.
+    for (const [i, d] of drafts.entries()) {
+      await this.audit.contentSaved(manager, {
+        planId: written[i].id,
+        organizationId: d.organizationId,
+        actor: SYSTEM_AUDIT_ACTOR,
+        version: 1,
+        contentSha256: written[i].contentSha256,
+        state: 'draft',
+        data: { cascade: { parentPlanId: parent.id, parentNumberSymbol: parent.numberSymbol, recipientId: d.line.id, dueDate: d.dueDate, drafterId: d.authorId } },
+      });
+    }
     const rows = drafts.map((d, i) =>
       manager.create(ChildPlan, {
-        planId: planIds[i],
+        planId: written[i].id,
         parentPlanId: parent.id,
         organizationId: d.organizationId,
         recipientId: d.line.id,
