@@ -19,6 +19,7 @@ import { ISSUED_STATES } from './cascade-tree.query';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
 const BATCH_SIZE = 100;
+const PARALLEL_BATCHES = 3;
 
 export interface CascadeRunResult {
   parentPlanId: string;
@@ -74,21 +75,32 @@ export class ChildPlansService {
     const issuer = await manager.findOneOrFail(Organization, { where: { id: parent.organizationId } });
     const facts: ParentPlanFacts = { planId: parent.id, content, numberSymbol: parent.numberSymbol, issuedOn: parent.issuedOn, issuer: organizationFacts(issuer) };
 
-    for (let i = 0; i < todo.length; i += BATCH_SIZE) {
-      const batch = todo.slice(i, i + BATCH_SIZE);
-      const outcome = await this.dataSource.transaction((m) => this.createBatch(m, parent, facts, batch));
-      result.created += outcome.created;
-      result.existing += outcome.existing;
-      result.skipped += outcome.skipped;
-    }
+    const batches: Recipient[][] = [];
+    for (let i = 0; i < todo.length; i += BATCH_SIZE) batches.push(todo.slice(i, i + BATCH_SIZE));
+    // A few batches at once: much of a batch's time is round trips, which overlap.
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        const outcome = await this.dataSource.transaction((m) => this.createBatch(m, parent, facts, batch));
+        result.created += outcome.created;
+        result.existing += outcome.existing;
+        result.skipped += outcome.skipped;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, lane));
     if (result.created) this.logger.log({ ...result, message: 'cascade: child plans created' });
     return result;
   }
 
   private async createBatch(manager: EntityManager, parent: Plan, facts: ParentPlanFacts, lines: Recipient[]) {
     const outcome = { created: 0, existing: 0, skipped: 0 };
-    // Two runs of the same parent at once take turns; runs for other parents go on in parallel.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kehoach:cascade:' || $1))`, [parent.id]);
+    // Two runs of the same parent at once take turns on each organization (locks taken in one
+    // order: no deadlock); other organizations and other parents go on in parallel.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kehoach:cascade:' || $1 || ':' || o)) FROM unnest($2::text[]) AS o ORDER BY o`, [
+      parent.id,
+      lines.map((l) => l.organizationId!),
+    ]);
     const done = await this.existingChildren(manager, parent.id, lines.map((l) => l.organizationId!));
     const wanted = lines.filter((l) => !done.has(l.organizationId!));
     outcome.existing = lines.length - wanted.length;
