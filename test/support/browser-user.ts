@@ -67,7 +67,15 @@ export class BrowserUser {
   async shot(label: string): Promise<string> {
     shotCounter += 1;
     const file = join(SCREENSHOT_DIR, this.session.story, `${String(shotCounter).padStart(3, '0')}-${this.name}-${label}.png`);
-    await this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    try {
+      await this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    } catch {
+      // A page that draws itself again (the progress page reloads as jobs move the plan on) may be
+      // between two documents: wait for the next one, then take the picture.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await this.page.waitForFunction(() => document.readyState === 'complete' && document.body !== null);
+      await this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    }
     return file;
   }
 

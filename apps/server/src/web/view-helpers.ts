@@ -58,6 +58,11 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('multiline', (value: unknown) =>
     new hbs.handlebars.SafeString(hbs.handlebars.escapeExpression(value == null ? '' : String(value)).replace(/\r?\n/g, '&#10;')),
   );
+  /** A line of the signature block: capacity and title lines bold, linking words ("kiêm") regular, as printed. */
+  hbs.registerHelper('signatureLine', (line: unknown) => {
+    const text = hbs.handlebars.escapeExpression(String(line ?? ''));
+    return new hbs.handlebars.SafeString(String(line) === String(line).toLocaleLowerCase('vi') ? text : `<strong>${text}</strong>`);
+  });
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
   hbs.registerHelper('joinLines', (value: string[] | null | undefined, separator: unknown) => (value ?? []).join(typeof separator === 'string' ? separator : ' / '));
   hbs.registerHelper('viDate', (value: string | Date | null) => viDate(value));

@@ -40,9 +40,9 @@ export const WORK_SECTIONS: WorkSection[] = [
   { key: 'reviews', heading: 'Cần thẩm định', roles: ['reviewer', 'format_checker'], empty: 'Không có dự thảo nào chờ thẩm định.' },
   { key: 'signatures', heading: 'Chờ ký ban hành', roles: ['signer'], empty: 'Không có văn bản nào chờ bạn ký.' },
   { key: 'issuing', heading: 'Chờ vào sổ, phát hành', roles: ['clerk'], empty: 'Không có văn bản nào chờ vào sổ hoặc phát hành.' },
-  { key: 'incoming', heading: 'Văn bản đến cần xác nhận', roles: [], empty: 'Không có văn bản đến nào chờ xác nhận.' },
+  { key: 'incoming', heading: 'Văn bản đến cần xác nhận', roles: ['clerk', 'signer', 'reviewer'], empty: 'Không có văn bản đến nào chờ xác nhận.' },
   { key: 'childPlans', heading: 'Kế hoạch cần xây dựng theo cấp trên', roles: ['drafter'], empty: 'Không có kế hoạch triển khai nào phải xây dựng.' },
-  { key: 'reports', heading: 'Báo cáo đến hạn', roles: [], empty: 'Không có báo cáo nào sắp đến hạn.' },
+  { key: 'reports', heading: 'Báo cáo đến hạn', roles: ['drafter', 'clerk', 'signer', 'reviewer'], empty: 'Không có báo cáo nào sắp đến hạn.' },
 ];
 
 type SectionItem = WorkItem & { section: string };

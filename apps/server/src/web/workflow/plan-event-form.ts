@@ -25,7 +25,8 @@ export function eventFromForm(body: FormBody, labels: Record<string, string> = {
   const type = text(body, 'type') as PlanEventDto['type'];
   const fields = EVENT_FIELDS[type] ?? [];
   const dto: Record<string, unknown> = { type };
-  const anchors = list(body, 'note.anchor');
+  // Rows pair up by position: empty values ("Toàn văn", an empty note) must keep their place.
+  const anchors = ([] as string[]).concat(body['note.anchor'] ?? []).map((a) => a.trim());
   const notes = ([] as string[]).concat(body['note.text'] ?? []).map((t) => t.trim());
   const anchored = notes
     .map((note, i) => ({ anchor: anchors[i] ?? '', note }))

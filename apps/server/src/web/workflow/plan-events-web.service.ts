@@ -41,7 +41,8 @@ export class PlanEventsWebService {
         idempotencyKey: /^[\w.:-]{1,200}$/.test(key) ? key : undefined,
         requestId,
       });
-      const redirect = dto.type === 'SIGN' ? `/plans/${id}/progress` : `/plans/${id}`;
+      // A consultee from another body may no longer read the draft once the round closes: back to their work.
+      const redirect = dto.type === 'SIGN' ? `/plans/${id}/progress` : dto.type === 'COMMENT' || dto.type === 'NO_COMMENT' ? '/' : `/plans/${id}`;
       return { ok: true, message: DONE[result.body.event] ?? 'Đã thực hiện.', redirect };
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'refused', 'conflict'].includes(error.kind)) throw error;
