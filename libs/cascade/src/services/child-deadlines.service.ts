@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Clock, JobsService } from '@app/jobs';
+import { DOCUMENT_TYPES, type DocumentTypeCode } from '@app/plans';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
 import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
 import { vietnamToday } from './cascade-clock';
@@ -29,6 +30,7 @@ interface PendingChild {
   organization_name: string;
   parent_organization_id: string;
   parent_number_symbol: string | null;
+  parent_document_type: string;
 }
 
 /**
@@ -103,7 +105,7 @@ export class ChildDeadlinesService {
           roles: NOTICE_ROLES.overdue,
           planId: child.id,
           dueDate: job.dueDate,
-          message: `${child.organization_name} chưa ban hành kế hoạch thực hiện Kế hoạch số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
+          message: `${child.organization_name} chưa ban hành kế hoạch thực hiện ${DOCUMENT_TYPES[child.parent_document_type as DocumentTypeCode] ?? child.parent_document_type} số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
         })),
       );
       await manager.query(`UPDATE child_plan SET overdue_notified_at = $2 WHERE plan_id = ANY ($1::uuid[])`, [pending.map((c) => c.id), this.clock.now()]);
@@ -119,7 +121,7 @@ export class ChildDeadlinesService {
    */
   private async pending(manager: EntityManager, job: ChildDeadlineJob, notYetReported = false): Promise<PendingChild[]> {
     return manager.query(
-      `SELECT p.id, p.organization_id, p.summary, o.full_name AS organization_name, parent.organization_id AS parent_organization_id, parent.number_symbol AS parent_number_symbol
+      `SELECT p.id, p.organization_id, p.summary, o.full_name AS organization_name, parent.organization_id AS parent_organization_id, parent.number_symbol AS parent_number_symbol, parent.document_type AS parent_document_type
        FROM plan p
        JOIN plan parent ON parent.id = p.parent_plan_id
        JOIN organization o ON o.id = p.organization_id

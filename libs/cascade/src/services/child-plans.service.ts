@@ -6,7 +6,7 @@ import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Organization, SigningAuthority } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { Plan, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
+import { DOCUMENT_TYPES, Plan, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { citedDocumentDate } from '../prefill/cascade-dates';
 import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
@@ -36,8 +36,8 @@ export interface CascadeRunResult {
  * Creates the child plans of an issued plan: one draft at every recipient organization marked
  * to implement it, prefilled from the parent, linked to it, with its due date, its drafters told
  * and its deadline jobs scheduled, all in the same transaction. Idempotent: the unique index on
- * (parent_plan_id, organization_id) and an advisory lock per parent make a second run, or two
- * runs at once, create nothing more.
+ * (parent_plan_id, organization_id) and advisory locks per parent and organization make a second
+ * run, or two runs at once, create nothing more.
  */
 @Injectable()
 export class ChildPlansService {
@@ -158,7 +158,7 @@ export class ChildPlansService {
     );
     if (!rows.length) return outcome;
     await manager.insert(ChildPlan, rows);
-    const cited = `${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
+    const cited = `${DOCUMENT_TYPES[facts.content.documentType] ?? facts.content.documentType} số ${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
     await this.notices.notify(
       manager,
       rows.map((row) => ({
@@ -167,7 +167,7 @@ export class ChildPlansService {
         roles: NOTICE_ROLES.child_plan_assigned,
         planId: row.planId,
         dueDate: row.dueDate,
-        message: `Cần xây dựng kế hoạch thực hiện Kế hoạch số ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
+        message: `Cần xây dựng kế hoạch thực hiện ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
       })),
     );
     await this.deadlines.schedule(manager, parent.id, rows.map((r) => r.dueDate));
