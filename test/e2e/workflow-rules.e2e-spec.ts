@@ -229,7 +229,7 @@ describe('workflow: rules', () => {
       expect(nobody.body.errors).toEqual([expect.objectContaining({ path: 'consultees.0', code: 'not_found' })]);
       const plan = await getJson(t, 'bcd-duk.drafter', `/api/plans/${id}`);
       expect(plan).toMatchObject({ state: 'draft', rowVersion: 1 });
-      expect(await history(id)).toEqual([]);
+      expect(transitions(await history(id))).toEqual([]);
     });
 
     it('SUBMIT is refused while the format check finds errors, with the errors', async () => {
@@ -239,7 +239,7 @@ describe('workflow: rules', () => {
       expect(refused.body).toMatchObject({ code: 'transition_refused', refusedBy: 'formatClean', state: 'draft' });
       expect(refused.body.formatErrors).toEqual([expect.objectContaining({ path: 'reportingDuties.0.deadline' })]);
       expect(refused.body.message).toMatch(/lỗi thể thức/);
-      expect(await history(id)).toEqual([]);
+      expect(transitions(await history(id))).toEqual([]);
     });
 
     it('a system event sent by a person is refused with the reason', async () => {
@@ -259,7 +259,7 @@ describe('workflow: rules', () => {
       const after = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' });
       expect(after.status).toBe(409);
       expect(after.body).toMatchObject({ refusedBy: 'not_in_state', allowedEvents: [] });
-      expect((await history(id))[0]).toMatchObject({ event: 'CANCEL', reason: 'Trùng kế hoạch khác', toState: 'cancelled' });
+      expect((await history(id)).find((e: { event: string }) => e.event === 'CANCEL')).toMatchObject({ event: 'CANCEL', reason: 'Trùng kế hoạch khác', toState: 'cancelled' });
     });
 
     it('WITHDRAW: the drafter takes a plan back from review to draft', async () => {
