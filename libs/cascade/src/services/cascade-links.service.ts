@@ -6,7 +6,6 @@ import { Clock } from '@app/jobs';
 import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { CascadeTreeDto, PlanLinkDto } from '../dtos/cascade-tree.dto';
-import { vietnamToday } from './cascade-clock';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
 import { ISSUED_STATES, loadCascadeTree } from './cascade-tree.query';
 
@@ -21,7 +20,7 @@ export class CascadeLinksService {
 
   async tree(actor: Actor, planId: string): Promise<CascadeTreeDto> {
     await this.plans.readable(actor, planId);
-    const today = vietnamToday(this.clock);
+    const today = this.clock.today();
     const tree = await loadCascadeTree(this.dataSource.manager, planId, today);
     if (!tree) throw new CascadeError(CascadeErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     return { root: tree.root, today, total: tree.descendants.length, levels: tree.levels, descendants: tree.descendants };
@@ -47,7 +46,7 @@ export class CascadeLinksService {
 
   private async links(plans: Plan[]): Promise<PlanLinkDto[]> {
     const orgs = await this.plans.organizations(plans.map((p) => p.organizationId));
-    const today = vietnamToday(this.clock);
+    const today = this.clock.today();
     return plans.map((p) => ({
       id: p.id,
       organization: toCascadeOrganization(orgs.get(p.organizationId)!),

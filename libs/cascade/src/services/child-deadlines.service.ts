@@ -7,7 +7,6 @@ import { Clock, JobsService } from '@app/jobs';
 import { DOCUMENT_TYPES, type DocumentTypeCode } from '@app/plans';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
 import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
-import { vietnamToday } from './cascade-clock';
 import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
 import { CANCELLED_STATES, ISSUED_STATES } from './cascade-tree.query';
 
@@ -70,7 +69,7 @@ export class ChildDeadlinesService {
   async remind(job: ChildDeadlineJob): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const pending = await this.pending(manager, job);
-      const left = Math.round((Date.parse(job.dueDate) - Date.parse(vietnamToday(this.clock))) / 86_400_000);
+      const left = Math.round((Date.parse(job.dueDate) - Date.parse(this.clock.today())) / 86_400_000);
       const due = citedDocumentDate(parseIsoDate(job.dueDate));
       return this.notices.notify(
         manager,
@@ -92,7 +91,7 @@ export class ChildDeadlinesService {
    * is by the clock, not by when the queue ran it.
    */
   async checkOverdue(job: ChildDeadlineJob): Promise<number> {
-    if (vietnamToday(this.clock) <= job.dueDate) return 0;
+    if (this.clock.today() <= job.dueDate) return 0;
     return this.dataSource.transaction(async (manager) => {
       const pending = await this.pending(manager, job, true);
       if (!pending.length) return 0;

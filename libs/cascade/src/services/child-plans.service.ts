@@ -10,7 +10,6 @@ import { DOCUMENT_TYPES, Plan, validatePlanContent, type PlanContent, type Recip
 import { ChildPlan } from '../entities/child-plan.entity';
 import { citedDocumentDate } from '../prefill/cascade-dates';
 import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
-import { vietnamToday } from './cascade-clock';
 import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
@@ -106,7 +105,7 @@ export class ChildPlansService {
     outcome.existing = lines.length - wanted.length;
     if (!wanted.length) return outcome;
 
-    const today = vietnamToday(this.clock);
+    const today = this.clock.today();
     const ids = wanted.map((l) => l.organizationId!);
     const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
     const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays };

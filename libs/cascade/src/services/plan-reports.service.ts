@@ -10,7 +10,6 @@ import { PlanReportAttachment } from '../entities/plan-report-attachment.entity'
 import { PlanReport } from '../entities/plan-report.entity';
 import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportDutyOwedDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
 import { ChildPlan } from '../entities/child-plan.entity';
-import { vietnamToday } from './cascade-clock';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
 import { ISSUED_STATES } from './cascade-tree.query';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
@@ -88,7 +87,7 @@ export class PlanReportsService {
     if (!this.seesAllReports(actor, plan)) throw new CascadeError(CascadeErrorCode.Forbidden, 'Chỉ cơ quan ban hành kế hoạch xem được bảng tổng hợp báo cáo');
     this.plans.requireIssued(plan);
     const content = await this.plans.issuedContent(plan);
-    const today = vietnamToday(this.clock);
+    const today = this.clock.today();
 
     const orgIds = new Set(implementingOrganizationIds(content));
     for (const duty of content.reportingDuties) duty.reporterOrganizationIds.forEach((id) => orgIds.add(id));
@@ -131,7 +130,7 @@ export class PlanReportsService {
     const parents = await manager.find(Plan, { where: { id: In([...new Set(links.map((l) => l.parentPlanId))]) } });
     const orgs = await this.plans.organizations([...mine, ...parents.map((p) => p.organizationId)]);
     const reports = await manager.find(PlanReport, { where: { planId: In(parents.map((p) => p.id)), organizationId: In(mine) }, order: { submittedAt: 'ASC' } });
-    const today = vietnamToday(this.clock);
+    const today = this.clock.today();
     const out: ReportDutyOwedDto[] = [];
     for (const parent of parents) {
       if (!ISSUED_STATES.includes(parent.state)) continue;
