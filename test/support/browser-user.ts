@@ -152,6 +152,35 @@ export class BrowserUser {
     if (checked !== on) await box.click();
   }
 
+  /**
+   * The width of everything the page lays out, in CSS pixels (what a full-page picture shows):
+   * wider than the window means something sticks out sideways on a phone.
+   */
+  async contentWidth(): Promise<number> {
+    const cdp = await this.page.createCDPSession();
+    try {
+      const metrics = await cdp.send('Page.getLayoutMetrics');
+      return Math.round(metrics.cssContentSize.width);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** What sticks out past the right edge of the window (outside boxes that scroll), to name the culprit. */
+  async overflowing(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const width = window.innerWidth;
+      const scrolls = (el: Element | null): boolean => {
+        for (let e = el?.parentElement ?? null; e; e = e.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
+        return false;
+      };
+      return [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
+        .slice(0, 8)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)})`);
+    });
+  }
+
   async text(selector = 'main'): Promise<string> {
     return this.page.$eval(selector, (el) => (el as HTMLElement).innerText);
   }

@@ -208,6 +208,7 @@
   var labels = JSON.parse(list.getAttribute('data-labels') || '{}');
   var drafts = list.getAttribute('data-drafts') === 'true';
   var status = document.getElementById('incoming-status');
+  var count = document.getElementById('incoming-count');
   var org = document.getElementById('in-org');
   var unack = document.getElementById('in-unack');
 
@@ -274,10 +275,10 @@
     if (unack.checked) query.set('unacknowledged', 'true');
     k.fetchJson('/api/incoming?' + query, { method: 'GET' }).then(function (res) {
       list.textContent = '';
-      if (res.status !== 200) { status.textContent = 'Không tải được văn bản đến: ' + (res.body.message || res.status); return; }
+      if (res.status !== 200) { count.textContent = 'Không tải được văn bản đến: ' + (res.body.message || res.status); return; }
       res.body.items.forEach(function (doc) { list.appendChild(row(doc)); });
       var waiting = res.body.items.filter(function (d) { return !d.acknowledgedAt; }).length;
-      status.textContent = res.body.total + ' văn bản đến' + (waiting ? ', ' + waiting + ' chưa xác nhận' : '') + '.';
+      count.textContent = res.body.total + ' văn bản đến' + (waiting ? ', ' + waiting + ' chưa xác nhận' : '') + '.';
     });
   }
   org.addEventListener('change', load);

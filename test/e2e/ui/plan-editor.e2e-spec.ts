@@ -184,8 +184,8 @@ describe('web UI: the plan editor (in Chromium)', () => {
       await phone.open(path, path.split('/').pop()!);
       if (path.endsWith('/edit')) await phone.docShot('dien-thoai-soan-thao');
       if (path === '/plans') await phone.docShot('dien-thoai-ke-hoach');
-      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      const width = await phone.contentWidth();
+      expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });
     }
   });
 });

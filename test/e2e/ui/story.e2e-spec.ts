@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { PlanContent } from '@app/plans';
-import { BrowserSession, BrowserUser } from '../../support/browser-user';
+import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { PlanEditorDriver } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
@@ -198,7 +198,9 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await recipient.page.select(`[id="${statusSelect}"]`, await recipient.page.$eval(`[id="${statusSelect}"]`, (s) => (s as HTMLSelectElement).options[0].value));
     await recipient.page.click('.incoming form.handling button');
     await recipient.page.waitForFunction(() => document.getElementById('incoming-status')?.textContent?.includes('Đã báo cáo'));
-    await recipient.page.waitForSelector('.incoming a.button[href^="/plans/"]:not([href$="/pdf"])');
+    // the list is drawn again with the new status, and the link to the child plan
+    await recipient.page.waitForFunction(() => !document.querySelector('.incoming .badge:not(.badge-ok):not(.badge-warn)')?.textContent?.includes('Đã đến'));
+    await recipient.page.waitForSelector('.incoming a.button[href^="/plans/"]');
     await recipient.shot('van-ban-den-da-xac-nhan');
     expect(await recipient.text('.incoming')).toContain('Kế hoạch triển khai của đơn vị');
   });
@@ -241,5 +243,18 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(csv).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
     const json = await auditor.page.evaluate(async (url) => (await fetch(url)).json(), `/plans/${planId}/history.json`);
     expect(json.events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN']));
+  });
+
+  it('fits a phone: the history with its statechart, the document, the work page', async () => {
+    const phone = await browser.person('dien-thoai', PHONE);
+    await phone.login('tu-bd.auditor');
+    for (const path of [`/plans/${planId}/history`, `/plans/${planId}`, `/plans/${planId}/cascade`, '/']) {
+      await phone.open(path, path.split('/').pop() || 'viec-can-lam');
+      const width = await phone.contentWidth();
+      expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });
+    }
+    await phone.open(`/plans/${planId}/history`, 'lich-su');
+    await phone.docShot('dien-thoai-lich-su');
+    expect(phone.pageErrors).toEqual([]);
   });
 });
