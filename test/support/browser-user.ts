@@ -28,7 +28,8 @@ export class BrowserSession {
   static async start(t: TestApp, story: string): Promise<BrowserSession> {
     const server = await t.app.listen(0, '127.0.0.1');
     const { port } = server.address() as AddressInfo;
-    const browser = await launchChromium(t.config.chromiumPath, { args: ['--lang=vi-VN'] });
+    // A Vietnamese user's browser: its language, locale (date fields read dd/mm/yyyy) and time zone.
+    const browser = await launchChromium(t.config.chromiumPath, { args: ['--lang=vi-VN'], env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' } });
     // Each run replaces the story's screenshots, so the folder shows exactly one walk through.
     rmSync(join(SCREENSHOT_DIR, story), { recursive: true, force: true });
     mkdirSync(join(SCREENSHOT_DIR, story), { recursive: true });
@@ -40,6 +41,9 @@ export class BrowserSession {
     const context = await this.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport(viewport);
+    await page.emulateTimezone('Asia/Ho_Chi_Minh');
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setLocaleOverride', { locale: 'vi-VN' });
     page.setDefaultTimeout(30_000);
     return new BrowserUser(this, page, name);
   }

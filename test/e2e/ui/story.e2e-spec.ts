@@ -230,7 +230,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     // the demo holds the published seed too: the auditor opens the one of this story
     await auditor.clickAndWait(`a[href="/plans/${planId}/history"]`, 'lich-su');
     const timeline = await auditor.text('.timeline');
-    for (const line of ['Trình duyệt', 'Trả lại', 'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.', 'Nhập sai mật khẩu khi ký', 'Ký ban hành', 'Đang duyệt → Dự thảo', 'Chờ ký → Đã ký']) {
+    for (const line of ['Tạo dự thảo', 'Lưu nội dung', 'Trình duyệt', 'Trả lại', 'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.', 'Nhập sai mật khẩu khi ký', 'Ký ban hành', 'Đang duyệt → Dự thảo', 'Chờ ký → Đã ký']) {
       expect(timeline).toContain(line);
     }
     expect(await auditor.text('.verify')).toContain('Toàn vẹn');

@@ -8,11 +8,20 @@ import { planMachine } from '@workflows/plan.machine';
 import { viDateTime } from '../view-helpers';
 import { buildStatechart, MachineDefinition } from './statechart';
 
+/** Events of the trail that are not transitions of the machine. */
 const OTHER_EVENTS: Record<string, string> = {
+  CREATED: 'Tạo dự thảo',
+  CONTENT_SAVED: 'Lưu nội dung',
   STEP_UP_FAILED: 'Nhập sai mật khẩu khi ký',
   JOB_COMPLETED: 'Hệ thống hoàn thành việc nền',
-  JOB_FAILED: 'Việc nền bị lỗi',
-  CONTENT_SAVED: 'Lưu nội dung',
+  JOB_FAILED: 'Việc nền bị lỗi, sẽ thử lại',
+  JOB_REJECTED: 'Việc nền bị từ chối',
+  NUMBER_VOIDED: 'Hủy số đã cấp',
+  DELIVERY_RESENT: 'Gửi lại văn bản',
+  INCOMING_ACKNOWLEDGED: 'Nơi nhận xác nhận đã nhận',
+  INCOMING_HANDLING_REPORTED: 'Nơi nhận báo cáo xử lý',
+  REVIEW_CHAIN_CHANGED: 'Đổi quy trình duyệt',
+  DELEGATED: 'Ủy quyền ký',
 };
 
 export function eventName(event: string): string {
@@ -47,7 +56,8 @@ export class AuditViewsService {
     return this.queries.history(actor, id);
   }
 
-  async historyPage(actor: Actor, id: string) {
+  /** `all`: every event; otherwise a run of content saves by one person shows as one line. */
+  async historyPage(actor: Actor, id: string, all = false) {
     const plan = await this.plans.get(actor, id);
     const events = await this.queries.history(actor, id);
     const path = events.filter((e) => e.fromState || e.toState).map((e) => ({ from: e.fromState, to: e.toState, event: e.event }));
@@ -55,10 +65,7 @@ export class AuditViewsService {
     const auditor = hasRole(actor, 'auditor');
     const report = auditor ? await this.audit.verify() : null;
     const broken = report?.broken.find((b) => b.planId === id) ?? null;
-    return {
-      title: `Lịch sử: ${plan.summary || 'kế hoạch'}`,
-      plan: { ...plan, stateLabel: planStateLabel(plan.state) },
-      events: events.map((e) => ({
+    const views = events.map((e) => ({
         ...e,
         eventName: eventName(e.event),
         fromLabel: e.fromState ? planStateLabel(e.fromState) : null,
@@ -68,7 +75,23 @@ export class AuditViewsService {
         shortContent: e.contentSha256?.slice(0, 12) ?? null,
         system: e.actorId === null,
         broken: broken?.seq === e.seq,
-      })),
+        savedRun: null as null | { count: number; fromVersion: number | null; toVersion: number | null; firstAt: string },
+      }));
+    const shown: typeof views = [];
+    for (const view of views) {
+      const last = shown[shown.length - 1];
+      if (!all && view.event === 'CONTENT_SAVED' && last?.event === 'CONTENT_SAVED' && last.actorId === view.actorId && !view.broken && !last.broken) {
+        const run = last.savedRun ?? { count: 1, fromVersion: last.contentVersion, toVersion: last.contentVersion, firstAt: last.at };
+        shown[shown.length - 1] = { ...view, savedRun: { ...run, count: run.count + 1, toVersion: view.contentVersion } };
+      } else shown.push(view);
+    }
+    return {
+      title: `Lịch sử: ${plan.summary || 'kế hoạch'}`,
+      plan: { ...plan, stateLabel: planStateLabel(plan.state) },
+      events: shown,
+      total: events.length,
+      collapsed: shown.length < events.length,
+      all,
       chart,
       auditor,
       report,

@@ -18,8 +18,8 @@ export class AuditWebController {
 
   @Get('plans/:id/history')
   @Render('audit/history')
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.views.historyPage(actor, id);
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query('all') all?: string) {
+    return this.views.historyPage(actor, id, all === '1');
   }
 
   @Get('plans/:id/history.csv')
