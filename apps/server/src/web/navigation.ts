@@ -14,6 +14,7 @@ export interface NavEntry {
 export const NAV_ENTRIES: NavEntry[] = [
   { href: '/', label: 'Việc cần làm', roles: [] },
   { href: '/plans', label: 'Kế hoạch', roles: [] },
+  { href: '/import', label: 'Nhập từ tệp', roles: ['drafter'] },
   { href: '/incoming', label: 'Văn bản đến', roles: ['clerk', 'signer', 'reviewer'] },
   { href: '/register', label: 'Sổ văn bản đi', roles: ['clerk'] },
   { href: '/audit', label: 'Kiểm tra', roles: ['auditor'] },

@@ -1,4 +1,4 @@
-import { dateLinePhrase, parseIsoDate } from '@app/common';
+import { dateLinePhrase, parseIsoDate, vietnamDate } from '@app/common';
 import type { Family } from '@app/identity';
 import { BodyNode, DOCUMENT_TYPES, numberPlan, PlanContent, timeframeText } from '@app/plans';
 import { escapeHtml, FootnoteCounter, inlineHtml, numberLine } from '@app/rendering';
@@ -80,7 +80,8 @@ export function planDocumentView(
     superiorLines: lines(issuer.superiorHeader),
     issuerLines: lines(issuer.headerName),
     numberLine: numberLine({ family: issuer.family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation }, state.numberSymbol),
-    dateLine: state.issuedOn ? `${place}, ${dateLinePhrase(parseIsoDate(state.issuedOn))}` : `${place}, ngày ... tháng ... năm ...`,
+    // A draft leaves day and month blank for the signature day (domain.md, "Place and date line").
+    dateLine: state.issuedOn ? `${place}, ${dateLinePhrase(parseIsoDate(state.issuedOn))}` : `${place}, ngày ... tháng ... năm ${vietnamDate(new Date()).year}`,
     draftLabel: state.numberSymbol ? null : state.draftRound > 1 ? `DỰ THẢO LẦN ${state.draftRound}` : 'DỰ THẢO',
     typeTitle: (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi'),
     summaryHtml: lines(content.summary).map(inline),
