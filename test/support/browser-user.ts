@@ -185,6 +185,17 @@ export class BrowserUser {
     });
   }
 
+  /** Form fields a screen reader would announce without a name (no label, no aria-label), and images without text. */
+  async unlabeled(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const named = (el: Element) =>
+        !!el.getAttribute('aria-label') || !!el.getAttribute('aria-labelledby') || !!el.closest('label') || (!!el.id && !!document.querySelector(`label[for="${CSS.escape(el.id)}"]`));
+      const fields = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => !(el as HTMLElement).closest('[aria-hidden="true"]') && !named(el));
+      const buttons = [...document.querySelectorAll('button, a[href]')].filter((el) => !(el.textContent ?? '').trim() && !el.getAttribute('aria-label') && !el.getAttribute('title'));
+      return [...fields, ...buttons].map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[name=${el.getAttribute('name') ?? ''}]`);
+    });
+  }
+
   async text(selector = 'main'): Promise<string> {
     return this.page.$eval(selector, (el) => (el as HTMLElement).innerText);
   }

@@ -192,6 +192,7 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     expect(await admin.clickText('Mở sổ', 'so-da-mo')).toBe(200);
     expect(await admin.text('#reg-title + ul')).toContain('Kế hoạch');
     await admin.docShot('so-quy-trinh');
+    expect(await admin.unlabeled()).toEqual([]);
   });
 
   it('refuses a form posted without its CSRF token and changes nothing', async () => {

@@ -134,6 +134,8 @@ describe('web UI: the plan editor (in Chromium)', () => {
     expect(signature.capacityLines).toEqual(['CHỦ TỊCH']);
     expect(signature.signerUserId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await drafter.text('#check-panel')).toContain('Không có lỗi thể thức');
+    // every field of the editor has a name a screen reader can say
+    expect(await drafter.unlabeled()).toEqual([]);
     await drafter.docShot('soan-thao');
   });
 

@@ -79,6 +79,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await reviewer.clickAndWait('section[aria-labelledby="sec-reviews"] .work-item a', 'duyet');
     expect(await reviewer.text('h1')).toContain('Duyệt dự thảo');
     await reviewer.docShot('duyet');
+    expect(await reviewer.unlabeled()).toEqual([]);
     // a return without a reason is refused, and says why
     expect(await reviewer.clickText('Trả lại', 'tra-lai-thieu-ly-do')).toBe(200);
     expect(await reviewer.text('[role="alert"]')).toContain('Không thực hiện được');
@@ -126,6 +127,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await signer.clickAndWait('section[aria-labelledby="sec-signatures"] .work-item a', 'ky');
     expect(await signer.text('.capacity')).toContain('TRƯỞNG BAN CHỈ ĐẠO');
     await signer.docShot('ky');
+    expect(await signer.unlabeled()).toEqual([]);
     await signer.fill('Nhập lại mật khẩu để xác nhận', 'sai-mat-khau');
     expect(await signer.clickText('Ký ban hành', 'ky-sai-mat-khau')).toBe(200);
     expect(await signer.text('[role="alert"]')).toContain('Mật khẩu xác nhận không đúng');
@@ -188,6 +190,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await recipient.page.waitForSelector('.incoming.unacknowledged');
     await recipient.shot('van-ban-den-chua-xac-nhan');
     await recipient.docShot('van-ban-den');
+    expect(await recipient.unlabeled()).toEqual([]);
     await recipient.page.click('.incoming.unacknowledged button.primary');
     await recipient.page.waitForFunction(() => document.getElementById('incoming-status')?.textContent?.includes('Đã xác nhận'));
     await recipient.page.waitForFunction(() => !document.querySelector('.incoming.unacknowledged'));
