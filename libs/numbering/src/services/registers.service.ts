@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import { Actor, hasRole, organizationsWithRole, parseIsoDate, shortDate } from '@app/common';
+import { Actor, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
+import { Delivery } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
 import {
@@ -63,13 +64,38 @@ export class RegistersService {
     if (query.from) qb.andWhere('e.issuedOn >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.issuedOn <= :to', { to: query.to });
     const entries = await qb.getMany();
+    const sending = await this.sending(entries.filter((e) => !e.voidedAt).map((e) => e.planId));
     return {
       organizationId: organization.id,
       organizationName: organization.fullName,
       from: query.from ?? null,
       to: query.to ?? null,
-      lines: entries.map(toLine),
+      lines: entries.map((e) => {
+        const line = toLine(e);
+        const sent = e.voidedAt ? undefined : sending.get(e.planId);
+        if (sent) {
+          line.sentOn ??= sent.firstSentAt ? toIsoDate(vietnamDate(sent.firstSentAt)) : null;
+          line.receipt ??= `${sent.delivered}/${sent.total} nơi đã nhận${sent.acknowledged ? `, ${sent.acknowledged} đã xác nhận` : ''}`;
+        }
+        return line;
+      }),
     };
+  }
+
+  /** Ngày chuyển and ký nhận, from the distribution of each plan (a value written in the register itself wins). */
+  private async sending(planIds: string[]): Promise<Map<string, { firstSentAt: Date | null; total: number; delivered: number; acknowledged: number }>> {
+    if (!planIds.length) return new Map();
+    const rows: { plan_id: string; first_sent_at: Date | null; total: number; delivered: number; acknowledged: number }[] = await this.dataSource.manager
+      .createQueryBuilder(Delivery, 'd')
+      .select('d.planId', 'plan_id')
+      .addSelect('MIN(d.sentAt)', 'first_sent_at')
+      .addSelect('COUNT(*)::int', 'total')
+      .addSelect('COUNT(d.deliveredAt)::int', 'delivered')
+      .addSelect('COUNT(d.acknowledgedAt)::int', 'acknowledged')
+      .where('d.planId IN (:...planIds)', { planIds })
+      .groupBy('d.planId')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.plan_id, { firstSentAt: r.first_sent_at, total: r.total, delivered: r.delivered, acknowledged: r.acknowledged }]));
   }
 
   /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
