@@ -21,7 +21,7 @@ interface SeedPlan {
 }
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const SEEDS = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+import { SEEDS_DIR as SEEDS } from '../../support/seeds';
 const seedPlans = JSON.parse(readFileSync(join(FIXTURES, 'seed-plans.json'), 'utf8')) as SeedPlan[];
 const fixture = (s: SeedPlan) => JSON.parse(readFileSync(join(FIXTURES, s.fixture), 'utf8')) as PlanContent;
 const seedText = (s: SeedPlan) => readFileSync(join(SEEDS, s.seed), 'utf8');

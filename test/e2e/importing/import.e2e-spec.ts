@@ -11,8 +11,7 @@ import { wordsInOrderRatio } from '../../support/seed-text';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-// The shared folder beside the repository (../shared).
-const SEEDS = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+import { SEEDS_DIR as SEEDS } from '../../support/seeds';
 const seeds = readSeedPlans(FIXTURES);
 
 const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {

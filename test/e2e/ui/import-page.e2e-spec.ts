@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BrowserSession, BrowserUser } from '../../support/browser-user';
 import { createTestApp, TestApp } from '../../support/test-app';
 
-const SEEDS = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+import { SEEDS_DIR as SEEDS } from '../../support/seeds';
 
 describe('web UI: import a plan from a file (in Chromium)', () => {
   let t: TestApp;
