@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { DEMO_PASSWORD } from '@app/identity';
 import { launchChromium } from '@app/rendering';
 import { TestApp } from './test-app';
 
@@ -25,15 +26,21 @@ export class BrowserSession {
     readonly story: string,
   ) {}
 
+  /** The in-process test app, listening on a free port. */
   static async start(t: TestApp, story: string): Promise<BrowserSession> {
     const server = await t.app.listen(0, '127.0.0.1');
     const { port } = server.address() as AddressInfo;
+    return BrowserSession.open(`http://127.0.0.1:${port}`, story, t.config.chromiumPath);
+  }
+
+  /** Any server already listening at baseUrl (for example the built server in a child process). */
+  static async open(baseUrl: string, story: string, chromiumPath = ''): Promise<BrowserSession> {
     // A Vietnamese user's browser: its language, locale (date fields read dd/mm/yyyy) and time zone.
-    const browser = await launchChromium(t.config.chromiumPath, { args: ['--lang=vi-VN'], env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' } });
+    const browser = await launchChromium(chromiumPath, { args: ['--lang=vi-VN'], env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' } });
     // Each run replaces the story's screenshots, so the folder shows exactly one walk through.
     rmSync(join(SCREENSHOT_DIR, story), { recursive: true, force: true });
     mkdirSync(join(SCREENSHOT_DIR, story), { recursive: true });
-    return new BrowserSession(browser, `http://127.0.0.1:${port}`, story);
+    return new BrowserSession(browser, baseUrl, story);
   }
 
   /** A person at a fresh browser window (own cookies), at desktop width unless told otherwise. */
@@ -200,7 +207,7 @@ export class BrowserUser {
     return this.page.$eval(selector, (el) => (el as HTMLElement).innerText);
   }
 
-  async login(username: string, password = 'demo1234'): Promise<void> {
+  async login(username: string, password = DEMO_PASSWORD): Promise<void> {
     await this.open('/login', 'dang-nhap');
     await this.fill('Tên đăng nhập', username);
     await this.fill('Mật khẩu', password);

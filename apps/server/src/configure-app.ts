@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import connectPgSimple from 'connect-pg-simple';
@@ -7,13 +6,11 @@ import session from 'express-session';
 import hbs from 'hbs';
 import { AppConfig } from '@app/config';
 import { addPlanContentSchema } from '@app/plans';
-import { accessLogMiddleware, createLogger, createValidationPipe, DomainErrorFilter, requestIdMiddleware } from '@app/common';
+import { accessLogMiddleware, createLogger, createValidationPipe, DomainErrorFilter, projectPath, requestIdMiddleware } from '@app/common';
 import { csrfMiddleware } from './web/csrf';
 import { SessionPool } from './web/session-pool';
 import { registerViewHelpers } from './web/view-helpers';
 
-export const APP_ROOT = join(__dirname, '..', '..', '..');
-export const SERVER_ROOT = join(APP_ROOT, 'apps', 'server');
 
 /** Everything an app instance needs around its modules: the same for the server and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -45,10 +42,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
 
-  app.useStaticAssets(join(SERVER_ROOT, 'public'), { prefix: '/static/' });
-  app.setBaseViewsDir(join(SERVER_ROOT, 'views'));
+  app.useStaticAssets(projectPath('apps', 'server', 'public'), { prefix: '/static/' });
+  app.setBaseViewsDir(projectPath('apps', 'server', 'views'));
   app.setViewEngine('hbs');
-  hbs.registerPartials(join(SERVER_ROOT, 'views', 'partials'));
+  hbs.registerPartials(projectPath('apps', 'server', 'views', 'partials'));
   registerViewHelpers(hbs);
   app.set('view options', { layout: 'layouts/main' });
 

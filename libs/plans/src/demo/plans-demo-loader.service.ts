@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { projectPath } from '@app/common';
 import { Organization, SigningAuthority, User } from '@app/identity';
 import type { PlanContent } from '../content/plan-content';
 import { sameCapacity } from '../format-check/format-rules';
@@ -24,13 +25,10 @@ export interface SeedPlanFacts {
   formatWarnings: string[];
 }
 
-/** The folder of the seed fixtures, found upwards from here (source tree or dist). */
+/** The folder of the seed fixtures (test/fixtures of the project), if this installation has it. */
 export function seedFixturesDir(): string | null {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'test', 'fixtures');
-    if (existsSync(join(candidate, 'seed-plans.json'))) return candidate;
-    if (dirname(dir) === dir) return null;
-  }
+  const dir = projectPath('test', 'fixtures');
+  return existsSync(join(dir, 'seed-plans.json')) ? dir : null;
 }
 
 export function readSeedPlans(dir = seedFixturesDir()): { facts: SeedPlanFacts; content: PlanContent }[] {

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import { projectPath } from '@app/common';
 import type { Family } from '@app/identity';
 import type { DocumentView } from './document-view';
 import { embeddedFontCss } from './fonts';
@@ -27,18 +28,9 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   partySummaryRule: '-----',
 };
 
-/** The folder `templates/` of the repository, found from the running code (ts-node, jest or dist). */
-export function findTemplatesDir(start = __dirname): string {
-  for (const base of [start, process.cwd()]) {
-    let dir = resolve(base);
-    for (;;) {
-      if (existsSync(join(dir, 'templates', 'party', 'document.hbs'))) return join(dir, 'templates');
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error('templates/party/document.hbs not found: run from the repository');
+/** The folder `templates/` of the project (the same from the sources and from the build). */
+export function findTemplatesDir(): string {
+  return projectPath('templates');
 }
 
 /**
