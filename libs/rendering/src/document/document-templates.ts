@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Family } from '@app/identity';
 import type { DocumentView } from './document-view';
-import { embeddedFontCss } from './fonts';
+import { DOCUMENT_FONT_FAMILY, embeddedFontCss } from './fonts';
 
 /** Page margins in millimetres, in the order domain.md gives them. */
 export interface PageMargins {
@@ -75,7 +75,7 @@ export class DocumentTemplates {
       ...view,
       documentTitle,
       summaryRule: this.layout.partySummaryRule,
-      fontCss: embeddedFontCss(),
+      fontCss: embeddedFontCss(this.dir),
       css: this.css,
       pageCss: this.pageCss(view.family),
     });
@@ -86,7 +86,7 @@ export class DocumentTemplates {
     const m = this.layout.margins[family];
     return (
       `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;` +
-      `@top-center{content:counter(page);font-family:'Tinos';font-size:14pt;vertical-align:middle;}}` +
+      `@top-center{content:counter(page);font-family:'${DOCUMENT_FONT_FAMILY}';font-size:14pt;vertical-align:middle;}}` +
       `@page:first{@top-center{content:none;}}`
     );
   }
