@@ -24,12 +24,12 @@ export function anchorLabels(content: PlanContent, family: 'party' | 'state'): {
   const short = (t: string | null | undefined) => (t ? (t.length > 60 ? `${t.slice(0, 57)}...` : t) : '');
   content.parts.forEach((part) => {
     const partLabel = numbers[part.id] ?? '';
-    out.push({ id: part.id, label: `Phần ${partLabel} ${short(part.title)}` });
+    out.push({ id: part.id, label: `Mục ${partLabel} ${short(part.title)}` });
     const walk = (nodes: PlanContent['parts'][number]['children'], prefix: string) => {
       for (const node of nodes) {
         if (node.kind !== 'item') continue;
         const label = `${prefix}${numbers[node.id] ?? ''}`;
-        out.push({ id: node.id, label: `Mục ${label} ${short(node.heading ?? node.text)}` });
+        out.push({ id: node.id, label: `Điểm ${label} ${short(node.heading ?? node.text)}` });
         walk(node.children, label);
       }
     };
@@ -173,7 +173,7 @@ export class PlanWorkflowViewsService {
   private commentView(c: CommentDto, anchors: Map<string, string>, open: string[]) {
     return {
       ...c,
-      anchorLabel: c.anchorId ? anchors.get(c.anchorId) ?? 'Phần đã bị xóa' : 'Toàn văn',
+      anchorLabel: c.anchorId ? anchors.get(c.anchorId) ?? 'Mục, điểm đã bị xóa' : 'Toàn văn',
       open: open.includes(c.id),
       resolutionLabel: c.resolution === 'accepted' ? 'Tiếp thu' : c.resolution === 'declined' ? 'Giải trình' : null,
     };
