@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, parseIsoDate, toIsoDate, vietnamDate } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/jobs';
+import { issuanceDate } from '@app/numbering';
 import { OrganizationsService, UsersService } from '@app/identity';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
@@ -7,6 +10,11 @@ import { planStateLabel } from '@workflows/plan-labels';
 import { diffView } from '../plans/plan-diff-view';
 import { planDocumentView } from '../plans/plan-document-view';
 import { eventLabel, formKey } from './plan-event-form';
+
+/** The year a plan signed at that instant is dated: a signature on Saturday 31 December dates it in January. */
+export function yearIfSignedAt(instant: Date, holidays: readonly string[]): number {
+  return parseIsoDate(issuanceDate(instant, holidays)).year;
+}
 
 /** Where the plan goes after signature, in order: what the progress page shows. */
 export const ISSUANCE_STEPS = [
@@ -46,7 +54,14 @@ export class PlanWorkflowViewsService {
     private readonly queries: PlanWorkflowQueriesService,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The year an undated plan shows: the year it would be dated if signed now, by the application's clock. */
+  signingYear(): number {
+    return yearIfSignedAt(this.clock.now(), this.config.holidays);
+  }
 
   /** What the person may do with the plan now, as forms (each with the row version and a one-time key). */
   async actions(actor: Actor, plan: PlanDetailDto, workflow?: WorkflowViewDto) {
@@ -75,8 +90,8 @@ export class PlanWorkflowViewsService {
       comments: comments.map((c) => this.commentView(c, anchors, view.openComments)),
       openComments: view.openComments.length,
       consultees,
-      defaultDeadline: toIsoDate(vietnamDate(new Date(Date.now() + 5 * 86_400_000))),
-      today: toIsoDate(vietnamDate(new Date())),
+      defaultDeadline: toIsoDate(vietnamDate(new Date(this.clock.now().getTime() + 5 * 86_400_000))),
+      today: this.clock.today(),
     };
   }
 
@@ -94,7 +109,7 @@ export class PlanWorkflowViewsService {
       title: `Duyệt: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       diff,
       previous,
       current,
@@ -110,7 +125,7 @@ export class PlanWorkflowViewsService {
     const plan = await this.plans.get(actor, id);
     const [org, workflow] = await Promise.all([this.organizations.get(plan.organizationId), this.queries.view(actor, id)]);
     const actions = await this.actions(actor, plan, workflow);
-    const today = toIsoDate(vietnamDate(new Date()));
+    const today = this.clock.today();
     const held = (await this.users.listAuthorities(plan.organizationId)).filter(
       (a) => a.userId === actor.id && a.validFrom <= today && (!a.validTo || a.validTo >= today),
     );
@@ -118,7 +133,7 @@ export class PlanWorkflowViewsService {
       title: `Ký ban hành: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       capacity: plan.content.signature.capacityLines,
       signerName: plan.content.signature.signerName,
       held: held.map((a) => a.capacityLines.join(' / ')),
@@ -154,7 +169,7 @@ export class PlanWorkflowViewsService {
       title: `Góp ý: ${plan.summary || 'dự thảo'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       actions,
       anchors: anchorLabels(plan.content, org.family),
       deadline: workflow.consultation?.deadline ?? null,
