@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, parseIsoDate, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, issuanceYear, toIsoDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/jobs';
-import { issuanceDate } from '@app/numbering';
 import { OrganizationsService, UsersService } from '@app/identity';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
@@ -10,11 +9,6 @@ import { planStateLabel } from '@workflows/plan-labels';
 import { diffView } from '../plans/plan-diff-view';
 import { planDocumentView } from '../plans/plan-document-view';
 import { eventLabel, formKey } from './plan-event-form';
-
-/** The year a plan signed at that instant is dated: a signature on Saturday 31 December dates it in January. */
-export function yearIfSignedAt(instant: Date, holidays: readonly string[]): number {
-  return parseIsoDate(issuanceDate(instant, holidays)).year;
-}
 
 /** Where the plan goes after signature, in order: what the progress page shows. */
 export const ISSUANCE_STEPS = [
@@ -60,7 +54,7 @@ export class PlanWorkflowViewsService {
 
   /** The year an undated plan shows: the year it would be dated if signed now, by the application's clock. */
   signingYear(): number {
-    return yearIfSignedAt(this.clock.now(), this.config.holidays);
+    return issuanceYear(this.clock.now(), this.config.holidays);
   }
 
   /** What the person may do with the plan now, as forms (each with the row version and a one-time key). */
