@@ -324,9 +324,9 @@
         }
         rows.appendChild(el('tr', { class: 'delivery status-' + d.status }, [
           i === 0 ? el('th', { scope: 'row', rowspan: String(r.deliveries.length), text: r.name }) : null,
-          el('td', { text: d.channelLabel + (d.target ? ' (' + d.target + ')' : '') }),
-          el('td', {}, [el('span', { class: 'badge ' + ({ delivered: 'badge-ok', acknowledged: 'badge-ok', failed: 'badge-warn', dead: 'badge-err' }[d.status] || ''), text: d.statusLabel })]),
-          el('td', { text: String(d.attempts) }),
+          el('td', { 'data-label': 'Kênh', text: d.channelLabel + (d.target ? ' (' + d.target + ')' : '') }),
+          el('td', { 'data-label': 'Trạng thái' }, [el('span', { class: 'badge ' + ({ delivered: 'badge-ok', acknowledged: 'badge-ok', failed: 'badge-warn', dead: 'badge-err' }[d.status] || ''), text: d.statusLabel })]),
+          el('td', { 'data-label': 'Số lần gửi', text: String(d.attempts) }),
           el('td', { class: 'small', text: (d.lastError || '') + (d.nextAttemptAt && d.status === 'failed' ? ' · thử lại lúc ' + k.viDateTime(d.nextAttemptAt) : '') + (d.acknowledgedAt ? 'Xác nhận lúc ' + k.viDateTime(d.acknowledgedAt) : '') }),
           tools,
         ]));

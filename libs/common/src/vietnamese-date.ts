@@ -55,3 +55,19 @@ export function citedDate(date: CalendarDate): string {
 export function shortDate(date: CalendarDate): string {
   return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
 }
+
+/** The first working day on or after the Vietnam date of `instant` (weekends and configured holidays skipped). */
+export function issuanceDate(instant: Date, holidays: readonly string[] = []): string {
+  const day = vietnamDate(instant);
+  const cursor = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  const off = new Set(holidays);
+  while (cursor.getUTCDay() === 0 || cursor.getUTCDay() === 6 || off.has(cursor.toISOString().slice(0, 10))) {
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+  }
+  return cursor.toISOString().slice(0, 10);
+}
+
+/** The year a plan signed at that instant is dated: a signature on Saturday 31 December dates it in January. */
+export function issuanceYear(instant: Date, holidays: readonly string[] = []): number {
+  return parseIsoDate(issuanceDate(instant, holidays)).year;
+}

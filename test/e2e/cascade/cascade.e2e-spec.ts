@@ -133,10 +133,13 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     const content = await contentOf(districtPlans.get('p-d1')!);
     const province = org('p');
     expect(content.preamble.paragraphs[0]).toBe(
-      `Thực hiện Kế hoạch số ${root.numberSymbol} ngày ${cited(root.issuedOn)} của ${province.fullName} về thực hiện dân chủ ở cơ sở và dân vận chính quyền trên địa bàn tỉnh, ${d1.fullName} xây dựng Kế hoạch thực hiện dân chủ ở cơ sở và dân vận chính quyền trên địa bàn tỉnh như sau:`,
+      `Thực hiện Kế hoạch số ${root.numberSymbol} ngày ${cited(root.issuedOn)} của ${province.fullName} về thực hiện dân chủ ở cơ sở và dân vận chính quyền trên địa bàn tỉnh, ${d1.fullName} xây dựng Kế hoạch triển khai thực hiện như sau:`,
     );
     expect(content.preamble.references).toEqual([expect.objectContaining({ documentType: 'Kế hoạch', numberSymbol: root.numberSymbol, date: root.issuedOn, issuer: province.fullName, planId: rootId })]);
-    expect(content.summary).toBe('thực hiện dân chủ ở cơ sở và dân vận chính quyền trên địa bàn tỉnh');
+    // Its own summary names the parent by number, date (dd/mm/yyyy) and issuer (a State child: capital first).
+    const [y, m, d] = root.issuedOn.split('-');
+    expect(content.summary).toBe(`Triển khai thực hiện Kế hoạch số ${root.numberSymbol} ngày ${d}/${m}/${y} của ${province.fullName}`);
+    expect(content.reportingDuties.every((duty) => duty.deadline >= root.issuedOn)).toBe(true);
     expect(content.parts.map((p) => p.title)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG, NHIỆM VỤ', 'TỔ CHỨC THỰC HIỆN']);
     const tasks = content.parts[1].children as Item[];
     expect(tasks.map((i) => i.task!.assigneeOrganizationIds.includes(d1.id))).toEqual([true, false, false]);

@@ -36,6 +36,7 @@ describe('web UI: consultation on a draft (in Chromium)', () => {
 
   it('the drafter circulates the draft to two consultees with a deadline', async () => {
     await drafter.open(`/plans/${planId}`, 'ke-hoach');
+    expect(await drafter.text('.action-details summary')).toBe('Xin ý kiến');
     await drafter.page.click('.action-details summary');
     const options = await drafter.page.$$eval('input[name="consultees"]', (boxes) => boxes.map((b) => (b.parentElement as HTMLElement).innerText.trim()));
     expect(options.some((o) => o.includes('Ban Chỉ đạo'))).toBe(true);
@@ -54,7 +55,7 @@ describe('web UI: consultation on a draft (in Chromium)', () => {
     await first.login('bcd-duk.consultee');
     await first.clickText('Việc cần làm', 'viec-can-lam');
     await first.clickAndWait('section[aria-labelledby="sec-consultations"] .work-item a', 'gop-y');
-    await first.choose('Phần, mục', 'Phần II-');
+    await first.choose('Mục, điểm', 'Mục II-');
     await first.page.type('#cm-text-0', 'Đề nghị nêu rõ thời gian sơ kết 6 tháng.');
     expect(await first.clickText('Gửi góp ý', 'da-gop-y')).toBe(200);
     expect(await first.text('[role="status"]')).toContain('Đã gửi góp ý');
@@ -68,7 +69,8 @@ describe('web UI: consultation on a draft (in Chromium)', () => {
   it('the drafter must answer the comment before submitting; accepts it; then submits', async () => {
     await drafter.open(`/plans/${planId}`, 'gop-y-can-tra-loi');
     expect(await drafter.text('.comments')).toContain('Đề nghị nêu rõ thời gian sơ kết 6 tháng.');
-    expect(await drafter.text('.comments')).toContain('Phần II-');
+    expect(await drafter.text('.comments')).toContain('Mục II-');
+    expect(await drafter.text('.comments')).not.toContain('Phần');
     // submitting with the comment unanswered is refused, with the reason and what can be done
     expect(await drafter.page.$('form input[name="type"][value="SUBMIT"]')).toBeNull();
     await drafter.fill('Ghi chú', 'Đã bổ sung vào mục III.');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { issuanceYear } from '@app/common';
 import type { PlanContent } from '@app/plans';
 import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
@@ -85,7 +86,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(await reviewer.text('[role="alert"]')).toContain('Không thực hiện được');
     expect((await state()).state).toBe('review');
     await reviewer.fill('Lý do trả lại', 'Cần nêu rõ thời gian sơ kết 6 tháng.');
-    await reviewer.choose('Phần, mục', 'Phần III-');
+    await reviewer.choose('Mục, điểm', 'Mục III-');
     await reviewer.page.type('#rn-text-0', 'Bổ sung đơn vị chủ trì.');
     expect(await reviewer.clickText('Trả lại', 'da-tra-lai')).toBe(200);
     expect(await reviewer.text('[role="status"]')).toContain('Đã trả lại');
@@ -97,7 +98,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(await work(drafter)).toContain('Sửa dự thảo lần 2');
     await drafter.clickAndWait('section[aria-labelledby="sec-drafts"] .work-item a', 'sua-du-thao');
     expect(await drafter.text('.return-note')).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
-    expect(await drafter.text('.return-note')).toContain('Phần III- TỔ CHỨC THỰC HIỆN: Bổ sung đơn vị chủ trì.');
+    expect(await drafter.text('.return-note')).toContain('Mục III- TỔ CHỨC THỰC HIỆN: Bổ sung đơn vị chủ trì.');
     const editor = new PlanEditorDriver(drafter);
     const parts = await editor.partIds();
     await editor.press(`node|add|paragraph|${parts[parts.length - 1]}`, 'them-doan');
@@ -128,6 +129,10 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(await signer.text('.capacity')).toContain('TRƯỞNG BAN CHỈ ĐẠO');
     await signer.docShot('ky');
     expect(await signer.unlabeled()).toEqual([]);
+    expect(await signer.text('#password-hint')).toContain('nhập sai mật khẩu');
+    expect(await signer.text('#password-hint')).not.toContain('ký sai');
+    // The date line carries the year the plan will be dated, not another one.
+    expect(await signer.text('.date-line')).toContain(`ngày ... tháng ... năm ${issuanceYear(new Date())}`);
     await signer.fill('Nhập lại mật khẩu để xác nhận', 'sai-mat-khau');
     expect(await signer.clickText('Ký ban hành', 'ky-sai-mat-khau')).toBe(200);
     expect(await signer.text('[role="alert"]')).toContain('Mật khẩu xác nhận không đúng');
@@ -236,6 +241,10 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     for (const line of ['Tạo dự thảo', 'Lưu nội dung', 'Trình duyệt', 'Trả lại', 'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.', 'Nhập sai mật khẩu khi ký', 'Ký ban hành', 'Đang duyệt → Dự thảo', 'Chờ ký → Đã ký']) {
       expect(timeline).toContain(line);
     }
+    // Each approval names its review step, not "Duyệt" twice.
+    const names = await auditor.page.$$eval('.timeline .tl-head strong', (els) => els.map((e) => e.textContent));
+    expect(names).toEqual(expect.arrayContaining(['Duyệt nội dung', 'Kiểm tra thể thức']));
+    expect(names).not.toContain('Duyệt');
     expect(await auditor.text('.verify')).toContain('Toàn vẹn');
     // the statechart marks the state the plan is in and the road it took
     expect(await auditor.page.$$eval('.statechart .state.visited text', (ts) => ts.map((t) => t.textContent))).toEqual(expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Đã ký']));
@@ -258,6 +267,25 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     }
     await phone.open(`/plans/${planId}/history`, 'lich-su');
     await phone.docShot('dien-thoai-lich-su');
+    expect(phone.pageErrors).toEqual([]);
+  });
+
+  it('fits a phone: the plans table and the distribution board with its buttons, nothing scrolls sideways', async () => {
+    const phone = await browser.person('dien-thoai-van-thu', PHONE);
+    await phone.login('bcd-duk.clerk');
+    for (const path of ['/plans', `/plans/${planId}/distribution`]) {
+      await phone.open(path, path.split('/').pop()!);
+      if (path.endsWith('/distribution')) await phone.page.waitForFunction(() => document.querySelectorAll('#board-rows tr').length > 0);
+      const width = await phone.contentWidth();
+      expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });
+      // Every table, cell and button lies inside the screen: no box of its own scrolls sideways either.
+      const outside = await phone.page.evaluate((w) => [...document.querySelectorAll('table, td, th, button')]
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5); })
+        .map((e) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`), PHONE.width);
+      expect({ path, outside }).toEqual({ path, outside: [] });
+      if (path === '/plans') await phone.docShot('dien-thoai-danh-sach');
+      else await phone.docShot('dien-thoai-phat-hanh');
+    }
     expect(phone.pageErrors).toEqual([]);
   });
 });

@@ -11,6 +11,18 @@ export function citedDocumentDate(date: CalendarDate): string {
   return `${day}/${month}/${date.year}`;
 }
 
+/** A date as a summary line cites it: dd/mm/yyyy, both with two digits ("24/01/2024"). */
+export function fullDocumentDate(date: CalendarDate): string {
+  return `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
+}
+
+/** The same day and month a number of years on (29 February becomes the 28th in a common year). */
+export function addYears(iso: string, years: number): string {
+  const d = parseIsoDate(iso);
+  const lastDay = new Date(Date.UTC(d.year + years, d.month, 0)).getUTCDate();
+  return toIsoDate({ year: d.year + years, month: d.month, day: Math.min(d.day, lastDay) });
+}
+
 /** Calendar arithmetic on ISO dates (no time zone involved). */
 export function addDays(iso: string, days: number): string {
   const d = parseIsoDate(iso);

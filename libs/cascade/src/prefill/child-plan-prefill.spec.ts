@@ -1,6 +1,6 @@
 import { validatePlanContent, type Item, type PlanContent } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
-import { ChildOrganizationFacts, childSummary, namesOrganization, ParentPlanFacts, prefillChildPlan } from './child-plan-prefill';
+import { ChildOrganizationFacts, childReportDeadline, childSummary, namesOrganization, ParentPlanFacts, prefillChildPlan } from './child-plan-prefill';
 
 const PARENT_ORG = { id: 'org-bcd', fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh', shortName: 'Ban Chỉ đạo', family: 'party' as const };
 const CHILD: ChildOrganizationFacts = {
@@ -74,7 +74,7 @@ function parentContent(): PlanContent {
 }
 
 const PARENT: ParentPlanFacts = { planId: 'plan-parent', content: parentContent(), numberSymbol: '04-KH/BCĐ', issuedOn: '2024-01-24', issuer: PARENT_ORG };
-const OPTIONS = { childReportMarginDays: 5, childPlanDueDays: 15 };
+const OPTIONS = { childReportMarginDays: 5, childPlanDueDays: 15, childDate: '2024-01-25' };
 
 function sequentialIds() {
   let n = 0;
@@ -105,7 +105,7 @@ describe('prefillChildPlan', () => {
 
   it('cites the parent by type, number, date and issuer in the preamble, with a reference pointing to the parent plan', () => {
     expect(content.preamble.paragraphs).toEqual([
-      'Thực hiện Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh về triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024, Đảng bộ Sở Tài chính xây dựng Kế hoạch triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024 như sau:',
+      'Thực hiện Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh về triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024, Đảng bộ Sở Tài chính xây dựng Kế hoạch triển khai thực hiện như sau:',
     ]);
     expect(content.preamble.references).toEqual([
       {
@@ -120,12 +120,25 @@ describe('prefillChildPlan', () => {
     ]);
   });
 
-  it('derives the summary line from the parent, on one line, as a Kế hoạch', () => {
-    expect(content.summary).toBe('triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024');
+  it('names the parent in its own summary line: number, date dd/mm/yyyy and issuer, not a copy of the parent\'s', () => {
+    expect(content.summary).toBe(
+      'triển khai thực hiện Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh',
+    );
+    expect(content.summary).not.toContain(PARENT.content.summary.split('\n')[0]);
     expect(content.documentType).toBe('KH');
     expect(content.place).toBeNull();
-    expect(childSummary('Chương trình công tác năm 2024')).toBe('thực hiện Chương trình công tác năm 2024');
-    expect(childSummary('Thực hiện dân chủ ở cơ sở năm 2024')).toBe('thực hiện dân chủ ở cơ sở năm 2024');
+    const stateParent = { numberSymbol: '56/KH-UBND', issuedOn: '2024-03-21', issuer: { id: 'o', fullName: 'Ủy ban nhân dân thị xã An Nhơn', shortName: 'UBND thị xã', family: 'state' as const } };
+    expect(childSummary(stateParent, 'Kế hoạch', 'state')).toBe('Triển khai thực hiện Kế hoạch số 56/KH-UBND ngày 21/03/2024 của Ủy ban nhân dân thị xã An Nhơn');
+  });
+
+  it('counts report deadlines from the child\'s own date: never before it, moved on by whole years when already past', () => {
+    expect(childReportDeadline('2024-06-15', 5, '2024-01-25')).toBe('2024-06-10');
+    expect(childReportDeadline('2024-06-15', 5, '2025-02-03')).toBe('2025-06-10');
+    expect(childReportDeadline('2024-03-04', 4, '2025-01-10')).toBe('2025-02-28');
+    expect(childReportDeadline('2024-06-15', 5, '2024-06-10')).toBe('2024-06-10');
+    const late = prefillChildPlan(PARENT, CHILD, { ...OPTIONS, childDate: '2026-12-06' });
+    expect(late.content.reportingDuties.map((d) => d.deadline)).toEqual(['2027-06-10', '2027-10-29']);
+    expect(late.content.reportingDuties.every((d) => d.deadline >= '2026-12-06')).toBe(true);
   });
 
   it('copies the parts as an outline with fresh ids and marks the tasks of this organization, by id or by name', () => {

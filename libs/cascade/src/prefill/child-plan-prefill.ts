@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
 import { DOCUMENT_TYPES, PLAN_LIMITS, type BodyNode, type DocumentReference, type Item, type Part, type PlanContent, type Recipient, type ReportingDuty, type Signature } from '@app/plans';
-import { addDays, citedDocumentDate } from './cascade-dates';
+import { addDays, addYears, citedDocumentDate, fullDocumentDate } from './cascade-dates';
 
 /** The issued parent plan, as the cascade sees it. */
 export interface ParentPlanFacts {
@@ -40,6 +40,8 @@ export interface PrefillOptions {
   childReportMarginDays: number;
   /** Days after the parent's issue date by which the child must be issued, when the recipient line names no date. */
   childPlanDueDays: number;
+  /** The child's own date (ISO, the day it is drafted): its report deadlines fall on or after it. */
+  childDate: string;
   newId?: () => string;
 }
 
@@ -65,9 +67,6 @@ export interface ChildPlanPrefill {
   recipientId: string | null;
 }
 
-/** Verbs that already open a plan's summary as an action ("triển khai ...", "thực hiện ..."). */
-const ACTION_OPENINGS = ['thuc hien', 'trien khai', 'to chuc', 'tiep tuc', 'day manh', 'nang cao', 'tang cuong', 'quan triet', 'xay dung', 'phat dong', 'cu the hoa'];
-
 /** Default archive line of each family (domain.md: "Lưu VP, ..." Party, "Lưu: VT, VP." State). */
 const ARCHIVE_UNITS: Record<OrganizationFacts['family'], string> = { party: 'VP', state: 'VT, VP' };
 
@@ -82,9 +81,9 @@ const ARCHIVE_UNITS: Record<OrganizationFacts['family'], string> = { party: 'VP'
 export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizationFacts, options: PrefillOptions): ChildPlanPrefill {
   const newId = options.newId ?? randomUUID;
   const recipient = parent.content.recipients.find((r) => r.organizationId === child.id && r.mustImplement) ?? null;
-  const summary = childSummary(parent.content.summary);
   const typeName = DOCUMENT_TYPES[parent.content.documentType] ?? parent.content.documentType;
   const parentSubject = flatten(parent.content.summary);
+  const summary = childSummary(parent, typeName, child.family);
 
   const reference: DocumentReference = {
     id: newId(),
@@ -96,7 +95,7 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
     planId: parent.planId,
   };
   const citation = `${typeName} số ${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn))} của ${parent.issuer.fullName} về ${parentSubject}`;
-  const preamble = `Thực hiện ${citation}, ${child.fullName} xây dựng Kế hoạch ${summary} như sau:`;
+  const preamble = `Thực hiện ${citation}, ${child.fullName} xây dựng Kế hoạch triển khai thực hiện như sau:`;
 
   const assignedItems: AssignedItem[] = [];
   const parts: Part[] = parent.content.parts.map((part) => ({
@@ -113,7 +112,7 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
     preamble: { paragraphs: [cleanText(preamble)], references: [reference] },
     parts,
     closing: [],
-    reportingDuties: childDuties(parent.content.reportingDuties, child, options.childReportMarginDays, newId),
+    reportingDuties: childDuties(parent.content.reportingDuties, child, options, newId),
     recipients: childRecipients(parent, child, newId),
     signature: childSignature(child.authorities),
     footnotes: parent.content.footnotes.map((f) => ({ ...f })),
@@ -122,21 +121,26 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
   return { content, assignedItems, dueDate, recipientId: recipient?.id ?? null };
 }
 
-/** The parent's subject, as the child's own: "triển khai ..." kept, a bare noun phrase made an action. */
-export function childSummary(parentSummary: string): string {
-  const subject = flatten(parentSummary);
-  const folded = foldVietnamese(subject);
-  if (ACTION_OPENINGS.some((verb) => folded === verb || folded.startsWith(`${verb} `))) return lowerFirst(subject);
-  return `thực hiện ${subject}`;
+/**
+ * The child's own summary names what it implements, as offices write it: "triển khai thực hiện
+ * Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của ...", not a copy of the parent's subject. A Party
+ * summary starts lower case (domain.md); a State one with a capital, like the State seed.
+ */
+export function childSummary(parent: Pick<ParentPlanFacts, 'numberSymbol' | 'issuedOn' | 'issuer'>, typeName: string, family: OrganizationFacts['family']): string {
+  const opening = family === 'party' ? 'triển khai thực hiện' : 'Triển khai thực hiện';
+  return `${opening} ${typeName} số ${parent.numberSymbol} ngày ${fullDocumentDate(parseIsoDate(parent.issuedOn))} của ${parent.issuer.fullName}`;
+}
+
+/** A report the child owes falls the margin before the parent's, and never before the child's own date: a date already past moves on by whole years. */
+export function childReportDeadline(parentDeadline: string, marginDays: number, childDate: string): string {
+  const early = addDays(parentDeadline, -marginDays);
+  let deadline = early;
+  for (let years = 1; deadline < childDate; years++) deadline = addYears(early, years);
+  return deadline;
 }
 
 function flatten(text: string): string {
   return cleanText(text.replace(/\s*\n\s*/g, ' '));
-}
-
-/** A summary starts lower case (domain.md), unless it opens with a proper noun the parent wrote upper case on purpose. */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 function copyNode(node: BodyNode, child: ChildOrganizationFacts, newId: () => string, assigned: AssignedItem[]): BodyNode {
@@ -195,14 +199,14 @@ function wordsOf(text: string): string[] {
   return text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-function childDuties(duties: ReportingDuty[], child: ChildOrganizationFacts, marginDays: number, newId: () => string): ReportingDuty[] {
+function childDuties(duties: ReportingDuty[], child: ChildOrganizationFacts, options: PrefillOptions, newId: () => string): ReportingDuty[] {
   return duties
     .filter((d) => d.reporterOrganizationIds.length === 0 || d.reporterOrganizationIds.includes(child.id))
     .map((d) => ({
       id: newId(),
       what: d.what,
       period: d.period,
-      deadline: addDays(d.deadline, -marginDays),
+      deadline: childReportDeadline(d.deadline, options.childReportMarginDays, options.childDate),
       to: child.fullName,
       toOrganizationId: child.id,
       reporterOrganizationIds: [],

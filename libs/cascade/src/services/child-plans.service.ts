@@ -108,7 +108,7 @@ export class ChildPlansService {
     const today = this.clock.today();
     const ids = wanted.map((l) => l.organizationId!);
     const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
-    const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays };
+    const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays, childDate: today };
     const drafts: (ValidatedChildDraft & { line: Recipient; prefill: ChildPlanPrefill })[] = [];
     for (const line of wanted) {
       const child = children.get(line.organizationId!);

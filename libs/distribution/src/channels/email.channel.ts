@@ -11,6 +11,9 @@ export interface OutgoingMail {
   pdf: Buffer;
 }
 
+/** Shown to the clerk on the delivery board when no mail server is configured. */
+export const NO_MAIL_SERVER = 'Chưa cấu hình máy chủ thư điện tử; liên hệ quản trị hệ thống';
+
 /**
  * E-mail by SMTP (SMTP_URL), one pooled connection set per process. Every mail carries the
  * delivery's stable Message-ID, so a mail sent again after a crash is recognizable as the same.
@@ -42,7 +45,8 @@ export class EmailChannel implements OnModuleDestroy {
   }
 
   private transporter(): Transporter {
-    if (!this.config.smtpUrl) throw new Error('Chưa cấu hình máy chủ thư (SMTP_URL)');
+    // The message reaches the clerk (delivery board): an office's words, not the setting's name.
+    if (!this.config.smtpUrl) throw new Error(NO_MAIL_SERVER);
     this.transport ??= nodemailer.createTransport({
       url: this.config.smtpUrl,
       pool: true,

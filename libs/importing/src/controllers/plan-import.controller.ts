@@ -19,7 +19,7 @@ export class ImportFileInterceptor extends MulterFile {
       return await super.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException({ code: 'file_too_large', message: 'Tệp quá lớn so với giới hạn cho phép (IMPORT_MAX_BYTES).' });
+        throw new PayloadTooLargeException({ code: 'file_too_large', message: 'Tệp quá lớn so với dung lượng cho phép tải lên; cần tải tệp lớn hơn thì liên hệ quản trị hệ thống.' });
       }
       throw error;
     }

@@ -141,7 +141,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   const units = toUnits(lines.slice(bodyStart, tailStart), prepared.layout);
   const body = parseBody(units, prepared.hasEmphasis, report, nodeLines);
   if (!body.parts.length && !title.code) {
-    throw new ImportError(ImportErrorCode.NotAPlan, 'Tệp không có dạng một kế hoạch: không thấy tên loại văn bản, các phần (I, II...) hay mục đánh số.');
+    throw new ImportError(ImportErrorCode.NotAPlan, 'Tệp không có dạng một kế hoạch: không thấy tên loại văn bản, các mục (I, II...) hay điểm đánh số.');
   }
 
   // Header text that fits nowhere opens the preamble, where the drafter will see it.

@@ -22,16 +22,8 @@ export interface NumberRequest {
   at: Date;
 }
 
-/** The first working day on or after the Vietnam date of `instant` (weekends and configured holidays skipped). */
-export function issuanceDate(instant: Date, holidays: readonly string[] = []): string {
-  const day = vietnamDate(instant);
-  const cursor = new Date(Date.UTC(day.year, day.month - 1, day.day));
-  const off = new Set(holidays);
-  while (cursor.getUTCDay() === 0 || cursor.getUTCDay() === 6 || off.has(cursor.toISOString().slice(0, 10))) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-  }
-  return cursor.toISOString().slice(0, 10);
-}
+// The date rule lives with the other Vietnamese dates; numbering keeps its name for it.
+export { issuanceDate } from '@app/common';
 
 /**
  * Registers and numbers (domain.md, "Number and symbol"). A number is taken inside the

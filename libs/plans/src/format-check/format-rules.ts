@@ -59,13 +59,13 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
   // Parts and their contents
   if (!content.parts.length) error('parts', 'no_parts', 'Kế hoạch phải có ít nhất một phần (I, II, ...)');
   content.parts.forEach((part, i) => {
-    if (!part.children.length) error(`parts.${i}`, 'empty_part', `Phần "${part.title}" không có nội dung`);
+    if (!part.children.length) error(`parts.${i}`, 'empty_part', `Mục "${part.title}" không có nội dung`);
     if (typedNumber(part.title)) warn(`parts.${i}.title`, 'typed_number', `Tên phần "${part.title}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
   });
   for (const visit of walkBody(content)) {
     const node = visit.node;
     const lead = node.kind === 'item' ? (node.heading ?? node.text) : node.text;
-    if (lead && node.kind === 'item' && typedNumber(lead)) warn(visit.path, 'typed_number', `Mục "${short(lead)}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
+    if (lead && node.kind === 'item' && typedNumber(lead)) warn(visit.path, 'typed_number', `Điểm "${short(lead)}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
   }
 
   // Tasks: who carries out and when

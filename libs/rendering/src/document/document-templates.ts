@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { projectPath } from '@app/common';
 import type { Family } from '@app/identity';
 import type { DocumentView } from './document-view';
-import { embeddedFontCss } from './fonts';
+import { DOCUMENT_FONT_FAMILY, embeddedFontCss } from './fonts';
 
 /** Page margins in millimetres, in the order domain.md gives them. */
 export interface PageMargins {
@@ -67,7 +67,7 @@ export class DocumentTemplates {
       ...view,
       documentTitle,
       summaryRule: this.layout.partySummaryRule,
-      fontCss: embeddedFontCss(),
+      fontCss: embeddedFontCss(this.dir),
       css: this.css,
       pageCss: this.pageCss(view.family),
     });
@@ -78,7 +78,7 @@ export class DocumentTemplates {
     const m = this.layout.margins[family];
     return (
       `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;` +
-      `@top-center{content:counter(page);font-family:'Tinos';font-size:14pt;vertical-align:middle;}}` +
+      `@top-center{content:counter(page);font-family:'${DOCUMENT_FONT_FAMILY}';font-size:14pt;vertical-align:middle;}}` +
       `@page:first{@top-center{content:none;}}`
     );
   }

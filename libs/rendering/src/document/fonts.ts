@@ -1,39 +1,42 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /**
- * Tinos (metric twin of Times New Roman, SIL OFL) inlined as data: URLs, so that the page
- * never fetches anything and every glyph used ends up embedded in the PDF.
- * Vietnamese needs three subsets: latin (ASCII), latin-ext (Đ, Ơ...) and vietnamese (ệ, ữ...).
+ * Tinos (metric twin of Times New Roman, SIL OFL) from templates/fonts/, inlined as data:
+ * URLs so that the page never fetches anything and every glyph used ends up embedded in the
+ * PDF. One file per face covers Latin and Vietnamese; templates/fonts/README.md says why
+ * this build (no hinting programs) and how it was made.
  */
-const SUBSETS = ['latin', 'latin-ext', 'vietnamese'] as const;
-const FACES = [
-  { weight: 400, style: 'normal' },
-  { weight: 400, style: 'italic' },
-  { weight: 700, style: 'normal' },
-  { weight: 700, style: 'italic' },
-] as const;
-
 export const DOCUMENT_FONT_FAMILY = 'Tinos';
 
-let fontFaceCss: string | undefined;
+/** Each face with the PostScript name that PDF tools show (Tinos 1.33 names its regular face plain "Tinos"). */
+export const DOCUMENT_FONT_FACES = [
+  { file: 'Tinos-Regular.woff2', weight: 400, style: 'normal', postscriptName: 'Tinos' },
+  { file: 'Tinos-Italic.woff2', weight: 400, style: 'italic', postscriptName: 'Tinos-Italic' },
+  { file: 'Tinos-Bold.woff2', weight: 700, style: 'normal', postscriptName: 'Tinos-Bold' },
+  { file: 'Tinos-BoldItalic.woff2', weight: 700, style: 'italic', postscriptName: 'Tinos-BoldItalic' },
+] as const;
 
-/** The @font-face rules, built once per process (about 200 kB of base64). */
-export function embeddedFontCss(): string {
-  if (fontFaceCss) return fontFaceCss;
-  const root = dirname(require.resolve('@fontsource/tinos/package.json'));
-  const ranges = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>;
-  const rules: string[] = [];
-  for (const subset of SUBSETS) {
-    for (const face of FACES) {
-      const file = join(root, 'files', `tinos-${subset}-${face.weight}-${face.style}.woff2`);
-      const data = readFileSync(file).toString('base64');
-      rules.push(
-        `@font-face{font-family:'${DOCUMENT_FONT_FAMILY}';font-style:${face.style};font-weight:${face.weight};` +
-          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${ranges[subset]};}`,
-      );
-    }
-  }
-  fontFaceCss = rules.join('\n');
-  return fontFaceCss;
+/** The folder of the font files inside templates/. */
+export function documentFontsDir(templatesDir: string): string {
+  return join(templatesDir, 'fonts');
+}
+
+const fontFaceCss = new Map<string, string>();
+
+/** The @font-face rules and the body's family, built once per folder (about 200 kB of base64). */
+export function embeddedFontCss(templatesDir: string): string {
+  const cached = fontFaceCss.get(templatesDir);
+  if (cached) return cached;
+  const rules = DOCUMENT_FONT_FACES.map((face) => {
+    const data = readFileSync(join(documentFontsDir(templatesDir), face.file)).toString('base64');
+    return (
+      `@font-face{font-family:'${DOCUMENT_FONT_FAMILY}';font-style:${face.style};` +
+      `font-weight:${face.weight};src:url(data:font/woff2;base64,${data}) format('woff2');}`
+    );
+  });
+  rules.push(`body{font-family:'${DOCUMENT_FONT_FAMILY}';}`);
+  const css = rules.join('\n');
+  fontFaceCss.set(templatesDir, css);
+  return css;
 }

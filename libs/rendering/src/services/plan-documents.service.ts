@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, vietnamDate } from '@app/common';
+import { Actor, issuanceYear } from '@app/common';
+import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
+import { Clock } from '@app/jobs';
 import { PlanAccessService, PlanVersion } from '@app/plans';
 import { RenderingError, RenderingErrorCode } from '../rendering.error';
 import { DOCUMENT_STORE, DocumentStore } from '../storage/document-store';
@@ -22,6 +24,8 @@ export class PlanDocumentsService {
     private readonly access: PlanAccessService,
     private readonly rendering: RenderingService,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** The current version as a draft: blank number and date, a boxed "DỰ THẢO" (with its round), a diagonal mark. */
@@ -35,7 +39,8 @@ export class PlanDocumentsService {
     const bytes = await this.rendering.pdf({
       issuer: organization,
       content: version.content,
-      mode: { kind: 'draft', round: plan.draftRound, year: vietnamDate(new Date()).year },
+      // The year it would be dated if signed now, as the web pages show it.
+      mode: { kind: 'draft', round: plan.draftRound, year: issuanceYear(this.clock.now(), this.config.holidays) },
     });
     return { bytes, filename: `du-thao-${plan.id.slice(0, 8)}-v${version.version}.pdf` };
   }

@@ -104,7 +104,7 @@ export class WorkflowFactsService {
         const anchors = await this.anchorIds(manager, plan, version);
         const problems: FieldProblem[] = [];
         (dto.comments ?? []).forEach((c, i) => {
-          if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có phần hay mục "${c.anchorId}" trong dự thảo` });
+          if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có mục hay điểm "${c.anchorId}" trong dự thảo` });
           if (!cleanText(c.text)) problems.push({ path: `comments.${i}.text`, code: 'required', message: `comments.${i}.text: không được để trống` });
         });
         if (problems.length) throw WorkflowError.invalid(problems, 'Góp ý không hợp lệ');

@@ -24,7 +24,9 @@ const OTHER_EVENTS: Record<string, string> = {
   DELEGATED: 'Ủy quyền ký',
 };
 
-export function eventName(event: string): string {
+/** An approval names its review step ("Duyệt nội dung", "Kiểm tra thể thức"), recorded with the event. */
+export function eventName(event: string, data?: Record<string, unknown> | null): string {
+  if (event === 'APPROVE' && typeof data?.label === 'string' && data.label) return data.label;
   return PLAN_EVENT_LABELS[event] ?? OTHER_EVENTS[event] ?? event;
 }
 
@@ -38,7 +40,7 @@ function csvCell(value: unknown): string {
 /** A plan's history as CSV (UTF-8 with BOM, so that spreadsheet programs read the Vietnamese). */
 export function historyCsv(events: AuditEventDto[]): string {
   const rows = events.map((e) =>
-    [e.seq, e.at, viDateTime(e.at), e.actorId, e.actorName, e.event, eventName(e.event), e.fromState, e.toState, e.reason, e.contentVersion, e.contentSha256, e.requestId, e.prevHash, e.hash, e.data].map(csvCell).join(','),
+    [e.seq, e.at, viDateTime(e.at), e.actorId, e.actorName, e.event, eventName(e.event, e.data), e.fromState, e.toState, e.reason, e.contentVersion, e.contentSha256, e.requestId, e.prevHash, e.hash, e.data].map(csvCell).join(','),
   );
   return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
@@ -67,7 +69,7 @@ export class AuditViewsService {
     const broken = report?.broken.find((b) => b.planId === id) ?? null;
     const views = events.map((e) => ({
         ...e,
-        eventName: eventName(e.event),
+        eventName: eventName(e.event, e.data),
         fromLabel: e.fromState ? planStateLabel(e.fromState) : null,
         toLabel: e.toState ? planStateLabel(e.toState) : null,
         moved: !!e.fromState && !!e.toState && e.fromState !== e.toState,

@@ -5,7 +5,7 @@ const FIELD_NAMES: Record<string, string> = {
   summary: 'Trích yếu',
   place: 'Địa danh',
   'preamble.paragraphs': 'Mở đầu',
-  'preamble.references': 'Văn bản được dẫn',
+  'preamble.references': 'Văn bản căn cứ',
   closing: 'Đoạn kết',
   'signature.capacityLines': 'Thẩm quyền, chức vụ người ký',
   'signature.signerName': 'Họ tên người ký',
@@ -72,8 +72,8 @@ function entryView(entry: EntryChange) {
 /** The redline of two versions as the review and version pages show it: section by section, word by word. */
 export function diffView(diff: PlanDiff) {
   const sections = [
-    { heading: 'Phần', entries: diff.parts },
-    { heading: 'Mục', entries: diff.items },
+    { heading: 'Mục', entries: diff.parts },
+    { heading: 'Điểm', entries: diff.items },
     { heading: 'Đoạn văn, gạch đầu dòng', entries: diff.blocks },
     { heading: 'Phân công nhiệm vụ', entries: diff.tasks },
     { heading: 'Nơi nhận', entries: diff.recipients },

@@ -10,7 +10,8 @@ import { contentFromForm, TIMEFRAME_KINDS } from './plan-form';
 import { applyOp, childKinds, OpContext } from './plan-ops';
 import { byField, PlacedProblem, placeProblem } from './plan-problems';
 
-const KIND_NAMES: Record<string, string> = { part: 'Phần', item: 'Mục', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng' };
+// Roman-numeral parts are "Mục" and their numbered items "Điểm", as an office cites them ("điểm 1 Mục II").
+const KIND_NAMES: Record<string, string> = { part: 'Mục', item: 'Điểm', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng' };
 const TIMEFRAME_NAMES: Record<string, string> = { ongoing: 'Thường xuyên', date: 'Đến ngày', quarter: 'Quý', year: 'Năm', text: 'Ghi bằng lời' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 

@@ -94,7 +94,7 @@ export class PlanViewsService {
       title: plan.summary || 'Kế hoạch',
       plan: { ...plan, stateLabel: planStateLabel(plan.state), typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType },
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.workflow.signingYear()),
       versions: [...versions].reverse().slice(0, 8),
       moreVersions: versions.length > 8,
       check,

@@ -2,11 +2,11 @@ import { byUrgency } from '../work/my-work.service';
 import { eventFromForm } from './plan-event-form';
 
 describe('events posted by web forms', () => {
-  const labels = { p3: 'Phần III- TỔ CHỨC THỰC HIỆN', i1: 'Mục II.1. Công tác tuyên truyền' };
+  const labels = { p3: 'Mục III- TỔ CHỨC THỰC HIỆN', i1: 'Điểm II.1. Công tác tuyên truyền' };
 
   it('writes the notes anchored to parts and items into the reason of a return, as printed', () => {
     const dto = eventFromForm({ type: 'RETURN', reason: 'Cần bổ sung.\r\nXem lại thời gian.', 'note.anchor': ['p3', '', 'i1'], 'note.text': ['Thêm đơn vị chủ trì.', '', 'Nêu rõ quý.'], rowVersion: '4' }, labels);
-    expect(dto).toEqual({ type: 'RETURN', reason: 'Cần bổ sung.\nXem lại thời gian.\n- Phần III- TỔ CHỨC THỰC HIỆN: Thêm đơn vị chủ trì.\n- Mục II.1. Công tác tuyên truyền: Nêu rõ quý.' });
+    expect(dto).toEqual({ type: 'RETURN', reason: 'Cần bổ sung.\nXem lại thời gian.\n- Mục III- TỔ CHỨC THỰC HIỆN: Thêm đơn vị chủ trì.\n- Điểm II.1. Công tác tuyên truyền: Nêu rõ quý.' });
   });
 
   it('keeps the anchors of consultation comments as data, and a comment without one is on the whole draft', () => {

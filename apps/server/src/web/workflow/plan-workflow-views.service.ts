@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, issuanceYear, toIsoDate, vietnamDate } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/jobs';
 import { OrganizationsService, UsersService } from '@app/identity';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
@@ -24,12 +26,12 @@ export function anchorLabels(content: PlanContent, family: 'party' | 'state'): {
   const short = (t: string | null | undefined) => (t ? (t.length > 60 ? `${t.slice(0, 57)}...` : t) : '');
   content.parts.forEach((part) => {
     const partLabel = numbers[part.id] ?? '';
-    out.push({ id: part.id, label: `Phần ${partLabel} ${short(part.title)}` });
+    out.push({ id: part.id, label: `Mục ${partLabel} ${short(part.title)}` });
     const walk = (nodes: PlanContent['parts'][number]['children'], prefix: string) => {
       for (const node of nodes) {
         if (node.kind !== 'item') continue;
         const label = `${prefix}${numbers[node.id] ?? ''}`;
-        out.push({ id: node.id, label: `Mục ${label} ${short(node.heading ?? node.text)}` });
+        out.push({ id: node.id, label: `Điểm ${label} ${short(node.heading ?? node.text)}` });
         walk(node.children, label);
       }
     };
@@ -46,7 +48,14 @@ export class PlanWorkflowViewsService {
     private readonly queries: PlanWorkflowQueriesService,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The year an undated plan shows: the year it would be dated if signed now, by the application's clock. */
+  signingYear(): number {
+    return issuanceYear(this.clock.now(), this.config.holidays);
+  }
 
   /** What the person may do with the plan now, as forms (each with the row version and a one-time key). */
   async actions(actor: Actor, plan: PlanDetailDto, workflow?: WorkflowViewDto) {
@@ -75,8 +84,8 @@ export class PlanWorkflowViewsService {
       comments: comments.map((c) => this.commentView(c, anchors, view.openComments)),
       openComments: view.openComments.length,
       consultees,
-      defaultDeadline: toIsoDate(vietnamDate(new Date(Date.now() + 5 * 86_400_000))),
-      today: toIsoDate(vietnamDate(new Date())),
+      defaultDeadline: toIsoDate(vietnamDate(new Date(this.clock.now().getTime() + 5 * 86_400_000))),
+      today: this.clock.today(),
     };
   }
 
@@ -94,7 +103,7 @@ export class PlanWorkflowViewsService {
       title: `Duyệt: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       diff,
       previous,
       current,
@@ -110,7 +119,7 @@ export class PlanWorkflowViewsService {
     const plan = await this.plans.get(actor, id);
     const [org, workflow] = await Promise.all([this.organizations.get(plan.organizationId), this.queries.view(actor, id)]);
     const actions = await this.actions(actor, plan, workflow);
-    const today = toIsoDate(vietnamDate(new Date()));
+    const today = this.clock.today();
     const held = (await this.users.listAuthorities(plan.organizationId)).filter(
       (a) => a.userId === actor.id && a.validFrom <= today && (!a.validTo || a.validTo >= today),
     );
@@ -118,7 +127,7 @@ export class PlanWorkflowViewsService {
       title: `Ký ban hành: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       capacity: plan.content.signature.capacityLines,
       signerName: plan.content.signature.signerName,
       held: held.map((a) => a.capacityLines.join(' / ')),
@@ -154,7 +163,7 @@ export class PlanWorkflowViewsService {
       title: `Góp ý: ${plan.summary || 'dự thảo'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.signingYear()),
       actions,
       anchors: anchorLabels(plan.content, org.family),
       deadline: workflow.consultation?.deadline ?? null,
@@ -173,7 +182,7 @@ export class PlanWorkflowViewsService {
   private commentView(c: CommentDto, anchors: Map<string, string>, open: string[]) {
     return {
       ...c,
-      anchorLabel: c.anchorId ? anchors.get(c.anchorId) ?? 'Phần đã bị xóa' : 'Toàn văn',
+      anchorLabel: c.anchorId ? anchors.get(c.anchorId) ?? 'Mục, điểm đã bị xóa' : 'Toàn văn',
       open: open.includes(c.id),
       resolutionLabel: c.resolution === 'accepted' ? 'Tiếp thu' : c.resolution === 'declined' ? 'Giải trình' : null,
     };
