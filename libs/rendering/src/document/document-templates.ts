@@ -106,13 +106,12 @@ export class DocumentTemplates {
   }
 
   /**
-   * The stylesheet of the web preview: the document's fonts and its styles nested under
-   * `.document` (CSS nesting), so that they apply to the embedded document and to nothing
-   * else on the page; the rule of `.document` itself becomes the nesting rule's own (`&`).
+   * The stylesheet of the web preview: the document's fonts, and its styles nested (CSS
+   * nesting) under the selector of the element the page embeds the document in, so that they
+   * apply to the document and to nothing else on the page.
    */
-  webCss(): string {
-    const nested = this.css.replace(/^\.document \{/m, '& {');
-    return `${embeddedFontCss()}\n.document {\n${nested}\n}\n`;
+  webCss(scope: string): string {
+    return `${embeddedFontCss()}\n${scope} {\n${this.css}\n}\n`;
   }
 
   /** A4 with the family's margins; the page number at the top centre from page 2 on. */
