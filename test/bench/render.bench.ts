@@ -20,7 +20,7 @@ import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { Organization, User } from '@app/identity';
 import { IssuanceService } from '@app/numbering';
 import { PlanContent } from '@app/plans';
-import { IssuedDocumentRequest, IssuedDocumentService, RenderingService } from '@app/rendering';
+import { IssuedDocumentRequest, IssuedDocumentService, printPage, RenderingService } from '@app/rendering';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { insertSignedPlans } from '../support/numbering-load';
 
@@ -121,8 +121,7 @@ async function main(): Promise<void> {
       rawTimes.push(
         await rendering.pool.withPage(async (page) => {
           const begin = process.hrtime.bigint();
-          await page.setContent(html, { waitUntil: 'load' });
-          await page.pdf({ preferCSSPageSize: true, printBackground: true });
+          await printPage(page, html, config.renderTimeoutMs);
           return ms(begin, process.hrtime.bigint());
         }),
       );

@@ -345,3 +345,20 @@
   }
   refresh();
 })();
+
+// The document preview is an A4 sheet: on a narrow screen it is scaled down to fit, as a PDF viewer would.
+(function () {
+  var frames = document.querySelectorAll('[data-fit-width]');
+  if (!frames.length) return;
+  function fit() {
+    frames.forEach(function (frame) {
+      var sheet = frame.firstElementChild;
+      if (!sheet) return;
+      sheet.style.zoom = '';
+      var scale = frame.clientWidth / sheet.offsetWidth;
+      if (scale < 1) sheet.style.zoom = String(scale);
+    });
+  }
+  fit();
+  window.addEventListener('resize', fit);
+})();

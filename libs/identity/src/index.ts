@@ -5,6 +5,7 @@ export * from './dtos/organization.dto';
 export * from './dtos/user.dto';
 export * from './entities/api-token.entity';
 export * from './entities/membership.entity';
+export * from './entities/collective-body';
 export * from './entities/organization.entity';
 export * from './entities/sign-in-attempt.entity';
 export * from './entities/signing-authority.entity';

@@ -126,7 +126,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     const signer = await person('bcd-duk.signer');
     expect(await work(signer)).toContain('Ký ban hành');
     await signer.clickAndWait('section[aria-labelledby="sec-signatures"] .work-item a', 'ky');
-    expect(await signer.text('.capacity')).toContain('TRƯỞNG BAN CHỈ ĐẠO');
+    expect(await signer.text('.capacity-box')).toContain('TRƯỞNG BAN CHỈ ĐẠO');
     await signer.docShot('ky');
     expect(await signer.unlabeled()).toEqual([]);
     expect(await signer.text('#password-hint')).toContain('nhập sai mật khẩu');

@@ -4,6 +4,7 @@ import { CascadeModule } from '@app/cascade';
 import { IdentityModule } from '@app/identity';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
+import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
 import { AdminOrganizationsController } from './admin/admin-organizations.controller';
@@ -15,6 +16,7 @@ import { CascadeViewsService } from './cascade/cascade-views.service';
 import { CascadeWebController } from './cascade/cascade-web.controller';
 import { ReportsWebController } from './cascade/reports-web.controller';
 import { DistributionWebController } from './distribution/distribution-web.controller';
+import { DocumentStylesController } from './plans/document-styles.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
 import { PlanViewsService } from './plans/plan-views.service';
 import { PlansWebController } from './plans/plans-web.controller';
@@ -31,8 +33,8 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
   providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
   exports: [SessionPool],
 })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isValidIsoDate, toIsoDate, vietnamDate } from '@app/common';
-import { Organization, UsersService } from '@app/identity';
+import { isCollectiveBody, Organization, UsersService } from '@app/identity';
 import { Plan } from '../entities/plan.entity';
 import { PlanAccessService } from '../services/plan-access.service';
 import { PlansService } from '../services/plans.service';
@@ -54,7 +54,7 @@ export class FormatCheckService {
     const date = options.date ?? plan.issuedOn ?? toIsoDate(vietnamDate(new Date()));
     const signerId = content.signature.signerUserId;
     const signerAuthorities = signerId ? (await this.users.authoritiesOn(signerId, plan.organizationId, date, manager)).map((a) => ({ id: a.id, capacityLines: a.capacityLines })) : undefined;
-    const result = checkFormat(content, { family: org.family, planDate: date, signerAuthorities });
+    const result = checkFormat(content, { family: org.family, planDate: date, signerAuthorities, collectiveBody: isCollectiveBody(org) });
     return { planId: plan.id, version, date, family: org.family, passed: result.errors.length === 0, ...result };
   }
 }

@@ -1,3 +1,4 @@
+import { isCollectiveBody } from '@app/identity';
 import type { Item, PlanContent } from '../content/plan-content';
 import { capacityPrefix, checkFormat, citationYearMismatches, citedDates, FormatFacts } from './format-rules';
 
@@ -59,6 +60,40 @@ describe('format check rules (kiểm tra thể thức)', () => {
     c.signature.capacityLines = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
     const facts: FormatFacts = { family: 'state', planDate: '2024-01-24', signerAuthorities: [{ id: 'a1', capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }] };
     expect(codesOf(c, facts)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('warns when a collective body (Ủy ban nhân dân) signs without "TM.", and only then', () => {
+    const c = good();
+    c.summary = 'Thực hiện dân chủ ở cơ sở năm 2024';
+    const facts = (capacityLines: string[], collectiveBody: boolean): FormatFacts => ({
+      family: 'state',
+      planDate: '2024-01-24',
+      collectiveBody,
+      signerAuthorities: [{ id: 'a1', capacityLines }],
+    });
+    const sign = (capacityLines: string[], collectiveBody: boolean) => {
+      c.signature.capacityLines = capacityLines;
+      return checkFormat(c, facts(capacityLines, collectiveBody));
+    };
+    const chairman = sign(['CHỦ TỊCH'], true);
+    expect(chairman.errors).toEqual([]);
+    expect(chairman.warnings).toEqual([
+      expect.objectContaining({ path: 'signature.capacityLines.0', code: 'collective_body_without_tm', message: expect.stringContaining('TM. ỦY BAN NHÂN DÂN') }),
+    ]);
+    expect(sign(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], true).warnings.map((w) => w.code)).toEqual(['collective_body_without_tm']);
+    expect(sign(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], true).warnings).toEqual([]);
+    expect(sign(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], true).warnings).toEqual([]);
+    // A head who decides alone (giám đốc sở) signs in his own name.
+    expect(sign(['GIÁM ĐỐC'], false).warnings).toEqual([]);
+  });
+
+  it('knows a collective body from its kind: a State Ủy ban or Hội đồng nhân dân', () => {
+    expect(isCollectiveBody({ family: 'state', fullName: 'Ủy ban nhân dân xã Nhơn Hậu' })).toBe(true);
+    expect(isCollectiveBody({ family: 'state', fullName: 'Uỷ ban nhân dân thị xã An Nhơn' })).toBe(true);
+    expect(isCollectiveBody({ family: 'state', fullName: 'Ủy ban nhân dân xã Nhơn Hậu'.normalize('NFD') })).toBe(true);
+    expect(isCollectiveBody({ family: 'state', fullName: 'Hội đồng nhân dân tỉnh Bình Định' })).toBe(true);
+    expect(isCollectiveBody({ family: 'state', fullName: 'Sở Tài chính tỉnh Bình Định' })).toBe(false);
+    expect(isCollectiveBody({ family: 'party', fullName: 'Đảng ủy Khối các cơ quan tỉnh Bình Định' })).toBe(false);
   });
 
   const cases: [string, (c: PlanContent) => void, string][] = [

@@ -20,6 +20,8 @@ export interface FormatFacts {
    * signer is chosen (signature.signerUserId); undefined when no signer is chosen.
    */
   signerAuthorities?: { id: string; capacityLines: string[] }[];
+  /** The issuing body decides as a collective (Ủy ban nhân dân): its plans are signed "TM.". */
+  collectiveBody?: boolean;
 }
 
 /** Capacity prefixes of the signature block (domain.md, "Signature block"). */
@@ -160,6 +162,13 @@ function checkSignature(signature: Signature, facts: FormatFacts, error: Report,
   });
   const prefixes = lines.map(capacityPrefix);
   if (prefixes[prefixes.length - 1]) error(`signature.capacityLines.${lines.length - 1}`, 'signature_title_missing', 'Sau dòng thẩm quyền ký phải có chức vụ người ký');
+  if (facts.family === 'state' && facts.collectiveBody && prefixes[0] !== 'TM.') {
+    warn(
+      'signature.capacityLines.0',
+      'collective_body_without_tm',
+      'Cơ quan làm việc theo chế độ tập thể: văn bản ký thay mặt tập thể, dòng đầu ghi "TM." và tên tập thể (TM. ỦY BAN NHÂN DÂN)',
+    );
+  }
   if (facts.family === 'party' && prefixes.includes('T/M') && prefixes.includes('K/T')) {
     error('signature.capacityLines', 'party_tm_with_kt', 'Văn bản của Đảng: cấp phó ký thay tập thể ghi T/M, không ghi K/T');
   }

@@ -5,6 +5,7 @@ import { projectPath } from '@app/common';
 import type { Family } from '@app/identity';
 import type { DocumentView } from './document-view';
 import { DOCUMENT_FONT_FAMILY, embeddedFontCss } from './fonts';
+import { pagedMediaScript } from './paged-media';
 
 /** Page margins in millimetres, in the order domain.md gives them. */
 export interface PageMargins {
@@ -33,13 +34,20 @@ export function findTemplatesDir(): string {
   return projectPath('templates');
 }
 
+/** What the web preview adds to the view: blocks marked by review comments. */
+export interface FragmentOptions {
+  marked?: readonly string[];
+}
+
 /**
- * The Handlebars templates of templates/: `<family>/document.hbs` per family; every other
- * .hbs is a partial named by its path ("party/header", "shared/body"). Compiled once.
+ * The Handlebars templates of templates/: `<family>/document.hbs` per family (the document
+ * itself), `shared/page.hbs` (the page Chromium prints); every other .hbs is a partial named
+ * by its path ("party/header", "shared/body"). Compiled once.
  */
 export class DocumentTemplates {
   private readonly handlebars = Handlebars.create();
   private readonly documents = new Map<Family, Handlebars.TemplateDelegate>();
+  private readonly page: Handlebars.TemplateDelegate;
   private readonly css: string;
 
   constructor(
@@ -47,30 +55,55 @@ export class DocumentTemplates {
     private readonly layout: LayoutSettings = DEFAULT_LAYOUT,
   ) {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.handlebars.registerHelper('marked', (id: unknown, options: Handlebars.HelperOptions) =>
+      Boolean(id) && ((options.data?.root?.marked as string[] | undefined) ?? []).includes(id as string),
+    );
+    let page: Handlebars.TemplateDelegate | undefined;
     for (const file of hbsFiles(dir)) {
       const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
       const source = readFileSync(file, 'utf8');
       if (name === 'party/document' || name === 'state/document') {
         this.documents.set(name.split('/')[0] as Family, this.handlebars.compile(source, { strict: false, noEscape: false }));
+      } else if (name === 'shared/page') {
+        page = this.handlebars.compile(source, { strict: false, noEscape: false });
       } else {
         this.handlebars.registerPartial(name, source);
       }
     }
+    if (!page) throw new Error(`templates/shared/page.hbs not found in ${dir}`);
+    this.page = page;
     this.css = readFileSync(join(dir, 'shared', 'document.css'), 'utf8');
   }
 
-  /** The whole HTML page of a document, fonts and styles inline (the page loads nothing). */
+  /**
+   * The whole HTML page Chromium prints: the document, fonts, styles and Paged.js inline (the
+   * page loads nothing); Paged.js lays out the pages, page numbers and footnotes.
+   */
   html(view: DocumentView, documentTitle: string): string {
-    const template = this.documents.get(view.family);
-    if (!template) throw new Error(`no template for family ${view.family}`);
-    return template({
-      ...view,
+    return this.page({
       documentTitle,
-      summaryRule: this.layout.partySummaryRule,
+      document: this.fragment(view),
       fontCss: embeddedFontCss(this.dir),
       css: this.css,
       pageCss: this.pageCss(view.family),
+      pagedScript: pagedMediaScript(),
     });
+  }
+
+  /** The document alone (`<article class="document party">`), as the web preview embeds it. */
+  fragment(view: DocumentView, options: FragmentOptions = {}): string {
+    const template = this.documents.get(view.family);
+    if (!template) throw new Error(`no template for family ${view.family}`);
+    return template({ ...view, summaryRule: this.layout.partySummaryRule, marked: options.marked ?? [] });
+  }
+
+  /**
+   * The stylesheet of the web preview: the document's fonts, and its styles nested (CSS
+   * nesting) under the selector of the element the page embeds the document in, so that they
+   * apply to the document and to nothing else on the page.
+   */
+  webCss(scope: string): string {
+    return `${embeddedFontCss(this.dir)}\n${scope} {\n${this.css}\n}\n`;
   }
 
   /** A4 with the family's margins; the page number at the top centre from page 2 on. */

@@ -55,5 +55,12 @@ describe('document view', () => {
     expect(draft.draft).toEqual({ label: 'DỰ THẢO LẦN 2' });
     expect(draft.blocks[0].label).toBe('I.');
     expect(draft.dateLine).toMatch(/^Bình Định, ngày\u00a0+tháng\u00a0+năm 2024$/);
+    // Awaiting signature: the text as it will be issued, number and date left for the register.
+    const final = buildDocumentView({ issuer, content, mode: { kind: 'final', year: 2024 } });
+    expect(final.draft).toBeNull();
+    expect(final.numberLine).toMatch(/^Số\s+-KH\/BCĐ$/);
+    expect(final.dateLine).toMatch(/^Bình Định, ngày\u00a0+tháng\u00a0+năm 2024$/);
+    // Parts and nodes keep their content ids, so the web preview anchors comments to them.
+    expect(view.blocks.map((b) => b.id)).toEqual(['p', 'i', 'x', '', '', '', 'j']);
   });
 });

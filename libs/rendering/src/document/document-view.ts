@@ -23,8 +23,14 @@ export interface SignatureStamp {
   signedAt: string;
 }
 
+/**
+ * What the document is at this moment: a draft (boxed DỰ THẢO, blank number and date), the
+ * final text awaiting signature (as it will be issued, number and date left blank for the
+ * register), or the issued original.
+ */
 export type DocumentMode =
   | { kind: 'draft'; round: number; year: number }
+  | { kind: 'final'; year: number }
   | { kind: 'issued'; numberSymbol: string; issuedOn: string; stamp: SignatureStamp | null };
 
 export interface DocumentInput {
@@ -34,6 +40,8 @@ export interface DocumentInput {
 }
 
 export interface BodyBlock {
+  /** The part's or node's id in the content, so that the web page anchors comments to it. */
+  id: string;
   kind: 'part' | 'item' | 'paragraph' | 'bullet' | 'task';
   /** 1 for items under a part, 2 for "1.1.", ...; 1 or 2 for bullets ("-", "+"). */
   depth: number;
@@ -86,7 +94,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     footnotes: [],
   };
   content.parts.forEach((part, index) => {
-    view.blocks.push({ kind: 'part', depth: 0, label: partLabel(index + 1, family), heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
+    view.blocks.push({ id: part.id, kind: 'part', depth: 0, label: partLabel(index + 1, family), heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
     bodyBlocks(part.children, [], view.blocks, inline);
   });
   view.closing = content.closing.map(inline);
@@ -116,7 +124,7 @@ function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline:
       const itemPath = [...path, ++itemCount];
       itemBlocks(node, itemPath, out, inline);
     } else if (node.kind === 'paragraph') {
-      out.push({ kind: 'paragraph', depth: path.length, label: '', heading: '', html: inline(node.text) });
+      out.push({ id: node.id, kind: 'paragraph', depth: path.length, label: '', heading: '', html: inline(node.text) });
     } else {
       bulletBlocks(node, 1, out, inline);
     }
@@ -125,6 +133,7 @@ function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline:
 
 function itemBlocks(item: Item, path: number[], out: BodyBlock[], inline: (text: string) => string): void {
   out.push({
+    id: item.id,
     kind: 'item',
     depth: path.length,
     label: itemLabel(path),
@@ -138,7 +147,7 @@ function itemBlocks(item: Item, path: number[], out: BodyBlock[], inline: (text:
   if (item.task) {
     const task = item.task;
     const line = (label: string, text: string) =>
-      out.push({ kind: 'task', depth: path.length, label: '-', heading: label, html: inline(withFullStop(text)) });
+      out.push({ id: '', kind: 'task', depth: path.length, label: '-', heading: label, html: inline(withFullStop(text)) });
     if (task.directedBy) line('Chỉ đạo thực hiện:', task.directedBy);
     line('Tham mưu, thực hiện:', task.carriedOutBy);
     line('Thời gian thực hiện:', timeframeText(task.timeframe));
@@ -151,7 +160,7 @@ function countItems(nodes: BodyNode[]): number {
 }
 
 function bulletBlocks(bullet: Bullet, depth: number, out: BodyBlock[], inline: (text: string) => string): void {
-  out.push({ kind: 'bullet', depth, label: depth === 1 ? '-' : '+', heading: '', html: inline(bullet.text) });
+  out.push({ id: bullet.id, kind: 'bullet', depth, label: depth === 1 ? '-' : '+', heading: '', html: inline(bullet.text) });
   for (const child of bullet.children) bulletBlocks(child, depth + 1, out, inline);
 }
 

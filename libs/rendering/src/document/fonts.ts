@@ -24,7 +24,7 @@ export function documentFontsDir(templatesDir: string): string {
 
 const fontFaceCss = new Map<string, string>();
 
-/** The @font-face rules and the body's family, built once per folder (about 200 kB of base64). */
+/** The @font-face rules and the document's family, built once per folder (about 200 kB of base64). */
 export function embeddedFontCss(templatesDir: string): string {
   const cached = fontFaceCss.get(templatesDir);
   if (cached) return cached;
@@ -35,7 +35,7 @@ export function embeddedFontCss(templatesDir: string): string {
       `font-weight:${face.weight};src:url(data:font/woff2;base64,${data}) format('woff2');}`
     );
   });
-  rules.push(`body{font-family:'${DOCUMENT_FONT_FAMILY}';}`);
+  rules.push(`.document{font-family:'${DOCUMENT_FONT_FAMILY}';}`);
   const css = rules.join('\n');
   fontFaceCss.set(templatesDir, css);
   return css;

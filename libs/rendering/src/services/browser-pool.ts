@@ -1,4 +1,5 @@
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
+import { waitForPagedMedia } from '../document/paged-media';
 import { launchChromium } from '../chromium';
 
 export interface BrowserPoolOptions {
@@ -71,9 +72,7 @@ export class BrowserPool {
   }
 
   private async print(page: Page, html: string, pdfOptions: PDFOptions): Promise<Buffer> {
-    await page.setContent(html, { waitUntil: 'load', timeout: this.options.timeoutMs });
-    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.options.timeoutMs, ...pdfOptions });
-    return Buffer.from(bytes);
+    return printPage(page, html, this.options.timeoutMs, pdfOptions);
   }
 
   private async withTimeout<T>(fn: (page: Page) => Promise<T>): Promise<T> {
@@ -137,6 +136,14 @@ export class BrowserPool {
     if (next) next();
     else this.running--;
   }
+}
+
+/** Loads the page, waits for Paged.js to lay out its pages, prints them (also the benchmark's raw print). */
+export async function printPage(page: Page, html: string, timeoutMs: number, pdfOptions: PDFOptions = {}): Promise<Buffer> {
+  await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+  await waitForPagedMedia(page, timeoutMs);
+  const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeoutMs, ...pdfOptions });
+  return Buffer.from(bytes);
 }
 
 async function newPage(browser: Browser): Promise<Page> {

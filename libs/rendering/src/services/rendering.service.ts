@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { DocumentTemplates, LayoutSettings } from '../document/document-templates';
+import { DocumentTemplates, FragmentOptions, LayoutSettings } from '../document/document-templates';
 import { buildDocumentView, DocumentInput } from '../document/document-view';
 import { plainText } from '../document/inline-markup';
 import { RenderingError, RenderingErrorCode } from '../rendering.error';
@@ -22,6 +22,7 @@ export function layoutFromConfig(config: AppConfig): LayoutSettings {
 export class RenderingService implements OnModuleDestroy {
   readonly templates: DocumentTemplates;
   readonly pool: BrowserPool;
+  private readonly webStyles = new Map<string, string>();
 
   constructor(config: AppConfig) {
     this.templates = new DocumentTemplates(undefined, layoutFromConfig(config));
@@ -37,6 +38,21 @@ export class RenderingService implements OnModuleDestroy {
   html(input: DocumentInput): string {
     const title = `${input.mode.kind === 'draft' ? 'DỰ THẢO - ' : ''}${plainText(input.content.summary.replace(/\n/g, ' '))}`;
     return this.templates.html(buildDocumentView(input), title);
+  }
+
+  /**
+   * The document alone, as the web preview embeds it: the same view and templates as the
+   * PDF, so that the page shows what will print (with `webCss()` on the page).
+   */
+  documentHtml(input: DocumentInput, options?: FragmentOptions): string {
+    return this.templates.fragment(buildDocumentView(input), options);
+  }
+
+  /** The web preview's stylesheet: the document's fonts and styles, scoped to the element that holds it. */
+  webCss(scope: string): string {
+    let css = this.webStyles.get(scope);
+    if (!css) this.webStyles.set(scope, (css = this.templates.webCss(scope)));
+    return css;
   }
 
   /** The document printed to PDF. */

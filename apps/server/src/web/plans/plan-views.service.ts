@@ -6,7 +6,6 @@ import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
 import { diffView } from './plan-diff-view';
-import { planDocumentView } from './plan-document-view';
 
 export const PAGE_SIZE = 20;
 
@@ -94,7 +93,7 @@ export class PlanViewsService {
       title: plan.summary || 'Kế hoạch',
       plan: { ...plan, stateLabel: planStateLabel(plan.state), typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType },
       organization: org,
-      document: planDocumentView(org, plan.content, plan, this.workflow.signingYear()),
+      document: this.workflow.document(org, plan),
       versions: [...versions].reverse().slice(0, 8),
       moreVersions: versions.length > 8,
       check,

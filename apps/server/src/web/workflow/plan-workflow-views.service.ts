@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Actor, issuanceYear, toIsoDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/jobs';
-import { OrganizationsService, UsersService } from '@app/identity';
+import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
+import { RenderingService } from '@app/rendering';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
 import { diffView } from '../plans/plan-diff-view';
-import { planDocumentView } from '../plans/plan-document-view';
+import { documentModeOf } from '../plans/plan-document';
 import { eventLabel, formKey } from './plan-event-form';
 
 /** Where the plan goes after signature, in order: what the progress page shows. */
@@ -50,11 +51,20 @@ export class PlanWorkflowViewsService {
     private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly rendering: RenderingService,
   ) {}
 
   /** The year an undated plan shows: the year it would be dated if signed now, by the application's clock. */
   signingYear(): number {
     return issuanceYear(this.clock.now(), this.config.holidays);
+  }
+
+  /**
+   * The plan as the PDF prints it, to embed in a page (with /document.css): the renderer's own
+   * view and templates; `marked` highlights the parts and items that comments point at.
+   */
+  document(issuer: OrganizationDto, plan: PlanDetailDto, marked: string[] = []): string {
+    return this.rendering.documentHtml({ issuer, content: plan.content, mode: documentModeOf(plan, this.signingYear()) }, { marked });
   }
 
   /** What the person may do with the plan now, as forms (each with the row version and a one-time key). */
@@ -98,19 +108,19 @@ export class PlanWorkflowViewsService {
     const previous = [...submits].reverse().find((v) => v < current) ?? null;
     const diff = previous ? diffView(await this.plans.diff(actor, id, previous, current)) : null;
     const actions = await this.actions(actor, plan, workflow);
+    const commented = actions.comments.map((c) => c.anchorId).filter((anchor): anchor is string => Boolean(anchor));
     const step = workflow.chain.find((s) => s.position === workflow.currentStep);
     return {
       title: `Duyệt: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan, this.signingYear()),
+      document: this.document(org, plan, commented),
       diff,
       previous,
       current,
       step,
       actions,
       anchors: anchorLabels(plan.content, org.family),
-      commented: actions.comments.map((c) => c.anchorId).filter(Boolean),
     };
   }
 
@@ -127,7 +137,7 @@ export class PlanWorkflowViewsService {
       title: `Ký ban hành: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan, this.signingYear()),
+      document: this.document(org, plan),
       capacity: plan.content.signature.capacityLines,
       signerName: plan.content.signature.signerName,
       held: held.map((a) => a.capacityLines.join(' / ')),
@@ -163,7 +173,7 @@ export class PlanWorkflowViewsService {
       title: `Góp ý: ${plan.summary || 'dự thảo'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan, this.signingYear()),
+      document: this.document(org, plan),
       actions,
       anchors: anchorLabels(plan.content, org.family),
       deadline: workflow.consultation?.deadline ?? null,

@@ -1,6 +1,7 @@
 import { issuanceYear } from '@app/common';
 import type { PlanContent } from '@app/plans';
-import { planDocumentView } from '../plans/plan-document-view';
+import { buildDocumentView } from '@app/rendering';
+import { documentModeOf } from '../plans/plan-document';
 
 const CONTENT = {
   schemaVersion: 1, documentType: 'KH', summary: 'thực hiện dân chủ ở cơ sở năm 2023', place: null,
@@ -23,9 +24,14 @@ describe('the year of an undated plan (signing page, plan page)', () => {
   });
 
   it('prints that year on the date line, day and month left blank', () => {
-    const view = planDocumentView(ISSUER as Parameters<typeof planDocumentView>[0], CONTENT, { numberSymbol: null, issuedOn: null, draftRound: 1 }, 2023);
-    expect(view.dateLine).toBe('Đức Phổ, ngày ... tháng ... năm 2023');
-    const issued = planDocumentView(ISSUER as Parameters<typeof planDocumentView>[0], CONTENT, { numberSymbol: '04-KH/TU', issuedOn: '2024-01-24', draftRound: 1 }, 2023);
+    const issuer = ISSUER as unknown as Parameters<typeof buildDocumentView>[0]['issuer'];
+    const draft = buildDocumentView({ issuer, content: CONTENT, mode: documentModeOf({ state: 'draft', numberSymbol: null, issuedOn: null, draftRound: 1 }, 2023) });
+    expect(draft.dateLine.replace(/\u00a0+/g, ' … ')).toBe('Đức Phổ, ngày … tháng … năm 2023');
+    const issued = buildDocumentView({
+      issuer,
+      content: CONTENT,
+      mode: documentModeOf({ state: 'distributed', numberSymbol: '04-KH/TU', issuedOn: '2024-01-24', draftRound: 1 }, 2023),
+    });
     expect(issued.dateLine).toBe('Đức Phổ, ngày 24 tháng 01 năm 2024');
   });
 });

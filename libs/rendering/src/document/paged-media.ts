@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+
+/** Set on the window by the print page once Paged.js has laid out every page. */
+const PAGED_DONE = '__kehoachPaged';
+
+/**
+ * Before Paged.js runs: each footnote of the list printed after the text becomes a note
+ * floated to the foot of a page (`float: footnote`), placed right after its first citation,
+ * so that it prints on the page that cites it. A note cited first inside another note
+ * follows that note. The list itself is then removed: the numbers stay those of the view.
+ * Plain browser JavaScript in a string, so that no compiler or coverage tool rewrites it.
+ */
+const MOVE_FOOTNOTES = `function () {
+  var list = document.querySelector('.document .footnotes');
+  if (!list) return;
+  var cites = Array.from(document.querySelectorAll('.document sup.fn-ref')).filter(function (s) { return !list.contains(s); });
+  Array.from(list.querySelectorAll('p')).forEach(function (entry) {
+    var own = entry.querySelector('.fn-ref');
+    var number = own ? own.textContent.trim() : '';
+    var first = cites.find(function (cite) { return cite.textContent.trim() === number; });
+    if (!first) return;
+    var note = document.createElement('span');
+    note.className = 'fn-note';
+    note.innerHTML = entry.innerHTML;
+    // Citations inside the note's text (not its own number) count for the notes after it.
+    cites.push.apply(cites, Array.from(note.querySelectorAll('sup.fn-ref')).slice(1));
+    (first.closest('.fn-note') || first).after(note);
+  });
+  list.remove();
+}`;
+
+let script: string | undefined;
+
+/** The inline script of the print page: the footnote step, then Paged.js, then the done flag. */
+export function pagedMediaScript(): string {
+  if (script) return script;
+  // The package exports no path to its polyfill: found from its CommonJS entry (lib/index.cjs).
+  const polyfill = readFileSync(join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js'), 'utf8');
+  const config =
+    `window.PagedConfig={auto:true,before:${MOVE_FOOTNOTES},` +
+    `after:function(){window.${PAGED_DONE}=true;}};`;
+  // The polyfill is one script; "</script" inside it would end the tag early.
+  script = `${config}\n${polyfill.replace(/<\/script/gi, '<\\/script')}`;
+  return script;
+}
+
+/** Waits until Paged.js has laid out the pages (the print page sets the flag when done). */
+export async function waitForPagedMedia(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(`window.${PAGED_DONE} === true`, { timeout: timeoutMs, polling: 'raf' });
+}
