@@ -121,7 +121,7 @@ export function parseBody(units: Unit[], hasEmphasis: boolean, report: ReportBui
     const next = bodyUnits[index + 1];
     if (label?.kind === 'part') {
       const title = readableText(dropVisiblePrefix(unit.text, label.length)).replace(/\s*[:.]$/, '');
-      const part: Part = { id: newId(), title, children: [] };
+      const part: Part = { id: newId(), title, ...(label.group ? { group: true } : {}), children: [] };
       nodeLines.set(part.id, unit.line);
       parts.push(part);
       stack = [{ kind: 'root', node: part, path: `parts[${parts.length - 1}]` }];
