@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { DemoMail, DemoMailAttachment } from '../entities/demo-mail.entity';
-import { parseMail, ReceivedMail } from './mime';
+import { attachmentFileName, parseMail, ReceivedMail } from './mime';
 
 /** Where e-mail goes: the operator's server, the demo sink, or nowhere (e-mail is not a channel then). */
 export function emailEnabled(config: Pick<AppConfig, 'smtpUrl' | 'demo'>): boolean {
@@ -84,7 +84,7 @@ export class DemoMailSinkService implements OnModuleDestroy {
     const attachments: DemoMailAttachment[] = mail.parts
       .filter((p) => /attachment/i.test(p.headers['content-disposition'] ?? ''))
       .map((p) => ({
-        fileName: /filename\*?=(?:utf-8'')?"?([^";]+)"?/i.exec(p.headers['content-disposition'] ?? '')?.[1] ?? 'tep-dinh-kem',
+        fileName: attachmentFileName(p.headers) ?? 'tệp đính kèm',
         contentType: (p.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim(),
         size: p.body.length,
       }));
@@ -95,7 +95,7 @@ export class DemoMailSinkService implements OnModuleDestroy {
       subject: mail.subject,
       messageId: mail.messageId,
       deliveryId: deliveryId && /^[0-9a-f-]{36}$/i.test(deliveryId) ? deliveryId : null,
-      textBody: text ? text.body.toString('utf8') : '',
+      textBody: text ? text.body.toString('utf8').replace(/\r\n/g, '\n') : '',
       attachments,
       raw: mail.raw,
     });

@@ -80,3 +80,21 @@ function decodeWords(value: string): string {
       kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
     );
 }
+
+/**
+ * An attachment's file name from its Content-Disposition (or Content-Type "name"), RFC 2231
+ * continuations and percent-encoding included: `filename*0*=utf-8''01-KH-BC%C4%90.pdf`.
+ */
+export function attachmentFileName(headers: Record<string, string>): string | null {
+  for (const [header, param] of [['content-disposition', 'filename'], ['content-type', 'name']] as const) {
+    const value = headers[header] ?? '';
+    const pieces = [...value.matchAll(new RegExp(`${param}(?:\\*(\\d+))?(\\*)?\\s*=\\s*("([^"]*)"|[^;\\s]+)`, 'gi'))]
+      .map((m) => ({ index: Number(m[1] ?? 0), encoded: !!m[2], text: m[4] ?? m[3] }))
+      .sort((a, b) => a.index - b.index);
+    if (!pieces.length) continue;
+    const joined = pieces.map((p) => (p.encoded ? p.text.replace(/^[\w-]*'[\w-]*'/, '') : p.text)).join('');
+    const name = pieces.some((p) => p.encoded) ? decodeURIComponent(joined) : decodeWords(joined);
+    return name.normalize('NFC');
+  }
+  return null;
+}
