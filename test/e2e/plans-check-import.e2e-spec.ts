@@ -25,13 +25,16 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
   });
   afterAll(() => t.close());
 
-  it('the demo loader puts the seeds as drafts at bcd-duk and ubnd-nh, once (first: the imports below repeat their summaries)', async () => {
+  it('the demo loader puts the seeds as drafts at bcd-duk, bcd-dp and ubnd-nh, once (first: the imports below repeat their summaries)', async () => {
     const loader = t.app.get(PlansDemoLoaderService);
     const countAt = async (code: string) => Number((await db.query(`SELECT count(*)::int AS n FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code = $1`, [code]))[0].n);
-    const before = { bcd: await countAt('bcd-duk'), nh: await countAt('ubnd-nh') };
-    expect(await loader.load()).toEqual({ plansCreated: 3 });
-    expect(await loader.load()).toEqual({ plansCreated: 0 });
-    expect({ bcd: await countAt('bcd-duk'), nh: await countAt('ubnd-nh') }).toEqual({ bcd: before.bcd + 2, nh: before.nh + 1 });
+    const counts = async () => ({ bcd: await countAt('bcd-duk'), dp: await countAt('bcd-dp'), nh: await countAt('ubnd-nh') });
+    const before = await counts();
+    expect(await loader.load({ today: '2024-01-24' })).toEqual({ plansCreated: 3 });
+    expect(await loader.load({ today: '2024-01-24' })).toEqual({ plansCreated: 0 });
+    // Another year: the same plans, moved to that year, are not loaded again.
+    expect(await loader.load({ today: '2026-12-06' })).toEqual({ plansCreated: 0 });
+    expect(await counts()).toEqual({ bcd: before.bcd + 1, dp: before.dp + 1, nh: before.nh + 1 });
     const khoi = (await db.query(`SELECT id FROM plan WHERE summary = $1 AND created_by_id = $2`, ['triển khai một số nhiệm vụ trọng tâm\nthực hiện dân chủ ở cơ sở năm 2024', await userId('bcd-duk.drafter')]))[0].id;
     const report = await check(khoi, 'bcd-duk.drafter', '2024-01-24');
     expect(report.errors).toEqual([]);

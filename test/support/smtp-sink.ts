@@ -1,22 +1,10 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { MailPart, parseMail, ReceivedMail } from '@app/distribution';
 
-/** One part of a received mail: its headers (lower-case names) and decoded body. */
-export interface MailPart {
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-export interface ReceivedMail {
-  messageId: string;
-  from: string;
-  to: string[];
-  subject: string;
-  headers: Record<string, string>;
-  parts: MailPart[];
-  raw: Buffer;
-}
+export type { MailPart, ReceivedMail };
+export { parseMail };
 
 /**
  * A real SMTP server on loopback for tests and benchmarks: it keeps every mail it accepts.
@@ -100,73 +88,6 @@ export class SmtpSink {
 function messageIdOf(raw: Buffer): string {
   const head = raw.subarray(0, Math.max(0, raw.indexOf('\r\n\r\n'))).toString('latin1').replace(/\r\n[ \t]+/g, ' ');
   return /^message-id:\s*(.+)$/im.exec(head)?.[1].trim() ?? '';
-}
-
-/** Minimal MIME reading for what nodemailer writes: folded headers, multipart, base64 / quoted-printable, RFC 2047 words. */
-export function parseMail(raw: Buffer, to: string[]): ReceivedMail {
-  const { headers, body } = splitPart(raw);
-  const parts: MailPart[] = [];
-  collectParts(headers, body, parts);
-  return {
-    messageId: headers['message-id'] ?? '',
-    from: headers.from ?? '',
-    to,
-    subject: decodeWords(headers.subject ?? ''),
-    headers,
-    parts,
-    raw,
-  };
-}
-
-function splitPart(raw: Buffer): { headers: Record<string, string>; body: Buffer } {
-  const text = raw.toString('latin1');
-  const end = text.indexOf('\r\n\r\n');
-  const head = end < 0 ? text : text.slice(0, end);
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8');
-  }
-  return { headers, body: end < 0 ? Buffer.alloc(0) : raw.subarray(end + 4) };
-}
-
-function collectParts(headers: Record<string, string>, body: Buffer, out: MailPart[]): void {
-  const type = headers['content-type'] ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (/^multipart\//i.test(type) && boundary) {
-    const sections = body.toString('latin1').split(`--${boundary}`);
-    for (const section of sections.slice(1)) {
-      if (section.startsWith('--')) break;
-      const part = splitPart(Buffer.from(section.replace(/^\r\n/, ''), 'latin1'));
-      collectParts(part.headers, part.body, out);
-    }
-    return;
-  }
-  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
-  let decoded = body;
-  if (encoding === 'base64') decoded = Buffer.from(body.toString('latin1').replace(/\s+/g, ''), 'base64');
-  else if (encoding === 'quoted-printable') decoded = decodeQuotedPrintable(body.toString('latin1'));
-  out.push({ headers, body: decoded });
-}
-
-function decodeQuotedPrintable(text: string): Buffer {
-  const bytes = text.replace(/=\r?\n/g, '').replace(/\r?\n$/, '');
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === '=' && /^[0-9A-F]{2}$/i.test(bytes.slice(i + 1, i + 3))) {
-      out.push(parseInt(bytes.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else out.push(bytes.charCodeAt(i));
-  }
-  return Buffer.from(out);
-}
-
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, kind: string, data: string) =>
-      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
-    );
 }
 
 export interface ReceivedRequest {

@@ -12,6 +12,7 @@ export enum DistributionErrorCode {
   Forbidden = 'forbidden',
   VersionConflict = 'version_conflict',
   NotificationNotFound = 'notification_not_found',
+  DemoMailNotFound = 'demo_mail_not_found',
 }
 
 const KIND: Record<DistributionErrorCode, ErrorKind> = {
@@ -26,6 +27,7 @@ const KIND: Record<DistributionErrorCode, ErrorKind> = {
   forbidden: 'forbidden',
   version_conflict: 'conflict',
   notification_not_found: 'not_found',
+  demo_mail_not_found: 'not_found',
 };
 
 /** Errors of distribution: deliveries, incoming documents, receipts, edXML export. */

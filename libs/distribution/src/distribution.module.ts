@@ -15,10 +15,13 @@ import { DeliveriesController } from './controllers/deliveries.controller';
 import { IncomingController, IncomingNotificationsController } from './controllers/incoming.controller';
 import { DistributionQueue, IssuedPdfReader, PlanStateEvents } from './distribution.ports';
 import { EdxmlService } from './edxml/edxml.service';
+import { DemoMail } from './entities/demo-mail.entity';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingNotification } from './entities/incoming-notification.entity';
 import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
+import { DemoMailService } from './mail-sink/demo-mail.service';
+import { DemoMailSinkService } from './mail-sink/demo-mail-sink.service';
 import { DeliveriesService } from './services/deliveries.service';
 import { DeliveryRunnerService } from './services/delivery-runner.service';
 import { DeliverySweeperService } from './services/delivery-sweeper.service';
@@ -35,7 +38,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  * the edXML export. Issuance calls DistributionService.createDeliveries in its ISSUED transaction.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification])],
+  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification, DemoMail])],
   controllers: [DeliveriesController, IncomingController, IncomingNotificationsController],
   providers: [
     DistributionService,
@@ -49,13 +52,15 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     IssuedPlanFactsService,
     InboxChannel,
     EmailChannel,
+    DemoMailSinkService,
+    DemoMailService,
     WebhookChannel,
     { provide: IssuedPdfReader, useClass: StoredPdfReader },
     { provide: PlanStateEvents, useClass: WorkflowPlanEvents },
     { provide: DistributionQueue, useClass: JobsDistributionQueue },
     DistributionJobsWorker,
   ],
-  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService],
+  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DemoMailService],
 })
 export class DistributionModule implements OnModuleInit {
   constructor(private readonly planAccess: PlanAccessService) {}

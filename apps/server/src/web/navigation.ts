@@ -5,6 +5,8 @@ export interface NavEntry {
   label: string;
   /** Shown to anyone signed in when empty; otherwise to holders of one of these roles. */
   roles: Role[];
+  /** Only in demo mode. */
+  demo?: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/admin/users', label: 'Người dùng', roles: ['admin'] },
   { href: '/admin/authorities', label: 'Thẩm quyền ký', roles: ['admin'] },
   { href: '/admin/registers', label: 'Sổ, quy trình', roles: ['admin'] },
+  { href: '/demo-mail', label: 'Hộp thư thử nghiệm', roles: ['admin'], demo: true },
 ];
 
 export interface NavLink {
@@ -31,8 +34,8 @@ export interface NavLink {
 }
 
 /** The menu of one person on one page; the entry whose path the page is under is marked current. */
-export function navigationFor(actor: Actor, path: string): NavLink[] {
-  const visible = NAV_ENTRIES.filter((e) => !e.roles.length || e.roles.some((role) => hasRole(actor, role)));
+export function navigationFor(actor: Actor, path: string, options: { demo?: boolean } = {}): NavLink[] {
+  const visible = NAV_ENTRIES.filter((e) => (!e.demo || options.demo) && (!e.roles.length || e.roles.some((role) => hasRole(actor, role))));
   const current = visible.filter((e) => (e.href === '/' ? path === '/' : path === e.href || path.startsWith(`${e.href}/`))).sort((a, b) => b.href.length - a.href.length)[0];
   return visible.map((e) => ({ href: e.href, label: e.label, current: e === current }));
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import { Actor } from '@app/common';
+import { AppConfig } from '@app/config';
 import { takeFlash } from './forms';
 import { navigationFor } from './navigation';
 
@@ -12,13 +13,15 @@ import { navigationFor } from './navigation';
  */
 @Injectable()
 export class WebLayoutInterceptor implements NestInterceptor {
+  constructor(private readonly config: AppConfig) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { user?: Actor }>();
     const res = http.getResponse<Response>();
     if (req.user) {
       res.locals.actor = req.user;
-      res.locals.nav = navigationFor(req.user, req.path);
+      res.locals.nav = navigationFor(req.user, req.path, { demo: this.config.demo });
     }
     const flash = req.method === 'GET' ? takeFlash(req) : undefined;
     if (!flash) return next.handle();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { CascadeModule } from '@app/cascade';
+import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
@@ -15,6 +16,7 @@ import { AuditWebController } from './audit/audit-web.controller';
 import { CascadeViewsService } from './cascade/cascade-views.service';
 import { CascadeWebController } from './cascade/cascade-web.controller';
 import { ReportsWebController } from './cascade/reports-web.controller';
+import { DemoMailWebController } from './demo-mail/demo-mail-web.controller';
 import { DistributionWebController } from './distribution/distribution-web.controller';
 import { DocumentStylesController } from './plans/document-styles.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
@@ -33,8 +35,8 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule, DistributionModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController, DemoMailWebController],
   providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
   exports: [SessionPool],
 })

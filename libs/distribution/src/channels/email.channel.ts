@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '@app/config';
+import { DemoMailSinkService } from '../mail-sink/demo-mail-sink.service';
 import { deliveryMessageId, IssuedPlanFacts, mailSubject, mailText, pdfFileName } from '../services/delivery-message';
 
 export interface OutgoingMail {
@@ -15,19 +16,22 @@ export interface OutgoingMail {
 export const NO_MAIL_SERVER = 'Chưa cấu hình máy chủ thư điện tử; liên hệ quản trị hệ thống';
 
 /**
- * E-mail by SMTP (SMTP_URL), one pooled connection set per process. Every mail carries the
+ * E-mail by SMTP (SMTP_URL, or the demo mail sink in demo mode), one pooled connection set per process. Every mail carries the
  * delivery's stable Message-ID, so a mail sent again after a crash is recognizable as the same.
  */
 @Injectable()
 export class EmailChannel implements OnModuleDestroy {
   private transport: Transporter | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly demoSink: DemoMailSinkService,
+  ) {}
 
   /** Resolves once the SMTP server accepted the mail; throws otherwise. Returns the Message-ID. */
   async send(mail: OutgoingMail): Promise<string> {
     const messageId = deliveryMessageId(mail.deliveryId);
-    await this.transporter().sendMail({
+    await (await this.transporter()).sendMail({
       from: this.config.mailFrom,
       to: mail.to,
       subject: mailSubject(mail.plan),
@@ -44,11 +48,12 @@ export class EmailChannel implements OnModuleDestroy {
     this.transport = null;
   }
 
-  private transporter(): Transporter {
-    // The message reaches the clerk (delivery board): an office's words, not the setting's name.
-    if (!this.config.smtpUrl) throw new Error(NO_MAIL_SERVER);
+  private async transporter(): Promise<Transporter> {
+    // No e-mail delivery is planned without a mail server (see emailEnabled): this one is left over.
+    const url = this.config.smtpUrl || (this.demoSink.active ? await this.demoSink.url() : null);
+    if (!url) throw new Error(NO_MAIL_SERVER);
     this.transport ??= nodemailer.createTransport({
-      url: this.config.smtpUrl,
+      url,
       pool: true,
       maxConnections: Math.min(this.config.deliveryConcurrency, 8),
       // A server that does not answer must fail the attempt, not hold the worker.

@@ -47,6 +47,11 @@ describe('planDeliveries: the deliveries a "Nơi nhận" list calls for', () => 
     expect(planned).toEqual([{ recipientId: 'luu', recipientName: 'VT, VP', channel: 'archive', target: 'issuer', organizationId: 'issuer' }]);
   });
 
+  it('plans no e-mail at all when there is no mail server, so that nothing fails and retries in vain', () => {
+    const planned = planDeliveries([line('c', { organizationId: 'org-all' }), line('x', { email: 'bao@example.vn' })], 'issuer', orgs, { email: false });
+    expect(planned.map((p) => p.channel)).toEqual(['inbox', 'webhook']);
+  });
+
   it('treats a line naming an organization that no longer exists as free text', () => {
     expect(planDeliveries([line('gone', { organizationId: 'deleted', email: null })], 'issuer', orgs)).toEqual([]);
   });

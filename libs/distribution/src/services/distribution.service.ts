@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Organization } from '@app/identity';
 import type { Plan, PlanContent } from '@app/plans';
+import { AppConfig } from '@app/config';
 import { DistributionQueue } from '../distribution.ports';
+import { emailEnabled } from '../mail-sink/demo-mail-sink.service';
 import { planDeliveries, RecipientOrganization } from './delivery-planner';
 
 /**
@@ -11,7 +13,10 @@ import { planDeliveries, RecipientOrganization } from './delivery-planner';
  */
 @Injectable()
 export class DistributionService {
-  constructor(private readonly queue: DistributionQueue) {}
+  constructor(
+    private readonly queue: DistributionQueue,
+    private readonly config: AppConfig,
+  ) {}
 
   /**
    * One delivery per recipient line and channel, and their jobs, in the caller's transaction:
@@ -22,7 +27,7 @@ export class DistributionService {
     const organizationIds = [...new Set(content.recipients.map((line) => line.organizationId).filter((id): id is string => !!id))];
     const organizations = organizationIds.length ? await manager.getRepository(Organization).find({ where: { id: In(organizationIds) } }) : [];
     const known = new Map<string, RecipientOrganization>(organizations.map((org) => [org.id, { id: org.id, email: org.email, webhookUrl: org.webhookUrl }]));
-    const planned = planDeliveries(content.recipients, plan.organizationId, known);
+    const planned = planDeliveries(content.recipients, plan.organizationId, known, { email: emailEnabled(this.config) });
     let ids: string[] = [];
     if (planned.length) {
       // One statement for the whole list: a plan to a thousand recipients issues as fast as one to ten.

@@ -17,7 +17,11 @@ export interface DemoOrganization {
   signerCapacity: string[];
 }
 
-/** Two trees like those of the seeds: a Party tree of Bình Định and a State tree of An Nhơn. */
+/**
+ * Trees like those of the seeds' issuers: a Party tree of Bình Định (seed party-khoi-2024), the
+ * Ban Chỉ đạo of the thị ủy of Đức Phổ, Quảng Ngãi, with two of its communes' (seed
+ * party-thixa-2023-draft), and a State tree of An Nhơn (seed state-xa-2024).
+ */
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   {
     code: 'tu-bd', parentCode: null, family: 'party', level: 1,
@@ -72,6 +76,30 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     fullName: 'Ủy ban nhân dân xã Nhơn Phong', shortName: 'UBND xã Nhơn Phong', symbolAbbreviation: 'UBND', placeName: 'Nhơn Phong',
     superiorHeader: null, headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN PHONG', email: 'ubnd@nhonphong.demo',
     signerCapacity: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+  },
+  {
+    code: 'tu-dp', parentCode: null, family: 'party', level: 2,
+    fullName: 'Thị ủy Đức Phổ', shortName: 'Thị ủy', symbolAbbreviation: 'TU', placeName: 'Đức Phổ',
+    superiorHeader: 'ĐẢNG BỘ TỈNH QUẢNG NGÃI', headerName: 'THỊ ỦY ĐỨC PHỔ', email: 'thiuy@ducpho.demo',
+    signerCapacity: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+  },
+  {
+    code: 'bcd-dp', parentCode: 'tu-dp', family: 'party', level: 2,
+    fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở thị xã Đức Phổ', shortName: 'Ban Chỉ đạo thị xã', symbolAbbreviation: 'BCĐ', placeName: 'Đức Phổ',
+    superiorHeader: 'THỊ ỦY ĐỨC PHỔ', headerName: 'BAN CHỈ ĐẠO THỰC HIỆN\nQUY CHẾ DÂN CHỦ Ở CƠ SỞ', email: null,
+    signerCapacity: ['PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'],
+  },
+  {
+    code: 'bcd-pn', parentCode: 'bcd-dp', family: 'party', level: 3,
+    fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở phường Phổ Ninh', shortName: 'Ban Chỉ đạo phường Phổ Ninh', symbolAbbreviation: 'BCĐ', placeName: 'Phổ Ninh',
+    superiorHeader: 'ĐẢNG ỦY PHƯỜNG PHỔ NINH', headerName: 'BAN CHỈ ĐẠO THỰC HIỆN\nQUY CHẾ DÂN CHỦ Ở CƠ SỞ', email: 'bcd@phoninh.ducpho.demo',
+    signerCapacity: ['BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'],
+  },
+  {
+    code: 'bcd-pc', parentCode: 'bcd-dp', family: 'party', level: 3,
+    fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã Phổ Châu', shortName: 'Ban Chỉ đạo xã Phổ Châu', symbolAbbreviation: 'BCĐ', placeName: 'Phổ Châu',
+    superiorHeader: 'ĐẢNG ỦY XÃ PHỔ CHÂU', headerName: 'BAN CHỈ ĐẠO THỰC HIỆN\nQUY CHẾ DÂN CHỦ Ở CƠ SỞ', email: 'bcd@phochau.ducpho.demo',
+    signerCapacity: ['BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'],
   },
 ];
 

@@ -102,6 +102,30 @@ describe('Word export', () => {
     expect(result.report.unrecognized).toEqual([]);
   });
 
+  it('writes lettered parts with their letter and restarts the Roman numbers under each, and reads them back so', async () => {
+    const lettered: PlanContent = {
+      ...CONTENT,
+      parts: [
+        { id: 'ga', title: 'Kết quả năm 2024', group: true, children: [] },
+        ...CONTENT.parts,
+        { id: 'gb', title: 'Nhiệm vụ năm 2025', group: true, children: [{ kind: 'paragraph', id: 'gbp', text: 'Năm 2025 tập trung các nhiệm vụ sau.' }] },
+        { id: 'p9', title: 'Giải pháp', children: [{ kind: 'item', id: 'i9', heading: null, text: 'Tăng cường kiểm tra.', task: null, children: [] }] },
+      ],
+    };
+    const bytes = await planToDocx({ issuer: ISSUER, content: lettered, mode: { kind: 'issued', numberSymbol: '15/KH-UBND', issuedOn: '2025-03-12', stamp: null } });
+    const document = await readDocxFile(bytes);
+    const partLines = document.lines.map((l) => l.text.replace(/\*\*/g, '')).filter((t) => /^(?:[A-Z]|[IVX]+)\. \p{Lu}/u.test(t));
+    expect(partLines.map((t) => t.slice(0, t.indexOf(' ')))).toEqual(['A.', 'I.', 'II.', 'B.', 'I.']);
+    const { content } = parsePlan(document);
+    expect(content.parts.map((p) => [p.group ?? false, p.title])).toEqual([
+      [true, 'Kết quả năm 2024'],
+      [false, 'Mục tiêu'],
+      [false, 'NHIỆM VỤ'],
+      [true, 'Nhiệm vụ năm 2025'],
+      [false, 'Giải pháp'],
+    ]);
+  });
+
   it('a draft shows "DỰ THẢO LẦN 2" and a blank number and date', async () => {
     const bytes = await planToDocx({ issuer: { ...ISSUER, family: 'party', headerName: 'HUYỆN ỦY TUY PHƯỚC', superiorHeader: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', symbolAbbreviation: 'HU' }, content: CONTENT, mode: { kind: 'draft', round: 2, year: 2025 } });
     const { detected } = parsePlan(await readDocxFile(bytes));

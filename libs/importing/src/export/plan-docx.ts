@@ -15,7 +15,7 @@ import {
   UnderlineType,
   WidthType,
 } from 'docx';
-import { partLabel, timeframeText, vietnameseLetter } from '@app/plans';
+import { partLabel, partLabels, timeframeText, vietnameseLetter } from '@app/plans';
 import type { BodyNode, Bullet, Item, PlanContent } from '@app/plans';
 import { buildDocumentView, DocumentInput } from '@app/rendering';
 
@@ -190,6 +190,7 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     children.push(new Paragraph({ style: STYLE.bullet[Math.min(depth, 2)], numbering: { reference: DASHES, level: Math.min(depth, 1) }, children: inline(bullet.text) }));
     for (const child of bullet.children) bulletParagraphs(child, depth + 1);
   };
+  let outline = 0;
   const nodes = (list: BodyNode[], depth: number) => {
     let letters = 0;
     for (const node of list) {
@@ -204,7 +205,7 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     const between = heading.length && text.length ? [new TextRun({ text: ' ' })] : [];
     const style = STYLE.item[Math.min(depth, 4) - 1];
     if (depth <= 2) {
-      children.push(new Paragraph({ style, numbering: { reference: OUTLINE, level: depth }, children: [...heading, ...between, ...text] }));
+      children.push(new Paragraph({ style, numbering: { reference: OUTLINE, level: depth, instance: outline }, children: [...heading, ...between, ...text] }));
     } else {
       // Word has no Vietnamese list letters (a, b, c, d, đ, e, g...): the label is written out.
       const label = depth === 3 ? `${vietnameseLetter(letter)}) ` : depth === 4 ? '- ' : '+ ';
@@ -224,8 +225,16 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     if (firstSubItem >= 0) nodes(node.children.slice(firstSubItem), depth + 1);
   };
   // Part titles print in capitals (Word's caps) but keep the case they were written in.
-  content.parts.forEach((part) => {
-    children.push(new Paragraph({ style: STYLE.part, numbering: { reference: OUTLINE, level: 0 }, children: inline(part.title, { bold: true, allCaps: true }) }));
+  // A lettered part is written with its letter; the numbered parts after it restart at I (a new list instance).
+  const partNumbers = partLabels(content.parts, family);
+  content.parts.forEach((part, i) => {
+    if (part.group) {
+      outline++;
+      const label = new TextRun({ text: `${partNumbers[i]} `, bold: true });
+      children.push(new Paragraph({ style: STYLE.part, children: [label, ...inline(part.title, { bold: true, allCaps: true })] }));
+    } else {
+      children.push(new Paragraph({ style: STYLE.part, numbering: { reference: OUTLINE, level: 0, instance: outline }, children: inline(part.title, { bold: true, allCaps: true }) }));
+    }
     nodes(part.children, 1);
   });
   for (const paragraph of content.closing) children.push(body(paragraph));

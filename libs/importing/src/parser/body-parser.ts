@@ -24,7 +24,7 @@ export function toUnits(lines: Line[], layout = false): Unit[] {
   const units: Unit[] = [];
   for (const line of lines) {
     if (!line.visible) continue;
-    const label = detectLabel(line.visible);
+    const label = detectLabel(line.visible, line.bold);
     const last = units[units.length - 1];
     // A laid-out text wraps every line at the page width: only a first-line indent opens a paragraph.
     const continues = layout ? line.indent < 2 : !label && startsLowerCase(line.text) && !endsClause(last?.text ?? '.') && last?.label?.kind !== 'part';
@@ -121,7 +121,7 @@ export function parseBody(units: Unit[], hasEmphasis: boolean, report: ReportBui
     const next = bodyUnits[index + 1];
     if (label?.kind === 'part') {
       const title = readableText(dropVisiblePrefix(unit.text, label.length)).replace(/\s*[:.]$/, '');
-      const part: Part = { id: newId(), title, children: [] };
+      const part: Part = { id: newId(), title, ...(label.group ? { group: true } : {}), children: [] };
       nodeLines.set(part.id, unit.line);
       parts.push(part);
       stack = [{ kind: 'root', node: part, path: `parts[${parts.length - 1}]` }];

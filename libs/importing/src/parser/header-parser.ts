@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@app/common';
 import type { Family } from '@app/identity';
 import { readableText, unwrapEmphasis, isUpperCase, isWhollyBold } from './inline-markup';
 import { isRule } from './labels';
@@ -22,6 +23,8 @@ export interface ParsedHeader {
   /** Lines that fit nowhere in a header (kept by the caller). */
   unrecognized: { line: number; text: string }[];
   pageNumbers: { line: number; text: string }[];
+  /** What the reader should know: a motto read through a typo. */
+  warnings: string[];
 }
 
 /** Words that open the name of a body: a new body starts at such a line; other lines continue the one above. */
@@ -67,6 +70,12 @@ export function parseHeader(lines: Line[]): ParsedHeader {
     recognized: [],
     unrecognized: [],
     pageNumbers: [],
+    warnings: [],
+  };
+  const motto = (visible: string, wanted: string): boolean => {
+    if (!resembles(visible, wanted)) return false;
+    if (spelling(visible) !== spelling(wanted)) header.warnings.push(`Dòng "${visible}" ở phần đầu được đọc là "${wanted}".`);
+    return true;
   };
   const pieces = mergeSplitPieces(lines.flatMap((line) => line.cells.map((cell) => ({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column }))));
   const bodyLines: Piece[] = [];
@@ -85,17 +94,17 @@ export function parseHeader(lines: Line[]): ParsedHeader {
       visible = visible.replace(DRAFT_MARK, ' ').replace(/\s+/g, ' ').trim();
       if (!visible) continue;
     }
-    if (/^ĐẢNG CỘNG SẢN VIỆT NAM$/iu.test(visible)) {
+    if (motto(visible, 'ĐẢNG CỘNG SẢN VIỆT NAM')) {
       evidence('party', 'ĐẢNG CỘNG SẢN VIỆT NAM');
       header.recognized.push({ what: 'partyMotto', line: piece.line });
       continue;
     }
-    if (/^CỘNG H[OÒ]À? XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(visible) || /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu.test(visible)) {
+    if (motto(visible, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')) {
       evidence('state', 'Quốc hiệu');
       header.recognized.push({ what: 'nationalTitle', line: piece.line });
       continue;
     }
-    if (/^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu.test(visible)) {
+    if (motto(visible, 'Độc lập - Tự do - Hạnh phúc')) {
       evidence('state', 'Tiêu ngữ');
       header.recognized.push({ what: 'nationalMotto', line: piece.line });
       continue;
@@ -141,6 +150,34 @@ export function parseHeader(lines: Line[]): ParsedHeader {
   }
   splitBodies(header, bodyLines);
   return header;
+}
+
+/** Letters and digits only, no diacritics, lower case: "ĐẢNG CỘNG SÁN VIỆT NAM" -> "dangcongsanvietnam". */
+const skeleton = (text: string) => foldVietnamese(text).replace(/[^a-z0-9]/g, '');
+
+/** Letters with their diacritics, upper case, "HOÀ" as "HÒA": what a typo changes. */
+const spelling = (text: string) =>
+  text.normalize('NFC').toLocaleUpperCase('vi').replace(/OÀ/g, 'ÒA').replace(/[^\p{L}\d]/gu, '');
+
+/**
+ * Whether a header line is the Party emblem, the Quốc hiệu or the Tiêu ngữ, as typed or as OCR
+ * reads it: the same letters without diacritics, give or take two (one for short lines).
+ */
+export function resembles(visible: string, motto: string): boolean {
+  const a = skeleton(visible);
+  const b = skeleton(motto);
+  if (Math.abs(a.length - b.length) > 2) return false;
+  return editDistance(a, b) <= (b.length >= 16 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /**

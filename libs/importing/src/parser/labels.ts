@@ -12,6 +12,8 @@ export interface Label {
   label: string;
   /** Visible characters the label (and the spaces after it) take. */
   length: number;
+  /** A lettered part ("A- KẾT QUẢ"): it groups the Roman-numbered parts after it. */
+  group?: boolean;
 }
 
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
@@ -21,13 +23,17 @@ function make(kind: LabelKind, match: RegExpExecArray): Label {
 }
 
 /** The label that opens a line of visible text, or null for an unnumbered line. */
-export function detectLabel(visible: string): Label | null {
+export function detectLabel(visible: string, bold = false): Label | null {
   const text = visible.replace(/^\s+/, '');
   let match: RegExpExecArray | null;
   match = /^((?:PHẦN|Phần)\s+(?:THỨ\s+)?[IVX]+\s*[.:\-–]?)\s*(?=\S)/.exec(text);
   if (match) return make('part', match);
   match = /^(([IVX]{1,5})\s*(?:\.|-|–|\))(?!\d))\s*(?=\S)/.exec(text);
   if (match && ROMAN.test(match[2]) && !/^[IVX]{1,5}\s*[.\-–)]\s*[IVX]+\b/.test(text)) return make('part', match);
+  // "A. KẾT QUẢ", "B- NHIỆM VỤ": a capital letter (not a Roman digit) before a title in capitals
+  // (or in bold: Word prints a title in capitals that is written in lower case).
+  match = /^(([A-HJ-UWYĐ])\s*[.\-–])\s+(?=\S)/u.exec(text);
+  if (match && (bold || isCapitalTitle(text.slice(match[0].length)))) return { ...make('part', match), group: true };
   match = /^((\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?)\s+(?=\S)/.exec(text);
   if (match) return make('item3', match);
   match = /^((\d{1,2})\.(\d{1,2})\.?)\s*(?=[^\d\s./])/.exec(text);
@@ -45,6 +51,11 @@ export function detectLabel(visible: string): Label | null {
   match = /^(\+)\s*(?=\S)/.exec(text);
   if (match) return make('plus', match);
   return null;
+}
+
+function isCapitalTitle(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toLocaleUpperCase('vi') && text.trim().split(/\s+/).length >= 2;
 }
 
 /** Whether a line is only a rule or the Party "*": "-----", "___", "*". */

@@ -121,6 +121,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   const header = parseHeader(lines.slice(0, headerEnd));
   for (const entry of header.recognized) report.recognized(entry.what, `detected.${entry.what}`, entry.line);
   for (const page of header.pageNumbers) report.recognized('pageNumber', '-', page.line);
+  header.warnings.forEach((w) => report.warn(w));
 
   let bodyStart = headerEnd;
   let summary = '';
@@ -187,7 +188,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   const issuer = issuerContext(header.family ?? header.number?.family ?? null, header.superiorBody, header.issuingBody);
   const recipients: Recipient[] = parseRecipients(recipientLines, report, null).map((r) => ({ ...r, purpose: r.purpose ?? inferPurpose(r.name, issuer) }));
   signatureLines.sort((a, b) => a.line - b.line);
-  const { signature, used } = parseSignature(signatureLines, report);
+  const { signature, used } = parseSignature(signatureLines, report, header.family ?? header.number?.family ?? null);
   signatureLines.forEach((entry, i) => {
     if (!used.includes(i) && readableText(entry.text)) leftovers.push(entry);
   });

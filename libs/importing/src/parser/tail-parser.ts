@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { foldVietnamese } from '@app/common';
+import type { Family } from '@app/identity';
 import type { Recipient, RecipientPurpose, Signature } from '@app/plans';
 import { isUpperCase, readableText, trimListPunctuation, unwrapEmphasis } from './inline-markup';
 import { ReportBuilder } from './import-report';
@@ -9,19 +11,58 @@ export const RECIPIENTS_HEADING = /^(?:Nơi nhận|Nơi gửi)\s*:?\s*$/iu;
 
 /** Capacity prefixes of a signature block: T/M, K/T, T/L (Party), TM., KT., TL., TUQ., Q. (State). */
 const CAPACITY = /^(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|TM |KT |TL )/u;
+/**
+ * A capacity prefix as people mistype it: "T.M", "TM/", "KT/", "K.T", "KT", "TM:", "T/M." —
+ * T or K, then M, T or L (TM, KT, TL), with or without the slash or the dot.
+ */
+const CAPACITY_VARIANT = /^(T|K)\s*[/.\\:,]?\s*(M|T|L)\s*[/.\\:,]*(?=\s+\p{Lu})/u;
+const CAPACITY_KINDS: Record<string, { party: string; state: string }> = {
+  TM: { party: 'T/M', state: 'TM.' },
+  KT: { party: 'K/T', state: 'KT.' },
+  TL: { party: 'T/L', state: 'TL.' },
+};
+
+function misspeltCapacity(text: string): boolean {
+  const match = CAPACITY_VARIANT.exec(text);
+  return !!match && `${match[1]}${match[2]}` in CAPACITY_KINDS;
+}
+
+/** "kiêm" as typed, OCR'd or capitalized: "Kiem", "KIÊM", "kiêm:". */
+export function isLinkingWord(text: string): boolean {
+  return text.length <= 8 && foldVietnamese(text).replace(/[^a-z]/g, '') === 'kiem';
+}
+
+/**
+ * A capacity line in the family's spelling: "T.M BAN THƯỜNG VỤ" -> "T/M BAN THƯỜNG VỤ" (Party),
+ * "KT CHỦ TỊCH" -> "KT. CHỦ TỊCH" (State), "Kiem" -> "kiêm". A family not known is read from
+ * the prefix itself: a slash is Party, a dot State; otherwise the line is left as it is.
+ */
+export function normalizeCapacityLine(text: string, family: Family | null): string {
+  if (isLinkingWord(text)) return 'kiêm';
+  const match = CAPACITY_VARIANT.exec(text);
+  const kind = match && CAPACITY_KINDS[`${match[1]}${match[2]}`];
+  if (!match || !kind) return text;
+  const written = family ?? (match[0].includes('/') ? 'party' : match[0].includes('.') ? 'state' : null);
+  if (!written) return text;
+  return `${kind[written]} ${text.slice(match[0].length).trim()}`;
+}
+
 export const SIGNED_MARK = /^\(?\s*(?:Đã ký|đã ký|Ký|ký)(?:[^)]*)\)?$/u;
 
 /** Whether a line opens a signature block: a capacity line, or a capital title with a name below. */
 export function opensSignature(lines: string[], index: number): boolean {
   const text = readableText(lines[index] ?? '');
   if (!text) return false;
-  if (CAPACITY.test(text)) return true;
+  if (CAPACITY.test(text) || misspeltCapacity(text)) return true;
   if (!isUpperCase(text) || text.split(/\s+/).length > 8 || /\d/.test(text)) return false;
-  // A capital title: a name (or "kiêm", or another capital line) must follow within a few lines.
-  for (let i = index + 1; i < Math.min(lines.length, index + 6); i++) {
+  // A capital title: a name (or "kiêm", or another capital line) must follow, blank lines aside.
+  let seen = 0;
+  for (let i = index + 1; i < lines.length && seen < 5; i++) {
     const next = readableText(lines[i]);
-    if (!next || SIGNED_MARK.test(next)) continue;
-    return /^kiêm$/u.test(next) || isPersonName(next) || (isUpperCase(next) && next.split(/\s+/).length <= 8);
+    if (!next) continue;
+    seen++;
+    if (SIGNED_MARK.test(next)) continue;
+    return isLinkingWord(next) || isPersonName(next) || (isUpperCase(next) && next.split(/\s+/).length <= 8);
   }
   return false;
 }
@@ -137,7 +178,7 @@ export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, d
 }
 
 /** The signature block: capacity and title lines (T/M ..., K/T ..., "kiêm", PHÓ BÍ THƯ) then the name. */
-export function parseSignature(lines: { line: number; text: string }[], report: ReportBuilder): { signature: Signature; used: number[] } {
+export function parseSignature(lines: { line: number; text: string }[], report: ReportBuilder, family: Family | null = null): { signature: Signature; used: number[] } {
   const capacityLines: string[] = [];
   let signerName = '';
   const used: number[] = [];
@@ -156,8 +197,10 @@ export function parseSignature(lines: { line: number; text: string }[], report: 
       report.recognized('signature.name', 'signature.signerName', entry.line);
       continue;
     }
-    if (CAPACITY.test(text) || isUpperCase(text) || /^kiêm$/u.test(text)) {
-      capacityLines.push(text);
+    if (CAPACITY.test(text) || misspeltCapacity(text) || isUpperCase(text) || isLinkingWord(text)) {
+      const normalized = normalizeCapacityLine(text, family);
+      if (normalized !== text) report.warn(`Khối chữ ký: "${text}" được sửa thành "${normalized}".`);
+      capacityLines.push(normalized);
       used.push(index);
       report.recognized('signature.capacity', `signature.capacityLines[${capacityLines.length - 1}]`, entry.line);
       continue;

@@ -5,12 +5,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
+import { defaultArchiveUnit } from '@app/rendering';
 import { Plan, PlanAccessService, PlanError, PlansService, validatePlanContent } from '@app/plans';
 import { ImportPlanQueryDto, ImportResultDto } from '../dtos/plan-import.dto';
 import { PlanImportReport } from '../entities/plan-import-report.entity';
 import { ImportError, ImportErrorCode } from '../importing.error';
 import { ImportResult, ReportBuilder } from '../parser/import-report';
 import { normalizeNumberSymbol } from '../parser/number-symbol';
+import { fitContent } from '../parser/fit-content';
 import { parsePlan } from '../parser/plan-parser';
 import { readUpload, UploadedPlanFile, uploadedName } from '../readers/read-upload';
 import { LinkablePlan, linkContent } from './import-linker';
@@ -84,11 +86,19 @@ export class PlanImportService {
     if (issuer && parsed.detected.family && issuer.family !== parsed.detected.family) {
       report.warn(`Văn bản có dạng văn bản ${parsed.detected.family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} nhưng tổ chức soạn thảo thuộc khối ${issuer.family === 'party' ? 'Đảng' : 'Nhà nước'}.`);
     }
+    // Without a header the plan is the importing organization's, of its family.
+    const family = parsed.detected.family ?? issuer?.family ?? null;
+    const detected = { ...parsed.detected, family };
+    if (!parsed.detected.family && family) report.warn(`Không thấy phần đầu văn bản: coi là văn bản ${family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} như tổ chức soạn thảo.`);
     const plans = await this.citedPlans(actor, parsed, manager);
     const content = linkContent(parsed.content, { organizations, issuer, plans }, report);
-    const validated = validatePlanContent(content);
-    if (!validated.ok) for (const problem of validated.errors.slice(0, 20)) report.warn(`Cần sửa trước khi lưu: ${problem.message}`);
-    return { content, report: report.report, detected: parsed.detected };
+    for (const recipient of content.recipients) {
+      if (recipient.purpose !== 'archive' || recipient.name) continue;
+      // A bare "- Lưu." names no unit: the organization keeps its copy where it usually does.
+      recipient.name = defaultArchiveUnit(family ?? 'state');
+      report.warn(`Dòng "Lưu" không ghi nơi lưu: ghi "${recipient.name}", hãy kiểm tra.`);
+    }
+    return { content: fitContent(content, report), report: report.report, detected };
   }
 
   /** Issued plans the actor may read whose number and symbol a reference cites. */

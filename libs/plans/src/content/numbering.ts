@@ -1,4 +1,4 @@
-import type { BodyNode, Bullet, PlanContent } from './plan-content';
+import type { BodyNode, Bullet, Part, PlanContent } from './plan-content';
 
 /** The two families of documents; numbering differs only at the part level. */
 export type NumberingFamily = 'party' | 'state';
@@ -14,11 +14,36 @@ export type NumberingFamily = 'party' | 'state';
  */
 export function numberPlan(content: Pick<PlanContent, 'parts'>, family: NumberingFamily): Record<string, string> {
   const labels: Record<string, string> = {};
+  const parts = partLabels(content.parts, family);
   content.parts.forEach((part, i) => {
-    labels[part.id] = partLabel(i + 1, family);
+    labels[part.id] = parts[i];
     numberChildren(part.children, [], labels);
   });
   return labels;
+}
+
+/**
+ * The labels of the parts in order: lettered parts (`group`) "A-", "B-" (Party) / "A.", "B."
+ * (State); the numbered parts under each start again at "I".
+ */
+export function partLabels(parts: Pick<Part, 'group'>[], family: NumberingFamily): string[] {
+  let groups = 0;
+  let numbered = 0;
+  return parts.map((part) => {
+    if (part.group) {
+      numbered = 0;
+      return groupLabel(++groups, family);
+    }
+    return partLabel(++numbered, family);
+  });
+}
+
+/** "A-" (Party) or "A." (State); past "Z" the letters double. */
+export function groupLabel(n: number, family: NumberingFamily): string {
+  const letters = 'ABCDEFGHIKLMNOPQRSTUVXY';
+  let name = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / letters.length)) name = letters[(k - 1) % letters.length] + name;
+  return `${name}${family === 'party' ? '-' : '.'}`;
 }
 
 function numberChildren(children: BodyNode[], parentNumbers: number[], labels: Record<string, string>): void {

@@ -36,7 +36,7 @@ const reference = (r: DocumentReference): DocumentReference => ({
   planId: r.planId,
 });
 
-const part = (p: Part): Part => ({ id: p.id, title: p.title, children: p.children.map(node) });
+const part = (p: Part): Part => ({ id: p.id, title: p.title, ...(p.group ? { group: true } : {}), children: p.children.map(node) });
 
 function node(n: BodyNode): BodyNode {
   switch (n.kind) {

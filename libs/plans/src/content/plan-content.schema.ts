@@ -111,6 +111,7 @@ export const PLAN_CONTENT_SCHEMA = {
       {
         id: id(),
         title: text(L.title, 1, 'Tên phần, không kèm số thứ tự.'),
+        group: { type: 'boolean', description: 'Phần đánh chữ cái (A, B, C...) gộp các phần La Mã sau nó; các phần này đánh số lại từ I.' },
         children: { type: 'array', items: { $ref: '#/$defs/BodyNode' }, maxItems: L.childrenPerNode, default: [] },
       },
       'Phần cấp 1: "I- MỤC ĐÍCH, YÊU CẦU" (Đảng) / "I. MỤC ĐÍCH, YÊU CẦU" (Nhà nước).',

@@ -73,6 +73,11 @@ export interface Part {
   id: string;
   /** Title as printed without its number; printed upper case and bold. */
   title: string;
+  /**
+   * A lettered part ("A- KẾT QUẢ ...", "B- NHIỆM VỤ ...") that opens a group: the numbered parts
+   * after it, up to the next lettered one, belong to it and start again at I. Absent = numbered.
+   */
+  group?: boolean;
   children: BodyNode[];
 }
 

@@ -199,7 +199,7 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
   const beforeLabels = numberPlan(before, options.family);
   const afterLabels = numberPlan(after, options.family);
   const partsOf = (c: PlanContent, labels: Record<string, string>) => new Map(c.parts.map((p) => [p.id, { value: p, parent: '', label: labels[p.id] ?? null }]));
-  const parts = compare(partsOf(before, beforeLabels), partsOf(after, afterLabels), (p) => short(p.title), (a, b) => fields([['title', a.title, b.title]]));
+  const parts = compare(partsOf(before, beforeLabels), partsOf(after, afterLabels), (p) => short(p.title), (a, b) => fields([['title', a.title, b.title], ['group', !!a.group, !!b.group]]));
 
   const a = bodyIndex(before, options.family);
   const b = bodyIndex(after, options.family);

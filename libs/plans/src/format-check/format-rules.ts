@@ -61,7 +61,9 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
   // Parts and their contents
   if (!content.parts.length) error('parts', 'no_parts', 'Kế hoạch phải có ít nhất một phần (I, II, ...)');
   content.parts.forEach((part, i) => {
-    if (!part.children.length) error(`parts.${i}`, 'empty_part', `Mục "${part.title}" không có nội dung`);
+    // A lettered part may be only the title over the numbered parts that follow it.
+    const heads = part.group && content.parts[i + 1] && !content.parts[i + 1].group;
+    if (!part.children.length && !heads) error(`parts.${i}`, 'empty_part', `${part.group ? 'Phần' : 'Mục'} "${part.title}" không có nội dung`);
     if (typedNumber(part.title)) warn(`parts.${i}.title`, 'typed_number', `Tên phần "${part.title}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
   });
   for (const visit of walkBody(content)) {

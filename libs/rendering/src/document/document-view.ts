@@ -1,6 +1,6 @@
 import { dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { DOCUMENT_TYPES, itemLabel, partLabel, timeframeText } from '@app/plans';
+import { DOCUMENT_TYPES, itemLabel, partLabels, timeframeText } from '@app/plans';
 import type { BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, SymbolParts } from './number-symbol';
@@ -93,8 +93,9 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     signature: signatureView(content.signature, mode.kind === 'issued' ? mode.stamp : null),
     footnotes: [],
   };
+  const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {
-    view.blocks.push({ id: part.id, kind: 'part', depth: 0, label: partLabel(index + 1, family), heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
+    view.blocks.push({ id: part.id, kind: 'part', depth: 0, label: partNumbers[index], heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
     bodyBlocks(part.children, [], view.blocks, inline);
   });
   view.closing = content.closing.map(inline);

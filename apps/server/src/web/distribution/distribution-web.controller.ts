@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { OrganizationsService } from '@app/identity';
-import { HANDLING_STATUS_LABEL, HANDLING_STATUSES } from '@app/distribution';
+import { AppConfig } from '@app/config';
+import { emailEnabled, HANDLING_STATUS_LABEL, HANDLING_STATUSES } from '@app/distribution';
 import { PlansService } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { WebPage } from '../web-page';
@@ -21,6 +22,7 @@ export class DistributionWebController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly plans: PlansService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('incoming')
@@ -41,6 +43,10 @@ export class DistributionWebController {
   @Render('distribution/board')
   async board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     const plan = await this.plans.get(actor, id);
-    return { title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`, plan: { ...plan, stateLabel: planStateLabel(plan.state) } };
+    // Told once, on the board, in an office's words: no mail server, no e-mail deliveries at all.
+    const mailNotice = emailEnabled(this.config)
+      ? null
+      : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục "Văn bản đến" trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).';
+    return { title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`, plan: { ...plan, stateLabel: planStateLabel(plan.state) }, mailNotice };
   }
 }

@@ -110,6 +110,7 @@ export class PlanEditorService {
         isPart: kind === 'part',
         isItem: kind === 'item',
         title: 'title' in node ? node.title : '',
+        group: 'title' in node && !!node.group,
         heading: 'heading' in node ? (node.heading ?? '') : '',
         text: 'text' in node ? (node.text ?? '') : '',
         isTask: 'task' in node && !!node.task,

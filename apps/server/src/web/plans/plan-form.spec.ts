@@ -30,6 +30,15 @@ describe('plan editor form', () => {
     expect(canonicalContent((back as { content: PlanContent }).content)).toEqual(content);
   });
 
+  it('keeps a lettered part (A, B...) through the form and back', () => {
+    const content = seed('state-xa-2024-48-KH-UBND.json');
+    content.parts.unshift({ id: 'group-a', title: 'KẾT QUẢ NĂM 2024', group: true, children: [] });
+    const back = validatePlanContent(contentFromForm(formFromContent(content)));
+    expect(back.ok).toBe(true);
+    expect(canonicalContent((back as { content: PlanContent }).content)).toEqual(content);
+    expect((back as { content: PlanContent }).content.parts.map((p) => !!p.group)).toEqual([true, ...content.parts.slice(1).map(() => false)]);
+  });
+
   it('drops a node whose parent was removed from the form', () => {
     const content = seed('state-xa-2024-48-KH-UBND.json');
     const body = formFromContent(content);

@@ -61,7 +61,8 @@ export function contentFromForm(body: FormBody): PlanContent {
     const [kind, id, parentId = ''] = entry.split('|');
     const prefix = `b.${id}`;
     if (kind === 'part') {
-      const part: Part = { id, title: text(body, `${prefix}.title`), children: [] };
+      const group = text(body, `${prefix}.group`) === '1';
+      const part: Part = { id, title: text(body, `${prefix}.title`), ...(group ? { group: true } : {}), children: [] };
       parts.push(part);
       containers.set(id, part.children);
       continue;
@@ -194,6 +195,7 @@ export function formFromContent(content: PlanContent): FormBody {
   for (const part of content.parts) {
     push('node', `part|${part.id}|`);
     body[`b.${part.id}.title`] = part.title;
+    if (part.group) body[`b.${part.id}.group`] = '1';
     walk(part.children, part.id);
   }
   body.closing = content.closing.join('\n');
