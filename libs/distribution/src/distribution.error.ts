@@ -11,7 +11,6 @@ export enum DistributionErrorCode {
   PdfMissing = 'pdf_missing',
   Forbidden = 'forbidden',
   VersionConflict = 'version_conflict',
-  NotificationNotFound = 'notification_not_found',
 }
 
 const KIND: Record<DistributionErrorCode, ErrorKind> = {
@@ -25,7 +24,6 @@ const KIND: Record<DistributionErrorCode, ErrorKind> = {
   pdf_missing: 'conflict',
   forbidden: 'forbidden',
   version_conflict: 'conflict',
-  notification_not_found: 'not_found',
 };
 
 /** Errors of distribution: deliveries, incoming documents, receipts, edXML export. */

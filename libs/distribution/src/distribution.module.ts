@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { InboxModule } from '@app/inbox';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
@@ -12,19 +13,17 @@ import { EmailChannel } from './channels/email.channel';
 import { InboxChannel } from './channels/inbox.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { DeliveriesController } from './controllers/deliveries.controller';
-import { IncomingController, IncomingNotificationsController } from './controllers/incoming.controller';
+import { IncomingController } from './controllers/incoming.controller';
 import { DistributionQueue, IssuedPdfReader, PlanStateEvents } from './distribution.ports';
 import { EdxmlService } from './edxml/edxml.service';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
-import { IncomingNotification } from './entities/incoming-notification.entity';
 import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
 import { DeliveriesService } from './services/deliveries.service';
 import { DeliveryRunnerService } from './services/delivery-runner.service';
 import { DeliverySweeperService } from './services/delivery-sweeper.service';
 import { DistributionProgressService } from './services/distribution-progress.service';
 import { DistributionService } from './services/distribution.service';
-import { IncomingNotificationsService } from './services/incoming-notifications.service';
 import { IncomingService } from './services/incoming.service';
 import { IssuedPlanFactsService } from './services/issued-plan-facts.service';
 import { recipientsMayRead } from './services/recipient-read.rule';
@@ -35,8 +34,8 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  * the edXML export. Issuance calls DistributionService.createDeliveries in its ISSUED transaction.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification])],
-  controllers: [DeliveriesController, IncomingController, IncomingNotificationsController],
+  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, InboxModule, TypeOrmModule.forFeature([Delivery, IncomingDocument])],
+  controllers: [DeliveriesController, IncomingController],
   providers: [
     DistributionService,
     DistributionProgressService,
@@ -44,7 +43,6 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     DeliverySweeperService,
     DeliveriesService,
     IncomingService,
-    IncomingNotificationsService,
     EdxmlService,
     IssuedPlanFactsService,
     InboxChannel,
@@ -55,7 +53,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     { provide: DistributionQueue, useClass: JobsDistributionQueue },
     DistributionJobsWorker,
   ],
-  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService],
+  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DeliveriesService, IncomingService],
 })
 export class DistributionModule implements OnModuleInit {
   constructor(private readonly planAccess: PlanAccessService) {}

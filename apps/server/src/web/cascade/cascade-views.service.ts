@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/common';
-import { ModuleRef } from '@nestjs/core';
-import { CascadeLinksService, CascadeNodeDto } from '@app/cascade';
-import { planReports } from '../domain-lookup';
+import { CascadeLinksService, CascadeNodeDto, PlanReportsService } from '@app/cascade';
 import { planStateLabel } from '@workflows/plan-labels';
 
 const STATUS_NAMES: Record<string, string> = { issued: 'Đã ban hành', in_progress: 'Đang xây dựng', not_started: 'Chưa bắt đầu', cancelled: 'Đã hủy' };
@@ -18,7 +16,7 @@ interface TreeNode extends CascadeNodeDto {
 export class CascadeViewsService {
   constructor(
     private readonly links: CascadeLinksService,
-    private readonly moduleRef: ModuleRef,
+    private readonly reports: PlanReportsService,
   ) {}
 
   async treePage(actor: Actor, id: string) {
@@ -45,7 +43,7 @@ export class CascadeViewsService {
 
   /** The report form for one duty the person's organization owes on the plan. */
   async reportForm(actor: Actor, planId: string, dutyId?: string, orgId?: string) {
-    const owed = (await planReports(this.moduleRef).owed(actor)).filter((r) => r.plan.id === planId);
+    const owed = (await this.reports.owed(actor)).filter((r) => r.plan.id === planId);
     const duty = owed.find((r) => r.dutyId === dutyId && (!orgId || r.organization.id === orgId)) ?? owed[0] ?? null;
     return {
       title: 'Báo cáo kết quả',

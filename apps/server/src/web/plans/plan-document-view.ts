@@ -1,4 +1,4 @@
-import { dateLinePhrase, parseIsoDate, vietnamDate } from '@app/common';
+import { dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
 import { BodyNode, DOCUMENT_TYPES, numberPlan, PlanContent, timeframeText } from '@app/plans';
 import { escapeHtml, FootnoteCounter, inlineHtml, numberLine } from '@app/rendering';
@@ -56,6 +56,8 @@ export function planDocumentView(
   issuer: Issuer,
   content: PlanContent,
   state: { numberSymbol: string | null; issuedOn: string | null; draftRound: number },
+  /** The application's today (ISO): a draft's date line shows its year. */
+  today: string,
 ): PlanDocumentView {
   const footnotes = new FootnoteCounter(new Set(content.footnotes.map((f) => f.id)));
   const inline = (text: string) => inlineHtml(text, footnotes);
@@ -81,7 +83,7 @@ export function planDocumentView(
     issuerLines: lines(issuer.headerName),
     numberLine: numberLine({ family: issuer.family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation }, state.numberSymbol),
     // A draft leaves day and month blank for the signature day (domain.md, "Place and date line").
-    dateLine: state.issuedOn ? `${place}, ${dateLinePhrase(parseIsoDate(state.issuedOn))}` : `${place}, ngày ... tháng ... năm ${vietnamDate(new Date()).year}`,
+    dateLine: state.issuedOn ? `${place}, ${dateLinePhrase(parseIsoDate(state.issuedOn))}` : `${place}, ngày ... tháng ... năm ${parseIsoDate(today).year}`,
     draftLabel: state.numberSymbol ? null : state.draftRound > 1 ? `DỰ THẢO LẦN ${state.draftRound}` : 'DỰ THẢO',
     typeTitle: (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi'),
     summaryHtml: lines(content.summary).map(inline),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, toIsoDate, vietnamDate } from '@app/common';
 import { OrganizationsService, UsersService } from '@app/identity';
+import { Clock, DAY_MS } from '@app/jobs';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
@@ -42,6 +43,7 @@ export function anchorLabels(content: PlanContent, family: 'party' | 'state'): {
 @Injectable()
 export class PlanWorkflowViewsService {
   constructor(
+    private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly queries: PlanWorkflowQueriesService,
     private readonly organizations: OrganizationsService,
@@ -75,8 +77,8 @@ export class PlanWorkflowViewsService {
       comments: comments.map((c) => this.commentView(c, anchors, view.openComments)),
       openComments: view.openComments.length,
       consultees,
-      defaultDeadline: toIsoDate(vietnamDate(new Date(Date.now() + 5 * 86_400_000))),
-      today: toIsoDate(vietnamDate(new Date())),
+      defaultDeadline: toIsoDate(vietnamDate(new Date(this.clock.now().getTime() + 5 * DAY_MS))),
+      today: this.clock.today(),
     };
   }
 
@@ -94,7 +96,7 @@ export class PlanWorkflowViewsService {
       title: `Duyệt: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.clock.today()),
       diff,
       previous,
       current,
@@ -110,7 +112,7 @@ export class PlanWorkflowViewsService {
     const plan = await this.plans.get(actor, id);
     const [org, workflow] = await Promise.all([this.organizations.get(plan.organizationId), this.queries.view(actor, id)]);
     const actions = await this.actions(actor, plan, workflow);
-    const today = toIsoDate(vietnamDate(new Date()));
+    const today = this.clock.today();
     const held = (await this.users.listAuthorities(plan.organizationId)).filter(
       (a) => a.userId === actor.id && a.validFrom <= today && (!a.validTo || a.validTo >= today),
     );
@@ -118,7 +120,7 @@ export class PlanWorkflowViewsService {
       title: `Ký ban hành: ${plan.summary || 'kế hoạch'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.clock.today()),
       capacity: plan.content.signature.capacityLines,
       signerName: plan.content.signature.signerName,
       held: held.map((a) => a.capacityLines.join(' / ')),
@@ -154,7 +156,7 @@ export class PlanWorkflowViewsService {
       title: `Góp ý: ${plan.summary || 'dự thảo'}`,
       plan: this.planFacts(plan),
       organization: org,
-      document: planDocumentView(org, plan.content, plan),
+      document: planDocumentView(org, plan.content, plan, this.clock.today()),
       actions,
       anchors: anchorLabels(plan.content, org.family),
       deadline: workflow.consultation?.deadline ?? null,
