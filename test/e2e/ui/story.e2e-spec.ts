@@ -269,4 +269,20 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await phone.docShot('dien-thoai-lich-su');
     expect(phone.pageErrors).toEqual([]);
   });
+
+  it('fits a phone: the work page with its inbox, văn bản đến, the distribution board', async () => {
+    for (const [username, paths] of [
+      ['db-stc.clerk', ['/', '/incoming']],
+      ['bcd-duk.clerk', ['/', `/plans/${planId}/distribution`]],
+    ] as const) {
+      const phone = await browser.person(`dien-thoai-${username.replace(/\./g, '-')}`, PHONE);
+      await phone.login(username);
+      for (const path of paths) {
+        await phone.open(path, path.split('/').pop() || 'viec-can-lam');
+        const width = await phone.contentWidth();
+        expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });
+      }
+      expect(phone.pageErrors).toEqual([]);
+    }
+  });
 });
