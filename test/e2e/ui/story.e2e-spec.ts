@@ -179,6 +179,14 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(board).toContain('Hộp văn bản đến');
     await clerk.shot('phat-hanh-bang');
     await clerk.docShot('phat-hanh');
+    // no mail server in this test: the e-mail fails and waits for its retry; the clerk sends it again
+    // (the form is found and submitted in one step: the script swaps the board in place meanwhile)
+    await clerk.page.waitForSelector('#board-rows form button');
+    await Promise.all([clerk.page.waitForNavigation({ waitUntil: 'load' }), clerk.page.evaluate(() => document.querySelector<HTMLFormElement>('#board-rows form')!.requestSubmit())]);
+    await clerk.shot('phat-hanh-gui-lai');
+    expect(await clerk.text('.alert-ok')).toContain('Đã xếp lịch gửi lại cho Đảng bộ Sở Tài chính');
+    const [resent] = await db().query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND event = 'DELIVERY_RESENT'`, [planId]);
+    expect(resent.n).toBe(1);
   });
 
   it('the recipient acknowledges the document, reports its handling and opens the child plan from it', async () => {

@@ -78,7 +78,7 @@ export function byUrgency(a: WorkItem, b: WorkItem): number {
 }
 
 function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
 /** "Việc cần làm": what the person has to do across the organizations they belong to. */
