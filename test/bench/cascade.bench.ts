@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const finished = childrenAt > deliveredAt ? childrenAt : deliveredAt;
-    const [{ notices }] = await appDb.query(`SELECT count(*)::int AS notices FROM cascade_notice WHERE kind = 'child_plan_assigned'`);
+    const [{ notices }] = await appDb.query(`SELECT count(*)::int AS notices FROM inbox_notice WHERE kind = 'child_plan_assigned'`);
 
     console.log(`cascade: 1 plan issued with ${CHILDREN} implementing recipients`);
     console.log(`  issuing transaction (deliveries + cascade job): ${ms(started, committed).toFixed(0)} ms`);

@@ -1,15 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   var token = document.querySelector('meta[name="csrf-token"]');
-  window.kehoach = {
-    csrf: token ? token.getAttribute('content') : '',
-    fetchJson: function (url, options) {
-      options = options || {};
-      options.headers = Object.assign({ 'Content-Type': 'application/json', 'X-CSRF-Token': window.kehoach.csrf, Accept: 'application/json' }, options.headers || {});
-      options.credentials = 'same-origin';
-      return fetch(url, options).then(function (r) { return r.json().then(function (body) { return { status: r.status, body: body }; }); });
-    },
-  };
+  window.kehoach = { csrf: token ? token.getAttribute('content') : '' };
 
   // A form that failed validation: move the focus to its summary so screen readers read it first.
   var failure = document.getElementById('form-failure');
@@ -173,177 +165,35 @@
   setTimeout(poll, 1500);
 })();
 
-// Shared by the pages the script draws: Vietnamese dates and small DOM helpers.
+// Văn bản đến: the filter applies as soon as it changes (the button does it without JavaScript).
 (function () {
-  var k = window.kehoach;
-  k.viDateTime = function (value) {
-    if (!value) return '';
-    var d = new Date(value);
-    var parts = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
-    var get = function (type) { return (parts.find(function (p) { return p.type === type; }) || {}).value; };
-    return get('day') + '/' + get('month') + '/' + get('year') + ' ' + get('hour') + ':' + get('minute');
-  };
-  k.viDate = function (iso) {
-    if (!iso) return '';
-    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-    return m ? m[3] + '/' + m[2] + '/' + m[1] : k.viDateTime(iso).slice(0, 10);
-  };
-  k.el = function (tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === 'text') node.textContent = attrs[key];
-      else if (attrs[key] !== null && attrs[key] !== undefined && attrs[key] !== false) node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child); });
-    return node;
-  };
+  var form = document.querySelector('form[data-autosubmit]');
+  if (!form) return;
+  form.addEventListener('change', function () { form.requestSubmit(); });
 })();
 
-// Văn bản đến: list, acknowledge, report handling, open the PDF and the child plan.
-(function () {
-  var list = document.getElementById('incoming-list');
-  if (!list) return;
-  var k = window.kehoach;
-  var el = k.el;
-  var labels = JSON.parse(list.getAttribute('data-labels') || '{}');
-  var drafts = list.getAttribute('data-drafts') === 'true';
-  var status = document.getElementById('incoming-status');
-  var count = document.getElementById('incoming-count');
-  var org = document.getElementById('in-org');
-  var unack = document.getElementById('in-unack');
-
-  function childLink(doc, holder) {
-    k.fetchJson('/api/plans/' + doc.planId + '/children', { method: 'GET' }).then(function (res) {
-      if (res.status !== 200) return;
-      var mine = res.body.filter(function (c) { return c.organization.id === doc.organizationId; })[0];
-      if (!mine) return;
-      holder.appendChild(el('a', { href: '/plans/' + mine.id + (drafts && mine.state === 'draft' ? '/edit' : ''), class: 'button', text: 'Kế hoạch triển khai của đơn vị' + (mine.dueDate ? ' (hạn ' + k.viDate(mine.dueDate) + ')' : '') }));
-    });
-  }
-
-  function row(doc) {
-    var actions = el('div', { class: 'incoming-actions' }, [el('a', { href: '/api/plans/' + doc.planId + '/pdf', target: '_blank', rel: 'noopener', class: 'button', text: 'Mở bản PDF' })]);
-    if (!doc.acknowledgedAt) {
-      var ack = el('button', { type: 'button', class: 'primary', text: 'Xác nhận đã nhận' });
-      ack.addEventListener('click', function () {
-        ack.disabled = true;
-        k.fetchJson('/api/incoming/' + doc.id + '/acknowledge', { method: 'POST', body: '{}' }).then(function (res) {
-          status.textContent = res.status === 200 ? 'Đã xác nhận đã nhận văn bản ' + (doc.numberSymbol || '') + '.' : 'Không xác nhận được: ' + (res.body.message || res.status);
-          load();
-        });
-      });
-      actions.appendChild(ack);
-    }
-    if (doc.allowedStatuses.length) {
-      var form = el('form', { class: 'handling' });
-      var select = el('select', { id: 'st-' + doc.id, name: 'status' }, doc.allowedStatuses.map(function (s) { return el('option', { value: s, text: labels[s] || s }); }));
-      var note = el('input', { id: 'note-' + doc.id, name: 'note', placeholder: 'Ghi chú (giao cho ai, lý do...)' });
-      form.appendChild(el('label', { for: 'st-' + doc.id, class: 'small', text: 'Báo cáo xử lý' }));
-      form.appendChild(select);
-      form.appendChild(el('label', { for: 'note-' + doc.id, class: 'sr-only', text: 'Ghi chú xử lý' }));
-      form.appendChild(note);
-      form.appendChild(el('button', { type: 'submit', text: 'Gửi báo cáo' }));
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        var body = { status: select.value };
-        if (note.value.trim()) body.note = note.value.trim();
-        k.fetchJson('/api/incoming/' + doc.id + '/status', { method: 'POST', body: JSON.stringify(body) }).then(function (res) {
-          status.textContent = res.status === 200 ? 'Đã báo cáo: ' + (labels[select.value] || select.value) + '.' : 'Không báo cáo được: ' + (res.body.message || res.status);
-          load();
-        });
-      });
-      actions.appendChild(form);
-    }
-    var item = el('li', { class: 'card incoming' + (doc.acknowledgedAt ? '' : ' unacknowledged'), id: 'in-' + doc.id }, [
-      el('h2', { class: 'incoming-title' }, [doc.documentTypeName + (doc.numberSymbol ? ' số ' + doc.numberSymbol : '') + ': ', el('span', { class: 'normal', text: doc.summary })]),
-      el('p', { class: 'small', text: 'Nơi gửi: ' + doc.senderName + ' · nhận lúc ' + k.viDateTime(doc.receivedAt) + (doc.issuedOn ? ' · ngày văn bản ' + k.viDate(doc.issuedOn) : '') }),
-      el('p', { class: 'small' }, [
-        el('span', { class: 'badge ' + (doc.acknowledgedAt ? 'badge-ok' : 'badge-warn'), text: doc.acknowledgedAt ? 'Đã xác nhận ' + k.viDateTime(doc.acknowledgedAt) : 'Chưa xác nhận' }),
-        ' ',
-        el('span', { class: 'badge', text: 'Xử lý: ' + doc.handlingStatusLabel }),
-        doc.handlingNote ? ' ' + doc.handlingNote : '',
-      ]),
-      actions,
-    ]);
-    childLink(doc, actions);
-    return item;
-  }
-
-  function load() {
-    var query = new URLSearchParams();
-    if (org.value) query.set('organizationId', org.value);
-    if (unack.checked) query.set('unacknowledged', 'true');
-    k.fetchJson('/api/incoming?' + query, { method: 'GET' }).then(function (res) {
-      list.textContent = '';
-      if (res.status !== 200) { count.textContent = 'Không tải được văn bản đến: ' + (res.body.message || res.status); return; }
-      res.body.items.forEach(function (doc) { list.appendChild(row(doc)); });
-      var waiting = res.body.items.filter(function (d) { return !d.acknowledgedAt; }).length;
-      count.textContent = res.body.total + ' văn bản đến' + (waiting ? ', ' + waiting + ' chưa xác nhận' : '') + '.';
-    });
-  }
-  org.addEventListener('change', load);
-  unack.addEventListener('change', load);
-  load();
-})();
-
-// The distribution board: each recipient's deliveries, live while distribution runs, with resend.
+// The distribution board, drawn by the server: while deliveries run, the board is fetched again
+// and swapped in place (without JavaScript the page refreshes itself).
 (function () {
   var board = document.getElementById('board');
-  if (!board) return;
-  var k = window.kehoach;
-  var el = k.el;
-  var planId = board.getAttribute('data-plan');
-  var rows = document.getElementById('board-rows');
-  var counts = document.getElementById('board-counts');
-  var bar = board.querySelector('[role=progressbar]');
-  var timer = null;
-
-  function draw(data) {
-    var c = data.counts;
-    bar.setAttribute('aria-valuenow', String(c.percent));
-    bar.querySelector('span').style.width = c.percent + '%';
-    counts.textContent = 'Đã xong ' + c.ended + '/' + c.total + ' (' + c.percent + '%): đã đến ' + c.delivered + ', đã xác nhận ' + c.acknowledged + ', đang chờ ' + c.queued + ', đã gửi ' + c.sent + ', lỗi đang thử lại ' + c.failed + ', hỏng hẳn ' + c.dead + '.';
-    rows.textContent = '';
-    data.recipients.forEach(function (r) {
-      if (!r.deliveries.length) {
-        rows.appendChild(el('tr', {}, [el('th', { scope: 'row', text: r.name }), el('td', { colspan: '5', class: 'muted', text: r.paperOnly ? 'Gửi bản giấy' : 'Không gửi' })]));
-        return;
-      }
-      r.deliveries.forEach(function (d, i) {
-        var tools = el('td', {});
-        if (d.canResend) {
-          var button = el('button', { type: 'button', class: 'small-button', text: 'Gửi lại', 'aria-label': 'Gửi lại cho ' + r.name + ' qua ' + d.channelLabel });
-          button.addEventListener('click', function () {
-            button.disabled = true;
-            k.fetchJson('/api/deliveries/' + d.id + '/resend', { method: 'POST', body: '{}' }).then(function (res) {
-              counts.textContent = res.status === 200 ? 'Đã xếp lịch gửi lại cho ' + r.name + '.' : 'Không gửi lại được: ' + (res.body.message || res.status);
-              refresh();
-            });
-          });
-          tools.appendChild(button);
-        }
-        rows.appendChild(el('tr', { class: 'delivery status-' + d.status }, [
-          i === 0 ? el('th', { scope: 'row', rowspan: String(r.deliveries.length), text: r.name }) : null,
-          el('td', { 'data-label': 'Kênh', text: d.channelLabel + (d.target ? ' (' + d.target + ')' : '') }),
-          el('td', { 'data-label': 'Trạng thái' }, [el('span', { class: 'badge ' + ({ delivered: 'badge-ok', acknowledged: 'badge-ok', failed: 'badge-warn', dead: 'badge-err' }[d.status] || ''), text: d.statusLabel })]),
-          el('td', { 'data-label': 'Số lần gửi', text: String(d.attempts) }),
-          el('td', { class: 'small', text: (d.lastError || '') + (d.nextAttemptAt && d.status === 'failed' ? ' · thử lại lúc ' + k.viDateTime(d.nextAttemptAt) : '') + (d.acknowledgedAt ? 'Xác nhận lúc ' + k.viDateTime(d.acknowledgedAt) : '') }),
-          tools,
-        ]));
-      });
-    });
-    return c.total > 0 && c.ended === c.total;
-  }
-
+  if (!board || !board.hasAttribute('data-live')) return;
   function refresh() {
-    if (timer) clearTimeout(timer);
-    k.fetchJson('/api/plans/' + planId + '/deliveries', { method: 'GET' }).then(function (res) {
-      if (res.status !== 200) { counts.textContent = 'Không tải được: ' + (res.body.message || res.status); return; }
-      var done = draw(res.body);
-      timer = setTimeout(refresh, done ? 10000 : 1500);
-    });
+    fetch(location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) { setTimeout(refresh, 5000); return; }
+        var next = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = next.getElementById('board');
+        var state = next.getElementById('board-state');
+        if (!fresh) return;
+        board.innerHTML = fresh.innerHTML;
+        if (state) document.getElementById('board-state').textContent = state.textContent;
+        if (fresh.hasAttribute('data-live')) setTimeout(refresh, 1500);
+        else board.removeAttribute('data-live');
+      })
+      .catch(function () { setTimeout(refresh, 5000); });
   }
-  refresh();
+  setTimeout(refresh, 1500);
 })();
 
 // The document preview is an A4 sheet: on a narrow screen it is scaled down to fit, as a PDF viewer would.

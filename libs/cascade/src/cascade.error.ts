@@ -8,7 +8,6 @@ export enum CascadeErrorCode {
   NotAReporter = 'not_a_reporter',
   AmbiguousOrganization = 'ambiguous_organization',
   AttachmentNotFound = 'attachment_not_found',
-  NoticeNotFound = 'notice_not_found',
   Forbidden = 'forbidden',
 }
 
@@ -20,7 +19,6 @@ const KIND: Record<CascadeErrorCode, ErrorKind> = {
   not_a_reporter: 'forbidden',
   ambiguous_organization: 'invalid',
   attachment_not_found: 'not_found',
-  notice_not_found: 'not_found',
   forbidden: 'forbidden',
 };
 

@@ -2,17 +2,16 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { InboxModule } from '@app/inbox';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { CascadeInboxController } from './controllers/cascade-inbox.controller';
 import { CascadeController } from './controllers/cascade.controller';
 import { PlanReportsController } from './controllers/plan-reports.controller';
-import { CascadeNotice } from './entities/cascade-notice.entity';
 import { ChildPlan } from './entities/child-plan.entity';
 import { PlanReportAttachment } from './entities/plan-report-attachment.entity';
 import { PlanReport } from './entities/plan-report.entity';
 import { CascadeJobsWorker } from './jobs/cascade-jobs.worker';
 import { CascadeLinksService } from './services/cascade-links.service';
-import { CascadeNoticesService } from './services/cascade-notices.service';
 import { CascadePlansService } from './services/cascade-plans.service';
 import { CascadeService } from './services/cascade.service';
 import { ChildDeadlinesService } from './services/child-deadlines.service';
@@ -27,10 +26,10 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  * The issuance calls CascadeService.planIssued in its ISSUED transaction.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
+  imports: [AuditModule, IdentityModule, PlansModule, InboxModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment])],
   controllers: [CascadeController, PlanReportsController, CascadeInboxController],
-  providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService, PlanReportsService, CascadeJobsWorker],
-  exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService],
+  providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService, CascadeJobsWorker],
+  exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],
 })
 export class CascadeModule implements OnModuleInit {
   constructor(private readonly planAccess: PlanAccessService) {}

@@ -11,7 +11,6 @@ export enum DistributionErrorCode {
   PdfMissing = 'pdf_missing',
   Forbidden = 'forbidden',
   VersionConflict = 'version_conflict',
-  NotificationNotFound = 'notification_not_found',
   DemoMailNotFound = 'demo_mail_not_found',
 }
 
@@ -26,7 +25,6 @@ const KIND: Record<DistributionErrorCode, ErrorKind> = {
   pdf_missing: 'conflict',
   forbidden: 'forbidden',
   version_conflict: 'conflict',
-  notification_not_found: 'not_found',
   demo_mail_not_found: 'not_found',
 };
 

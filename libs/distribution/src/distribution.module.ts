@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { InboxModule } from '@app/inbox';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
@@ -12,13 +13,12 @@ import { EmailChannel } from './channels/email.channel';
 import { InboxChannel } from './channels/inbox.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { DeliveriesController } from './controllers/deliveries.controller';
-import { IncomingController, IncomingNotificationsController } from './controllers/incoming.controller';
+import { IncomingController } from './controllers/incoming.controller';
 import { DistributionQueue, IssuedPdfReader, PlanStateEvents } from './distribution.ports';
 import { EdxmlService } from './edxml/edxml.service';
 import { DemoMail } from './entities/demo-mail.entity';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
-import { IncomingNotification } from './entities/incoming-notification.entity';
 import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
 import { DemoMailService } from './mail-sink/demo-mail.service';
 import { DemoMailSinkService } from './mail-sink/demo-mail-sink.service';
@@ -27,7 +27,6 @@ import { DeliveryRunnerService } from './services/delivery-runner.service';
 import { DeliverySweeperService } from './services/delivery-sweeper.service';
 import { DistributionProgressService } from './services/distribution-progress.service';
 import { DistributionService } from './services/distribution.service';
-import { IncomingNotificationsService } from './services/incoming-notifications.service';
 import { IncomingService } from './services/incoming.service';
 import { IssuedPlanFactsService } from './services/issued-plan-facts.service';
 import { recipientsMayRead } from './services/recipient-read.rule';
@@ -38,8 +37,8 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  * the edXML export. Issuance calls DistributionService.createDeliveries in its ISSUED transaction.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, IncomingNotification, DemoMail])],
-  controllers: [DeliveriesController, IncomingController, IncomingNotificationsController],
+  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, InboxModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, DemoMail])],
+  controllers: [DeliveriesController, IncomingController],
   providers: [
     DistributionService,
     DistributionProgressService,
@@ -47,7 +46,6 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     DeliverySweeperService,
     DeliveriesService,
     IncomingService,
-    IncomingNotificationsService,
     EdxmlService,
     IssuedPlanFactsService,
     InboxChannel,
@@ -60,7 +58,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     { provide: DistributionQueue, useClass: JobsDistributionQueue },
     DistributionJobsWorker,
   ],
-  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DemoMailService],
+  exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DeliveriesService, IncomingService, DemoMailService],
 })
 export class DistributionModule implements OnModuleInit {
   constructor(private readonly planAccess: PlanAccessService) {}

@@ -10,7 +10,6 @@ export enum WorkflowErrorCode {
   AuthorityNotFound = 'authority_not_found',
   InvalidDelegation = 'invalid_delegation',
   NotAllowedToDelegate = 'not_allowed_to_delegate',
-  NotificationNotFound = 'notification_not_found',
   OrganizationNotFound = 'organization_not_found',
 }
 
@@ -24,7 +23,6 @@ const KIND: Record<WorkflowErrorCode, ErrorKind> = {
   authority_not_found: 'not_found',
   invalid_delegation: 'invalid',
   not_allowed_to_delegate: 'forbidden',
-  notification_not_found: 'not_found',
   organization_not_found: 'not_found',
 };
 

@@ -157,7 +157,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       }
       const notified: { username: string }[] = await t.app
         .get(DataSource)
-        .query(`SELECT u.username FROM incoming_notification n JOIN app_user u ON u.id = n.user_id WHERE n.plan_id = $1 AND n.organization_id = $2 ORDER BY 1`, [planId, orgs['db-stc']]);
+        .query(`SELECT u.username FROM inbox_notice n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'incoming_document' AND n.plan_id = $1 AND n.organization_id = $2 ORDER BY 1`, [planId, orgs['db-stc']]);
       expect(notified.map((n) => n.username)).toEqual(['db-stc.clerk', 'db-stc.reviewer', 'db-stc.signer']);
       const leader = await auth('db-stc.signer');
       const notices = (await request(t.http).get('/api/incoming-notifications?unread=true').set('Authorization', leader).expect(200)).body;

@@ -1,4 +1,5 @@
 import { Actor, hasRole, Role } from '@app/common';
+import { INCOMING_ROLES } from '@app/distribution';
 
 export interface NavEntry {
   href: string;
@@ -17,7 +18,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/', label: 'Việc cần làm', roles: [] },
   { href: '/plans', label: 'Kế hoạch', roles: [] },
   { href: '/import', label: 'Nhập từ tệp', roles: ['drafter'] },
-  { href: '/incoming', label: 'Văn bản đến', roles: ['clerk', 'signer', 'reviewer'] },
+  { href: '/incoming', label: 'Văn bản đến', roles: [...INCOMING_ROLES] },
   { href: '/register', label: 'Sổ văn bản đi', roles: ['clerk'] },
   { href: '/audit', label: 'Kiểm tra', roles: ['auditor'] },
   { href: '/admin/organizations', label: 'Tổ chức', roles: ['admin'] },

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { CascadeModule } from '@app/cascade';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
+import { InboxModule } from '@app/inbox';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
@@ -17,7 +18,9 @@ import { CascadeViewsService } from './cascade/cascade-views.service';
 import { CascadeWebController } from './cascade/cascade-web.controller';
 import { ReportsWebController } from './cascade/reports-web.controller';
 import { DemoMailWebController } from './demo-mail/demo-mail-web.controller';
+import { DistributionViewsService } from './distribution/distribution-views.service';
 import { DistributionWebController } from './distribution/distribution-web.controller';
+import { InboxWebController } from './inbox/inbox-web.controller';
 import { DocumentStylesController } from './plans/document-styles.controller';
 import { PlanEditorService } from './plans/plan-editor.service';
 import { PlanViewsService } from './plans/plan-views.service';
@@ -33,11 +36,11 @@ import { PlanEventsWebService } from './workflow/plan-events-web.service';
 import { PlanWorkflowViewsService } from './workflow/plan-workflow-views.service';
 import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controller';
 
-/** The server-rendered web UI (Handlebars views, a little JavaScript). */
+/** The server-rendered web UI (Handlebars views, a little JavaScript), through the domains' exported services only. */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule, DistributionModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController, DemoMailWebController],
-  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
+  imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule, DistributionModule, InboxModule],
+  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, InboxWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController, DemoMailWebController],
+  providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService, DistributionViewsService],
   exports: [SessionPool],
 })
 export class WebModule {}

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
+import { InboxService } from '@app/inbox';
 import { Clock, JobsService } from '@app/jobs';
 import { DOCUMENT_TYPES, type DocumentTypeCode } from '@app/plans';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
 import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
-import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
+import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
 import { CANCELLED_STATES, ISSUED_STATES } from './cascade-tree.query';
 
 /** 08:00 in Vietnam (01:00 UTC) of an ISO date: reminders arrive at the start of a working day. */
@@ -48,7 +49,7 @@ export class ChildDeadlinesService {
     private readonly clock: Clock,
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
-    private readonly notices: CascadeNoticesService,
+    private readonly inbox: InboxService,
   ) {}
 
   /** Schedules the deadline jobs of new children in the caller's transaction (idempotent per parent and due date). */
@@ -71,7 +72,7 @@ export class ChildDeadlinesService {
       const pending = await this.pending(manager, job);
       const left = Math.round((Date.parse(job.dueDate) - Date.parse(this.clock.today())) / 86_400_000);
       const due = citedDocumentDate(parseIsoDate(job.dueDate));
-      return this.notices.notify(
+      return this.inbox.notifyMembers(
         manager,
         pending.map((child) => ({
           kind: 'due_reminder' as const,
@@ -79,6 +80,7 @@ export class ChildDeadlinesService {
           roles: NOTICE_ROLES.due_reminder,
           planId: child.id,
           dueDate: job.dueDate,
+          dedupeKey: cascadeNoticeKey('due_reminder', child.id, job.dueDate),
           message: `Kế hoạch "${child.summary}" phải ban hành trước ngày ${due}${left > 0 ? ` (còn ${left} ngày)` : ''}.`,
         })),
       );
@@ -96,7 +98,7 @@ export class ChildDeadlinesService {
       const pending = await this.pending(manager, job, true);
       if (!pending.length) return 0;
       const due = citedDocumentDate(parseIsoDate(job.dueDate));
-      const told = await this.notices.notify(
+      const told = await this.inbox.notifyMembers(
         manager,
         pending.map((child) => ({
           kind: 'overdue' as const,
@@ -104,6 +106,7 @@ export class ChildDeadlinesService {
           roles: NOTICE_ROLES.overdue,
           planId: child.id,
           dueDate: job.dueDate,
+          dedupeKey: cascadeNoticeKey('overdue', child.id, job.dueDate),
           message: `${child.organization_name} chưa ban hành kế hoạch thực hiện ${DOCUMENT_TYPES[child.parent_document_type as DocumentTypeCode] ?? child.parent_document_type} số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
         })),
       );

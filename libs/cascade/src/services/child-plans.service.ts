@@ -6,14 +6,14 @@ import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Organization, SigningAuthority } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { DOCUMENT_TYPES, Plan, validatePlanContent, type PlanContent, type Recipient } from '@app/plans';
+import { InboxService } from '@app/inbox';
+import { DOCUMENT_TYPES, Plan, PlansService, validatePlanContent, type PlanContent, type Recipient, type ValidatedDraft } from '@app/plans';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { citedDocumentDate } from '../prefill/cascade-dates';
 import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
-import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
+import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
-import { insertChildDrafts, ValidatedChildDraft } from './child-drafts.writer';
 import { ISSUED_STATES } from './cascade-tree.query';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
@@ -47,7 +47,8 @@ export class ChildPlansService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly cascadePlans: CascadePlansService,
-    private readonly notices: CascadeNoticesService,
+    private readonly plans: PlansService,
+    private readonly inbox: InboxService,
     private readonly deadlines: ChildDeadlinesService,
     private readonly audit: AuditService,
   ) {}
@@ -109,7 +110,7 @@ export class ChildPlansService {
     const ids = wanted.map((l) => l.organizationId!);
     const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
     const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays, childDate: today };
-    const drafts: (ValidatedChildDraft & { line: Recipient; prefill: ChildPlanPrefill })[] = [];
+    const drafts: (ValidatedDraft & { dueDate: string; line: Recipient; prefill: ChildPlanPrefill })[] = [];
     for (const line of wanted) {
       const child = children.get(line.organizationId!);
       if (!child) {
@@ -130,7 +131,7 @@ export class ChildPlansService {
         dueDate: prefill.dueDate,
       });
     }
-    const written = await insertChildDrafts(manager, drafts);
+    const written = await this.plans.createDrafts(manager, drafts);
     // Each child's trail starts with its creation by the system, as a draft saved through the plans domain does.
     for (const [i, d] of drafts.entries()) {
       await this.audit.contentSaved(manager, {
@@ -158,7 +159,7 @@ export class ChildPlansService {
     if (!rows.length) return outcome;
     await manager.insert(ChildPlan, rows);
     const cited = `${DOCUMENT_TYPES[facts.content.documentType] ?? facts.content.documentType} số ${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
-    await this.notices.notify(
+    await this.inbox.notifyMembers(
       manager,
       rows.map((row) => ({
         kind: 'child_plan_assigned' as const,
@@ -166,6 +167,7 @@ export class ChildPlansService {
         roles: NOTICE_ROLES.child_plan_assigned,
         planId: row.planId,
         dueDate: row.dueDate,
+        dedupeKey: cascadeNoticeKey('child_plan_assigned', row.planId, row.dueDate),
         message: `Cần xây dựng kế hoạch thực hiện ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
       })),
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { InboxService } from '@app/inbox';
 import type { IssuedPlanFacts } from '../services/delivery-message';
 
 /** Roles told that a document arrived: the clerk (văn thư) and the leaders who direct its handling. */
@@ -12,6 +13,8 @@ export const NOTIFIED_ROLES = ['clerk', 'signer', 'reviewer'] as const;
  */
 @Injectable()
 export class InboxChannel {
+  constructor(private readonly inbox: InboxService) {}
+
   /** Returns the incoming document's id, and whether this call created it. */
   async deliver(manager: EntityManager, deliveryId: string, organizationId: string, plan: IssuedPlanFacts): Promise<{ incomingId: string; created: boolean }> {
     const inserted: { id: string }[] = await manager.query(
@@ -27,14 +30,9 @@ export class InboxChannel {
     }
     const incomingId = inserted[0].id;
     const message = `Văn bản đến: ${plan.documentTypeName} số ${plan.numberSymbol} của ${plan.issuer.fullName}`;
-    await manager.query(
-      `INSERT INTO incoming_notification (user_id, incoming_document_id, organization_id, plan_id, message)
-       SELECT DISTINCT m.user_id, $1::uuid, $2::uuid, $3::uuid, $4
-         FROM membership m JOIN app_user u ON u.id = m.user_id AND u.active
-        WHERE m.organization_id = $2 AND m.roles && $5::membership_role[]
-       ON CONFLICT ON CONSTRAINT uq_incoming_notification_user_document DO NOTHING`,
-      [incomingId, organizationId, plan.planId, message, NOTIFIED_ROLES],
-    );
+    await this.inbox.notifyMembers(manager, [
+      { kind: 'incoming_document', organizationId, roles: NOTIFIED_ROLES, planId: plan.planId, incomingDocumentId: incomingId, message, dedupeKey: `incoming:${incomingId}` },
+    ]);
     return { incomingId, created: true };
   }
 }

@@ -66,18 +66,3 @@ export class ReportHandlingDto {
   note?: string;
 }
 
-export class IncomingNotificationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) incomingDocumentId: string;
-  @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty({ format: 'uuid' }) planId: string;
-  @ApiProperty({ example: 'Văn bản đến: Kế hoạch số 04-KH/BCĐ của Ban Chỉ đạo ...' }) message: string;
-  @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) readAt: Date | null;
-}
-
-export class ListIncomingNotificationsQueryDto {
-  @ApiPropertyOptional({ description: 'only those not read yet' })
-  @IsOptional() @IsIn(['true', 'false'])
-  unread?: 'true' | 'false';
-}

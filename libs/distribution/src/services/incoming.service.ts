@@ -17,8 +17,8 @@ interface IncomingRow extends IncomingDocument {
   senderName: string;
 }
 
-/** The roles that keep an organization's inbox: its clerks and its leaders. */
-const INBOX_ROLES: readonly Role[] = NOTIFIED_ROLES;
+/** The roles that keep an organization's văn bản đến: its clerks and its leaders. */
+export const INCOMING_ROLES: readonly Role[] = NOTIFIED_ROLES;
 
 /**
  * Văn bản đến: the inbox of a receiving organization, its acknowledgement (đã nhận) and its
@@ -32,7 +32,7 @@ export class IncomingService {
   ) {}
 
   async list(actor: Actor, query: ListIncomingQueryDto): Promise<IncomingPageDto> {
-    const mine = inboxOrganizations(actor);
+    const mine = incomingOrganizations(actor);
     if (query.organizationId && !mine.includes(query.organizationId)) {
       throw new DistributionError(DistributionErrorCode.Forbidden, 'Bạn không phải văn thư hoặc lãnh đạo của tổ chức này');
     }
@@ -129,7 +129,7 @@ export class IncomingService {
   /** The document if the actor keeps that organization's inbox; 404 for anyone else. */
   private async keptBy(actor: Actor, manager: EntityManager, id: string, lock = false): Promise<IncomingRow> {
     const [row] = await this.rows(manager, `i.id = $1`, [id], lock);
-    if (!row || !inboxOrganizations(actor).includes(row.organizationId)) {
+    if (!row || !incomingOrganizations(actor).includes(row.organizationId)) {
       throw new DistributionError(DistributionErrorCode.IncomingNotFound, `Không tìm thấy văn bản đến ${id}`);
     }
     return row;
@@ -153,8 +153,9 @@ export class IncomingService {
   }
 }
 
-function inboxOrganizations(actor: Actor): string[] {
-  return actor.memberships.filter((m) => m.roles.some((role) => INBOX_ROLES.includes(role))).map((m) => m.organizationId);
+/** The organizations whose inbox the actor keeps (as clerk or leader). */
+export function incomingOrganizations(actor: Actor): string[] {
+  return actor.memberships.filter((m) => m.roles.some((role) => INCOMING_ROLES.includes(role))).map((m) => m.organizationId);
 }
 
 function toDto(row: IncomingRow): IncomingDocumentDto {

@@ -12,7 +12,7 @@ import { CreatePlanDto, ListPlansQueryDto, PlanDetailDto, PlanPageDto, PlanVersi
 import { PlanVersion } from '../entities/plan-version.entity';
 import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
-import { insertDraft, NewDraft, searchTextOf, validContent } from './draft-writer';
+import { insertDraft, insertDrafts, NewDraft, searchTextOf, validContent, ValidatedDraft } from './draft-writer';
 import { PlanAccessService } from './plan-access.service';
 import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
 
@@ -42,6 +42,15 @@ export class PlansService {
     const id = await insertDraft(manager, draft);
     await this.recordSave(manager, id, draft.authorId, 1);
     return id;
+  }
+
+  /**
+   * Writes many drafts whose content is already validated, with their version 1, in the caller's
+   * transaction and a few statements (the cascade's child plans). The caller writes their audit
+   * rows, with its own facts. Returns each draft's id and content hash, in order.
+   */
+  createDrafts(manager: EntityManager, drafts: ValidatedDraft[]): Promise<{ id: string; contentSha256: string }[]> {
+    return insertDrafts(manager, drafts);
   }
 
   /** Every content save is in the plan's audit trail, written in the save's own transaction. */

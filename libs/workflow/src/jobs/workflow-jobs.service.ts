@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { User } from '@app/identity';
+import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
 import { PlanMachineContext, planStateOf } from '@workflows/index';
 import { In } from 'typeorm';
 import { PlanWorkflow } from '../entities/plan-workflow.entity';
-import { NotificationsService } from '../services/notifications.service';
 import { WorkflowEffectsService } from '../services/workflow-effects.service';
 import { WorkflowService } from '../services/workflow.service';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
@@ -24,7 +24,7 @@ export class WorkflowJobsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly workflow: WorkflowService,
     private readonly effects: WorkflowEffectsService,
-    private readonly notifications: NotificationsService,
+    private readonly inbox: InboxService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -60,7 +60,7 @@ export class WorkflowJobsService implements OnModuleInit {
       const days = this.config.reminderDays * data.level;
       const title = `"${plan.summary}"`;
       if (data.level === 1) {
-        await this.notifications.notify(manager, {
+        await this.inbox.notify(manager, {
           userIds: waiting,
           planId: plan.id,
           kind: 'reminder',
@@ -73,7 +73,7 @@ export class WorkflowJobsService implements OnModuleInit {
       }
       const superiors = await this.effects.superiorsOf(manager, plan, state, waiting);
       const names = (await manager.find(User, { where: { id: In(waiting) }, select: { fullName: true } })).map((u) => u.fullName).join(', ');
-      await this.notifications.notify(manager, {
+      await this.inbox.notify(manager, {
         userIds: superiors,
         planId: plan.id,
         kind: 'escalation',

@@ -3,11 +3,11 @@ import { EntityManager } from 'typeorm';
 import { shortDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Membership, Organization, User } from '@app/identity';
+import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
 import { PlanEffect, PlanEvent, PlanMachineContext, planStateLabel } from '@workflows/index';
 import { CONSULTATION_DEADLINE_JOB, PLAN_ISSUE_JOB, WORKFLOW_REMINDER_JOB } from '../jobs/workflow-jobs';
-import { NotificationsService } from './notifications.service';
 import { WorkflowFactsService } from './workflow-facts.service';
 
 /** What a committed transition asks for, as the effects see it. */
@@ -31,7 +31,7 @@ export class WorkflowEffectsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly jobs: JobsService,
-    private readonly notifications: NotificationsService,
+    private readonly inbox: InboxService,
     private readonly facts: WorkflowFactsService,
   ) {}
 
@@ -90,7 +90,7 @@ export class WorkflowEffectsService {
   private async askConsultees(manager: EntityManager, done: TransitionDone): Promise<void> {
     const consultation = done.context.consultation!;
     const deadline = new Date(consultation.deadline);
-    await this.notifications.notify(manager, {
+    await this.inbox.notify(manager, {
       userIds: consultation.consultees,
       planId: done.plan.id,
       kind: 'consultation_request',
@@ -101,7 +101,7 @@ export class WorkflowEffectsService {
 
   private async awaitReviewer(manager: EntityManager, done: TransitionDone): Promise<void> {
     const step = done.context.chain[done.context.step];
-    await this.notifications.notify(manager, {
+    await this.inbox.notify(manager, {
       userIds: await this.waitingOn(manager, done.plan, done.context, 'review'),
       planId: done.plan.id,
       kind: 'review_request',
@@ -112,7 +112,7 @@ export class WorkflowEffectsService {
   }
 
   private async awaitSigner(manager: EntityManager, done: TransitionDone): Promise<void> {
-    await this.notifications.notify(manager, {
+    await this.inbox.notify(manager, {
       userIds: await this.waitingOn(manager, done.plan, done.context, 'awaitingSignature'),
       planId: done.plan.id,
       kind: 'signature_request',
@@ -136,7 +136,7 @@ export class WorkflowEffectsService {
         : event.type === 'SIGN'
           ? { kind: 'signed' as const, message: `Kế hoạch ${title} đã được ký, chờ cấp số và ban hành` }
           : { kind: 'consultation_closed' as const, message: `Đợt xin ý kiến về dự thảo ${title} đã kết thúc (${planStateLabel(done.toState)}): hãy tiếp thu hoặc giải trình từng góp ý` };
-    await this.notifications.notify(manager, { userIds: [done.context.drafterId], planId: plan.id, ...notice, dedupeKey: `plan:${plan.id}:transition:${done.transitions}` });
+    await this.inbox.notify(manager, { userIds: [done.context.drafterId], planId: plan.id, ...notice, dedupeKey: `plan:${plan.id}:transition:${done.transitions}` });
   }
 
   private async requestIssuance(manager: EntityManager, done: TransitionDone): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, foldVietnamese, hasRole, ROLES, Role, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, foldVietnamese, hasRole, ROLES, Role } from '@app/common';
 import { AuthorityDto, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
+import { Clock } from '@app/jobs';
 import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 
 export interface OrganizationNode {
@@ -44,6 +45,7 @@ export function roleChoices(checked: Role[] = []): { code: Role; name: string; c
 @Injectable()
 export class AdminViewsService {
   constructor(
+    private readonly clock: Clock,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
   ) {}
@@ -113,7 +115,7 @@ export class AdminViewsService {
     const authorities: AuthorityDto[] = current ? await this.users.listAuthorities(current.id) : [];
     const members = current ? await this.users.list(current.id) : [];
     const everyone = members.length ? members : await this.users.list();
-    const today = toIsoDate(vietnamDate(new Date()));
+    const today = this.clock.today();
     return {
       title: 'Thẩm quyền ký',
       organization: current,

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Render, StreamableFile } from '@nestjs/common';
 import { Actor, CurrentActor, Roles } from '@app/common';
+import { Clock } from '@app/jobs';
 import { WebPage } from '../web-page';
 import { AuditViewsService, historyCsv } from './audit-views.service';
 
@@ -7,7 +8,10 @@ import { AuditViewsService, historyCsv } from './audit-views.service';
 @WebPage()
 @Controller()
 export class AuditWebController {
-  constructor(private readonly views: AuditViewsService) {}
+  constructor(
+    private readonly views: AuditViewsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('audit')
   @Roles('auditor')
@@ -31,7 +35,7 @@ export class AuditWebController {
 
   @Get('plans/:id/history.json')
   async historyJson(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const json = JSON.stringify({ planId: id, exportedAt: new Date().toISOString(), events: await this.views.history(actor, id) }, null, 2);
+    const json = JSON.stringify({ planId: id, exportedAt: this.clock.now().toISOString(), events: await this.views.history(actor, id) }, null, 2);
     return new StreamableFile(Buffer.from(json, 'utf8'), { type: 'application/json; charset=utf-8', disposition: `attachment; filename="lich-su-${id.slice(0, 8)}.json"` });
   }
 }

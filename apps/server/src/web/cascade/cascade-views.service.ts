@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/common';
-import { ModuleRef } from '@nestjs/core';
-import { CascadeLinksService, CascadeNodeDto } from '@app/cascade';
-import { planReports } from '../domain-lookup';
+import { CascadeLevelCountsDto, CascadeLinksService, CascadeNodeDto, PlanReportsService, ReportDutyOwedDto } from '@app/cascade';
 import { planStateLabel } from '@workflows/plan-labels';
 
 const STATUS_NAMES: Record<string, string> = { issued: 'Đã ban hành', in_progress: 'Đang xây dựng', not_started: 'Chưa bắt đầu', cancelled: 'Đã hủy' };
@@ -13,15 +11,33 @@ interface TreeNode extends CascadeNodeDto {
   children: TreeNode[];
 }
 
+/** The cascade tree page: the plan and its descendants nested, with progress per level. */
+export interface CascadeTreeView {
+  title: string;
+  root: TreeNode;
+  today: string;
+  total: number;
+  overdue: number;
+  levels: (CascadeLevelCountsDto & { percent: number })[];
+}
+
+/** The report form: the duty chosen and the others the person's organizations owe on the plan. */
+export interface ReportFormView {
+  title: string;
+  duty: ReportDutyOwedDto | null;
+  duties: { value: string; org: string; label: string; selected: boolean }[];
+  planId: string;
+}
+
 /** The cascade tree as nested lists with per-level progress. */
 @Injectable()
 export class CascadeViewsService {
   constructor(
     private readonly links: CascadeLinksService,
-    private readonly moduleRef: ModuleRef,
+    private readonly reports: PlanReportsService,
   ) {}
 
-  async treePage(actor: Actor, id: string) {
+  async treePage(actor: Actor, id: string): Promise<CascadeTreeView> {
     const tree = await this.links.tree(actor, id);
     const decorate = (n: CascadeNodeDto): TreeNode => ({ ...n, stateLabel: planStateLabel(n.state), statusName: STATUS_NAMES[n.status] ?? n.status, children: [] });
     const root = decorate(tree.root);
@@ -44,8 +60,8 @@ export class CascadeViewsService {
   }
 
   /** The report form for one duty the person's organization owes on the plan. */
-  async reportForm(actor: Actor, planId: string, dutyId?: string, orgId?: string) {
-    const owed = (await planReports(this.moduleRef).owed(actor)).filter((r) => r.plan.id === planId);
+  async reportForm(actor: Actor, planId: string, dutyId?: string, orgId?: string): Promise<ReportFormView> {
+    const owed = (await this.reports.owed(actor)).filter((r) => r.plan.id === planId);
     const duty = owed.find((r) => r.dutyId === dutyId && (!orgId || r.organization.id === orgId)) ?? owed[0] ?? null;
     return {
       title: 'Báo cáo kết quả',

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor } from '@app/common';
-import { ModuleRef } from '@nestjs/core';
-import { SubmitReportDto } from '@app/cascade';
-import { planReports } from '../domain-lookup';
+import { PlanReportsService, SubmitReportDto } from '@app/cascade';
 import { FormBody, lines, optional, submitForm, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 import { CascadeViewsService } from './cascade-views.service';
@@ -14,7 +12,7 @@ import { CascadeViewsService } from './cascade-views.service';
 export class ReportsWebController {
   constructor(
     private readonly views: CascadeViewsService,
-    private readonly moduleRef: ModuleRef,
+    private readonly reports: PlanReportsService,
   ) {}
 
   @Get(':id/reports/new')
@@ -27,7 +25,7 @@ export class ReportsWebController {
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const input = { dutyId: text(body, 'dutyId'), organizationId: optional(body, 'organizationId') ?? undefined, text: lines(body, 'text') };
     return submitForm(req, res, {
-      run: async () => planReports(this.moduleRef).submit(actor, id, await validateForm(SubmitReportDto, input)),
+      run: async () => this.reports.submit(actor, id, await validateForm(SubmitReportDto, input)),
       success: () => ({ redirect: '/', flash: 'Đã gửi báo cáo.' }),
       view: 'cascade/report-new',
       model: async () => ({ ...(await this.views.reportForm(actor, id, input.dutyId, input.organizationId)), typed: input.text }),

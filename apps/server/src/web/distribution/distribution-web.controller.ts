@@ -1,52 +1,81 @@
-import { Controller, Get, Param, ParseUUIDPipe, Render } from '@nestjs/common';
-import { Actor, CurrentActor, Roles } from '@app/common';
-import { OrganizationsService } from '@app/identity';
-import { AppConfig } from '@app/config';
-import { emailEnabled, HANDLING_STATUS_LABEL, HANDLING_STATUSES } from '@app/distribution';
-import { PlansService } from '@app/plans';
-import { planStateLabel } from '@workflows/plan-labels';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Actor, CurrentActor, DomainError, Roles } from '@app/common';
+import { DeliveriesService, HANDLING_STATUS_LABEL, INCOMING_ROLES, IncomingService, parseHandlingStatus, ReportHandlingDto } from '@app/distribution';
+import { FormBody, optional, redirectAfterSave, setFlash, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
+import { DistributionViewsService, DistributionBoardView, IncomingPageView } from './distribution-views.service';
 
-/** The roles that keep an organization's inbox (as the distribution domain has them): clerks and leaders. */
-const INBOX_ROLES = ['clerk', 'signer', 'reviewer'] as const;
+/** Where a form of văn bản đến came from (its filter kept); anything else goes to the plain page. */
+function backTo(body: FormBody, id: string): string {
+  const back = text(body, 'back');
+  return `${/^\/incoming(\?[\w=&%.-]*)?$/.test(back) ? back : '/incoming'}#in-${id}`;
+}
 
 /**
- * Văn bản đến and the distribution board. The distribution domain exposes these through its
- * REST API only (its services are not exported to other modules), so the pages are drawn by the
- * script in public/app.js from /api/incoming and /api/plans/:id/deliveries; the server gives the
- * frame, the labels and the organizations.
+ * Runs a change asked by a button, then goes back with a message: what was done, or why it was
+ * not (a refused or invalid change is the person's to read; any other error goes to the error page).
  */
+async function act(req: Request, res: Response, back: string, run: () => Promise<string>): Promise<void> {
+  try {
+    setFlash(req, await run());
+  } catch (error) {
+    if (!(error instanceof DomainError) || !['invalid', 'conflict', 'refused'].includes(error.kind)) throw error;
+    const problems = Array.isArray(error.details.errors) ? (error.details.errors as { message: string }[]).map((p) => p.message) : [];
+    setFlash(req, error.message, 'error', problems);
+  }
+  await redirectAfterSave(req, res, back);
+}
+
+/** Văn bản đến (acknowledge, report handling) and the distribution board (resend), drawn by the server. */
 @WebPage()
 @Controller()
 export class DistributionWebController {
   constructor(
-    private readonly organizations: OrganizationsService,
-    private readonly plans: PlansService,
-    private readonly config: AppConfig,
+    private readonly views: DistributionViewsService,
+    private readonly incoming: IncomingService,
+    private readonly deliveries: DeliveriesService,
   ) {}
 
   @Get('incoming')
-  @Roles(...INBOX_ROLES)
+  @Roles(...INCOMING_ROLES)
   @Render('distribution/incoming')
-  async incoming(@CurrentActor() actor: Actor) {
-    const mine = new Set(actor.memberships.filter((m) => m.roles.some((r) => (INBOX_ROLES as readonly string[]).includes(r))).map((m) => m.organizationId));
-    const organizations = (await this.organizations.list()).filter((o) => mine.has(o.id));
-    return {
-      title: 'Văn bản đến',
-      organizations,
-      labels: JSON.stringify(Object.fromEntries(HANDLING_STATUSES.map((s) => [s, HANDLING_STATUS_LABEL[s]]))),
-      drafts: actor.memberships.some((m) => m.roles.includes('drafter')),
-    };
+  incomingPage(@CurrentActor() actor: Actor, @Query('organizationId') organizationId?: string, @Query('unacknowledged') unacknowledged?: string): Promise<IncomingPageView> {
+    return this.views.incomingPage(actor, { organizationId: organizationId || undefined, unacknowledged: unacknowledged === 'true' });
+  }
+
+  @Post('incoming/:id/acknowledge')
+  @Roles(...INCOMING_ROLES)
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return act(req, res, backTo(body, id), async () => {
+      const doc = await this.incoming.acknowledge(actor, id);
+      return `Đã xác nhận đã nhận văn bản ${doc.numberSymbol ?? doc.summary}.`;
+    });
+  }
+
+  @Post('incoming/:id/status')
+  @Roles(...INCOMING_ROLES)
+  reportHandling(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return act(req, res, backTo(body, id), async () => {
+      const dto = await validateForm(ReportHandlingDto, { status: text(body, 'status'), note: optional(body, 'note') ?? undefined });
+      await this.incoming.reportHandling(actor, id, dto);
+      const status = parseHandlingStatus(dto.status);
+      return `Đã báo cáo: ${status ? HANDLING_STATUS_LABEL[status] : dto.status}.`;
+    });
   }
 
   @Get('plans/:id/distribution')
   @Render('distribution/board')
-  async board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    const plan = await this.plans.get(actor, id);
-    // Told once, on the board, in an office's words: no mail server, no e-mail deliveries at all.
-    const mailNotice = emailEnabled(this.config)
-      ? null
-      : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục "Văn bản đến" trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).';
-    return { title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`, plan: { ...plan, stateLabel: planStateLabel(plan.state) }, mailNotice };
+  board(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DistributionBoardView> {
+    return this.views.board(actor, id);
+  }
+
+  @Post('plans/:id/distribution/:deliveryId/resend')
+  @Roles('clerk')
+  resend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @Req() req: Request, @Res() res: Response) {
+    return act(req, res, `/plans/${id}/distribution`, async () => {
+      const delivery = await this.deliveries.resend(actor, deliveryId);
+      return `Đã xếp lịch gửi lại cho ${delivery.recipientName}.`;
+    });
   }
 }

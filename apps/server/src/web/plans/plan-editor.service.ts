@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, FieldProblem, hasRole, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, DomainError, FieldProblem, hasRole } from '@app/common';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
+import { Clock } from '@app/jobs';
 import { BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
@@ -39,6 +40,7 @@ interface Working {
 @Injectable()
 export class PlanEditorService {
   constructor(
+    private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
@@ -93,7 +95,7 @@ export class PlanEditorService {
     const content = working?.content ?? plan.content;
     const errors = byField(working?.problems ?? []);
     const labels = numberPlan(content, org.family);
-    const today = toIsoDate(vietnamDate(new Date()));
+    const today = this.clock.today();
     const others = orgs.filter((o) => o.id !== org.id);
     const orgChoices = (selected: string[]) => organizationOptions(others, null).map((o) => ({ ...o, selected: selected.includes(o.id) }));
 

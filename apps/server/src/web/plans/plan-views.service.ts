@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, organizationsWithRole, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, organizationsWithRole } from '@app/common';
 import { OrganizationsService } from '@app/identity';
+import { Clock } from '@app/jobs';
 import { DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
@@ -38,6 +39,7 @@ export function newPlanContent(family: 'party' | 'state', documentType: string, 
 @Injectable()
 export class PlanViewsService {
   constructor(
+    private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly organizations: OrganizationsService,
     private readonly formatCheck: FormatCheckService,
@@ -98,7 +100,7 @@ export class PlanViewsService {
       moreVersions: versions.length > 8,
       check,
       canEdit: plan.state === 'draft' && actor.memberships.some((m) => m.organizationId === plan.organizationId && m.roles.includes('drafter')),
-      today: toIsoDate(vietnamDate(new Date())),
+      today: this.clock.today(),
     };
   }
 

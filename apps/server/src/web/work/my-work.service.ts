@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole, organizationsWithRole, Role, toIsoDate, vietnamDate } from '@app/common';
-import { OrganizationsService } from '@app/identity';
-import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { Actor, DomainError, hasRole, organizationsWithRole, Role, toIsoDate, vietnamDate } from '@app/common';
+import { PlanReportsService } from '@app/cascade';
 import { AppConfig } from '@app/config';
-import { IncomingDocument } from '@app/distribution';
-import { Plan, PlansService } from '@app/plans';
-import { NotificationsService, PlanWorkflowQueriesService } from '@app/workflow';
+import { IncomingService, INCOMING_ROLES } from '@app/distribution';
+import { OrganizationDto, OrganizationsService } from '@app/identity';
+import { InboxService } from '@app/inbox';
+import { Clock, DAY_MS } from '@app/jobs';
+import { PlansService } from '@app/plans';
+import { PlanWorkflowQueriesService } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
-import { planReports } from '../domain-lookup';
+import { inboxSection, InboxSectionView } from '../inbox/inbox-section';
 import { ROLE_NAMES } from '../view-helpers';
 
 /** One thing a person has to do, with its deadline. */
@@ -40,12 +40,36 @@ export const WORK_SECTIONS: WorkSection[] = [
   { key: 'reviews', heading: 'Cần thẩm định', roles: ['reviewer', 'format_checker'], empty: 'Không có dự thảo nào chờ thẩm định.' },
   { key: 'signatures', heading: 'Chờ ký ban hành', roles: ['signer'], empty: 'Không có văn bản nào chờ bạn ký.' },
   { key: 'issuing', heading: 'Chờ vào sổ, phát hành', roles: ['clerk'], empty: 'Không có văn bản nào chờ vào sổ hoặc phát hành.' },
-  { key: 'incoming', heading: 'Văn bản đến cần xác nhận', roles: ['clerk', 'signer', 'reviewer'], empty: 'Không có văn bản đến nào chờ xác nhận.' },
+  { key: 'incoming', heading: 'Văn bản đến cần xác nhận', roles: [...INCOMING_ROLES], empty: 'Không có văn bản đến nào chờ xác nhận.' },
   { key: 'childPlans', heading: 'Kế hoạch cần xây dựng theo cấp trên', roles: ['drafter'], empty: 'Không có kế hoạch triển khai nào phải xây dựng.' },
   { key: 'reports', heading: 'Báo cáo đến hạn', roles: ['drafter', 'clerk', 'signer', 'reviewer'], empty: 'Không có báo cáo nào sắp đến hạn.' },
 ];
 
 type SectionItem = WorkItem & { section: string };
+
+export interface WorkItemView extends WorkItem {
+  overdue: boolean;
+  dueSoon: boolean;
+  daysLate: number;
+  daysLeft: number | null;
+}
+
+export interface WorkSectionView extends WorkSection {
+  items: WorkItemView[];
+  overdueCount: number;
+}
+
+/** The work page: the inbox, the sections of work, the person's organizations and roles. */
+export interface MyWorkView {
+  title: string;
+  inbox: InboxSectionView;
+  sections: WorkSectionView[];
+  total: number;
+  overdue: number;
+  mine: { organization: OrganizationDto | undefined; roles: string[] }[];
+  /** ISO date, the application's today in Vietnam. */
+  today: string;
+}
 
 /** Deadlines passed first (the longest overdue on top), then the nearest, then those without one. */
 export function byUrgency(a: WorkItem, b: WorkItem): number {
@@ -54,7 +78,7 @@ export function byUrgency(a: WorkItem, b: WorkItem): number {
 }
 
 function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
 /** "Việc cần làm": what the person has to do across the organizations they belong to. */
@@ -64,20 +88,22 @@ export class MyWorkService {
     private readonly organizations: OrganizationsService,
     private readonly plans: PlansService,
     private readonly queries: PlanWorkflowQueriesService,
-    private readonly notifications: NotificationsService,
-    private readonly moduleRef: ModuleRef,
+    private readonly inbox: InboxService,
+    private readonly incomingDocuments: IncomingService,
+    private readonly reports: PlanReportsService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
-  async forActor(actor: Actor) {
-    const today = toIsoDate(vietnamDate(new Date()));
+  async forActor(actor: Actor): Promise<MyWorkView> {
+    const today = this.clock.today();
+    const [notices, unread] = await Promise.all([this.inbox.list(actor), this.inbox.unreadCount(actor)]);
     const items = (await Promise.all([this.drafts(actor), this.pending(actor), this.incoming(actor), this.reportsDue(actor)])).flat();
     const sections = WORK_SECTIONS.filter((s) => !s.roles.length || s.roles.some((role) => hasRole(actor, role))).map((section) => {
       const mine = items
         .filter((item) => item.section === section.key)
         .sort(byUrgency)
-        .map((item) => {
+        .map((item): WorkItemView => {
           const days = item.deadline ? daysBetween(today, item.deadline) : null;
           return { ...item, overdue: days !== null && days < 0, dueSoon: days !== null && days >= 0 && days <= 3, daysLate: days !== null && days < 0 ? -days : 0, daysLeft: days };
         });
@@ -87,6 +113,7 @@ export class MyWorkService {
     const mine = actor.memberships.map((m) => ({ organization: orgs.find((o) => o.id === m.organizationId), roles: m.roles.map((r) => ROLE_NAMES[r]) }));
     return {
       title: 'Việc cần làm',
+      inbox: inboxSection(notices, unread.unread),
       sections,
       total: sections.reduce((n, s) => n + s.items.length, 0),
       overdue: sections.reduce((n, s) => n + s.overdueCount, 0),
@@ -127,13 +154,14 @@ export class MyWorkService {
       const page = await this.plans.list(actor, { status: 'consultation,review,awaitingSignature', org, pageSize: 100 });
       for (const plan of page.items) candidates.set(plan.id, plan.updatedAt);
     }
-    for (const notice of await this.notifications.list(actor, true)) if (notice.planId && !candidates.has(notice.planId)) candidates.set(notice.planId, null);
+    for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) if (!candidates.has(planId)) candidates.set(planId, null);
     const out: SectionItem[] = [];
     for (const [id, since] of candidates) {
-      const [plan, view] = await Promise.all([this.plans.get(actor, id), this.queries.view(actor, id)]).catch(() => [null, null] as const);
-      if (!plan || !view) continue;
+      const found = await this.planAndWorkflow(actor, id);
+      if (!found) continue;
+      const { plan, view } = found;
       const allowed = new Set(view.allowedEvents);
-      const due = since ? toIsoDate(vietnamDate(new Date(Date.parse(since) + this.config.reminderDays * 86_400_000))) : null;
+      const due = since ? toIsoDate(vietnamDate(new Date(Date.parse(since) + this.config.reminderDays * DAY_MS))) : null;
       const base = { title: plan.summary || '(chưa có trích yếu)', organizationName: plan.organizationName, status: planStateLabel(plan.state) };
       if (allowed.has('APPROVE')) {
         const step = view.chain.find((s) => s.position === view.currentStep);
@@ -149,34 +177,40 @@ export class MyWorkService {
   }
 
   /**
-   * Documents received and not yet acknowledged, at the organizations whose inbox the person
-   * keeps (clerks and leaders, as the distribution domain has it). Read from its table: the
-   * domain's inbox service is not exported to other modules.
+   * A plan a notice named, with its workflow view. A notice outlives the person's access (the
+   * plan was cancelled, they left the organization): such a plan is not theirs to act on, so it is
+   * left out; any other failure is a bug and goes up.
    */
+  private async planAndWorkflow(actor: Actor, id: string) {
+    try {
+      const [plan, view] = await Promise.all([this.plans.get(actor, id), this.queries.view(actor, id)]);
+      return { plan, view };
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'not_found' || error.kind === 'forbidden')) return null;
+      throw error;
+    }
+  }
+
+  /** Documents received and not yet acknowledged, at the organizations whose inbox the person keeps. */
   private async incoming(actor: Actor): Promise<SectionItem[]> {
-    const orgs = actor.memberships.filter((m) => m.roles.some((r) => ['clerk', 'signer', 'reviewer'].includes(r))).map((m) => m.organizationId);
-    if (!orgs.length) return [];
-    const docs = await this.dataSource.getRepository(IncomingDocument).find({ where: { organizationId: In(orgs), acknowledgedAt: IsNull() }, order: { receivedAt: 'ASC' }, take: 50 });
-    if (!docs.length) return [];
-    const plans = new Map((await this.dataSource.getRepository(Plan).find({ where: { id: In(docs.map((d) => d.planId)) } })).map((p) => [p.id, p]));
+    if (!INCOMING_ROLES.some((role) => hasRole(actor, role))) return [];
+    const page = await this.incomingDocuments.list(actor, { unacknowledged: 'true', limit: 50 });
+    if (!page.items.length) return [];
     const names = new Map((await this.organizations.list()).map((o) => [o.id, o.shortName]));
-    return docs.map((d) => {
-      const plan = plans.get(d.planId);
-      return {
-        section: 'incoming',
-        title: `${plan?.numberSymbol ? `Số ${plan.numberSymbol}: ` : ''}${plan?.summary ?? ''}`,
-        href: '/incoming',
-        organizationName: `Gửi ${names.get(d.organizationId) ?? ''}, từ ${names.get(d.senderOrganizationId) ?? ''}`,
-        action: 'Xác nhận đã nhận',
-        status: `Nhận ${toIsoDate(vietnamDate(d.receivedAt)).split('-').reverse().join('/')}`,
-        deadline: null,
-      };
-    });
+    return page.items.map((d) => ({
+      section: 'incoming',
+      title: `${d.numberSymbol ? `Số ${d.numberSymbol}: ` : ''}${d.summary}`,
+      href: `/incoming#in-${d.id}`,
+      organizationName: `Gửi ${names.get(d.organizationId) ?? ''}, từ ${names.get(d.senderOrganizationId) ?? d.senderName}`,
+      action: 'Xác nhận đã nhận',
+      status: `Nhận ${toIsoDate(vietnamDate(new Date(d.receivedAt))).split('-').reverse().join('/')}`,
+      deadline: null,
+    }));
   }
 
   /** Reports the person's organizations owe on the plans they implement, not yet sent. */
   private async reportsDue(actor: Actor): Promise<SectionItem[]> {
-    const owed = await planReports(this.moduleRef).owed(actor);
+    const owed = await this.reports.owed(actor);
     return owed
       .filter((r) => r.status === 'pending' || r.status === 'overdue')
       .map((r) => ({

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, issuanceYear, toIsoDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/jobs';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
+import { Clock, DAY_MS } from '@app/jobs';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { RenderingService } from '@app/rendering';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
@@ -94,7 +94,7 @@ export class PlanWorkflowViewsService {
       comments: comments.map((c) => this.commentView(c, anchors, view.openComments)),
       openComments: view.openComments.length,
       consultees,
-      defaultDeadline: toIsoDate(vietnamDate(new Date(this.clock.now().getTime() + 5 * 86_400_000))),
+      defaultDeadline: toIsoDate(vietnamDate(new Date(this.clock.now().getTime() + 5 * DAY_MS))),
       today: this.clock.today(),
     };
   }
