@@ -12,6 +12,9 @@ export enum IdentityErrorCode {
   BadCredentials = 'bad_credentials',
   TooManyAttempts = 'too_many_attempts',
   InvalidDates = 'invalid_dates',
+  OutsideAdministration = 'outside_administration',
+  WeakPassword = 'weak_password',
+  WrongCurrentPassword = 'wrong_current_password',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -26,6 +29,9 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   bad_credentials: 'unauthorized',
   too_many_attempts: 'too_many_requests',
   invalid_dates: 'invalid',
+  outside_administration: 'forbidden',
+  weak_password: 'invalid',
+  wrong_current_password: 'invalid',
 };
 
 /** Errors of organizations, people, authorities and sign-in. */

@@ -11,6 +11,8 @@ export * from './entities/signing-authority.entity';
 export * from './entities/user.entity';
 export * from './identity.error';
 export * from './identity.module';
+export * from './services/administration-scope';
 export * from './services/organizations.service';
+export * from './services/password-policy';
 export * from './services/passwords';
 export * from './services/users.service';

@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { WorkflowModule } from '@app/workflow';
+import { AccountWebController } from './account/account-web.controller';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
 import { AdminOrganizationsController } from './admin/admin-organizations.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
@@ -32,7 +33,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 /** The server-rendered web UI (Handlebars views, a little JavaScript). */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
+  controllers: [WebAuthController, AccountWebController, WorkController, PlansWebController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController],
   providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService],
   exports: [SessionPool],
 })

@@ -79,6 +79,7 @@ export class AuthService {
       username: user.username,
       fullName: user.fullName,
       via,
+      installationAdmin: user.installationAdmin,
       memberships: memberships.map((m) => ({ organizationId: m.organizationId, roles: m.roles })),
     };
   }
