@@ -14,6 +14,7 @@ export enum IdentityErrorCode {
   InvalidDates = 'invalid_dates',
   OutsideAdministration = 'outside_administration',
   WeakPassword = 'weak_password',
+  SigningLocked = 'signing_locked',
   WrongCurrentPassword = 'wrong_current_password',
 }
 
@@ -31,6 +32,7 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   invalid_dates: 'invalid',
   outside_administration: 'forbidden',
   weak_password: 'invalid',
+  signing_locked: 'too_many_requests',
   wrong_current_password: 'invalid',
 };
 

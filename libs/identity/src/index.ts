@@ -1,4 +1,5 @@
 export * from './auth/auth.service';
+export * from './auth/step-up.service';
 export * from './demo/demo-loader.service';
 export * from './demo/demo-organizations';
 export * from './dtos/organization.dto';
@@ -8,6 +9,7 @@ export * from './entities/membership.entity';
 export * from './entities/organization.entity';
 export * from './entities/sign-in-attempt.entity';
 export * from './entities/signing-authority.entity';
+export * from './entities/step-up-failure.entity';
 export * from './entities/user.entity';
 export * from './identity.error';
 export * from './identity.module';

@@ -12,6 +12,7 @@ export enum WorkflowErrorCode {
   NotAllowedToDelegate = 'not_allowed_to_delegate',
   NotificationNotFound = 'notification_not_found',
   OrganizationNotFound = 'organization_not_found',
+  NotSigner = 'not_signer',
 }
 
 const KIND: Record<WorkflowErrorCode, ErrorKind> = {
@@ -26,6 +27,7 @@ const KIND: Record<WorkflowErrorCode, ErrorKind> = {
   not_allowed_to_delegate: 'forbidden',
   notification_not_found: 'not_found',
   organization_not_found: 'not_found',
+  not_signer: 'forbidden',
 };
 
 /** Errors of the workflow: refused transitions, stale versions, bad events, review chains, delegations. */
