@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './csv';
 export * from './domain-error';
 export * from './domain-error.filter';
 export * from './request-context';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import { Actor, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
 import { Delivery } from '@app/distribution';
 import { AdministrationScope, Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
@@ -36,11 +36,6 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Ghi chú', (l) => l.notes ?? ''],
 ];
 
-function csvCell(value: string): string {
-  // A leading =, +, @ would make a spreadsheet evaluate the cell.
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The outgoing register (sổ đăng ký văn bản đi), read by the clerks of the issuing
