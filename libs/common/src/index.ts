@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './text';
 export * from './validation';
 export * from './vietnamese-date';
+export * from './network-address';

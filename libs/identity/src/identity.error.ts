@@ -15,6 +15,7 @@ export enum IdentityErrorCode {
   OutsideAdministration = 'outside_administration',
   WeakPassword = 'weak_password',
   SigningLocked = 'signing_locked',
+  InvalidWebhook = 'invalid_webhook',
   WrongCurrentPassword = 'wrong_current_password',
 }
 
@@ -33,6 +34,7 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   outside_administration: 'forbidden',
   weak_password: 'invalid',
   signing_locked: 'too_many_requests',
+  invalid_webhook: 'invalid',
   wrong_current_password: 'invalid',
 };
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, compareVietnamese } from '@app/common';
+import { Actor, compareVietnamese, outboundTargetProblem } from '@app/common';
+import { AppConfig } from '@app/config';
 import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from '../dtos/organization.dto';
 import { Organization } from '../entities/organization.entity';
 import { IdentityError, IdentityErrorCode } from '../identity.error';
@@ -36,6 +37,7 @@ export class OrganizationsService {
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly scope: AdministrationScope,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /** The whole tree, depth first, siblings in Vietnamese alphabetical order. */
@@ -82,6 +84,7 @@ export class OrganizationsService {
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationDto> {
     await this.checkParent(dto.parentId ?? null, null);
     await this.scope.require(actor, [dto.parentId ?? null]);
+    await this.checkWebhook(dto.webhookUrl);
     if (await this.organizations.exists({ where: { code: dto.code } })) {
       throw new IdentityError(IdentityErrorCode.DuplicateOrganizationCode, `Mã tổ chức "${dto.code}" đã tồn tại`, { errors: [{ path: 'code', code: 'duplicate', message: 'code: mã đã tồn tại' }] });
     }
@@ -100,6 +103,7 @@ export class OrganizationsService {
       await this.checkParent(dto.parentId, id);
       await this.scope.require(actor, [org.parentId, dto.parentId ?? null]);
     }
+    await this.checkWebhook(dto.webhookUrl);
     if (dto.code && dto.code !== org.code && (await this.organizations.exists({ where: { code: dto.code } }))) {
       throw new IdentityError(IdentityErrorCode.DuplicateOrganizationCode, `Mã tổ chức "${dto.code}" đã tồn tại`);
     }
@@ -128,6 +132,17 @@ export class OrganizationsService {
       await manager.delete(Organization, id);
       if (org.parentId) await this.record(manager, actor, org.parentId, 'ORGANIZATION_REMOVED', auditView(org), null);
     });
+  }
+
+  /** A webhook may not point into the server's own network (checked again when sending). */
+  private async checkWebhook(url: string | null | undefined): Promise<void> {
+    if (!url) return;
+    const problem = await outboundTargetProblem(url, this.config.webhookAllowHosts);
+    if (problem) {
+      throw new IdentityError(IdentityErrorCode.InvalidWebhook, `Địa chỉ webhook không dùng được: ${problem}`, {
+        errors: [{ path: 'webhookUrl', code: 'internal_address', message: `webhookUrl: ${problem}` }],
+      });
+    }
   }
 
   private record(manager: EntityManager, actor: Actor, organizationId: string, event: string, before: unknown, after: unknown) {
