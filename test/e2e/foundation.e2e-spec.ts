@@ -11,7 +11,7 @@ describe('foundation: health, sign-in, guard, administration', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
-    adminToken = await t.token('tu-bd.admin');
+    adminToken = await t.token('quantri');
   });
   afterAll(() => t.close());
 
@@ -211,7 +211,7 @@ describe('migrations', () => {
 describe('restart', () => {
   it('keeps the data: a user created through the API is there after the app restarts', async () => {
     const first = await createTestApp({ demo: true });
-    const admin = await first.token('tu-bd.admin');
+    const admin = await first.token('quantri');
     await request(first.http).post('/api/users').set('Authorization', `Bearer ${admin}`).send({ username: 'tran.van.c', fullName: 'Trần Văn C', password: 'mat-khau-dai' }).expect(201);
     await first.close();
     const second = await createTestApp({ databaseUrl: first.databaseUrl });

@@ -212,3 +212,28 @@
   fit();
   window.addEventListener('resize', fit);
 })();
+
+// Nhập từ tệp: the file goes as multipart; the CSRF token travels in a header, which a plain form cannot send.
+(function () {
+  var form = document.getElementById('import-form');
+  if (!form) return;
+  var status = document.getElementById('import-status');
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var data = new FormData(form);
+    if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);
+    status.textContent = 'Đang đọc tệp…';
+    Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = true; });
+    fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-CSRF-Token': form.elements._csrf.value, 'X-Requested-With': 'fetch', Accept: 'text/html' } })
+      .then(function (response) {
+        if ((response.headers.get('Content-Type') || '').indexOf('application/json') === 0) {
+          return response.json().then(function (body) { window.location.href = body.redirect; });
+        }
+        return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+      })
+      .catch(function () {
+        status.textContent = 'Không gửi được tệp. Hãy thử lại.';
+        Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = false; });
+      });
+  });
+})();

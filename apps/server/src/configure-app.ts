@@ -7,6 +7,7 @@ import hbs from 'hbs';
 import { AppConfig } from '@app/config';
 import { addPlanContentSchema } from '@app/plans';
 import { accessLogMiddleware, createLogger, createValidationPipe, DomainErrorFilter, projectPath, requestIdMiddleware } from '@app/common';
+import { securityHeaders } from './security-headers';
 import { csrfMiddleware } from './web/csrf';
 import { SessionPool } from './web/session-pool';
 import { registerViewHelpers } from './web/view-helpers';
@@ -18,6 +19,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(logger);
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   app.use(requestIdMiddleware);
   // Body parsers before the CSRF check, which reads the form's _csrf field.
   app.use(express.json({ limit: '5mb' }));

@@ -14,6 +14,8 @@ export interface Actor {
   username: string;
   fullName: string;
   memberships: ActorMembership[];
+  /** Administers the whole installation, not only the subtrees of their admin memberships. */
+  installationAdmin: boolean;
   /** 'session' for the web UI, 'token' for API clients. */
   via: 'session' | 'token';
 }

@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './csv';
 export * from './domain-error';
 export * from './domain-error.filter';
 export * from './request-context';
@@ -6,3 +7,4 @@ export * from './text';
 export * from './validation';
 export * from './vietnamese-date';
 export * from './package-root';
+export * from './network-address';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { productionProblems } from './production-profile';
 
 /** A configuration value that cannot be used: the start stops with this message. */
 export class ConfigError extends Error {
@@ -29,6 +30,12 @@ export class AppConfig {
   pgPort!: number;
   sessionSecret!: string;
   sessionIdleMinutes!: number;
+  /** A web session ends this long after sign-in, however active (absolute lifetime). */
+  sessionMaxHours!: number;
+  /** NODE_ENV=production: refuses demo data, default secrets, an auto-created or unencrypted CA. */
+  production!: boolean;
+  /** Webhook hosts (names or addresses) allowed although they are loopback, private or link-local. */
+  webhookAllowHosts!: string[];
   logLevel!: LogLevel;
   demo!: boolean;
   publicUrl!: string;
@@ -144,7 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems: string[] = [];
   const config = new AppConfig();
   config.port = readInt(env, 'PORT', 3000, 0, 65535, problems);
-  config.host = env.HOST || '0.0.0.0';
   config.databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   config.externalDatabase = config.databaseUrl !== '';
   const dataDir = env.DATA_DIR || '.data';
@@ -153,11 +159,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.pgDataDir = isAbsolute(pgDataDir) ? pgDataDir : resolve(cwd, pgDataDir);
   config.pgPort = readInt(env, 'PG_PORT', 0, 0, 65535, problems);
   config.sessionIdleMinutes = readInt(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems);
+  config.sessionMaxHours = readInt(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30, problems);
+  config.production = env.NODE_ENV === 'production';
+  config.webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
   const logLevel = (env.LOG_LEVEL || 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": một trong ${LOG_LEVELS.join(', ')}`);
   config.logLevel = LOG_LEVELS.includes(logLevel) ? logLevel : 'log';
   // Demo data goes only into the embedded database, unless asked for explicitly.
   config.demo = readBool(env, 'DEMO', !config.externalDatabase, problems);
+  // A demo, with its known passwords, is reachable only from this machine unless HOST says otherwise.
+  config.host = env.HOST || (config.demo ? '127.0.0.1' : '0.0.0.0');
   config.publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) || `http://localhost:${config.port}`;
   config.trustProxy = readBool(env, 'TRUST_PROXY', false, problems);
   config.runWorkers = readBool(env, 'RUN_WORKERS', true, problems);
@@ -190,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
     problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
   }
+  if (config.production) problems.push(...productionProblems(config, env));
   if (problems.length) throw new ConfigError(problems);
   config.sessionSecret = env.SESSION_SECRET || keptSecret(config.dataDir, 'session-secret');
   return config;

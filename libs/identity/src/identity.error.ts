@@ -12,6 +12,11 @@ export enum IdentityErrorCode {
   BadCredentials = 'bad_credentials',
   TooManyAttempts = 'too_many_attempts',
   InvalidDates = 'invalid_dates',
+  OutsideAdministration = 'outside_administration',
+  WeakPassword = 'weak_password',
+  SigningLocked = 'signing_locked',
+  InvalidWebhook = 'invalid_webhook',
+  WrongCurrentPassword = 'wrong_current_password',
 }
 
 const KIND: Record<IdentityErrorCode, ErrorKind> = {
@@ -26,6 +31,11 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   bad_credentials: 'unauthorized',
   too_many_attempts: 'too_many_requests',
   invalid_dates: 'invalid',
+  outside_administration: 'forbidden',
+  weak_password: 'invalid',
+  signing_locked: 'too_many_requests',
+  invalid_webhook: 'invalid',
+  wrong_current_password: 'invalid',
 };
 
 /** Errors of organizations, people, authorities and sign-in. */

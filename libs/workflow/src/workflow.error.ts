@@ -11,6 +11,7 @@ export enum WorkflowErrorCode {
   InvalidDelegation = 'invalid_delegation',
   NotAllowedToDelegate = 'not_allowed_to_delegate',
   OrganizationNotFound = 'organization_not_found',
+  NotSigner = 'not_signer',
 }
 
 const KIND: Record<WorkflowErrorCode, ErrorKind> = {
@@ -24,6 +25,7 @@ const KIND: Record<WorkflowErrorCode, ErrorKind> = {
   invalid_delegation: 'invalid',
   not_allowed_to_delegate: 'forbidden',
   organization_not_found: 'not_found',
+  not_signer: 'forbidden',
 };
 
 /** Errors of the workflow: refused transitions, stale versions, bad events, review chains, delegations. */

@@ -56,7 +56,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     // The sweeper stays out of the way (once an hour): here the queue's jobs alone attempt and retry.
     // (The crash test is where the sweeper takes over.)
     t = await createTestApp({
-      env: { SMTP_URL: sink.url, DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '3', DELIVERY_CLAIM_SECONDS: '5', DELIVERY_SWEEP_SECONDS: '3600', PUBLIC_URL: 'http://kehoach.test' },
+      env: { SMTP_URL: sink.url, DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '3', DELIVERY_CLAIM_SECONDS: '5', DELIVERY_SWEEP_SECONDS: '3600', PUBLIC_URL: 'http://kehoach.test', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     });
     const admin = await auth('tu-bd.admin');
     for (const org of (await request(t.http).get('/api/organizations').set('Authorization', admin)).body) orgs[org.code] = org.id;

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type SessionRequest = Request & { session?: { csrfToken?: string } & Record<string, unknown> };
+type SessionRequest = Request & { session?: { csrfToken?: string; userId?: string } & Record<string, unknown> };
 
 /** The session's CSRF token, created on first use (forms carry it in `_csrf`). */
 export function csrfToken(req: SessionRequest): string {
@@ -29,8 +29,9 @@ export function csrfMiddleware(req: SessionRequest, res: Response, next: NextFun
   if (/^bearer /i.test(req.headers.authorization ?? '')) return next();
   const expected = req.session?.csrfToken;
   const given = (req.body && typeof req.body === 'object' && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.headers['x-csrf-token'];
-  const isApiWithoutSession = req.path.startsWith('/api/') && !expected;
-  if (isApiWithoutSession) return next(); // no session, no ambient credentials: the guard decides
+  // An API call without a signed-in session carries no ambient credentials: the guard decides.
+  // A signed-in session always needs the token, even before a page has created one.
+  if (req.path.startsWith('/api/') && !req.session?.userId) return next();
   if (expected && typeof given === 'string' && same(expected, given)) {
     if (req.body && typeof req.body === 'object') delete req.body._csrf;
     return next();

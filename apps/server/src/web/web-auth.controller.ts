@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError, Public } from '@app/common';
 import { AuthService } from '@app/identity';
 
-type SessionRequest = Request & { session: Request['session'] & { userId?: string } };
+type SessionRequest = Request & { session: Request['session'] & { userId?: string; signedInAt?: number } };
 
 function safeNext(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -34,6 +34,7 @@ export class WebAuthController {
       // A new session id at sign-in defeats session fixation.
       await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
       req.session.userId = user.id;
+      req.session.signedInAt = Date.now();
       await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
       res.redirect(303, next);
     } catch (error) {

@@ -8,6 +8,7 @@ import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
+import { AccountWebController } from './account/account-web.controller';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
 import { AdminOrganizationsController } from './admin/admin-organizations.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
@@ -39,7 +40,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
 /** The server-rendered web UI (Handlebars views, a little JavaScript), through the domains' exported services only. */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, AuditModule, CascadeModule, NumberingModule, RenderingModule, DistributionModule, InboxModule],
-  controllers: [WebAuthController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, InboxWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController, DemoMailWebController],
+  controllers: [WebAuthController, AccountWebController, WorkController, PlansWebController, DocumentStylesController, PlanWorkflowWebController, AuditWebController, CascadeWebController, RegistersWebController, DistributionWebController, InboxWebController, ReportsWebController, AdminOrganizationsController, AdminUsersController, AdminAuthoritiesController, DemoMailWebController],
   providers: [SessionPool, WebLayoutInterceptor, AdminViewsService, MyWorkService, PlanViewsService, PlanEditorService, PlanWorkflowViewsService, PlanEventsWebService, AuditViewsService, CascadeViewsService, RegisterViewsService, DistributionViewsService],
   exports: [SessionPool],
 })

@@ -27,25 +27,41 @@ export class AuthService {
     @InjectRepository(SignInAttempt) private readonly attempts: Repository<SignInAttempt>,
   ) {}
 
-  /** Checks a username and password, throttled per account and per address; every attempt is recorded. */
+  /**
+   * Checks a username and password; every attempt is recorded. Per account: the count of recent
+   * failures and the recording of this attempt happen under one lock per account, so parallel
+   * wrong guesses cannot all pass the count. Per address: a busy address (an office behind one
+   * NAT) is refused only for accounts that have failed recently, never for a first correct try.
+   */
   async checkCredentials(rawUsername: string, password: string, address: string): Promise<User> {
     const username = rawUsername.trim().toLowerCase().slice(0, 60);
-    const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-    const [byAccount, byAddress] = await Promise.all([
-      this.attempts.count({ where: { username, succeeded: false, attemptedAt: MoreThan(since) } }),
-      this.attempts.count({ where: { address, succeeded: false, attemptedAt: MoreThan(since) } }),
-    ]);
-    if (byAccount >= MAX_FAILED_SIGN_INS || byAddress >= MAX_FAILED_SIGN_INS * 3) {
-      await this.attempts.insert({ username, address, succeeded: false });
+    const attempt = await this.reserveAttempt(username, address.slice(0, 64));
+    if (attempt.refused) {
       throw new IdentityError(IdentityErrorCode.TooManyAttempts, 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau một phút', { retryAfterSeconds: 60 });
     }
     const user = await this.users.findOne({ where: { username }, select: { id: true, username: true, fullName: true, email: true, active: true, passwordHash: true } });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    await this.attempts.insert({ username, address, succeeded: ok && !!user?.active });
     if (!user || !ok || !user.active) {
       throw new IdentityError(IdentityErrorCode.BadCredentials, 'Tên đăng nhập hoặc mật khẩu không đúng');
     }
+    await this.attempts.update(attempt.id, { succeeded: true });
     return user;
+  }
+
+  /** Records the attempt as failed until the password is verified; says whether it is refused outright. */
+  private reserveAttempt(username: string, address: string): Promise<{ id: string; refused: boolean }> {
+    return this.attempts.manager.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sign-in:${username}`]);
+      const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+      const [counts]: { account: number; address: number }[] = await manager.query(
+        `SELECT count(*) FILTER (WHERE username = $1)::int AS account, count(*) FILTER (WHERE address = $2)::int AS address
+           FROM sign_in_attempt WHERE NOT succeeded AND attempted_at > $3 AND (username = $1 OR address = $2)`,
+        [username, address, since],
+      );
+      const refused = counts.account >= MAX_FAILED_SIGN_INS || (counts.address >= MAX_FAILED_SIGN_INS * 3 && counts.account > 0);
+      const inserted = await manager.insert(SignInAttempt, { username, address, succeeded: false });
+      return { id: String(inserted.identifiers[0].id), refused };
+    });
   }
 
   /** Step-up: the signed-in person re-enters the password before a signature. */
@@ -79,6 +95,7 @@ export class AuthService {
       username: user.username,
       fullName: user.fullName,
       via,
+      installationAdmin: user.installationAdmin,
       memberships: memberships.map((m) => ({ organizationId: m.organizationId, roles: m.roles })),
     };
   }

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Actor, hasRole, IS_PUBLIC, REQUIRED_ROLES, Role } from '@app/common';
+import { AppConfig } from '@app/config';
 import { AuthService } from './auth.service';
 
 const BearerGuard = AuthGuard('bearer');
@@ -17,6 +18,7 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,8 +28,13 @@ export class AuthenticationGuard implements CanActivate {
     if (typeof req.headers.authorization === 'string' && /^bearer /i.test(req.headers.authorization)) {
       await this.bearer.canActivate(context);
     } else if (req.session?.userId) {
-      const actor = await this.auth.loadActor(req.session.userId, 'session');
-      if (actor) req.user = actor;
+      if (this.sessionOutlived(req.session)) {
+        // Past its absolute lifetime: the person signs in again, however active they were.
+        await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      } else {
+        const actor = await this.auth.loadActor(req.session.userId, 'session');
+        if (actor) req.user = actor;
+      }
     }
     if (isPublic) return true;
     const actor: Actor | undefined = req.user;
@@ -37,5 +44,10 @@ export class AuthenticationGuard implements CanActivate {
       throw new ForbiddenException({ code: 'forbidden', message: `Cần một trong các vai trò: ${roles.join(', ')}` });
     }
     return true;
+  }
+
+  /** A session without its sign-in time predates the absolute lifetime and ends too. */
+  private sessionOutlived(session: { signedInAt?: number }): boolean {
+    return typeof session.signedInAt !== 'number' || Date.now() - session.signedInAt > this.config.sessionMaxHours * 3600_000;
   }
 }

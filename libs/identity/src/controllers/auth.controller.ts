@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor, CurrentActor, Public } from '@app/common';
-import { LoginDto, TokenDto, UserDto } from '../dtos/user.dto';
+import { ChangePasswordDto, LoginDto, TokenDto, UserDto } from '../dtos/user.dto';
 import { AuthService } from '../auth/auth.service';
 import { UsersService } from '../services/users.service';
 
@@ -22,7 +22,7 @@ export class AuthController {
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenDto> {
     const user = await this.auth.checkCredentials(dto.username, dto.password, req.ip ?? 'unknown');
     const { token, expiresAt } = await this.auth.issueToken(user.id);
-    return { token, expiresAt: expiresAt.toISOString(), user: await this.users.get(user.id) };
+    return { token, expiresAt: expiresAt.toISOString(), user: await this.users.self(user.id) };
   }
 
   @Post('logout')
@@ -37,6 +37,14 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserDto })
   me(@CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.users.get(actor.id);
+    return this.users.self(actor.id);
+  }
+
+  /** Changes the signed-in person's password; every other session and every bearer token ends. */
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<void> {
+    await this.users.changeOwnPassword(actor, dto, req.ip ?? 'unknown', actor.via === 'session' ? req.sessionID : undefined);
   }
 }

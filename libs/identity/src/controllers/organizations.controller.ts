@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/common';
+import { Actor, CurrentActor, Roles } from '@app/common';
 import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from '../dtos/organization.dto';
 import { OrganizationsService } from '../services/organizations.service';
 
@@ -12,32 +12,32 @@ export class OrganizationsController {
 
   @Get()
   @ApiOkResponse({ type: [OrganizationDto] })
-  list(): Promise<OrganizationDto[]> {
-    return this.organizations.list();
+  list(@CurrentActor() actor: Actor): Promise<OrganizationDto[]> {
+    return this.organizations.list(actor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OrganizationDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<OrganizationDto> {
-    return this.organizations.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationDto> {
+    return this.organizations.get(id, actor);
   }
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    return this.organizations.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.create(actor, dto);
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    return this.organizations.update(id, dto);
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.update(actor, id, dto);
   }
 
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.organizations.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.organizations.remove(actor, id);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/common';
-import { AuthorityDto, CreateAuthorityDto, CreateUserDto, SetMembershipsDto, UpdateUserDto, UserDto } from '../dtos/user.dto';
+import { Actor, CurrentActor, Roles } from '@app/common';
+import { AuthorityDto, CreateAuthorityDto, CreateUserDto, InstallationAdminDto, SetMembershipsDto, UpdateUserDto, UserDto } from '../dtos/user.dto';
 import { UsersService } from '../services/users.service';
 
 @ApiTags('users')
@@ -14,28 +14,34 @@ export class UsersController {
   @Get()
   @ApiQuery({ name: 'org', required: false })
   @ApiOkResponse({ type: [UserDto] })
-  list(@Query('org', new ParseUUIDPipe({ optional: true })) org?: string): Promise<UserDto[]> {
-    return this.users.list(org);
+  list(@CurrentActor() actor: Actor, @Query('org', new ParseUUIDPipe({ optional: true })) org?: string): Promise<UserDto[]> {
+    return this.users.list(actor, org);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return this.users.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(actor, id);
   }
 
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(actor, dto);
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, dto);
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(actor, id, dto);
   }
 
   @Put(':id/memberships')
-  setMemberships(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SetMembershipsDto): Promise<UserDto> {
-    return this.users.setMemberships(id, dto.memberships);
+  setMemberships(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetMembershipsDto): Promise<UserDto> {
+    return this.users.setMemberships(actor, id, dto.memberships);
+  }
+
+  /** Installation-wide administration, given or taken only by another installation administrator. */
+  @Put(':id/installation-admin')
+  setInstallationAdmin(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InstallationAdminDto): Promise<UserDto> {
+    return this.users.setInstallationAdmin(actor, id, dto.installationAdmin);
   }
 }
 
@@ -53,14 +59,14 @@ export class AuthoritiesController {
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreateAuthorityDto): Promise<AuthorityDto> {
-    return this.users.createAuthority(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAuthorityDto): Promise<AuthorityDto> {
+    return this.users.grantAuthority(actor, dto);
   }
 
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.users.removeAuthority(id);
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.users.removeAuthority(actor, id);
   }
 }

@@ -105,6 +105,9 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
 
 export const DEMO_PASSWORD = 'demo1234';
 
+/** The demo's one installation administrator (quản trị hệ thống), a member of the province committee. */
+export const DEMO_INSTALLATION_ADMIN = { username: 'quantri', fullName: 'Quản trị hệ thống', organizationCode: 'tu-bd' } as const;
+
 const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE_NAMES = ['Văn', 'Thị', 'Minh', 'Quang', 'Thanh', 'Hữu', 'Ngọc', 'Đức'];
 const GIVEN_NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Hùng', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trung', 'Tuấn', 'Uyên', 'Việt', 'Xuân', 'Yến', 'Ánh', 'Đông'];
@@ -125,11 +128,12 @@ export interface DemoUser {
   fullName: string;
   organizationCode: string;
   role: Role;
+  installationAdmin?: boolean;
 }
 
-/** One user per role at every demo organization: `<organization code>.<role>`. */
+/** One user per role at every demo organization (`<organization code>.<role>`), and `quantri`. */
 export function demoUsers(): DemoUser[] {
-  const users: DemoUser[] = [];
+  const users: DemoUser[] = [{ ...DEMO_INSTALLATION_ADMIN, role: 'admin', installationAdmin: true }];
   let n = 0;
   for (const org of DEMO_ORGANIZATIONS) {
     for (const role of ROLES) {

@@ -9,6 +9,9 @@ const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanT
 const cleanLines = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.split('\n').map(cleanText).filter(Boolean).join('\n') : value));
 
+/** Capital letters (Đ included), digits, groups joined by "-" or "/". */
+export const SYMBOL_PATTERN = /^[A-Z0-9Đ]+(?:[-/][A-Z0-9Đ]+)*$/;
+
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'bcd-duk' })
   @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/) @clean()
@@ -32,7 +35,9 @@ export class CreateOrganizationDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(120) @clean()
   shortName: string;
 
-  @ApiProperty({ example: 'BCĐ' }) @IsString() @MinLength(1) @MaxLength(30) @clean()
+  /** Printed in every number symbol ("04-KH/BCĐ"): only what a symbol holds. */
+  @ApiProperty({ example: 'BCĐ', pattern: SYMBOL_PATTERN.source })
+  @IsString() @MaxLength(30) @Matches(SYMBOL_PATTERN, { message: 'symbolAbbreviation: chỉ gồm chữ in hoa, chữ số, "-" và "/" (ví dụ BCĐ, UBND)' }) @clean()
   symbolAbbreviation: string;
 
   @ApiProperty({ example: 'Bình Định' }) @IsString() @MinLength(2) @MaxLength(120) @clean()
@@ -69,6 +74,7 @@ export class OrganizationDto {
   @ApiProperty({ nullable: true }) superiorHeader: string | null;
   @ApiProperty() headerName: string;
   @ApiProperty({ nullable: true }) email: string | null;
-  @ApiProperty({ nullable: true }) webhookUrl: string | null;
+  /** Shown only to administrators of the organization (the URL may carry a secret). */
+  @ApiPropertyOptional({ nullable: true }) webhookUrl?: string | null;
   @ApiProperty() version: number;
 }

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { cleanText, ROLES, Role } from '@app/common';
+import { MIN_PASSWORD_LENGTH } from '../services/password-policy';
+
+const PASSWORD_LENGTH_MESSAGE = `mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`;
 
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 
@@ -28,7 +31,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
   email?: string | null;
 
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
   password: string;
 
   @ApiPropertyOptional({ type: [MembershipInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MembershipInputDto)
@@ -42,7 +45,8 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(8) @MaxLength(200)
+  /** A password reset: ends every session and token of the person. */
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH }) @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
@@ -67,6 +71,7 @@ export class UserDto {
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true }) email: string | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'quản trị hệ thống' }) installationAdmin: boolean;
   @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
 }
 
@@ -106,6 +111,19 @@ export class LoginDto {
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
   password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
+  newPassword: string;
+}
+
+export class InstallationAdminDto {
+  @ApiProperty({ description: 'quản trị hệ thống' }) @IsBoolean()
+  installationAdmin: boolean;
 }
 
 export class TokenDto {

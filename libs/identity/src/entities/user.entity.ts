@@ -24,6 +24,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Installation-wide administration (quản trị hệ thống): held by few, given only by another
+   * holder or at set-up; an organization's admin administers only that organization's subtree.
+   */
+  @Column({ type: 'boolean', default: false })
+  installationAdmin: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

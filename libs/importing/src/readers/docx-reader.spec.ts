@@ -130,6 +130,18 @@ describe('zip guard', () => {
     await expect(openCheckedZip(lying, limits)).rejects.toMatchObject({ code: 'zip_bomb' });
   });
 
+  it('inflates every part against the budget, media included, whatever their declared size', async () => {
+    const name = 'word/media/image1.png';
+    const bytes = Buffer.from(await docx((zip) => zip.file(name, Buffer.alloc(6 * 1024 * 1024, 0x41))));
+    const entry = Buffer.from(name);
+    // Declare 1000 bytes, and as many compressed, so that neither the total nor the ratio looks wrong.
+    for (let i = 0; i < bytes.length - 46; i++) {
+      if (bytes.readUInt32LE(i) === 0x04034b50 && bytes.subarray(i + 30, i + 30 + entry.length).equals(entry)) bytes.writeUInt32LE(1000, i + 22);
+      if (bytes.readUInt32LE(i) === 0x02014b50 && bytes.subarray(i + 46, i + 46 + entry.length).equals(entry)) bytes.writeUInt32LE(1000, i + 24);
+    }
+    await expect(openCheckedZip(bytes, limits)).rejects.toMatchObject({ code: 'zip_bomb' });
+  });
+
   it('refuses what is not a zip, and a zip that is no Word file', async () => {
     await expect(openCheckedZip(Buffer.from('PK not really'), limits)).rejects.toBeInstanceOf(ImportError);
     const zip = new JSZip();

@@ -53,10 +53,14 @@ function inflateWithin(entry: JSZip.JSZipObject, limit: number): Promise<number>
   });
 }
 
+/** Parts smaller than this may compress as well as they like (an empty style sheet does). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
 /**
  * Opens a .docx as a zip after checking it cannot blow up: the central directory's sizes
- * (count, total, ratio) first, then the parts the reader will inflate, counted while they
- * inflate. Media are never inflated. Throws ImportError (4xx) on anything wrong.
+ * (count, total, ratio) first, then every part, inflated as a stream against a running byte
+ * budget and its own ratio bound, whatever the directory declares; only then may a library
+ * (mammoth, the XML readers) inflate it again. Throws ImportError (4xx) on anything wrong.
  */
 export async function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<JSZip> {
   let zip: JSZip;
@@ -71,7 +75,7 @@ export async function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = DEFA
   for (const entry of entries) {
     const { compressedSize, uncompressedSize } = declaredSizes(entry);
     declaredTotal += uncompressedSize;
-    if (uncompressedSize > 1024 * 1024 && uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio) {
+    if (uncompressedSize > RATIO_FLOOR_BYTES && uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio) {
       throw bomb(`Thành phần "${entry.name}" có tỉ lệ nén bất thường (nghi là "bom zip"): không xử lý.`);
     }
   }
@@ -81,8 +85,8 @@ export async function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = DEFA
   }
   let budget = limits.maxTotalBytes;
   for (const entry of entries) {
-    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
-    budget -= await inflateWithin(entry, budget);
+    const ratioBound = Math.max(RATIO_FLOOR_BYTES, declaredSizes(entry).compressedSize * limits.maxRatio);
+    budget -= await inflateWithin(entry, Math.min(budget, ratioBound));
   }
   return zip;
 }

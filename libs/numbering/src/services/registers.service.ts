@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import { Actor, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
 import { Delivery } from '@app/distribution';
-import { Organization } from '@app/identity';
+import { AdministrationScope, Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
 import {
   CreateRegisterDto,
@@ -36,11 +36,6 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Ghi chú', (l) => l.notes ?? ''],
 ];
 
-function csvCell(value: string): string {
-  // A leading =, +, @ would make a spreadsheet evaluate the cell.
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The outgoing register (sổ đăng ký văn bản đi), read by the clerks of the issuing
@@ -48,7 +43,10 @@ function csvCell(value: string): string {
  */
 @Injectable()
 export class RegistersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly administration: AdministrationScope,
+  ) {}
 
   async outgoing(actor: Actor, query: OutgoingRegisterQueryDto): Promise<OutgoingRegisterDto> {
     if (query.from && query.to && query.from > query.to) {
@@ -123,6 +121,7 @@ export class RegistersService {
     }
     return this.dataSource.transaction(async (manager) => {
       await this.findOrganization(dto.organizationId);
+      await this.administration.require(actor, [dto.organizationId], manager);
       // Serialize term changes of one organization, so that two overlapping terms cannot both pass the check.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`committee_term:${dto.organizationId}`]);
       const overlapping = await manager
@@ -159,6 +158,7 @@ export class RegistersService {
   /** A register of its own for one type (or the shared one), before the first number is given from it. */
   async createRegister(actor: Actor, dto: CreateRegisterDto): Promise<RegisterDto> {
     const organization = await this.findOrganization(dto.organizationId);
+    await this.administration.require(actor, [organization.id]);
     const period = dto.period ?? (organization.family === 'party' ? 'term' : 'year');
     const result = await this.dataSource.manager
       .createQueryBuilder()

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, FieldProblem } from '@app/common';
 import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@app/audit';
-import { AuthService } from '@app/identity';
+import { STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
 import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
 import {
@@ -77,7 +77,7 @@ export class WorkflowService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: PlanAccessService,
-    private readonly auth: AuthService,
+    private readonly stepUp: StepUpService,
     private readonly audit: AuditService,
     private readonly facts: WorkflowFactsService,
     private readonly effects: WorkflowEffectsService,
@@ -102,7 +102,8 @@ export class WorkflowService implements OnModuleInit {
     const problems = eventFieldProblems(dto);
     if (problems.length) throw WorkflowError.invalid(problems);
     // Step-up before the lock: verifying a password is slow, the plan row stays free meanwhile.
-    const passwordConfirmed = dto.type === 'SIGN' ? await this.auth.confirmPassword(actor.id, dto.password ?? '') : false;
+    if (dto.type === 'SIGN') await this.stepUp.requireNotLocked(actor.id);
+    const passwordConfirmed = dto.type === 'SIGN' ? await this.stepUp.confirm(actor.id, dto.password ?? '') : false;
     const requestSha256 = createHash('sha256').update(canonicalJson({ planId, ...dto, password: undefined })).digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
@@ -140,11 +141,26 @@ export class WorkflowService implements OnModuleInit {
       return result;
     } catch (error) {
       if (dto.type === 'SIGN' && !passwordConfirmed && error instanceof WorkflowError && error.code === WorkflowErrorCode.TransitionRefused) {
-        // A wrong password at signature is worth knowing about (guessing); the plan itself is unchanged.
-        await this.audit.appendAlone({ planId, actor, event: 'STEP_UP_FAILED', requestId: options.requestId ?? null, data: { for: 'SIGN' } });
+        await this.stepUpFailed(actor, planId, error, options.requestId ?? null);
       }
       throw error;
     }
+  }
+
+  /**
+   * A wrong password at signature is worth knowing about (guessing), but only from someone who
+   * may sign the plan (the password was the one thing missing): anyone else gets 403 and
+   * leaves no row. The fifth wrong one in the window locks the person's signing, recorded once.
+   */
+  private async stepUpFailed(actor: Actor, planId: string, refusal: WorkflowError, requestId: string | null): Promise<void> {
+    if (refusal.details.refusedBy !== 'passwordConfirmed') {
+      throw new WorkflowError(WorkflowErrorCode.NotSigner, 'Bạn không thể ký kế hoạch này', { reason: refusal.details.reason, refusedBy: refusal.details.refusedBy });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const { lockedNow } = await this.stepUp.recordFailure(manager, actor.id);
+      await this.audit.append(manager, { planId, actor, event: 'STEP_UP_FAILED', requestId, data: { for: 'SIGN' } });
+      if (lockedNow) await this.audit.append(manager, { planId, actor, event: 'SIGNING_LOCKED', requestId, data: { minutes: STEP_UP_WINDOW_MINUTES } });
+    });
   }
 
   /**

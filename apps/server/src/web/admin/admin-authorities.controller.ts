@@ -27,7 +27,7 @@ export class AdminAuthoritiesController {
   create(@CurrentActor() actor: Actor, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const orgId = text(body, 'organizationId');
     return submitForm(req, res, {
-      run: async () => this.users.createAuthority(await validateForm(CreateAuthorityDto, authorityInput(body))),
+      run: async () => this.users.grantAuthority(actor, await validateForm(CreateAuthorityDto, authorityInput(body))),
       success: (a) => ({ redirect: `/admin/authorities?org=${a.organizationId}`, flash: `Đã thêm thẩm quyền ký cho «${a.userFullName}».` }),
       view: 'admin/authorities',
       model: () => this.views.authoritiesPage(actor, orgId, { userId: text(body, 'userId'), capacityLines: lines(body, 'capacityLines'), validFrom: text(body, 'validFrom'), validTo: text(body, 'validTo') }),
@@ -36,8 +36,8 @@ export class AdminAuthoritiesController {
   }
 
   @Post(':id/delete')
-  async remove(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
-    await this.users.removeAuthority(id);
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    await this.users.removeAuthority(actor, id);
     setFlash(req, 'Đã xóa thẩm quyền ký.');
     const org = text(body, 'organizationId');
     await redirectAfterSave(req, res, `/admin/authorities${/^[0-9a-f-]{36}$/.test(org) ? `?org=${org}` : ''}`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Roles } from '@app/common';
+import { Actor, CurrentActor, Roles } from '@app/common';
 import { CreateOrganizationDto, OrganizationsService, UpdateOrganizationDto } from '@app/identity';
 import { FormBody, submitForm, validateForm } from '../forms';
 import { WebPage } from '../web-page';
@@ -19,40 +19,40 @@ export class AdminOrganizationsController {
 
   @Get()
   @Render('admin/organizations')
-  list() {
-    return this.views.organizationsPage();
+  list(@CurrentActor() actor: Actor) {
+    return this.views.organizationsPage(actor);
   }
 
   @Get('new')
   @Render('admin/organization-form')
-  newForm(@Query('parent') parent?: string) {
-    return this.views.organizationForm(null, undefined, parent ?? null);
+  newForm(@CurrentActor() actor: Actor, @Query('parent') parent?: string) {
+    return this.views.organizationForm(actor, null, undefined, parent ?? null);
   }
 
   @Post('new')
-  create(@Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  create(@CurrentActor() actor: Actor, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return submitForm(req, res, {
-      run: async () => this.organizations.create(await validateForm(CreateOrganizationDto, organizationInput(body))),
+      run: async () => this.organizations.create(actor, await validateForm(CreateOrganizationDto, organizationInput(body))),
       success: (org) => ({ redirect: '/admin/organizations', flash: `Đã thêm tổ chức «${org.fullName}».` }),
       view: 'admin/organization-form',
-      model: () => this.views.organizationForm(null, organizationForm(body)),
+      model: () => this.views.organizationForm(actor, null, organizationForm(body)),
       labels: ORGANIZATION_LABELS,
     });
   }
 
   @Get(':id')
   @Render('admin/organization-form')
-  editForm(@Param('id', ParseUUIDPipe) id: string) {
-    return this.views.organizationForm(id);
+  editForm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.views.organizationForm(actor, id);
   }
 
   @Post(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return submitForm(req, res, {
-      run: async () => this.organizations.update(id, await validateForm(UpdateOrganizationDto, organizationInput(body))),
+      run: async () => this.organizations.update(actor, id, await validateForm(UpdateOrganizationDto, organizationInput(body))),
       success: (org) => ({ redirect: '/admin/organizations', flash: `Đã lưu tổ chức «${org.fullName}».` }),
       view: 'admin/organization-form',
-      model: () => this.views.organizationForm(id, organizationForm(body)),
+      model: () => this.views.organizationForm(actor, id, organizationForm(body)),
       labels: ORGANIZATION_LABELS,
     });
   }

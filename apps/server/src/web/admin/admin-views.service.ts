@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, foldVietnamese, hasRole, ROLES, Role } from '@app/common';
-import { AuthorityDto, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
+import { AdministrationScope, AuthorityDto, includes, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 
@@ -48,17 +48,19 @@ export class AdminViewsService {
     private readonly clock: Clock,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly scope: AdministrationScope,
   ) {}
 
-  async organizationsPage() {
-    const orgs = await this.organizations.list();
+  async organizationsPage(actor: Actor) {
+    const orgs = await this.organizations.list(actor);
     return { title: 'Tổ chức', tree: organizationTree(orgs), count: orgs.length };
   }
 
   /** The create or edit form; `typed` is what the person entered when the form comes back with errors. */
-  async organizationForm(id: string | null, typed?: Record<string, unknown>, parentId?: string | null) {
-    const orgs = await this.organizations.list();
-    const existing = id ? await this.organizations.get(id) : null;
+  async organizationForm(actor: Actor, id: string | null, typed?: Record<string, unknown>, parentId?: string | null) {
+    if (id) await this.scope.require(actor, [id]);
+    const orgs = await this.administeredOrganizations(actor);
+    const existing = id ? await this.organizations.get(id, actor) : null;
     const excluded = existing ? await this.organizations.subtreeIds(existing.id) : [];
     const parent = orgs.find((o) => o.id === (parentId ?? existing?.parentId));
     const form = typed ?? {
@@ -74,19 +76,20 @@ export class AdminViewsService {
     };
   }
 
-  async usersPage(filter: { org?: string; q?: string }) {
-    const orgs = await this.organizations.list();
+  async usersPage(actor: Actor, filter: { org?: string; q?: string }) {
+    const orgs = await this.administeredOrganizations(actor);
     const orgId = orgs.some((o) => o.id === filter.org) ? filter.org : undefined;
-    let users = await this.users.list(orgId);
+    let users = await this.users.list(actor, orgId);
     const q = foldVietnamese(filter.q ?? '');
     if (q) users = users.filter((u) => foldVietnamese(`${u.fullName} ${u.username} ${u.email ?? ''}`).includes(q));
     return { title: 'Người dùng', users, q: filter.q ?? '', organizations: organizationOptions(orgs, orgId), total: users.length };
   }
 
-  async userForm(id: string | null, typed?: Record<string, unknown>, typedMemberships?: { organizationId: string; roles: Role[]; position?: string | null }[]) {
-    const orgs = await this.organizations.list();
-    const user: UserDto | null = id ? await this.users.get(id) : null;
-    const names = new Map(orgs.map((o) => [o.id, o.fullName]));
+  async userForm(actor: Actor, id: string | null, typed?: Record<string, unknown>, typedMemberships?: { organizationId: string; roles: Role[]; position?: string | null }[]) {
+    const every = await this.organizations.list(actor);
+    const orgs = await this.administeredOrganizations(actor);
+    const user: UserDto | null = id ? await this.users.get(actor, id) : null;
+    const names = new Map(every.map((o) => [o.id, o.fullName]));
     const rows = (typedMemberships ?? user?.memberships ?? []).map((m, index) => ({
       index,
       organizationId: m.organizationId,
@@ -109,12 +112,12 @@ export class AdminViewsService {
 
   /** The authorities of one organization (by default the first one the admin belongs to). */
   async authoritiesPage(actor: Actor, orgId: string | undefined, typed?: Record<string, unknown>) {
-    const orgs = await this.organizations.list();
+    const orgs = await this.administeredOrganizations(actor);
     const own = actor.memberships.find((m) => hasRole(actor, 'admin', m.organizationId))?.organizationId;
     const current = orgs.find((o) => o.id === orgId) ?? orgs.find((o) => o.id === own) ?? orgs[0];
     const authorities: AuthorityDto[] = current ? await this.users.listAuthorities(current.id) : [];
-    const members = current ? await this.users.list(current.id) : [];
-    const everyone = members.length ? members : await this.users.list();
+    const members = current ? await this.users.directory(current.id) : [];
+    const everyone = members.length ? members : await this.users.list(actor);
     const today = this.clock.today();
     return {
       title: 'Thẩm quyền ký',
@@ -124,5 +127,11 @@ export class AdminViewsService {
       form: typed ?? { userId: '', capacityLines: '', validFrom: today, validTo: '' },
       people: everyone.map((u) => ({ id: u.id, label: `${u.fullName} (${u.username})`, selected: u.id === typed?.userId })),
     };
+  }
+
+  /** The organizations the admin may administer: the forms offer only these. */
+  private async administeredOrganizations(actor: Actor) {
+    const scope = await this.scope.administered(actor);
+    return (await this.organizations.list(actor)).filter((o) => includes(scope, o.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole } from '@app/common';
+import { Actor, csvCell, hasRole } from '@app/common';
 import { AuditEventDto, AuditService } from '@app/audit';
 import { PlansService } from '@app/plans';
 import { PlanWorkflowQueriesService } from '@app/workflow';
@@ -32,10 +32,6 @@ export function eventName(event: string, data?: Record<string, unknown> | null):
 
 const CSV_COLUMNS = ['seq', 'at', 'atVietnam', 'actorId', 'actorName', 'event', 'eventName', 'fromState', 'toState', 'reason', 'contentVersion', 'contentSha256', 'requestId', 'prevHash', 'hash', 'data'];
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A plan's history as CSV (UTF-8 with BOM, so that spreadsheet programs read the Vietnamese). */
 export function historyCsv(events: AuditEventDto[]): string {

@@ -71,11 +71,11 @@ export class PlanWorkflowViewsService {
   async actions(actor: Actor, plan: PlanDetailDto, workflow?: WorkflowViewDto) {
     const view = workflow ?? (await this.queries.view(actor, plan.id));
     const allowed = new Set(view.allowedEvents);
-    const names = new Map((await this.users.list()).map((u) => [u.id, u.fullName]));
+    const names = new Map((await this.users.directory()).map((u) => [u.id, u.fullName]));
     const comments = await this.queries.comments(actor, plan.id);
     const anchors = new Map(anchorLabels(plan.content, plan.family).map((a) => [a.id, a.label]));
     const consultees = allowed.has('CIRCULATE')
-      ? (await this.users.list())
+      ? (await this.users.directory())
           .filter((u) => u.id !== actor.id && u.memberships.some((m) => m.roles.includes('consultee')))
           .map((u) => ({ id: u.id, label: `${u.fullName} (${u.memberships.filter((m) => m.roles.includes('consultee')).map((m) => m.organizationName).join(', ')})` }))
       : [];

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A wrong password at a step-up (before a signature), kept to lock a person's signing after too many. */
+@Entity('step_up_failure')
+@Index(['userId', 'failedAt'])
+export class StepUpFailure {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  failedAt: Date;
+}

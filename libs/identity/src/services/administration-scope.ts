@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, organizationsWithRole } from '@app/common';
+import { IdentityError, IdentityErrorCode } from '../identity.error';
+
+/** Every organization: what an installation administrator administers. */
+export const EVERY_ORGANIZATION = 'every' as const;
+export type AdministeredOrganizations = ReadonlySet<string> | typeof EVERY_ORGANIZATION;
+
+/**
+ * The one rule of administration: an installation administrator administers every
+ * organization; an organization's admin administers that organization and its subtree.
+ * Services ask here before any identity or administration change.
+ */
+@Injectable()
+export class AdministrationScope {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async administered(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<AdministeredOrganizations> {
+    if (actor.installationAdmin) return EVERY_ORGANIZATION;
+    const roots = organizationsWithRole(actor, 'admin');
+    if (!roots.length) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE t AS (SELECT id FROM organization WHERE id = ANY($1::uuid[])
+         UNION SELECT o.id FROM organization o JOIN t ON o.parent_id = t.id) SELECT id FROM t`,
+      [roots],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async administers(actor: Actor, organizationId: string, manager?: EntityManager): Promise<boolean> {
+    return includes(await this.administered(actor, manager), organizationId);
+  }
+
+  /** Throws 403 unless the actor administers every one of the organizations. */
+  async require(actor: Actor, organizationIds: (string | null)[], manager?: EntityManager): Promise<void> {
+    const scope = await this.administered(actor, manager);
+    const outside = organizationIds.filter((id) => !includes(scope, id));
+    if (outside.length) {
+      throw new IdentityError(IdentityErrorCode.OutsideAdministration, 'Bạn không quản trị tổ chức này (chỉ quản trị tổ chức của mình và các đơn vị trực thuộc)', {
+        organizationIds: outside,
+      });
+    }
+  }
+
+  requireInstallationAdmin(actor: Actor): void {
+    if (!actor.installationAdmin) {
+      throw new IdentityError(IdentityErrorCode.OutsideAdministration, 'Chỉ quản trị hệ thống được làm việc này');
+    }
+  }
+}
+
+/** A null organization (the top of the tree) belongs only to the whole installation. */
+export function includes(scope: AdministeredOrganizations, organizationId: string | null): boolean {
+  return scope === EVERY_ORGANIZATION || (organizationId !== null && scope.has(organizationId));
+}
