@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { MetricsService } from '@app/metrics';
 import { DocumentTemplates, LayoutSettings } from '../document/document-templates';
 import { buildDocumentView, DocumentInput } from '../document/document-view';
 import { plainText } from '../document/inline-markup';
@@ -23,7 +24,10 @@ export class RenderingService implements OnModuleDestroy {
   readonly templates: DocumentTemplates;
   readonly pool: BrowserPool;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {
     this.templates = new DocumentTemplates(undefined, layoutFromConfig(config));
     this.pool = new BrowserPool({
       chromiumPath: config.chromiumPath,
@@ -46,7 +50,7 @@ export class RenderingService implements OnModuleDestroy {
 
   async print(html: string): Promise<Buffer> {
     try {
-      return await this.pool.pdf(html);
+      return await this.metrics.time(this.metrics.renderDuration, () => this.pool.pdf(html));
     } catch (error) {
       if (error instanceof RenderTimeout) {
         throw new RenderingError(RenderingErrorCode.RenderTimeout, `Quá thời gian tạo PDF (${error.timeoutMs} ms)`);
