@@ -25,7 +25,19 @@ export function ensureBuiltServer(): string {
   return MAIN;
 }
 
+const handedOut = new Set<number>();
+
+/** A port nothing listens on, never the same twice in one test file (the OS may offer it again). */
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -40,7 +52,7 @@ export async function freePort(): Promise<number> {
 export function startBuiltServer(env: Record<string, string>, log: string[], name = 'server'): ChildProcess {
   const child = spawn(process.execPath, [ensureBuiltServer()], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`));
