@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { MetricsService } from '@app/metrics';
 import { DocumentTemplates, LayoutSettings } from '../document/document-templates';
@@ -26,7 +26,8 @@ export class RenderingService implements OnModuleDestroy {
 
   constructor(
     config: AppConfig,
-    private readonly metrics: MetricsService,
+    // Optional: scripts (docs/seed-pages) build a renderer outside the application.
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.templates = new DocumentTemplates(undefined, layoutFromConfig(config));
     this.pool = new BrowserPool({
@@ -50,7 +51,8 @@ export class RenderingService implements OnModuleDestroy {
 
   async print(html: string): Promise<Buffer> {
     try {
-      return await this.metrics.time(this.metrics.renderDuration, () => this.pool.pdf(html));
+      const print = () => this.pool.pdf(html);
+      return await (this.metrics ? this.metrics.time(this.metrics.renderDuration, print) : print());
     } catch (error) {
       if (error instanceof RenderTimeout) {
         throw new RenderingError(RenderingErrorCode.RenderTimeout, `Quá thời gian tạo PDF (${error.timeoutMs} ms)`);
