@@ -50,7 +50,9 @@ function anyFreePort(): Promise<number> {
 
 /** The server as an operator runs it (`node dist/apps/server/src/main.js`), its output kept in `log`. */
 export function startBuiltServer(env: Record<string, string>, log: string[], name = 'server'): ChildProcess {
-  const child = spawn(process.execPath, [ensureBuiltServer()], {
+  // Built once per test file (ensureBuiltServer in beforeAll), never between two starts.
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: call ensureBuiltServer() first`);
+  const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
