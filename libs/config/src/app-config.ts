@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { productionProblems } from './production-profile';
 
@@ -64,7 +65,10 @@ export class AppConfig {
   /** Attempts of a delivery before it is dead. */
   deliveryRetryLimit!: number;
   deliveryRetryDelaySeconds!: number;
-  /** A worker holds a delivery this long per attempt; a worker that died lets it go after it. */
+  /**
+   * A worker's hold on a delivery: renewed by a heartbeat while the attempt runs, so a worker
+   * that died lets it go this long after its last beat.
+   */
   deliveryClaimSeconds!: number;
   /** How often the distribution sweeper looks for deliveries overdue (lost with a dead process). */
   deliverySweepSeconds!: number;
@@ -76,7 +80,9 @@ export class AppConfig {
   pkiPassphrase!: string;
   /** Create a local CA and a certificate per organization when missing (demo, or no PKI_DIR given). */
   pkiAutoCreate!: boolean;
-  /** Where issued PDFs are kept, addressed by their SHA-256. */
+  /** Where issued PDFs are kept, addressed by their SHA-256: in PostgreSQL, or a directory. */
+  documentStore!: DocumentStoreKind;
+  /** The directory of DOCUMENT_STORE=directory. */
   documentsDir!: string;
   /** Page margins in mm (top, bottom, left, right) per family. */
   pageMarginsParty!: [number, number, number, number];
@@ -89,7 +95,20 @@ export class AppConfig {
   holidays!: string[];
   /** Largest file the plan import accepts, in bytes; a larger upload gets 413. */
   importMaxBytes!: number;
+  /** Processes sharing the port (node:cluster); 1 runs the application in this process. */
+  processes!: number;
+  /** How many of those processes run the job workers (when RUN_WORKERS is on). */
+  workerProcesses!: number;
+  /** Off: a worker-only process, no HTTP server. */
+  serveHttp!: boolean;
+  /** SIGTERM: running requests and jobs get this long to finish before the process exits. */
+  shutdownTimeoutSeconds!: number;
+  /** Bearer token that /metrics asks for; empty: /metrics is off. */
+  metricsToken!: string;
 }
+
+export type DocumentStoreKind = 'database' | 'directory';
+const DOCUMENT_STORES: DocumentStoreKind[] = ['database', 'directory'];
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
@@ -185,12 +204,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.childPlanReminderDays = readInt(env, 'CHILD_PLAN_REMINDER_DAYS', 3, 0, 90, problems);
   config.deliveryRetryLimit = readInt(env, 'DELIVERY_RETRY_LIMIT', 5, 0, 100, problems);
   config.deliveryRetryDelaySeconds = readInt(env, 'DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600, problems);
-  config.deliveryClaimSeconds = readInt(env, 'DELIVERY_CLAIM_SECONDS', 120, 1, 3600, problems);
-  config.deliverySweepSeconds = readInt(env, 'DELIVERY_SWEEP_SECONDS', 30, 1, 3600, problems);
+  config.deliveryClaimSeconds = readInt(env, 'DELIVERY_CLAIM_SECONDS', 15, 1, 3600, problems);
+  config.deliverySweepSeconds = readInt(env, 'DELIVERY_SWEEP_SECONDS', 10, 1, 3600, problems);
   config.deliveryConcurrency = readInt(env, 'DELIVERY_CONCURRENCY', 8, 1, 64, problems);
   config.pkiDir = env.PKI_DIR ? resolve(cwd, env.PKI_DIR) : join(config.dataDir, 'pki');
   config.pkiPassphrase = env.PKI_PASSPHRASE ?? '';
   config.pkiAutoCreate = readBool(env, 'PKI_AUTO_CREATE', config.demo || !env.PKI_DIR, problems);
+  config.documentStore = (env.DOCUMENT_STORE || 'database') as DocumentStoreKind;
+  if (!DOCUMENT_STORES.includes(config.documentStore)) {
+    problems.push(`DOCUMENT_STORE="${env.DOCUMENT_STORE}": một trong ${DOCUMENT_STORES.join(', ')} (see docs/operations.md for S3)`);
+  }
   config.documentsDir = env.DOCUMENTS_DIR ? resolve(cwd, env.DOCUMENTS_DIR) : join(config.dataDir, 'documents');
   config.pageMarginsParty = readMargins(env, 'PAGE_MARGINS_PARTY', [20, 20, 30, 15], problems);
   config.pageMarginsState = readMargins(env, 'PAGE_MARGINS_STATE', [20, 20, 30, 15], problems);
@@ -198,6 +221,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.partySummaryRule = env.PARTY_SUMMARY_RULE ?? '-----';
   config.holidays = readDates(env, 'HOLIDAYS', problems);
   config.importMaxBytes = readInt(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024, problems);
+  config.processes = readInt(env, 'PROCESSES', availableParallelism(), 1, 256, problems);
+  config.workerProcesses = readInt(env, 'WORKER_PROCESSES', config.processes, 0, 256, problems);
+  config.serveHttp = readBool(env, 'SERVE_HTTP', true, problems);
+  config.shutdownTimeoutSeconds = readInt(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600, problems);
+  config.metricsToken = env.METRICS_TOKEN ?? '';
+  if (config.metricsToken && config.metricsToken.length < 16) problems.push('METRICS_TOKEN: cần ít nhất 16 ký tự (at least 16 characters)');
   if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
     problems.push('SESSION_SECRET: cần ít nhất 16 ký tự (at least 16 characters)');
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -48,7 +48,7 @@ export type JobOutcomeListener = (outcome: JobOutcome) => Promise<void>;
  * least once and must be idempotent.
  */
 @Injectable()
-export class JobsService implements OnModuleInit, OnApplicationShutdown {
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly queues = new Set<string>();
@@ -87,10 +87,15 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     return this.starting;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Closing (SIGTERM): take no new job, let the running ones finish for at most
+   * SHUTDOWN_TIMEOUT_SECONDS (then they are failed and retried elsewhere). Before the shutdown
+   * hooks, so that the database connections the handlers use are still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: this.config.shutdownTimeoutSeconds * 1000 });
   }
 
   /** Creates the job's queue (idempotent): before its first enqueue, at module start. */

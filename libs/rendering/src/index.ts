@@ -17,3 +17,4 @@ export * from './signing/pki-demo.loader';
 export * from './signing/pki.service';
 export * from './storage/document-store';
 export * from './document/paged-media';
+export * from './storage/stored-document.entity';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
@@ -8,7 +9,7 @@ import { PlanDocumentsService } from './services/plan-documents.service';
 import { RenderingService } from './services/rendering.service';
 import { PkiDemoLoader } from './signing/pki-demo.loader';
 import { PkiService } from './signing/pki.service';
-import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
+import { DatabaseDocumentStore, DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
 
 /** Documents: templates, the browser pool, PAdES signing and the store of issued PDFs. */
 @Module({
@@ -20,7 +21,12 @@ import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store
     PkiDemoLoader,
     IssuedDocumentService,
     PlanDocumentsService,
-    { provide: DOCUMENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskDocumentStore(config.documentsDir) },
+    {
+      provide: DOCUMENT_STORE,
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) =>
+        config.documentStore === 'directory' ? new LocalDiskDocumentStore(config.documentsDir) : new DatabaseDocumentStore(dataSource),
+    },
   ],
   exports: [RenderingService, PkiService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
 })

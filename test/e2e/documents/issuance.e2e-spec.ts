@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -92,9 +92,13 @@ describe('issuance of the seed plans', () => {
       const { plan, bytes, planId } = doc();
       const sha = createHash('sha256').update(bytes).digest('hex');
       expect(plan.pdfSha256).toBe(sha);
-      const stored = join(t.config.documentsDir, sha.slice(0, 2), sha.slice(2, 4), `${sha}.pdf`);
-      expect(existsSync(stored)).toBe(true);
-      expect(readFileSync(stored).equals(bytes)).toBe(true);
+      // In PostgreSQL (the default store), byte for byte, and the database refuses to change it.
+      const db = t.app.get(DataSource);
+      const [stored] = await db.query(`SELECT bytes, size FROM stored_document WHERE sha256 = $1`, [sha]);
+      expect(stored.size).toBe(bytes.length);
+      expect(Buffer.from(stored.bytes).equals(bytes)).toBe(true);
+      await expect(db.query(`UPDATE stored_document SET size = 0 WHERE sha256 = $1`, [sha])).rejects.toThrow(/immutable/);
+      await expect(db.query(`DELETE FROM stored_document WHERE sha256 = $1`, [sha])).rejects.toThrow(/immutable/);
       const history = await getJson(t, 'tu-bd.auditor', `/api/plans/${planId}/history`);
       const events = history.map((e: { event: string }) => e.event);
       expect(events).toEqual(expect.arrayContaining(['SIGN', 'NUMBERED', 'ISSUED']));

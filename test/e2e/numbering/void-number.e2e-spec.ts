@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { IssuanceService } from '@app/numbering';
 import { Plan, PlanContent } from '@app/plans';
-import { createCertificateAuthority, issueSigningCertificate, toPkcs12 } from '@app/rendering';
+import { createCertificateAuthority, DOCUMENT_STORE, DocumentStore, issueSigningCertificate, toPkcs12 } from '@app/rendering';
 import { createPlan, planContent } from '../../support/plan-factory';
 import { nssDbTrusting, pdfFile, pdfsig } from '../../support/pdf-tools';
 import { createTestApp, TestApp } from '../../support/test-app';
@@ -77,8 +77,7 @@ describe('a number voided by an issuance that cannot succeed', () => {
       ['03-KH/BCĐ', false],
     ]);
     const pdf = await t.app.get(DataSource).manager.findOneByOrFail(Plan, { id: first });
-    const { LocalDiskDocumentStore } = await import('@app/rendering');
-    const bytes = await new LocalDiskDocumentStore(t.config.documentsDir).get(pdf.pdfSha256!);
+    const bytes = await t.app.get<DocumentStore>(DOCUMENT_STORE).get(pdf.pdfSha256!);
     expect(pdfsig(pdfFile(bytes!), nssDbTrusting(ca.certPem))).toContain('Signature is Valid.');
   });
 });

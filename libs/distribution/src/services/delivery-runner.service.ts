@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
+import { MetricsService } from '@app/metrics';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
 import { WebhookChannel } from '../channels/webhook.channel';
@@ -41,6 +42,9 @@ interface ClaimedDelivery {
 export class DeliveryRunnerService implements OnModuleDestroy {
   private readonly logger = new Logger('Distribution');
   private stopping = false;
+  /** Deliveries this process is attempting now: their claims are renewed by the heartbeat. */
+  private readonly held = new Set<string>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +55,7 @@ export class DeliveryRunnerService implements OnModuleDestroy {
     private readonly inbox: InboxChannel,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** The application is closing: runs finish the batch in hand and take no other. */
@@ -61,6 +66,48 @@ export class DeliveryRunnerService implements OnModuleDestroy {
   async attempt(deliveryId: string): Promise<AttemptOutcome> {
     const delivery = await this.claim(deliveryId);
     if (!delivery) return 'skipped';
+    this.hold(delivery.id);
+    try {
+      const outcome = await this.send(delivery);
+      this.metrics.deliveries.inc({ channel: delivery.channel, outcome });
+      return outcome;
+    } finally {
+      this.release(delivery.id);
+    }
+  }
+
+  /**
+   * The heartbeat: while this process attempts a delivery it renews the claim every third of
+   * DELIVERY_CLAIM_SECONDS, so the claim can be short (a process that died lets its deliveries
+   * go within that time, and the sweep resumes them) while a slow send keeps its delivery.
+   */
+  private hold(id: string): void {
+    this.held.add(id);
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => void this.renewClaims(), (this.config.deliveryClaimSeconds * 1000) / 3);
+    this.heartbeat.unref();
+  }
+
+  private release(id: string): void {
+    this.held.delete(id);
+    if (this.held.size || !this.heartbeat) return;
+    clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  private async renewClaims(): Promise<void> {
+    if (!this.held.size) return;
+    try {
+      await this.dataSource.query(
+        `UPDATE delivery SET claimed_until = now() + make_interval(secs => $2) WHERE id = ANY($1::uuid[]) AND status = 'sent'`,
+        [[...this.held], this.config.deliveryClaimSeconds],
+      );
+    } catch (error) {
+      this.logger.warn({ message: 'could not renew delivery claims', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<AttemptOutcome> {
     let ended: boolean;
     try {
       if (delivery.channel === 'inbox' || delivery.channel === 'archive') {

@@ -31,6 +31,8 @@ export class DeliverySweeperService implements OnApplicationBootstrap, OnModuleD
     if (!this.config.runWorkers) return;
     this.timer = setInterval(() => this.tick(), this.config.deliverySweepSeconds * 1000);
     this.timer.unref();
+    // After a crash, what this process left queued is overdue already: do not wait a period.
+    this.tick();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Organization } from '@app/identity';
+import { MetricsService } from '@app/metrics';
 import type { PlanContent } from '@app/plans';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { plainText } from '../document/inline-markup';
@@ -42,6 +43,7 @@ export class IssuedDocumentService {
     private readonly rendering: RenderingService,
     private readonly pki: PkiService,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    private readonly metrics: MetricsService,
   ) {}
 
   async produce(request: IssuedDocumentRequest): Promise<IssuedDocument> {
@@ -60,7 +62,7 @@ export class IssuedDocumentService {
     });
     const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
-    const signed = await signIssuedPdf(
+    const signed = await this.metrics.time(this.metrics.signatureDuration, () => signIssuedPdf(
       pdf,
       {
         title: `${typeName} số ${request.numberSymbol} ${summary}`,
@@ -75,7 +77,7 @@ export class IssuedDocumentService {
         contactInfo: '',
       },
       identity,
-    );
+    ));
     const sha256 = await this.store.put(signed);
     return { sha256, bytes: signed };
   }

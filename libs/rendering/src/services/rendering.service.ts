@@ -1,5 +1,6 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { MetricsService } from '@app/metrics';
 import { DocumentTemplates, FragmentOptions, LayoutSettings } from '../document/document-templates';
 import { buildDocumentView, DocumentInput } from '../document/document-view';
 import { plainText } from '../document/inline-markup';
@@ -24,7 +25,11 @@ export class RenderingService implements OnModuleDestroy {
   readonly pool: BrowserPool;
   private readonly webStyles = new Map<string, string>();
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    // Optional: scripts (docs/seed-pages) build a renderer outside the application.
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
     this.templates = new DocumentTemplates(undefined, layoutFromConfig(config));
     this.pool = new BrowserPool({
       chromiumPath: config.chromiumPath,
@@ -62,7 +67,8 @@ export class RenderingService implements OnModuleDestroy {
 
   async print(html: string): Promise<Buffer> {
     try {
-      return await this.pool.pdf(html);
+      const print = () => this.pool.pdf(html);
+      return await (this.metrics ? this.metrics.time(this.metrics.renderDuration, print) : print());
     } catch (error) {
       if (error instanceof RenderTimeout) {
         throw new RenderingError(RenderingErrorCode.RenderTimeout, `Quá thời gian tạo PDF (${error.timeoutMs} ms)`);

@@ -1,0 +1,3 @@
+export * from './cluster-metrics';
+export * from './metrics.module';
+export * from './metrics.service';
