@@ -16,3 +16,6 @@ export * from './signing/pdf-signature';
 export * from './signing/pki-demo.loader';
 export * from './signing/pki.service';
 export * from './storage/document-store';
+export * from './signing/document-slots';
+export * from './signing/incremental-pdf';
+export * from './signing/pades-revision';
