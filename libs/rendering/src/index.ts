@@ -19,3 +19,5 @@ export * from './storage/document-store';
 export * from './signing/document-slots';
 export * from './signing/incremental-pdf';
 export * from './signing/pades-revision';
+export * from './signing/signer-key.service';
+export * from './entities/signer-key.entity';

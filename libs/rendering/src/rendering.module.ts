@@ -8,6 +8,7 @@ import { PlanDocumentsService } from './services/plan-documents.service';
 import { RenderingService } from './services/rendering.service';
 import { PkiDemoLoader } from './signing/pki-demo.loader';
 import { PkiService } from './signing/pki.service';
+import { SignerKeyService } from './signing/signer-key.service';
 import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
 
 /** Documents: templates, the browser pool, PAdES signing and the store of issued PDFs. */
@@ -17,11 +18,12 @@ import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store
   providers: [
     RenderingService,
     PkiService,
+    SignerKeyService,
     PkiDemoLoader,
     IssuedDocumentService,
     PlanDocumentsService,
     { provide: DOCUMENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskDocumentStore(config.documentsDir) },
   ],
-  exports: [RenderingService, PkiService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
+  exports: [RenderingService, PkiService, SignerKeyService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
 })
 export class RenderingModule {}
