@@ -21,3 +21,6 @@ export * from './signing/incremental-pdf';
 export * from './signing/pades-revision';
 export * from './signing/signer-key.service';
 export * from './entities/signer-key.entity';
+export * from './signing/stamp-images';
+export * from './signing/stamp-image.service';
+export * from './entities/stamp-image.entity';

@@ -9,6 +9,7 @@ import { RenderingService } from './services/rendering.service';
 import { PkiDemoLoader } from './signing/pki-demo.loader';
 import { PkiService } from './signing/pki.service';
 import { SignerKeyService } from './signing/signer-key.service';
+import { StampImageService } from './signing/stamp-image.service';
 import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
 
 /** Documents: templates, the browser pool, PAdES signing and the store of issued PDFs. */
@@ -19,11 +20,12 @@ import { DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store
     RenderingService,
     PkiService,
     SignerKeyService,
+    StampImageService,
     PkiDemoLoader,
     IssuedDocumentService,
     PlanDocumentsService,
     { provide: DOCUMENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskDocumentStore(config.documentsDir) },
   ],
-  exports: [RenderingService, PkiService, SignerKeyService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
+  exports: [RenderingService, PkiService, SignerKeyService, StampImageService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
 })
 export class RenderingModule {}
