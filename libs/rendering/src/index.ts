@@ -24,3 +24,5 @@ export * from './entities/signer-key.entity';
 export * from './signing/stamp-images';
 export * from './signing/stamp-image.service';
 export * from './entities/stamp-image.entity';
+export * from './signing/pdf-signature-verifier';
+export * from './signing/verification-code';

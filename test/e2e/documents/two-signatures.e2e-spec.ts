@@ -3,6 +3,7 @@ import forge from 'node-forge';
 import { rgb, StandardFonts } from 'pdf-lib';
 import {
   appendRevision,
+  checkPdfSignatures,
   createCertificateAuthority,
   issueSigningCertificate,
   KeyAndCertificate,
@@ -130,6 +131,21 @@ describe('two signatures on one PDF: the signer, then the organization in an inc
     const late = pdfsig(pdfFile(flip(inClerk), 'tampered-2.pdf'), nssdir).split(/Signature #2/);
     expect(late[0]).toContain('Signature Validation: Signature is Valid.');
     expect(late[1]).not.toContain('Signature Validation: Signature is Valid.');
+  });
+
+  it('the application\u2019s own check reads the same: the signer\u2019s revision, then the whole file, both valid and trusted', async () => {
+    const checked = checkPdfSignatures(issued, [ca.certPem]);
+    expect(checked.map((c) => [c.signerCommonName, c.coversWholeFile, c.digestMatches, c.signatureValid, c.trusted])).toEqual([
+      ['Bùi Quang Nhựt', false, true, true, true],
+      ['Ban Chỉ đạo thực hiện Quy chế dân chủ', true, true, true, true],
+    ]);
+    expect(checked[0].byteRange[2] + checked[0].byteRange[3]).toBe(signedBySigner.length);
+    const other = createCertificateAuthority({ commonName: 'CA khác', organization: 'khác' });
+    expect(checkPdfSignatures(issued, [other.certPem]).map((c) => c.trusted)).toEqual([false, false]);
+    const tampered = Buffer.from(issued);
+    const at = issued.indexOf('stream', 200) + 20;
+    tampered[at] = tampered[at] === 0x20 ? 0x21 : 0x20;
+    expect(checkPdfSignatures(tampered, [ca.certPem]).map((c) => c.digestMatches)).toEqual([false, false]);
   });
 
   it('an edit that changes nothing writes no revision', async () => {
