@@ -8,6 +8,7 @@ export enum RenderingErrorCode {
   CertificateUnreadable = 'certificate_unreadable',
   RenderFailed = 'render_failed',
   RenderTimeout = 'render_timeout',
+  InvalidImage = 'invalid_image',
 }
 
 const KIND: Record<RenderingErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<RenderingErrorCode, ErrorKind> = {
   certificate_unreadable: 'conflict',
   render_failed: 'conflict',
   render_timeout: 'conflict',
+  invalid_image: 'invalid',
 };
 
 /** Errors of document rendering, signing and storage. */

@@ -9,6 +9,8 @@ import { PlanDocumentsService } from './services/plan-documents.service';
 import { RenderingService } from './services/rendering.service';
 import { PkiDemoLoader } from './signing/pki-demo.loader';
 import { PkiService } from './signing/pki.service';
+import { SignerKeyService } from './signing/signer-key.service';
+import { StampImageService } from './signing/stamp-image.service';
 import { DatabaseDocumentStore, DOCUMENT_STORE, LocalDiskDocumentStore } from './storage/document-store';
 
 /** Documents: templates, the browser pool, PAdES signing and the store of issued PDFs. */
@@ -18,6 +20,8 @@ import { DatabaseDocumentStore, DOCUMENT_STORE, LocalDiskDocumentStore } from '.
   providers: [
     RenderingService,
     PkiService,
+    SignerKeyService,
+    StampImageService,
     PkiDemoLoader,
     IssuedDocumentService,
     PlanDocumentsService,
@@ -28,6 +32,6 @@ import { DatabaseDocumentStore, DOCUMENT_STORE, LocalDiskDocumentStore } from '.
         config.documentStore === 'directory' ? new LocalDiskDocumentStore(config.documentsDir) : new DatabaseDocumentStore(dataSource),
     },
   ],
-  exports: [RenderingService, PkiService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
+  exports: [RenderingService, PkiService, SignerKeyService, StampImageService, PkiDemoLoader, IssuedDocumentService, DOCUMENT_STORE],
 })
 export class RenderingModule {}

@@ -21,6 +21,34 @@ export interface SigningIdentity {
   chain: forge.pki.Certificate[];
 }
 
+/**
+ * Whoever holds the private key: a key in this process (LocalKeySigner), or later a remote
+ * signing service (Cloud Signature Consortium API: credentials/info gives the chain,
+ * signatures/signHash signs the SHA-256 of `data`) or a hardware token (PKCS#11). The CMS
+ * structure around the signature value is built here either way.
+ */
+export interface SignatureKey {
+  certificate: forge.pki.Certificate;
+  chain: forge.pki.Certificate[];
+  /** RSASSA-PKCS1-v1_5 with SHA-256 over `data` (the DER of the CMS signed attributes). */
+  signSha256(data: Buffer): Promise<Buffer>;
+}
+
+/** A key held in this process's memory (the organization's PKCS#12, or a person's unlocked key). */
+export class LocalKeySigner implements SignatureKey {
+  readonly certificate: forge.pki.Certificate;
+  readonly chain: forge.pki.Certificate[];
+
+  constructor(private readonly identity: SigningIdentity) {
+    this.certificate = identity.certificate;
+    this.chain = identity.chain;
+  }
+
+  async signSha256(data: Buffer): Promise<Buffer> {
+    return createSign('sha256').update(data).sign(this.identity.key);
+  }
+}
+
 export function identityFromPkcs12(p12: Buffer, passphrase: string): SigningIdentity {
   const parsed = forge.pkcs12.pkcs12FromAsn1(asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, passphrase);
   const keyBag = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]
@@ -81,7 +109,7 @@ function attribute(type: string, value: forge.asn1.Asn1) {
  * SHA-256 digest, the signer's certificate pinned by an ESS signing-certificate-v2 attribute,
  * no signing-time attribute (PAdES keeps the time in the signature dictionary's /M).
  */
-export function cadesDetachedSignature(content: Buffer, identity: SigningIdentity): Buffer {
+export async function cadesDetachedSignature(content: Buffer, identity: SignatureKey): Promise<Buffer> {
   const signerCertDer = certDer(identity.certificate);
   const attributes = [
     attribute(OID.contentType, oid(OID.data)),
@@ -92,7 +120,7 @@ export function cadesDetachedSignature(content: Buffer, identity: SigningIdentit
   // A DER SET OF is sorted by the encodings of its elements.
   const sorted = attributes.map((a) => ({ node: a, bytes: der(a) })).sort((x, y) => Buffer.compare(x.bytes, y.bytes));
   const signedAttrsSet = set(sorted.map((a) => a.node));
-  const signature = createSign('sha256').update(der(signedAttrsSet)).sign(identity.key);
+  const signature = await identity.signSha256(der(signedAttrsSet));
   // In SignerInfo the same SET is written as [0] IMPLICIT.
   const signedAttrs = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, sorted.map((a) => a.node));
 
@@ -114,10 +142,13 @@ export function cadesDetachedSignature(content: Buffer, identity: SigningIdentit
   return der(seq([oid(OID.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
 }
 
-/** The @signpdf Signer that writes a CAdES detached signature with one organization's identity. */
+/** The @signpdf Signer that writes a CAdES detached signature with one key. */
 export class CadesSigner extends Signer {
-  constructor(private readonly identity: SigningIdentity) {
+  private readonly identity: SignatureKey;
+
+  constructor(key: SignatureKey | SigningIdentity) {
     super();
+    this.identity = 'signSha256' in key ? key : new LocalKeySigner(key);
   }
 
   async sign(pdfBuffer: Buffer): Promise<Buffer> {

@@ -17,6 +17,8 @@ export interface SubjectInfo {
   commonName: string;
   organization: string;
   organizationalUnit?: string;
+  /** A person's title (chức danh), X.509 attribute `title`. */
+  title?: string;
 }
 
 const YEARS_VALID = 10;
@@ -29,6 +31,7 @@ function utf8Attrs(subject: SubjectInfo): forge.pki.CertificateField[] {
   if (subject.organizationalUnit) {
     attrs.push({ shortName: 'OU', value: subject.organizationalUnit.normalize('NFC'), valueTagClass: forge.asn1.Type.UTF8 as never });
   }
+  if (subject.title) attrs.push({ name: 'title', value: subject.title.normalize('NFC'), valueTagClass: forge.asn1.Type.UTF8 as never });
   attrs.push({ shortName: 'CN', value: subject.commonName.normalize('NFC'), valueTagClass: forge.asn1.Type.UTF8 as never });
   return attrs;
 }
@@ -70,11 +73,16 @@ export function createCertificateAuthority(subject: SubjectInfo, now = new Date(
   return { keyPem, certPem: forge.pki.certificateToPem(cert) };
 }
 
-/** A document-signing certificate for one organization, issued by the local CA. */
+/** A document-signing certificate (an organization's or a person's), issued by the local CA. */
 export function issueSigningCertificate(ca: KeyAndCertificate, subject: SubjectInfo, now = new Date()): KeyAndCertificate {
+  const { publicKey, keyPem } = newRsaKey();
+  return { keyPem, certPem: certifyPublicKey(ca, publicKey, subject, now) };
+}
+
+/** A certificate for a key generated elsewhere (a person's key, which the CA never sees in clear). */
+export function certifyPublicKey(ca: KeyAndCertificate, publicKey: forge.pki.rsa.PublicKey, subject: SubjectInfo, now = new Date()): string {
   const caCert = forge.pki.certificateFromPem(ca.certPem);
   const caKey = forge.pki.privateKeyFromPem(ca.keyPem);
-  const { publicKey, keyPem } = newRsaKey();
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = serialNumber();
@@ -95,7 +103,7 @@ export function issueSigningCertificate(ca: KeyAndCertificate, subject: SubjectI
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
   cert.sign(caKey, forge.md.sha256.create());
-  return { keyPem, certPem: forge.pki.certificateToPem(cert) };
+  return forge.pki.certificateToPem(cert);
 }
 
 /** A PKCS#12 file holding the key, its certificate and the CA chain. */

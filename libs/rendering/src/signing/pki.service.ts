@@ -5,7 +5,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { RenderingError, RenderingErrorCode } from '../rendering.error';
 import { identityFromPkcs12, SigningIdentity } from './cades-signer';
-import { createCertificateAuthority, issueSigningCertificate, KeyAndCertificate, toPkcs12 } from './local-ca';
+import forge from 'node-forge';
+import { certifyPublicKey, createCertificateAuthority, issueSigningCertificate, KeyAndCertificate, SubjectInfo, toPkcs12 } from './local-ca';
 
 /** The organization fields a certificate needs. */
 export interface CertificateHolder {
@@ -65,6 +66,24 @@ export class PkiService {
         organizationCode: holder.code,
       });
     }
+  }
+
+  /**
+   * Certifies a person's public key with the installation's CA (the local CA, created when
+   * auto-creation is on). Without a CA key here, people's certificates come from the CA the
+   * installation is given: each person imports their own PKCS#12 instead.
+   */
+  certifyPerson(publicKey: forge.pki.rsa.PublicKey, subject: SubjectInfo): { certPem: string; chainPems: string[] } {
+    const hasCa = existsSync(join(this.directory, CA_KEY)) && existsSync(join(this.directory, CA_CERT));
+    if (!hasCa && !this.config.pkiAutoCreate) {
+      throw new RenderingError(
+        RenderingErrorCode.CertificateMissing,
+        `Chưa có chứng thư số cá nhân của ${subject.commonName}: cần nhập tệp PKCS#12 do tổ chức cung cấp dịch vụ chứng thực cấp`,
+        {},
+      );
+    }
+    const ca = hasCa ? this.ensureCa() : this.withLock(() => this.ensureCa());
+    return { certPem: certifyPublicKey(ca, publicKey, subject), chainPems: [ca.certPem] };
   }
 
   /** Creates what is missing for these organizations (the demo's first start). */

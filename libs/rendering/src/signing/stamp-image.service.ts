@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { StampImage, StampKind } from '../entities/stamp-image.entity';
+import { RenderingError, RenderingErrorCode } from '../rendering.error';
+import { RenderingService } from '../services/rendering.service';
+import { pngSize, sealSvg, signatureSvg, svgToPng } from './stamp-images';
+
+/** Upper bounds of an uploaded picture: a scan at 600 dpi of a 60 mm seal fits easily. */
+const MAX_PNG_BYTES = 1024 * 1024;
+const MAX_PNG_SIDE = 2400;
+
+/** Signature images and seals: uploaded PNGs, or drawings for a demo installation. */
+@Injectable()
+export class StampImageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rendering: RenderingService,
+  ) {}
+
+  /** The picture in use, or null when none was uploaded or drawn. */
+  async current(kind: StampKind, ownerId: string): Promise<Buffer | null> {
+    const row = await this.dataSource.getRepository(StampImage).findOne({ where: { kind, ownerId }, order: { createdAt: 'DESC' } });
+    return row?.png ?? null;
+  }
+
+  /** Keeps an uploaded PNG (the caller has checked the uploader may). */
+  async upload(kind: StampKind, ownerId: string, png: Buffer, uploadedBy: string): Promise<void> {
+    const size = pngSize(png);
+    if (!size) throw new RenderingError(RenderingErrorCode.InvalidImage, 'Tệp ảnh phải là ảnh PNG', {});
+    if (png.length > MAX_PNG_BYTES || size.width > MAX_PNG_SIDE || size.height > MAX_PNG_SIDE) {
+      throw new RenderingError(RenderingErrorCode.InvalidImage, `Ảnh quá lớn: tối đa 1 MB và ${MAX_PNG_SIDE} điểm ảnh mỗi chiều`, { bytes: png.length, ...size });
+    }
+    await this.dataSource.getRepository(StampImage).insert({ kind, ownerId, png, uploadedBy });
+  }
+
+  /** Draws what a demo installation lacks: a blue signature per authority, a red seal per organization. */
+  async ensureDemo(signatures: { authorityId: string; fullName: string }[], seals: { organizationId: string; name: string; place: string }[]): Promise<number> {
+    let drawn = 0;
+    for (const s of signatures) {
+      if (await this.current(StampKind.Signature, s.authorityId)) continue;
+      await this.dataSource.getRepository(StampImage).insert({ kind: StampKind.Signature, ownerId: s.authorityId, png: await svgToPng(this.rendering.pool, signatureSvg(s.fullName)), uploadedBy: null });
+      drawn++;
+    }
+    for (const s of seals) {
+      if (await this.current(StampKind.Seal, s.organizationId)) continue;
+      await this.dataSource.getRepository(StampImage).insert({ kind: StampKind.Seal, ownerId: s.organizationId, png: await svgToPng(this.rendering.pool, sealSvg(s.name, s.place)), uploadedBy: null });
+      drawn++;
+    }
+    return drawn;
+  }
+}
