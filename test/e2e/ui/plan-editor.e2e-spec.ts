@@ -136,6 +136,10 @@ describe('web UI: the plan editor (in Chromium)', () => {
     expect(await drafter.text('#check-panel')).toContain('Không có lỗi thể thức');
     // every field of the editor has a name a screen reader can say
     expect(await drafter.unlabeled()).toEqual([]);
+    // Words of an office: Roman-numeral parts are "Mục", cited documents "Văn bản căn cứ", "Xin ý kiến".
+    const page = await drafter.text();
+    for (const words of ['+ Mục mới', 'Tên mục I', 'Văn bản căn cứ', 'Xin ý kiến, các việc khác']) expect(page).toContain(words);
+    for (const words of ['Phần mới', 'Tên phần', 'Văn bản được dẫn', 'góp ý, các việc']) expect(page).not.toContain(words);
     await drafter.docShot('soan-thao');
   });
 

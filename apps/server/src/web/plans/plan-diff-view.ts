@@ -11,7 +11,7 @@ const FIELD_NAMES: Record<string, string> = {
   'signature.signerName': 'Họ tên người ký',
   'signature.signerUserId': 'Người ký',
   'signature.authorityId': 'Thẩm quyền ký',
-  title: 'Tên phần',
+  title: 'Tên mục',
   heading: 'Tiêu đề',
   text: 'Lời văn',
   kind: 'Loại',
