@@ -4,7 +4,7 @@ import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { InboxModule } from '@app/inbox';
 import { PlanAccessService, PlansModule } from '@app/plans';
-import { CascadeInboxController } from './controllers/cascade-inbox.controller';
+import { ReportDutiesController } from './controllers/report-duties.controller';
 import { CascadeController } from './controllers/cascade.controller';
 import { PlanReportsController } from './controllers/plan-reports.controller';
 import { ChildPlan } from './entities/child-plan.entity';
@@ -27,7 +27,7 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  */
 @Module({
   imports: [AuditModule, IdentityModule, PlansModule, InboxModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment])],
-  controllers: [CascadeController, PlanReportsController, CascadeInboxController],
+  controllers: [CascadeController, PlanReportsController, ReportDutiesController],
   providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService, CascadeJobsWorker],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],
 })

@@ -15,9 +15,16 @@ const WORKFLOW = kindsOf('workflow');
 const DISTRIBUTION = kindsOf('distribution');
 const CASCADE = kindsOf('cascade');
 
-const workflowShape = ({ id, planId, kind, message, createdAt, readAt }: InboxNoticeDto) => ({ id, planId, kind, message, createdAt, readAt });
-const incomingShape = ({ id, incomingDocumentId, organizationId, planId, message, createdAt, readAt }: InboxNoticeDto) => ({ id, incomingDocumentId, organizationId, planId, message, createdAt, readAt });
-const cascadeShape = ({ id, kind, organizationId, planId, dueDate, message, readAt, createdAt }: InboxNoticeDto) => ({ id, kind, organizationId, planId, dueDate, message, readAt, createdAt });
+// Each former route's fields, in its order.
+const workflowShape = ({ id, planId, kind, message, createdAt, readAt }: InboxNoticeDto) => ({
+  id, planId, kind, message, createdAt, readAt,
+});
+const incomingShape = ({ id, incomingDocumentId, organizationId, planId, message, createdAt, readAt }: InboxNoticeDto) => ({
+  id, incomingDocumentId, organizationId, planId, message, createdAt, readAt,
+});
+const cascadeShape = ({ id, kind, organizationId, planId, dueDate, message, readAt, createdAt }: InboxNoticeDto) => ({
+  id, kind, organizationId, planId, dueDate, message, readAt, createdAt,
+});
 
 /**
  * The three notice APIs from before the one inbox (/api/notifications, /api/incoming-notifications,

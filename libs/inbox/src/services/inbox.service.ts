@@ -88,8 +88,10 @@ export class InboxService {
     const rows = requests.map((r) => ({ ...this.row(r), roles: r.roles }));
     const written: unknown[] = await manager.query(
       `INSERT INTO inbox_notice (user_id, kind, plan_id, organization_id, incoming_document_id, due_date, message, dedupe_key, created_at)
-       SELECT DISTINCT m.user_id, r."kind"::inbox_notice_kind, r."planId", r."organizationId", r."incomingDocumentId", r."dueDate", r.message, r."dedupeKey", $2::timestamptz
-         FROM jsonb_to_recordset($1::jsonb) AS r("kind" text, "planId" uuid, "organizationId" uuid, "incomingDocumentId" uuid, "dueDate" date, message text, "dedupeKey" text, roles text[])
+       SELECT DISTINCT m.user_id, r."kind"::inbox_notice_kind, r."planId", r."organizationId", r."incomingDocumentId",
+              r."dueDate", r.message, r."dedupeKey", $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS r("kind" text, "planId" uuid, "organizationId" uuid, "incomingDocumentId" uuid,
+                                                 "dueDate" date, message text, "dedupeKey" text, roles text[])
          JOIN membership m ON m.organization_id = r."organizationId" AND m.roles && r.roles::membership_role[]
          JOIN app_user u ON u.id = m.user_id AND u.active
        ON CONFLICT ON CONSTRAINT uq_inbox_notice_user_dedupe DO NOTHING

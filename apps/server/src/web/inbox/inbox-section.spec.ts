@@ -6,7 +6,19 @@ const DOC = '22222222-2222-4222-8222-222222222222';
 
 function notice(kind: InboxNoticeDto['kind'], read = false): InboxNoticeDto {
   const info = INBOX_KIND_INFO[kind];
-  return { id: `${kind}-id`, kind, source: info.source, kindLabel: info.label, planId: PLAN, organizationId: null, incomingDocumentId: kind === 'incoming_document' ? DOC : null, dueDate: null, message: kind, createdAt: '2026-12-06T00:00:00.000Z', readAt: read ? '2026-12-06T01:00:00.000Z' : null };
+  return {
+    id: `${kind}-id`,
+    kind,
+    source: info.source,
+    kindLabel: info.label,
+    planId: PLAN,
+    organizationId: null,
+    incomingDocumentId: kind === 'incoming_document' ? DOC : null,
+    dueDate: null,
+    message: kind,
+    createdAt: '2026-12-06T00:00:00.000Z',
+    readAt: read ? '2026-12-06T01:00:00.000Z' : null,
+  };
 }
 
 describe('the inbox section of the work page', () => {

@@ -8,7 +8,7 @@ import { PlanReportsService } from '../services/plan-reports.service';
 @ApiTags('cascade')
 @ApiBearerAuth()
 @Controller('api/cascade')
-export class CascadeInboxController {
+export class ReportDutiesController {
   constructor(private readonly reports: PlanReportsService) {}
 
   @Get('report-duties')
