@@ -46,7 +46,7 @@ export class DistributionWebController {
     // Told once, on the board, in an office's words: no mail server, no e-mail deliveries at all.
     const mailNotice = emailEnabled(this.config)
       ? null
-      : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục "Văn bản đến" trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).';
+      : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục “Văn bản đến” trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).';
     return { title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`, plan: { ...plan, stateLabel: planStateLabel(plan.state) }, mailNotice };
   }
 }
