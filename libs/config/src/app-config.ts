@@ -47,7 +47,7 @@ export class AppConfig {
   reminderDays!: number;
   /** Lets tests and demos move the application's clock forward (Clock.advance); never in production. */
   clockAdjustable!: boolean;
-  /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: e-mail deliveries fail and retry). */
+  /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: the demo mail sink in demo mode, else no e-mail). */
   smtpUrl!: string;
   mailFrom!: string;
   /** Explicit Chromium/Chrome executable for PDF rendering. */

@@ -45,6 +45,17 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
     expect(content.signature).toMatchObject({ capacityLines: ['PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerUserId: expect.any(String) });
   });
 
+  it('gives every demo plan dates that pass the format check today', async () => {
+    const plans: { id: string; code: string }[] = await db.query(
+      `SELECT p.id, o.code FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.created_by_id IN (SELECT id FROM app_user WHERE username = o.code || '.drafter') ORDER BY o.code`,
+    );
+    expect(plans.map((p) => p.code)).toEqual(['bcd-dp', 'bcd-duk', 'ubnd-nh']);
+    for (const plan of plans) {
+      const check = (await request(t.http).get(`/api/plans/${plan.id}/check`).set('Authorization', `Bearer ${await t.token(`${plan.code}.drafter`)}`).expect(200)).body;
+      expect({ code: plan.code, errors: check.errors }).toEqual({ code: plan.code, errors: [] });
+    }
+  });
+
   it('lets the drafter submit the 2024 demo plan today, and the signer sign it: it is issued', async () => {
     const check = (await request(t.http).get(`/api/plans/${planId}/check`).set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`).expect(200)).body;
     expect(check.errors).toEqual([]);

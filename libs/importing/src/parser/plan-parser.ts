@@ -163,7 +163,8 @@ export function parsePlan(document: SourceDocument): ImportResult {
   for (const [index, entry] of tail.left.entries()) {
     const visible = readableText(entry.text);
     if (!visible) continue;
-    if (state !== 'signature' && RECIPIENTS_HEADING.test(visible)) {
+    // "Nơi nhận" opens the recipients wherever it stands, after a signature set above it too.
+    if (RECIPIENTS_HEADING.test(visible)) {
       state = 'recipients';
       report.recognized('recipientsHeading', 'recipients', entry.line);
       continue;

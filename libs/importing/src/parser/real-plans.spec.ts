@@ -32,6 +32,16 @@ describe('real plans that used to be split or refused', () => {
     expect(content.signature).toMatchObject({ capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Trần Văn Lộc' });
   });
 
+  it('keeps a signature set before "Nơi nhận", its lines apart and misspelt, whole', () => {
+    const text = readFileSync(join(FIXTURES, 'party-signature-kiem.txt'), 'utf8')
+      .replace(/\nNơi nhận:[\s\S]*$/, '\n')
+      .concat('T.M BAN CHỈ ĐẠO\n\n\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nKIÊM\n\n\nTRƯỞNG BAN\n\n\n\nNguyễn Hữu Phước\n\nNơi nhận:\n- Thường trực Huyện ủy (b/c),\n- Lưu VP.\n');
+    const { content } = parsePlan(readTextFile(Buffer.from(text, 'utf8'), 'txt')!);
+    expect(content.signature).toMatchObject({ capacityLines: ['T/M BAN CHỈ ĐẠO', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN'], signerName: 'Nguyễn Hữu Phước' });
+    expect(content.recipients.map((r) => r.name)).toEqual(['Thường trực Huyện ủy', 'VP']);
+    expect(content.closing).toEqual(['Các thành viên Ban Chỉ đạo theo lĩnh vực phụ trách đôn đốc, kiểm tra việc thực hiện Kế hoạch này./.']);
+  });
+
   it.each([
     ['T.M BAN THƯỜNG VỤ', 'party', 'T/M BAN THƯỜNG VỤ'],
     ['TM/ ĐẢNG ỦY', 'party', 'T/M ĐẢNG ỦY'],

@@ -147,7 +147,7 @@ export class DistributionViewsService {
       // Told once, on the board, in an office's words: no mail server, no e-mail deliveries at all.
       mailNotice: emailEnabled(this.config)
         ? null
-        : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục "Văn bản đến" trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).',
+        : 'Hệ thống chưa có hộp thư điện tử để gửi đi: văn bản đến các đơn vị qua mục “Văn bản đến” trong hệ thống; nơi nhận ngoài hệ thống cần gửi theo cách khác (bản giấy).',
     };
   }
 }
