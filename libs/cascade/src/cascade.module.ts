@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { PlanAccessService, PlansModule } from '@app/plans';
+import { WorkflowModule } from '@app/workflow';
 import { CascadeInboxController } from './controllers/cascade-inbox.controller';
 import { CascadeController } from './controllers/cascade.controller';
 import { PlanReportsController } from './controllers/plan-reports.controller';
@@ -24,10 +25,10 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  * Cascading child plans (kế hoạch thực hiện): when a plan is issued, every recipient marked to
  * implement it gets a prefilled draft linked to it, with a due date, reminders and an overdue
  * notice; the parent sees the whole tree below it and the implementing bodies' reports.
- * The issuance calls CascadeService.planIssued in its ISSUED transaction.
+ * The machine's ISSUED names `handOverToCascade`: taken in that transaction as the job that creates the children.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, PlansModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
+  imports: [AuditModule, IdentityModule, PlansModule, WorkflowModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment, CascadeNotice])],
   controllers: [CascadeController, PlanReportsController, CascadeInboxController],
   providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService, PlanReportsService, CascadeJobsWorker],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, CascadeNoticesService],

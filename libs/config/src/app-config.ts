@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { LATEST_PLAN_MACHINE_VERSION, PLAN_MACHINE_VERSIONS } from '@workflows/index';
 
 /** A configuration value that cannot be used: the start stops with this message. */
 export class ConfigError extends Error {
@@ -39,6 +40,11 @@ export class AppConfig {
   reminderDays!: number;
   /** Lets tests and demos move the application's clock forward (Clock.advance); never in production. */
   clockAdjustable!: boolean;
+  /**
+   * The plan machine version new plans start on and stored plans move to when loaded (newest by
+   * default); an older one holds the road back during a rolling upgrade.
+   */
+  planMachineVersion!: string;
   /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: e-mail deliveries fail and retry). */
   smtpUrl!: string;
   mailFrom!: string;
@@ -163,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.runWorkers = readBool(env, 'RUN_WORKERS', true, problems);
   config.reminderDays = readInt(env, 'REMINDER_DAYS', 3, 1, 365, problems);
   config.clockAdjustable = readBool(env, 'CLOCK_ADJUSTABLE', false, problems);
+  config.planMachineVersion = env.PLAN_MACHINE_VERSION || LATEST_PLAN_MACHINE_VERSION;
+  if (!PLAN_MACHINE_VERSIONS.some((v) => v.version === config.planMachineVersion)) {
+    problems.push(`PLAN_MACHINE_VERSION="${env.PLAN_MACHINE_VERSION}": một trong ${PLAN_MACHINE_VERSIONS.map((v) => v.version).join(', ')}`);
+  }
   config.smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   config.mailFrom = env.MAIL_FROM || 'kehoach <no-reply@kehoach.local>';
   config.chromiumPath = env.PUPPETEER_EXECUTABLE_PATH || '';

@@ -15,6 +15,7 @@ import { ReviewChainStep } from './entities/review-chain-step.entity';
 import { WorkflowJobsService } from './jobs/workflow-jobs.service';
 import { DelegationsService } from './services/delegations.service';
 import { NotificationsService } from './services/notifications.service';
+import { PlanHandOversService } from './services/plan-hand-overs.service';
 import { PlanWorkflowQueriesService } from './services/plan-workflow-queries.service';
 import { ReviewChainService } from './services/review-chain.service';
 import { WorkflowEffectsService } from './services/workflow-effects.service';
@@ -34,7 +35,8 @@ import { WorkflowService } from './services/workflow.service';
     ReviewChainService,
     DelegationsService,
     NotificationsService,
+    PlanHandOversService,
   ],
-  exports: [WorkflowService, ReviewChainService, NotificationsService, PlanWorkflowQueriesService],
+  exports: [WorkflowService, ReviewChainService, NotificationsService, PlanWorkflowQueriesService, PlanHandOversService],
 })
 export class WorkflowModule {}

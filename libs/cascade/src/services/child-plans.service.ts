@@ -14,7 +14,7 @@ import { CascadeNoticesService, NOTICE_ROLES } from './cascade-notices.service';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
 import { insertChildDrafts, ValidatedChildDraft } from './child-drafts.writer';
-import { ISSUED_STATES } from './cascade-tree.query';
+import { ISSUED_STATES } from '@workflows/index';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
 const BATCH_SIZE = 100;
