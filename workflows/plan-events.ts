@@ -60,6 +60,8 @@ export const PLAN_EVENT_FIELDS = {
 
 export type PlanEventField = keyof typeof PLAN_EVENT_FIELDS;
 export const PLAN_EVENT_FIELD_NAMES = Object.keys(PLAN_EVENT_FIELDS) as PlanEventField[];
+/** Fields never hashed, echoed or stored (the step-up password). */
+export const SECRET_EVENT_FIELDS = PLAN_EVENT_FIELD_NAMES.filter((f) => (PLAN_EVENT_FIELDS[f] as EventFieldSpec).secret);
 
 /**
  * What the service establishes before the machine judges an event, each giving fields of the

@@ -15,7 +15,6 @@ import {
   migratePlanSnapshot,
   persistPlanSnapshot,
   PersistedPlanSnapshot,
-  PLAN_EVENT_FIELDS,
   PLAN_MACHINE_ID,
   planConsultees,
   PlanEvent,
@@ -23,6 +22,7 @@ import {
   PlanMachineContext,
   planStateOf,
   restorePlanSnapshot,
+  SECRET_EVENT_FIELDS,
   StepResult,
   stepPlan,
   SYSTEM_SENDER,
@@ -108,7 +108,7 @@ export class WorkflowService implements OnModuleInit {
     const spec = planEventSpec(dto.type);
     // Step-up before the lock: verifying a password is slow, the plan row stays free meanwhile.
     const passwordConfirmed = spec.stepUp === 'password' ? await this.auth.confirmPassword(actor.id, dto.password ?? '') : false;
-    const secrets = Object.fromEntries(Object.entries(PLAN_EVENT_FIELDS).filter(([, f]) => 'secret' in f && f.secret).map(([name]) => [name, undefined]));
+    const secrets = Object.fromEntries(SECRET_EVENT_FIELDS.map((field) => [field, undefined]));
     const requestSha256 = createHash('sha256').update(canonicalJson({ planId, ...dto, ...secrets })).digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
