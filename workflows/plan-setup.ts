@@ -106,6 +106,7 @@ export type PlanEvent =
 
 export type PlanEventType = PlanEvent['type'];
 
+/** Every state of every registered version (the plan row's `state` is one of them). */
 export const PLAN_STATES = [
   'draft', 'consultation', 'review', 'awaitingSignature', 'signed', 'numbered', 'issued', 'distributing', 'distributed', 'cancelled',
 ] as const;
