@@ -1,4 +1,6 @@
-/** How states and events read in the UI and in messages (Vietnamese). */
+import { PLAN_EVENTS } from './plan-events';
+
+/** How states, events and roles read in the UI and in messages (Vietnamese). */
 export const PLAN_STATE_LABELS: Record<string, string> = {
   draft: 'Dự thảo',
   consultation: 'Đang xin ý kiến',
@@ -12,22 +14,19 @@ export const PLAN_STATE_LABELS: Record<string, string> = {
   cancelled: 'Đã hủy',
 };
 
-export const PLAN_EVENT_LABELS: Record<string, string> = {
-  SUBMIT: 'Trình duyệt',
-  CIRCULATE: 'Xin ý kiến',
-  COMMENT: 'Góp ý',
-  NO_COMMENT: 'Không có ý kiến',
-  DEADLINE: 'Hết hạn góp ý',
-  RESOLVE_COMMENT: 'Tiếp thu / giải trình góp ý',
-  APPROVE: 'Duyệt',
-  RETURN: 'Trả lại',
-  SIGN: 'Ký ban hành',
-  WITHDRAW: 'Rút lại',
-  CANCEL: 'Hủy',
-  NUMBERED: 'Cấp số',
-  ISSUED: 'Ban hành',
-  DISTRIBUTION_STARTED: 'Bắt đầu phát hành',
-  DISTRIBUTED: 'Phát hành xong',
+/** Each event's label, as the event table (plan-events.ts) gives it. */
+export const PLAN_EVENT_LABELS: Record<string, string> = Object.fromEntries(Object.entries(PLAN_EVENTS).map(([type, spec]) => [type, spec.label]));
+
+/** The roles a person holds at an organization (membership roles, review step roles). */
+export const ROLE_LABELS: Record<string, string> = {
+  drafter: 'Soạn thảo',
+  consultee: 'Góp ý',
+  reviewer: 'Thẩm định nội dung',
+  format_checker: 'Kiểm tra thể thức',
+  signer: 'Ký ban hành',
+  clerk: 'Văn thư',
+  auditor: 'Kiểm tra, giám sát',
+  admin: 'Quản trị',
 };
 
 export function planStateLabel(state: string): string {

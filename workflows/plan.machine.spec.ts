@@ -6,21 +6,31 @@ import {
   allowedPlanEvents,
   EventSender,
   PersistedPlanSnapshot,
+  AWAITING_STATES,
+  awaitedIn,
+  CANCELLED_STATES,
+  EDITABLE_STATES,
+  ISSUED_STATES,
   PLAN_EVENT_TYPES,
+  PLAN_EVENTS,
   PLAN_MACHINE_VERSIONS,
   PLAN_STATES,
-  planMachine,
   PlanEvent,
   PlanEventType,
   PlanMachineContext,
   PlanState,
+  planMachineVersion,
+  migratePlanSnapshot,
   planStateOf,
+  persistPlanSnapshot,
   restorePlanSnapshot,
   startPlan,
   stepPlan,
 } from './index';
 
-const V = '1';
+/** Every version is held to the same road; where a version differs, the spec says so. */
+const VERSIONS = PLAN_MACHINE_VERSIONS.map((v) => v.version);
+let V = VERSIONS[0];
 
 const BASE: PlanMachineContext = {
   drafterId: 'drafter',
@@ -55,7 +65,7 @@ const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
 };
 
 function at(state: PlanState, extra: Partial<PlanMachineContext> = {}): AnyMachineSnapshot {
-  return planMachine.resolveState({ value: state, context: { ...BASE, ...CONTEXT_IN[state], ...extra } });
+  return planMachineVersion(V).machine.resolveState({ value: state, context: { ...BASE, ...CONTEXT_IN[state], ...extra } });
 }
 
 /** The event as the right person would send it, with a valid payload, in the given state. */
@@ -121,190 +131,202 @@ function expectStep(snapshot: AnyMachineSnapshot, event: PlanEvent) {
   return result.result;
 }
 
-describe('plan machine: every (state, event) pair', () => {
-  const pairs = PLAN_STATES.flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
-
-  it('covers the 10 states and 15 events', () => {
-    expect(pairs).toHaveLength(150);
+describe.each(VERSIONS)('plan machine v%s', (version) => {
+  beforeAll(() => {
+    V = version;
   });
 
-  it.each(pairs)('%s + %s', (state, type) => {
-    const expected = ALLOWED[state][type];
-    const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
-    const result = send(snapshot, qualified(type, state));
-    if (expected) {
-      expect(result.ok).toBe(true);
-      if (result.ok) expect(planStateOf(result.result.snapshot)).toBe(expected);
-    } else {
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.refusal.code).toBe('not_in_state');
-    }
-  });
-});
+  describe('plan machine: every (state, event) pair', () => {
+    const pairs = PLAN_STATES.flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
 
-describe('plan machine: guards', () => {
-  it('SUBMIT: only the drafter, with every comment resolved, a review chain and no format error', () => {
-    expectRefused(at('draft'), { ...qualified('SUBMIT', 'draft'), by: p.reviewer }, 'byDrafter');
-    expectRefused(at('draft', { openComments: ['c1', 'c2'] }), qualified('SUBMIT', 'draft'), 'noOpenComments');
-    expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 2, chain: PATH_CHAIN }, 'formatClean');
-    expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] }, 'hasChain');
-    const { snapshot, effects } = expectStep(at('draft', { round: 2 }), { type: 'SUBMIT', by: p.drafter, version: 7, formatErrors: 0, chain: PATH_CHAIN });
-    expect(snapshot.context).toMatchObject({ submittedVersion: 7, step: 0, chain: PATH_CHAIN, round: 2 });
-    expect(effects).toEqual(['awaitReviewer']);
+    it('covers the 10 states and 15 events', () => {
+      expect(pairs).toHaveLength(150);
+    });
+
+    it.each(pairs)('%s + %s', (state, type) => {
+      const expected = ALLOWED[state][type];
+      const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
+      const result = send(snapshot, qualified(type, state));
+      if (expected) {
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(planStateOf(result.result.snapshot)).toBe(expected);
+      } else {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.refusal.code).toBe('not_in_state');
+      }
+    });
   });
 
-  it('CIRCULATE: the drafter, to distinct consultees other than themself, before a future deadline', () => {
-    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), by: p.admin } as PlanEvent, 'byDrafter');
-    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: [] } as PlanEvent, 'hasConsultees');
-    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'drafter'] } as PlanEvent, 'hasConsultees');
-    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'consulteeA'] } as PlanEvent, 'hasConsultees');
-    expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), deadline: '2024-01-01T00:00:00Z' } as PlanEvent, 'deadlineAhead');
-    const { snapshot, effects } = expectStep(at('draft'), qualified('CIRCULATE', 'draft'));
-    expect(snapshot.context.consultation).toEqual({ round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 });
-    expect(effects).toEqual(['scheduleConsultationDeadline', 'askConsultees']);
+  describe('plan machine: guards', () => {
+    it('SUBMIT: only the drafter, with every comment resolved, a review chain and no format error', () => {
+      expectRefused(at('draft'), { ...qualified('SUBMIT', 'draft'), by: p.reviewer }, 'byDrafter');
+      expectRefused(at('draft', { openComments: ['c1', 'c2'] }), qualified('SUBMIT', 'draft'), 'noOpenComments');
+      expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 2, chain: PATH_CHAIN }, 'formatClean');
+      expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] }, 'hasChain');
+      const { snapshot, effects } = expectStep(at('draft', { round: 2 }), { type: 'SUBMIT', by: p.drafter, version: 7, formatErrors: 0, chain: PATH_CHAIN });
+      expect(snapshot.context).toMatchObject({ submittedVersion: 7, step: 0, chain: PATH_CHAIN, round: 2 });
+      expect(effects).toEqual(['awaitReviewer']);
+    });
+
+    it('CIRCULATE: the drafter, to distinct consultees other than themself, before a future deadline', () => {
+      expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), by: p.admin } as PlanEvent, 'byDrafter');
+      expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: [] } as PlanEvent, 'hasConsultees');
+      expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'drafter'] } as PlanEvent, 'hasConsultees');
+      expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'consulteeA'] } as PlanEvent, 'hasConsultees');
+      expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), deadline: '2024-01-01T00:00:00Z' } as PlanEvent, 'deadlineAhead');
+      const { snapshot, effects } = expectStep(at('draft'), qualified('CIRCULATE', 'draft'));
+      expect(snapshot.context.consultation).toEqual({ round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 });
+      expect(effects).toEqual(['scheduleConsultationDeadline', 'askConsultees']);
+    });
+
+    it('consultation: each invited person answers once; the last answer closes the round with comments to resolve', () => {
+      const stranger: EventSender = { ...p.consulteeA, id: 'stranger' };
+      expectRefused(at('consultation'), { type: 'NO_COMMENT', by: stranger }, 'byPendingConsultee');
+      expectRefused(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: [] }, 'hasComments');
+      const first = expectStep(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: ['k1', 'k2'] });
+      expect(planStateOf(first.snapshot)).toBe('consultation');
+      expect(first.effects).toEqual([]);
+      expectRefused(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeA }, 'byPendingConsultee');
+      const last = expectStep(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeB });
+      expect(planStateOf(last.snapshot)).toBe('draft');
+      expect(last.snapshot.context).toMatchObject({ consultation: null, openComments: ['k1', 'k2'] });
+      expect(last.effects).toEqual(['tellDrafter']);
+      // comments are answered one by one before the draft can go up
+      expectRefused(last.snapshot, qualified('SUBMIT', 'draft'), 'noOpenComments');
+      expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: '' }, 'hasResolutionNote');
+      expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'nope', resolution: 'accepted', note: 'x' }, 'commentIsOpen');
+      expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.reviewer, commentId: 'k1', resolution: 'accepted', note: 'x' }, 'byDrafter');
+      const one = expectStep(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: 'Đã bổ sung' });
+      const two = expectStep(one.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k2', resolution: 'declined', note: 'Không phù hợp' });
+      expect(planStateOf(expectStep(two.snapshot, qualified('SUBMIT', 'draft')).snapshot)).toBe('review');
+    });
+
+    it('DEADLINE: only from the system, only for the round under way', () => {
+      expectRefused(at('consultation'), { type: 'DEADLINE', by: p.drafter, round: 1 }, 'bySystem');
+      expectRefused(at('consultation'), { type: 'DEADLINE', by: p.system, round: 0 }, 'deadlineOfThisRound');
+      const { snapshot, effects } = expectStep(at('consultation'), { type: 'DEADLINE', by: p.system, round: 1 });
+      expect(planStateOf(snapshot)).toBe('draft');
+      expect(effects).toEqual(['tellDrafter']);
+    });
+
+    it('review: steps in order, each by its role, never by the drafter, on the submitted content', () => {
+      const drafterReviewer: EventSender = { ...p.drafter, roles: ['drafter', 'reviewer'] };
+      expectRefused(at('review'), { type: 'APPROVE', by: drafterReviewer, contentVersion: 1 }, 'notByDrafter');
+      expectRefused(at('review'), { type: 'RETURN', by: drafterReviewer, reason: 'x' }, 'notByDrafter');
+      expectRefused(at('review'), { type: 'APPROVE', by: { ...p.reviewer, authoredContent: true }, contentVersion: 1 }, 'notByDrafter');
+      expectRefused(at('review'), { type: 'APPROVE', by: p.checker, contentVersion: 1 }, 'byStepHolder');
+      expectRefused(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 2 }, 'contentFrozen');
+      expectRefused(at('review'), { type: 'APPROVE', by: p.system, contentVersion: 1 }, 'byPerson');
+      const first = expectStep(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 1 });
+      expect(planStateOf(first.snapshot)).toBe('review');
+      expect(first.snapshot.context).toMatchObject({ step: 1, approvals: [{ step: 0, by: 'reviewer' }] });
+      expect(first.effects).toEqual(['awaitReviewer']);
+      expectRefused(first.snapshot, { type: 'APPROVE', by: p.reviewer, contentVersion: 1 }, 'byStepHolder');
+      const second = expectStep(first.snapshot, { type: 'APPROVE', by: p.checker, contentVersion: 1 });
+      expect(planStateOf(second.snapshot)).toBe('awaitingSignature');
+      expect(second.effects).toEqual(['awaitSigner']);
+    });
+
+    it('RETURN: a reason is required; the plan goes back to draft in a new round', () => {
+      expectRefused(at('review'), { type: 'RETURN', by: p.reviewer, reason: '  ' }, 'hasReason');
+      const { snapshot, effects } = expectStep(at('review', { round: 1, step: 1 }), { type: 'RETURN', by: p.checker, reason: 'Sai thể thức' });
+      expect(planStateOf(snapshot)).toBe('draft');
+      expect(snapshot.context).toMatchObject({ round: 2, lastReturn: { by: 'checker', reason: 'Sai thể thức', from: 'review', step: 1 }, approvals: [], step: 0 });
+      expect(effects).toEqual(['tellDrafter']);
+      const fromSignature = expectStep(at('awaitingSignature'), { type: 'RETURN', by: p.signer, reason: 'Chưa rõ kinh phí' });
+      expect(fromSignature.snapshot.context.lastReturn).toEqual({ by: 'signer', reason: 'Chưa rõ kinh phí', from: 'awaitingSignature', step: null });
+      expectRefused(at('awaitingSignature'), { type: 'RETURN', by: p.reviewer, reason: 'x' }, 'bySigner');
+    });
+
+    it('SIGN: authority in the printed capacity, not the drafter, the submitted content, the password re-entered', () => {
+      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: p.reviewer } as PlanEvent, 'bySigner');
+      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: { ...p.drafter, holdsAuthority: true } } as PlanEvent, 'notByDrafter');
+      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
+      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), contentVersion: 3 } as PlanEvent, 'contentFrozen');
+      const { snapshot, effects } = expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
+      expect(snapshot.context).toMatchObject({ signedBy: 'signer', authorityId: 'authority' });
+      expect(effects).toEqual(['requestIssuance', 'tellDrafter']);
+    });
+
+    it('WITHDRAW and CANCEL: the drafter (CANCEL also an admin), before the signature; CANCEL needs a reason and is final', () => {
+      expectRefused(at('review'), { type: 'WITHDRAW', by: p.reviewer }, 'byDrafter');
+      expectRefused(at('review'), { type: 'CANCEL', by: p.reviewer, reason: 'x' }, 'byDrafterOrAdmin');
+      expectRefused(at('review'), { type: 'CANCEL', by: p.drafter, reason: '' }, 'hasReason');
+      const cancelled = expectStep(at('review'), { type: 'CANCEL', by: p.admin, reason: 'Thay bằng kế hoạch khác' }).snapshot;
+      expect(cancelled.status).toBe('done');
+      expect(cancelled.context.cancelReason).toBe('Thay bằng kế hoạch khác');
+      expectRefused(cancelled, { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN }, 'not_in_state');
+      expectRefused(at('signed'), { type: 'CANCEL', by: p.drafter, reason: 'x' }, 'not_in_state');
+    });
+
+    it('the system events move signed → numbered → issued → distributing → distributed, and only from the system', () => {
+      expectRefused(at('signed'), { type: 'NUMBERED', by: { ...p.signer, roles: ['clerk', 'admin'] } }, 'bySystem');
+      let snapshot = at('signed');
+      for (const [type, next] of [['NUMBERED', 'numbered'], ['ISSUED', 'issued'], ['DISTRIBUTION_STARTED', 'distributing'], ['DISTRIBUTED', 'distributed']] as const) {
+        snapshot = expectStep(snapshot, { type, by: p.system }).snapshot;
+        expect(planStateOf(snapshot)).toBe(next);
+      }
+      // v1 ends the road at distributed; from v2 a distributed plan stays active (later events may leave it)
+      expect(snapshot.status).toBe(V === '1' ? 'done' : 'active');
+    });
+
+    it('ISSUED hands over to distribution and the cascade; SIGN to the issuance', () => {
+      expect(expectStep(at('numbered'), { type: 'ISSUED', by: p.system }).effects).toEqual(['handOverToDistribution', 'handOverToCascade']);
+      expect(expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature')).effects).toContain('requestIssuance');
+    });
   });
 
-  it('consultation: each invited person answers once; the last answer closes the round with comments to resolve', () => {
-    const stranger: EventSender = { ...p.consulteeA, id: 'stranger' };
-    expectRefused(at('consultation'), { type: 'NO_COMMENT', by: stranger }, 'byPendingConsultee');
-    expectRefused(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: [] }, 'hasComments');
-    const first = expectStep(at('consultation'), { type: 'COMMENT', by: p.consulteeA, commentIds: ['k1', 'k2'] });
-    expect(planStateOf(first.snapshot)).toBe('consultation');
-    expect(first.effects).toEqual([]);
-    expectRefused(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeA }, 'byPendingConsultee');
-    const last = expectStep(first.snapshot, { type: 'NO_COMMENT', by: p.consulteeB });
-    expect(planStateOf(last.snapshot)).toBe('draft');
-    expect(last.snapshot.context).toMatchObject({ consultation: null, openComments: ['k1', 'k2'] });
-    expect(last.effects).toEqual(['tellDrafter']);
-    // comments are answered one by one before the draft can go up
-    expectRefused(last.snapshot, qualified('SUBMIT', 'draft'), 'noOpenComments');
-    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: '' }, 'hasResolutionNote');
-    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'nope', resolution: 'accepted', note: 'x' }, 'commentIsOpen');
-    expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.reviewer, commentId: 'k1', resolution: 'accepted', note: 'x' }, 'byDrafter');
-    const one = expectStep(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: 'Đã bổ sung' });
-    const two = expectStep(one.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k2', resolution: 'declined', note: 'Không phù hợp' });
-    expect(planStateOf(expectStep(two.snapshot, qualified('SUBMIT', 'draft')).snapshot)).toBe('review');
+  describe('plan machine: allowed events for a person', () => {
+    it.each([
+      ['draft', p.drafter, {}, ['SUBMIT', 'CIRCULATE', 'CANCEL']],
+      ['draft', p.drafter, { openComments: ['k'] }, ['CIRCULATE', 'RESOLVE_COMMENT', 'CANCEL']],
+      ['draft', p.reviewer, {}, []],
+      ['consultation', p.consulteeA, {}, ['COMMENT', 'NO_COMMENT']],
+      ['consultation', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
+      ['consultation', p.system, {}, ['DEADLINE']],
+      ['review', p.reviewer, {}, ['APPROVE', 'RETURN']],
+      ['review', p.checker, {}, []],
+      ['review', p.checker, { step: 1 }, ['APPROVE', 'RETURN']],
+      ['review', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
+      ['review', p.admin, {}, ['CANCEL']],
+      ['awaitingSignature', p.signer, {}, ['RETURN', 'SIGN']],
+      ['awaitingSignature', { ...p.reviewer, roles: ['reviewer', 'signer'] }, {}, []],
+      ['signed', p.system, {}, ['NUMBERED']],
+      ['signed', p.signer, {}, []],
+      ['distributed', p.system, {}, []],
+      ['cancelled', p.admin, {}, []],
+    ] as const)('%s, %j %j', (state, by, extra, expected) => {
+      expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
+    });
   });
 
-  it('DEADLINE: only from the system, only for the round under way', () => {
-    expectRefused(at('consultation'), { type: 'DEADLINE', by: p.drafter, round: 1 }, 'bySystem');
-    expectRefused(at('consultation'), { type: 'DEADLINE', by: p.system, round: 0 }, 'deadlineOfThisRound');
-    const { snapshot, effects } = expectStep(at('consultation'), { type: 'DEADLINE', by: p.system, round: 1 });
-    expect(planStateOf(snapshot)).toBe('draft');
-    expect(effects).toEqual(['tellDrafter']);
-  });
+  describe('plan machine: paths generated with @xstate/graph', () => {
+    const replay = (events: PlanEvent[]) => {
+      let { version, snapshot } = startPlan({ drafterId: 'drafter' }, V);
+      for (const event of events) {
+        snapshot = expectStep(snapshot, event).snapshot;
+        version = V;
+      }
+      return { version, snapshot };
+    };
 
-  it('review: steps in order, each by its role, never by the drafter, on the submitted content', () => {
-    const drafterReviewer: EventSender = { ...p.drafter, roles: ['drafter', 'reviewer'] };
-    expectRefused(at('review'), { type: 'APPROVE', by: drafterReviewer, contentVersion: 1 }, 'notByDrafter');
-    expectRefused(at('review'), { type: 'RETURN', by: drafterReviewer, reason: 'x' }, 'notByDrafter');
-    expectRefused(at('review'), { type: 'APPROVE', by: { ...p.reviewer, authoredContent: true }, contentVersion: 1 }, 'notByDrafter');
-    expectRefused(at('review'), { type: 'APPROVE', by: p.checker, contentVersion: 1 }, 'byStepHolder');
-    expectRefused(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 2 }, 'contentFrozen');
-    expectRefused(at('review'), { type: 'APPROVE', by: p.system, contentVersion: 1 }, 'byPerson');
-    const first = expectStep(at('review'), { type: 'APPROVE', by: p.reviewer, contentVersion: 1 });
-    expect(planStateOf(first.snapshot)).toBe('review');
-    expect(first.snapshot.context).toMatchObject({ step: 1, approvals: [{ step: 0, by: 'reviewer' }] });
-    expect(first.effects).toEqual(['awaitReviewer']);
-    expectRefused(first.snapshot, { type: 'APPROVE', by: p.reviewer, contentVersion: 1 }, 'byStepHolder');
-    const second = expectStep(first.snapshot, { type: 'APPROVE', by: p.checker, contentVersion: 1 });
-    expect(planStateOf(second.snapshot)).toBe('awaitingSignature');
-    expect(second.effects).toEqual(['awaitSigner']);
-  });
+    it('the shortest paths reach every state of the road', () => {
+      const paths = shortestRoadPaths(version);
+      const reached = new Set(paths.map((path) => planStateOf(path.state)));
+      expect([...reached].sort()).toEqual([...PLAN_STATES].sort());
+    });
 
-  it('RETURN: a reason is required; the plan goes back to draft in a new round', () => {
-    expectRefused(at('review'), { type: 'RETURN', by: p.reviewer, reason: '  ' }, 'hasReason');
-    const { snapshot, effects } = expectStep(at('review', { round: 1, step: 1 }), { type: 'RETURN', by: p.checker, reason: 'Sai thể thức' });
-    expect(planStateOf(snapshot)).toBe('draft');
-    expect(snapshot.context).toMatchObject({ round: 2, lastReturn: { by: 'checker', reason: 'Sai thể thức', from: 'review', step: 1 }, approvals: [], step: 0 });
-    expect(effects).toEqual(['tellDrafter']);
-    const fromSignature = expectStep(at('awaitingSignature'), { type: 'RETURN', by: p.signer, reason: 'Chưa rõ kinh phí' });
-    expect(fromSignature.snapshot.context.lastReturn).toEqual({ by: 'signer', reason: 'Chưa rõ kinh phí', from: 'awaitingSignature', step: null });
-    expectRefused(at('awaitingSignature'), { type: 'RETURN', by: p.reviewer, reason: 'x' }, 'bySigner');
-  });
-
-  it('SIGN: authority in the printed capacity, not the drafter, the submitted content, the password re-entered', () => {
-    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: p.reviewer } as PlanEvent, 'bySigner');
-    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: { ...p.drafter, holdsAuthority: true } } as PlanEvent, 'notByDrafter');
-    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
-    expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), contentVersion: 3 } as PlanEvent, 'contentFrozen');
-    const { snapshot, effects } = expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
-    expect(snapshot.context).toMatchObject({ signedBy: 'signer', authorityId: 'authority' });
-    expect(effects).toEqual(['requestIssuance', 'tellDrafter']);
-  });
-
-  it('WITHDRAW and CANCEL: the drafter (CANCEL also an admin), before the signature; CANCEL needs a reason and is final', () => {
-    expectRefused(at('review'), { type: 'WITHDRAW', by: p.reviewer }, 'byDrafter');
-    expectRefused(at('review'), { type: 'CANCEL', by: p.reviewer, reason: 'x' }, 'byDrafterOrAdmin');
-    expectRefused(at('review'), { type: 'CANCEL', by: p.drafter, reason: '' }, 'hasReason');
-    const cancelled = expectStep(at('review'), { type: 'CANCEL', by: p.admin, reason: 'Thay bằng kế hoạch khác' }).snapshot;
-    expect(cancelled.status).toBe('done');
-    expect(cancelled.context.cancelReason).toBe('Thay bằng kế hoạch khác');
-    expectRefused(cancelled, { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN }, 'not_in_state');
-    expectRefused(at('signed'), { type: 'CANCEL', by: p.drafter, reason: 'x' }, 'not_in_state');
-  });
-
-  it('the system events move signed → numbered → issued → distributing → distributed, and only from the system', () => {
-    expectRefused(at('signed'), { type: 'NUMBERED', by: { ...p.signer, roles: ['clerk', 'admin'] } }, 'bySystem');
-    let snapshot = at('signed');
-    for (const [type, next] of [['NUMBERED', 'numbered'], ['ISSUED', 'issued'], ['DISTRIBUTION_STARTED', 'distributing'], ['DISTRIBUTED', 'distributed']] as const) {
-      snapshot = expectStep(snapshot, { type, by: p.system }).snapshot;
-      expect(planStateOf(snapshot)).toBe(next);
-    }
-    expect(snapshot.status).toBe('done');
-  });
-});
-
-describe('plan machine: allowed events for a person', () => {
-  it.each([
-    ['draft', p.drafter, {}, ['SUBMIT', 'CIRCULATE', 'CANCEL']],
-    ['draft', p.drafter, { openComments: ['k'] }, ['CIRCULATE', 'RESOLVE_COMMENT', 'CANCEL']],
-    ['draft', p.reviewer, {}, []],
-    ['consultation', p.consulteeA, {}, ['COMMENT', 'NO_COMMENT']],
-    ['consultation', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
-    ['consultation', p.system, {}, ['DEADLINE']],
-    ['review', p.reviewer, {}, ['APPROVE', 'RETURN']],
-    ['review', p.checker, {}, []],
-    ['review', p.checker, { step: 1 }, ['APPROVE', 'RETURN']],
-    ['review', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
-    ['review', p.admin, {}, ['CANCEL']],
-    ['awaitingSignature', p.signer, {}, ['RETURN', 'SIGN']],
-    ['awaitingSignature', { ...p.reviewer, roles: ['reviewer', 'signer'] }, {}, []],
-    ['signed', p.system, {}, ['NUMBERED']],
-    ['signed', p.signer, {}, []],
-    ['distributed', p.system, {}, []],
-    ['cancelled', p.admin, {}, []],
-  ] as const)('%s, %j %j', (state, by, extra, expected) => {
-    expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
-  });
-});
-
-describe('plan machine: paths generated with @xstate/graph', () => {
-  const replay = (events: PlanEvent[]) => {
-    let { version, snapshot } = startPlan({ drafterId: 'drafter' });
-    for (const event of events) {
-      snapshot = expectStep(snapshot, event).snapshot;
-      version = V;
-    }
-    return { version, snapshot };
-  };
-
-  it('the shortest paths reach every state of the road', () => {
-    const paths = shortestRoadPaths();
-    const reached = new Set(paths.map((path) => planStateOf(path.state)));
-    expect([...reached].sort()).toEqual([...PLAN_STATES].sort());
-  });
-
-  it.each([
-    ['shortest', shortestRoadPaths()],
-    ['simple', simpleRoadPaths()],
-  ] as const)('every %s path replays step by step to its end state', (_kind, paths) => {
-    expect(paths.length).toBeGreaterThan(10);
-    for (const path of paths) {
-      const events = path.steps.map((s) => s.event).filter((e) => e.type !== ('xstate.init' as string));
-      const { snapshot } = replay(events);
-      expect(roadState(snapshot)).toBe(roadState(path.state));
-    }
+    it.each([
+      ['shortest', shortestRoadPaths(version)],
+      ['simple', simpleRoadPaths(version)],
+    ] as const)('every %s path replays step by step to its end state', (_kind, paths) => {
+      expect(paths.length).toBeGreaterThan(10);
+      for (const path of paths) {
+        const events = path.steps.map((s) => s.event).filter((e) => e.type !== ('xstate.init' as string));
+        const { snapshot } = replay(events);
+        expect(roadState(snapshot)).toBe(roadState(path.state));
+      }
+    });
   });
 });
 
@@ -314,7 +336,44 @@ describe('plan machine versions', () => {
 
   it('every registered version has snapshots saved by it', () => {
     const saved = files.map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')).machineVersion);
-    expect(saved.sort()).toEqual(Object.keys(PLAN_MACHINE_VERSIONS).sort());
+    expect(saved.sort()).toEqual(VERSIONS.sort());
+  });
+
+  it('every state of every version is flat, and the state sets come from the charts', () => {
+    for (const { machine } of PLAN_MACHINE_VERSIONS) {
+      for (const config of Object.values(machine.config.states ?? {})) expect((config as { states?: unknown }).states).toBeUndefined();
+    }
+    expect(EDITABLE_STATES).toEqual(['draft']);
+    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued']);
+    expect(CANCELLED_STATES).toEqual(['cancelled']);
+    expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
+    expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(VERSIONS.map(() => ['stepHolders', 'signers', null]));
+  });
+
+  it('the event table has a row for every event of the machines, and the machines know every event of the table', () => {
+    for (const { machine } of PLAN_MACHINE_VERSIONS) {
+      const handled = new Set(Object.values(machine.config.states ?? {}).flatMap((c) => Object.keys((c as { on?: object }).on ?? {})));
+      expect([...handled].sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+    }
+    expect(Object.keys(PLAN_EVENTS).sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+  });
+
+  it('migrates every v1 snapshot to v2, where it carries on; a distributed plan is no longer done', () => {
+    const saved = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const v1States = new Set(saved.fixtures.map((f) => f.snapshot.value));
+    expect([...v1States].sort()).toEqual([...PLAN_STATES].sort());
+    for (const { snapshot: persisted } of saved.fixtures) {
+      const moved = migratePlanSnapshot('1', persisted, '2');
+      expect(moved.version).toBe('2');
+      const snapshot = restorePlanSnapshot('2', moved.persisted);
+      expect(planStateOf(snapshot)).toBe(persisted.value);
+      expect(snapshot.context).toEqual(persisted.context);
+      expect(snapshot.status).toBe(persisted.value === 'cancelled' ? 'done' : 'active');
+      // stored again, it is a v2 snapshot like any other
+      expect(persistPlanSnapshot('2', snapshot)).toMatchObject({ status: snapshot.status, value: persisted.value });
+    }
+    // a newer snapshot is never moved back
+    expect(migratePlanSnapshot('2', saved.fixtures[0].snapshot, '1').version).toBe('2');
   });
 
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
@@ -327,7 +386,9 @@ describe('plan machine versions', () => {
       // the restored plan carries on: someone may act on it now
       const who = [p.drafter, p.reviewer, p.checker, p.signer, p.consulteeA, p.consulteeB, p.system];
       const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
-      expect(allowed.length).toBeGreaterThan(0);
+      // (a final state has nothing left to do: cancelled, and distributed in v1)
+      if (snapshot.status === 'active' && planStateOf(snapshot) !== 'distributed') expect(allowed.length).toBeGreaterThan(0);
+      else expect(allowed).toEqual([]);
     }
   });
 

@@ -6,8 +6,9 @@
  *  2. the median and p95 time of GET /api/plans/:id/tree over HTTP for trees of 1,000 and 2,000
  *     descendants (one recursive query each).
  * Targets: under 10 s and under 100 ms. Nothing is asserted: it prints what it measured.
- * The clock starts at the issuing transaction as IssuanceService.markIssued writes it (ISSUED,
- * deliveries, cascade job); the parent's own number and PDF are made beforehand.
+ * The clock starts at one transaction writing what ISSUED and its hand-overs write (the
+ * deliveries, which distribution's own job creates, and the cascade job); the parent's own
+ * number and PDF are made beforehand.
  * BENCH_SKIP_DELIVERIES=1 measures the cascade alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

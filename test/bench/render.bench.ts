@@ -18,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { Organization, User } from '@app/identity';
-import { IssuanceService } from '@app/numbering';
+import { IssuanceService } from '@app/issuance';
 import { PlanContent } from '@app/plans';
 import { IssuedDocumentRequest, IssuedDocumentService, printPage, RenderingService } from '@app/rendering';
 import { createServerApp } from '../../apps/server/src/create-server-app';

@@ -11,8 +11,9 @@ let issued = 0;
 
 /**
  * The road from draft to SIGN through the API, as the people of the organization walk it; the
- * SIGN transaction enqueues the issuance, whose job numbers, renders, stores, applies ISSUED and
- * creates the deliveries. Returns once the plan is issued (the caller waits for distribution).
+ * SIGN transaction enqueues the issuance, whose job numbers, renders, stores and applies ISSUED;
+ * distribution's own job then creates the deliveries and starts them. Returns once that has
+ * happened (the plan is distributing, or already distributed): the caller waits for the rest.
  */
 export async function signThroughApi(t: TestApp, org: string, planId: string): Promise<Plan> {
   await expectTransition(t, `${org}.drafter`, planId, { type: 'SUBMIT' }, 'review');
@@ -22,7 +23,7 @@ export async function signThroughApi(t: TestApp, org: string, planId: string): P
   return waitFor(
     `issuance of ${planId}`,
     () => t.app.get(DataSource).manager.findOneByOrFail(Plan, { id: planId }),
-    (p) => p.pdfSha256 !== null && ['issued', 'distributing', 'distributed'].includes(p.state),
+    (p) => p.pdfSha256 !== null && ['distributing', 'distributed'].includes(p.state),
     120_000,
   );
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Organization } from '@app/identity';
 import { NumberingService } from '@app/numbering';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
+import { IssuanceService } from '@app/issuance';
 
 /**
  * Plans straight into the database (plan row and version 1) at the state the issuance job
@@ -27,6 +28,7 @@ export async function insertSignedPlans(dataSource: DataSource, organizationId: 
 export async function assignNumbers(app: INestApplicationContext, planIds: string[], issuedOn: string, concurrency: number): Promise<{ planId: string; number: number; numberSymbol: string }[]> {
   const dataSource = app.get(DataSource);
   const numbering = app.get(NumberingService);
+  const issuance = app.get(IssuanceService);
   const results: { planId: string; number: number; numberSymbol: string }[] = [];
   let next = 0;
   const worker = async () => {
@@ -38,7 +40,7 @@ export async function assignNumbers(app: INestApplicationContext, planIds: strin
           manager.findOneByOrFail(PlanVersion, { planId, version: plan.currentVersion }),
           manager.findOneByOrFail(Organization, { id: plan.organizationId }),
         ]);
-        return numbering.assign(manager, plan, { organization, content: version.content, issuedOn, at: new Date() });
+        return numbering.assign(manager, plan, issuance.numberRequest(organization, version.content, issuedOn, new Date()));
       });
       results.push({ planId, number: entry.number, numberSymbol: entry.numberSymbol });
     }

@@ -1,6 +1,6 @@
 import { getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
-import { EventSender, PlanEvent, planMachine, PlanMachineContext, ReviewStep, SYSTEM_SENDER } from '../../workflows';
+import { EventSender, LATEST_PLAN_MACHINE_VERSION, PlanEvent, PlanMachineContext, planMachineVersion, ReviewStep, SYSTEM_SENDER } from '../../workflows';
 
 /**
  * Paths through the plan machine generated with @xstate/graph, with abstract people in the
@@ -94,12 +94,13 @@ const traversal = {
 
 export type RoadPath = StatePath<AnyMachineSnapshot, PlanEvent>;
 
-export function shortestRoadPaths(): RoadPath[] {
-  return getShortestPaths(planMachine, traversal as never) as unknown as RoadPath[];
+/** Paths on a machine version (the newest by default). */
+export function shortestRoadPaths(version = LATEST_PLAN_MACHINE_VERSION): RoadPath[] {
+  return getShortestPaths(planMachineVersion(version).machine, traversal as never) as unknown as RoadPath[];
 }
 
-export function simpleRoadPaths(): RoadPath[] {
-  return getSimplePaths(planMachine, traversal as never) as unknown as RoadPath[];
+export function simpleRoadPaths(version = LATEST_PLAN_MACHINE_VERSION): RoadPath[] {
+  return getSimplePaths(planMachineVersion(version).machine, traversal as never) as unknown as RoadPath[];
 }
 
 /** The role that sent an event of a path. */

@@ -8,6 +8,7 @@ import { IdentityModule } from '@app/identity';
 import { ImportingModule } from '@app/importing';
 import { JobsModule } from '@app/jobs';
 import { MetricsModule } from '@app/metrics';
+import { IssuanceModule } from '@app/issuance';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
@@ -22,7 +23,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, MetricsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, DistributionModule, CascadeModule, ImportingModule, WebModule],
+      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, MetricsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, IssuanceModule, DistributionModule, CascadeModule, ImportingModule, WebModule],
       // The import page lives with the web UI but is wired here, beside its module.
       controllers: [HealthController, ImportPageController],
     };

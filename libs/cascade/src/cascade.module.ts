@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { InboxModule } from '@app/inbox';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { ReportDutiesController } from './controllers/report-duties.controller';
+import { WorkflowModule } from '@app/workflow';
 import { CascadeController } from './controllers/cascade.controller';
 import { PlanReportsController } from './controllers/plan-reports.controller';
 import { ChildPlan } from './entities/child-plan.entity';
@@ -23,10 +24,10 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  * Cascading child plans (kế hoạch thực hiện): when a plan is issued, every recipient marked to
  * implement it gets a prefilled draft linked to it, with a due date, reminders and an overdue
  * notice; the parent sees the whole tree below it and the implementing bodies' reports.
- * The issuance calls CascadeService.planIssued in its ISSUED transaction.
+ * The machine's ISSUED names `handOverToCascade`: taken in that transaction as the job that creates the children.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, PlansModule, InboxModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment])],
+  imports: [AuditModule, IdentityModule, PlansModule, InboxModule, WorkflowModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment])],
   controllers: [CascadeController, PlanReportsController, ReportDutiesController],
   providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService, CascadeJobsWorker],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],

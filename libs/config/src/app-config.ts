@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { productionProblems } from './production-profile';
+import { LATEST_PLAN_MACHINE_VERSION, PLAN_MACHINE_VERSIONS } from '@workflows/index';
 
 /** A configuration value that cannot be used: the start stops with this message. */
 export class ConfigError extends Error {
@@ -47,6 +48,11 @@ export class AppConfig {
   reminderDays!: number;
   /** Lets tests and demos move the application's clock forward (Clock.advance); never in production. */
   clockAdjustable!: boolean;
+  /**
+   * The plan machine version new plans start on and stored plans move to when loaded (newest by
+   * default); an older one holds the road back during a rolling upgrade.
+   */
+  planMachineVersion!: string;
   /** SMTP server for e-mail distribution, e.g. smtp://localhost:2525 (empty: the demo mail sink in demo mode, else no e-mail). */
   smtpUrl!: string;
   mailFrom!: string;
@@ -193,6 +199,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.runWorkers = readBool(env, 'RUN_WORKERS', true, problems);
   config.reminderDays = readInt(env, 'REMINDER_DAYS', 3, 1, 365, problems);
   config.clockAdjustable = readBool(env, 'CLOCK_ADJUSTABLE', false, problems);
+  config.planMachineVersion = env.PLAN_MACHINE_VERSION || LATEST_PLAN_MACHINE_VERSION;
+  if (!PLAN_MACHINE_VERSIONS.some((v) => v.version === config.planMachineVersion)) {
+    problems.push(`PLAN_MACHINE_VERSION="${env.PLAN_MACHINE_VERSION}": một trong ${PLAN_MACHINE_VERSIONS.map((v) => v.version).join(', ')}`);
+  }
   config.smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   config.mailFrom = env.MAIL_FROM || 'kehoach <no-reply@kehoach.local>';
   config.chromiumPath = env.PUPPETEER_EXECUTABLE_PATH || '';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { InboxModule } from '@app/inbox';
+import { NumberingModule, RegistersService } from '@app/numbering';
 import { PlanAccessService, PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
@@ -29,15 +30,17 @@ import { DistributionProgressService } from './services/distribution-progress.se
 import { DistributionService } from './services/distribution.service';
 import { IncomingService } from './services/incoming.service';
 import { IssuedPlanFactsService } from './services/issued-plan-facts.service';
+import { planSending } from './services/plan-sending.query';
 import { recipientsMayRead } from './services/recipient-read.rule';
 
 /**
  * Distribution of issued plans: one delivery per recipient line and channel (inbox, e-mail,
  * webhook, archive), attempted by jobs with retries, receipts from the receiving bodies, and
- * the edXML export. Issuance calls DistributionService.createDeliveries in its ISSUED transaction.
+ * the edXML export. The machine's ISSUED names `handOverToDistribution`: taken in that transaction
+ * as the job that creates the deliveries.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, InboxModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, DemoMail])],
+  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, InboxModule, NumberingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, DemoMail])],
   controllers: [DeliveriesController, IncomingController],
   providers: [
     DistributionService,
@@ -61,10 +64,15 @@ import { recipientsMayRead } from './services/recipient-read.rule';
   exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DeliveriesService, IncomingService, DemoMailService],
 })
 export class DistributionModule implements OnModuleInit {
-  constructor(private readonly planAccess: PlanAccessService) {}
+  constructor(
+    private readonly planAccess: PlanAccessService,
+    private readonly registers: RegistersService,
+  ) {}
 
   onModuleInit(): void {
     // Recipients of an issued plan read it, like its own organization does.
     this.planAccess.addReadRule(recipientsMayRead);
+    // The outgoing register shows when each document was sent and received.
+    this.registers.setSendingSource(planSending);
   }
 }

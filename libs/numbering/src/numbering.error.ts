@@ -8,8 +8,6 @@ export enum NumberingErrorCode {
   RegisterMissing = 'register_missing',
   RegisterExists = 'register_exists',
   TermOverlaps = 'term_overlaps',
-  PlanNotFound = 'plan_not_found',
-  NotSigned = 'plan_not_signed',
 }
 
 const KIND: Record<NumberingErrorCode, ErrorKind> = {
@@ -20,11 +18,9 @@ const KIND: Record<NumberingErrorCode, ErrorKind> = {
   register_missing: 'conflict',
   register_exists: 'conflict',
   term_overlaps: 'conflict',
-  plan_not_found: 'not_found',
-  plan_not_signed: 'refused',
 };
 
-/** Errors of registers, numbers and issuance. */
+/** Errors of registers and numbers. */
 export class NumberingError extends DomainError {
   constructor(code: NumberingErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(KIND[code], code, message, details);

@@ -13,6 +13,7 @@ import { PlanWorkflow } from './entities/plan-workflow.entity';
 import { ReviewChainStep } from './entities/review-chain-step.entity';
 import { WorkflowJobsService } from './jobs/workflow-jobs.service';
 import { DelegationsService } from './services/delegations.service';
+import { PlanHandOversService } from './services/plan-hand-overs.service';
 import { PlanWorkflowQueriesService } from './services/plan-workflow-queries.service';
 import { ReviewChainService } from './services/review-chain.service';
 import { WorkflowEffectsService } from './services/workflow-effects.service';
@@ -31,7 +32,8 @@ import { WorkflowService } from './services/workflow.service';
     PlanWorkflowQueriesService,
     ReviewChainService,
     DelegationsService,
+    PlanHandOversService,
   ],
-  exports: [WorkflowService, ReviewChainService, PlanWorkflowQueriesService],
+  exports: [WorkflowService, ReviewChainService, PlanWorkflowQueriesService, PlanHandOversService],
 })
 export class WorkflowModule {}

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { IssuanceService } from '@app/numbering';
+import { IssuanceService } from '@app/issuance';
 import { Plan, PlanContent } from '@app/plans';
 import { createCertificateAuthority, DOCUMENT_STORE, DocumentStore, issueSigningCertificate, toPkcs12 } from '@app/rendering';
 import { createPlan, planContent } from '../../support/plan-factory';

@@ -1,16 +1,8 @@
 import { dateLinePhrase, parseIsoDate, ROLES, shortDate, vietnamDate } from '@app/common';
-import { planStateLabel } from '@workflows/plan-labels';
+import { planStateLabel, ROLE_LABELS } from '@workflows/plan-labels';
 
-export const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
-  drafter: 'Soạn thảo',
-  consultee: 'Góp ý',
-  reviewer: 'Thẩm định nội dung',
-  format_checker: 'Kiểm tra thể thức',
-  signer: 'Ký ban hành',
-  clerk: 'Văn thư',
-  auditor: 'Kiểm tra, giám sát',
-  admin: 'Quản trị',
-};
+/** The roles' names, as the workflow's messages give them. */
+export const ROLE_NAMES: Record<(typeof ROLES)[number], string> = ROLE_LABELS;
 
 export const FAMILY_NAMES: Record<string, string> = { party: 'Đảng', state: 'Chính quyền' };
 

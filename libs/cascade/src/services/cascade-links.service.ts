@@ -7,7 +7,8 @@ import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { CascadeTreeDto, PlanLinkDto } from '../dtos/cascade-tree.dto';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
-import { ISSUED_STATES, loadCascadeTree } from './cascade-tree.query';
+import { ISSUED_STATES } from '@workflows/index';
+import { loadCascadeTree } from './cascade-tree.query';
 
 /** The cascade seen from one plan: the whole tree below it, its parent, its children. */
 @Injectable()

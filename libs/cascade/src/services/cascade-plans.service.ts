@@ -6,7 +6,7 @@ import { Organization } from '@app/identity';
 import { Plan, PlanAccessService, PlanVersion, type PlanContent } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { CascadeOrganizationDto } from '../dtos/cascade-tree.dto';
-import { ISSUED_STATES } from './cascade-tree.query';
+import { ISSUED_STATES } from '@workflows/index';
 
 /** Reads plans for the cascade: the plan as its reader may see it, its issued content, organizations. */
 @Injectable()

@@ -1,10 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { compareVietnamese } from '@app/common';
+import { CANCELLED_STATES, ISSUED_STATES } from '@workflows/index';
 import { CascadeLevelCountsDto, CascadeNodeDto, CascadeStatus } from '../dtos/cascade-tree.dto';
 
-/** Workflow states in which a plan counts as issued (ban hành). */
-export const ISSUED_STATES = ['issued', 'distributing', 'distributed'];
-export const CANCELLED_STATES = ['cancelled'];
 
 interface TreeRow {
   depth: number;

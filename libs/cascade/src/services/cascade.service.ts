@@ -5,8 +5,8 @@ import type { Plan } from '@app/plans';
 import { CREATE_CHILDREN_JOB } from '../jobs/cascade.jobs';
 
 /**
- * The entry point of the cascade for the issuance: call `planIssued` inside the transaction that
- * applies ISSUED (or the one that starts its distribution). It only writes the job that creates
+ * The entry point of the cascade for an issued plan: `planIssued` runs inside the transaction that
+ * applies ISSUED (the taker of the machine's `handOverToCascade`). It only writes the job that creates
  * the child plans, so the issuance never waits for them and a rollback leaves no trace.
  */
 @Injectable()

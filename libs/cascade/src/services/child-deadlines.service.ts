@@ -9,7 +9,7 @@ import { DOCUMENT_TYPES, type DocumentTypeCode } from '@app/plans';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
 import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
 import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
-import { CANCELLED_STATES, ISSUED_STATES } from './cascade-tree.query';
+import { CANCELLED_STATES, ISSUED_STATES } from '@workflows/index';
 
 /** 08:00 in Vietnam (01:00 UTC) of an ISO date: reminders arrive at the start of a working day. */
 export function reminderInstant(dueDate: string, daysBefore: number): Date {

@@ -14,7 +14,7 @@ import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlan
 import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
-import { ISSUED_STATES } from './cascade-tree.query';
+import { ISSUED_STATES } from '@workflows/index';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
 const BATCH_SIZE = 100;

@@ -11,7 +11,7 @@ import { PlanReport } from '../entities/plan-report.entity';
 import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportDutyOwedDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
-import { ISSUED_STATES } from './cascade-tree.query';
+import { ISSUED_STATES } from '@workflows/index';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
 
 /** Roles at an implementing organization that may send its report (the drafting body, its clerk, its leader). */

@@ -8,8 +8,8 @@ import { emailEnabled } from '../mail-sink/demo-mail-sink.service';
 import { planDeliveries, RecipientOrganization } from './delivery-planner';
 
 /**
- * The entry point of distribution for the issuance: call `createDeliveries` inside the
- * transaction that applies ISSUED, with the issued version's content.
+ * The entry point of distribution for an issued plan: `createDeliveries`, run by the create job
+ * the ISSUED transaction enqueued, with the issued version's content.
  */
 @Injectable()
 export class DistributionService {
@@ -20,7 +20,7 @@ export class DistributionService {
 
   /**
    * One delivery per recipient line and channel, and their jobs, in the caller's transaction:
-   * if the issuance rolls back, nothing is sent. Idempotent: a line and channel already planned
+   * if it rolls back, nothing is sent. Idempotent: a line and channel already planned
    * for the plan is left as it is. Returns the ids of the deliveries created by this call.
    */
   async createDeliveries(manager: EntityManager, plan: Pick<Plan, 'id' | 'organizationId'>, content: Pick<PlanContent, 'recipients'>): Promise<string[]> {

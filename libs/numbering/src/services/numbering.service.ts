@@ -2,24 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { parseIsoDate, vietnamDate } from '@app/common';
 import { SYSTEM_AUDIT_ACTOR, AuditService } from '@app/audit';
-import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
 import { Plan, PlanContent } from '@app/plans';
-import { defaultArchiveUnit, numberSymbol, plainText, recipientLines } from '@app/rendering';
 import { CommitteeTerm } from '../entities/committee-term.entity';
 import { RegisterCounter } from '../entities/register-counter.entity';
 import { RegisterEntry } from '../entities/register-entry.entity';
 import { Register } from '../entities/register.entity';
 import { NumberingError, NumberingErrorCode } from '../numbering.error';
 
+/** How the register describes a document: the columns of its line, as the issuing side writes them. */
+export interface RegisterLine {
+  summary: string;
+  signer: string;
+  recipients: string;
+  archiveUnit: string;
+  copies: number;
+}
+
 /** What the issuing transaction knows when it asks for a number. */
 export interface NumberRequest {
   organization: Organization;
-  content: PlanContent;
+  content: Pick<PlanContent, 'documentType'>;
   /** The date on the document (ISO). */
   issuedOn: string;
   /** Now, in the issuing transaction. */
   at: Date;
+  /** The number and symbol as printed (số, ký hiệu), for the number the register gives. */
+  symbolOf: (number: number) => string;
+  line: RegisterLine;
 }
 
 // The date rule lives with the other Vietnamese dates; numbering keeps its name for it.
@@ -34,10 +44,7 @@ export { issuanceDate } from '@app/common';
  */
 @Injectable()
 export class NumberingService {
-  constructor(
-    private readonly config: AppConfig,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   /** The plan's number: the one already given (a re-run), or the next of its register. */
   async assign(manager: EntityManager, plan: Plan, request: NumberRequest): Promise<RegisterEntry> {
@@ -47,12 +54,7 @@ export class NumberingService {
     const register = await this.registerFor(manager, organization, content.documentType);
     const periodKey = await this.periodKey(manager, register, organization, request.issuedOn);
     const number = await this.nextNumber(manager, register.id, periodKey);
-    const symbol = numberSymbol(
-      { family: organization.family, documentType: content.documentType, organizationAbbreviation: organization.symbolAbbreviation },
-      number,
-      organization.family === 'state' || this.config.partyNumberLeadingZero,
-    );
-    const archive = content.recipients.filter((r) => r.purpose === 'archive');
+    const symbol = request.symbolOf(number);
     const entry = manager.create(RegisterEntry, {
       registerId: register.id,
       periodKey,
@@ -62,13 +64,7 @@ export class NumberingService {
       organizationId: organization.id,
       documentType: content.documentType,
       issuedOn: request.issuedOn,
-      summary: plainText(content.summary.replace(/\s*\n\s*/g, ' ')),
-      signer: `${content.signature.signerName} (${content.signature.capacityLines.join(' ')})`,
-      recipients: recipientLines(organization.family, content.recipients)
-        .map((line) => line.replace(/^- /, '').replace(/[,;.]$/, ''))
-        .join('; '),
-      archiveUnit: archive.length ? archive.map((r) => r.name.replace(/[\s,;.]+$/, '')).join(', ') : defaultArchiveUnit(organization.family),
-      copies: content.recipients.length + (archive.length ? 0 : 1),
+      ...request.line,
       sentOn: null,
       receipt: null,
       notes: null,

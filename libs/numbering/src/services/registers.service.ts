@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
-import { Delivery } from '@app/distribution';
 import { AdministrationScope, Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
 import {
@@ -37,16 +36,34 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
 ];
 
 
+/** How far each plan's sending went (ngày chuyển, ký nhận), by plan id. */
+export interface PlanSending {
+  firstSentAt: Date | null;
+  total: number;
+  delivered: number;
+  acknowledged: number;
+}
+
+/** Reads the sending of issued plans: registered by the module that sends them (distribution). */
+export type PlanSendingSource = (manager: EntityManager, planIds: string[]) => Promise<Map<string, PlanSending>>;
+
 /**
  * The outgoing register (sổ đăng ký văn bản đi), read by the clerks of the issuing
  * organization and by auditors, as JSON or CSV; committee terms and registers, set by admins.
  */
 @Injectable()
 export class RegistersService {
+  private sendingSource: PlanSendingSource | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly administration: AdministrationScope,
   ) {}
+
+  /** The register shows the sending of each document as the distribution reports it; numbering itself knows nothing of deliveries. */
+  setSendingSource(source: PlanSendingSource): void {
+    this.sendingSource = source;
+  }
 
   async outgoing(actor: Actor, query: OutgoingRegisterQueryDto): Promise<OutgoingRegisterDto> {
     if (query.from && query.to && query.from > query.to) {
@@ -81,20 +98,11 @@ export class RegistersService {
   }
 
   /** Ngày chuyển and ký nhận, from the distribution of each plan (a value written in the register itself wins). */
-  private async sending(planIds: string[]): Promise<Map<string, { firstSentAt: Date | null; total: number; delivered: number; acknowledged: number }>> {
-    if (!planIds.length) return new Map();
-    const rows: { plan_id: string; first_sent_at: Date | null; total: number; delivered: number; acknowledged: number }[] = await this.dataSource.manager
-      .createQueryBuilder(Delivery, 'd')
-      .select('d.planId', 'plan_id')
-      .addSelect('MIN(d.sentAt)', 'first_sent_at')
-      .addSelect('COUNT(*)::int', 'total')
-      .addSelect('COUNT(d.deliveredAt)::int', 'delivered')
-      .addSelect('COUNT(d.acknowledgedAt)::int', 'acknowledged')
-      .where('d.planId IN (:...planIds)', { planIds })
-      .groupBy('d.planId')
-      .getRawMany();
-    return new Map(rows.map((r) => [r.plan_id, { firstSentAt: r.first_sent_at, total: r.total, delivered: r.delivered, acknowledged: r.acknowledged }]));
+  private async sending(planIds: string[]): Promise<Map<string, PlanSending>> {
+    if (!planIds.length || !this.sendingSource) return new Map();
+    return this.sendingSource(this.dataSource.manager, planIds);
   }
+
 
   /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
   async outgoingCsv(actor: Actor, query: OutgoingRegisterQueryDto): Promise<{ csv: string; filename: string }> {

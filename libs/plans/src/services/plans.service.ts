@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, foldVietnamese } from '@app/common';
 import { Organization, User } from '@app/identity';
+import { isContentEditable } from '@workflows/index';
 import { canonicalContent, contentSha256 } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { validatePlanContent } from '../content/plan-content.validator';
@@ -16,8 +17,6 @@ import { insertDraft, insertDrafts, NewDraft, searchTextOf, validContent, Valida
 import { PlanAccessService } from './plan-access.service';
 import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
 
-/** The states in which content may still change. */
-export const EDITABLE_STATES = ['draft'];
 
 /** Drafting: create a plan, save immutable versions, read, list and search. */
 @Injectable()
@@ -75,7 +74,7 @@ export class PlansService {
     const validated = validatePlanContent(dto.content);
     await this.dataSource.transaction(async (manager) => {
       const plan = await this.access.writable(actor, id, manager);
-      if (!EDITABLE_STATES.includes(plan.state)) {
+      if (!isContentEditable(plan.state)) {
         throw new PlanError(PlanErrorCode.NotDraft, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ sửa được nội dung khi còn là dự thảo`, { state: plan.state });
       }
       if (dto.baseVersion !== plan.currentVersion) {

@@ -1,4 +1,5 @@
-import { eventFieldProblems, parseDeadline, PlanEventDto } from './plan-event.dto';
+import { parseDeadline } from '@workflows/index';
+import { eventFieldProblems, PlanEventDto } from './plan-event.dto';
 
 const dto = (fields: Partial<PlanEventDto>) => Object.assign(new PlanEventDto(), fields);
 

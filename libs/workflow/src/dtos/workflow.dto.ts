@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REVIEW_STEP_ROLES } from '@workflows/index';
 
 export class TransitionResultDto {
   @ApiProperty() planId: string;
@@ -22,7 +23,7 @@ export class AllowedEventsDto {
 
 export class ReviewStepViewDto {
   @ApiProperty() position: number;
-  @ApiProperty({ enum: ['reviewer', 'format_checker'] }) role: string;
+  @ApiProperty({ enum: REVIEW_STEP_ROLES }) role: string;
   @ApiProperty() label: string;
   @ApiProperty({ nullable: true, type: String, description: 'Who approved it in this round' }) approvedBy: string | null;
 }

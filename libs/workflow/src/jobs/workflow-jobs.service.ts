@@ -6,13 +6,13 @@ import { User } from '@app/identity';
 import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
-import { PlanMachineContext, planStateOf } from '@workflows/index';
+import { awaitedIn, PlanMachineContext, planStateOf } from '@workflows/index';
 import { In } from 'typeorm';
 import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowEffectsService } from '../services/workflow-effects.service';
 import { WorkflowService } from '../services/workflow.service';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
-import { CONSULTATION_DEADLINE_JOB, ConsultationDeadlineJob, PLAN_ISSUE_JOB, WORKFLOW_REMINDER_JOB, WorkflowReminderJob } from './workflow-jobs';
+import { CONSULTATION_DEADLINE_JOB, ConsultationDeadlineJob, WORKFLOW_REMINDER_JOB, WorkflowReminderJob } from './workflow-jobs';
 
 /** The workflow's own job handlers: consultation deadlines and reminders. Both are idempotent. */
 @Injectable()
@@ -28,8 +28,6 @@ export class WorkflowJobsService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // The issuance queue exists from the start, so SIGN can enqueue before its handler is registered.
-    await this.jobs.define(PLAN_ISSUE_JOB);
     await this.jobs.work(CONSULTATION_DEADLINE_JOB, (data) => this.deadline(data));
     await this.jobs.work(WORKFLOW_REMINDER_JOB, (data) => this.remind(data));
   }
@@ -54,9 +52,10 @@ export class WorkflowJobsService implements OnModuleInit {
       const loaded = await this.workflow.load(manager, plan);
       const state = planStateOf(loaded.snapshot);
       const context = loaded.snapshot.context as PlanMachineContext;
-      if (state !== 'review' && state !== 'awaitingSignature') return { skipped: `state ${state}` };
-      const waiting = await this.effects.waitingOn(manager, plan, context, state);
-      const what = state === 'review' ? `duyệt (bước "${context.chain[context.step]?.label}")` : 'ký';
+      const awaited = awaitedIn(state, loaded.version);
+      if (!awaited) return { skipped: `state ${state}` };
+      const waiting = await this.effects.waitingOn(manager, plan, context, state, loaded.version);
+      const what = awaited === 'stepHolders' ? `duyệt (bước "${context.chain[context.step]?.label}")` : 'ký';
       const days = this.config.reminderDays * data.level;
       const title = `"${plan.summary}"`;
       if (data.level === 1) {

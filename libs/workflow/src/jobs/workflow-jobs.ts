@@ -1,29 +1,6 @@
 import { defineJob } from '@app/jobs';
 
-/**
- * Jobs of the plan workflow. `plan_issue` is the hand-off to issuance (numbering, rendering,
- * distribution): enqueued in the SIGN transaction; the issuance module registers its handler
- * with `JobsService.work(PLAN_ISSUE_JOB, ...)` and moves the plan on with
- * `WorkflowService.applySystemEvent` (NUMBERED, ISSUED, DISTRIBUTION_STARTED, DISTRIBUTED).
- */
-export interface PlanIssueJob {
-  planId: string;
-  /** The audit sequence of the SIGN event, for the handler's own idempotency checks. */
-  signedSeq: number;
-}
-
-export const PLAN_ISSUE_JOB = defineJob<PlanIssueJob>({
-  name: 'plan_issue',
-  version: 1,
-  schema: {
-    type: 'object',
-    properties: { planId: { type: 'string', format: 'uuid' }, signedSeq: { type: 'integer', minimum: 1 } },
-    required: ['planId', 'signedSeq'],
-    additionalProperties: false,
-  },
-  retryLimit: 10,
-  retryDelaySeconds: 30,
-});
+/** Jobs of the plan workflow itself. The hand-overs (issuance, distribution, cascade) are other modules' jobs: see PlanHandOversService. */
 
 /** Fires DEADLINE when a consultation round's deadline passes. */
 export interface ConsultationDeadlineJob {

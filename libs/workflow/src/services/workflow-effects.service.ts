@@ -6,8 +6,9 @@ import { Membership, Organization, User } from '@app/identity';
 import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
-import { PlanEffect, PlanEvent, PlanMachineContext, planStateLabel } from '@workflows/index';
-import { CONSULTATION_DEADLINE_JOB, PLAN_ISSUE_JOB, WORKFLOW_REMINDER_JOB } from '../jobs/workflow-jobs';
+import { awaitedIn, PLAN_HAND_OVERS, PlanEffect, PlanEvent, planEventSpec, PlanHandOver, PlanMachineContext, planStateLabel } from '@workflows/index';
+import { CONSULTATION_DEADLINE_JOB, WORKFLOW_REMINDER_JOB } from '../jobs/workflow-jobs';
+import { PlanHandOversService } from './plan-hand-overs.service';
 import { WorkflowFactsService } from './workflow-facts.service';
 
 /** What a committed transition asks for, as the effects see it. */
@@ -23,7 +24,8 @@ export interface TransitionDone {
 
 /**
  * Performs the effects the machine names, inside the transition's transaction: notices to
- * the people who must act, reminders and deadlines as scheduled jobs, the issuance job.
+ * the people who must act, reminders and deadlines as scheduled jobs; the effects handed over
+ * (issuance, distribution, cascade) go to the modules registered for them.
  */
 @Injectable()
 export class WorkflowEffectsService {
@@ -33,22 +35,29 @@ export class WorkflowEffectsService {
     private readonly jobs: JobsService,
     private readonly inbox: InboxService,
     private readonly facts: WorkflowFactsService,
+    private readonly handOvers: PlanHandOversService,
   ) {}
 
   /** Queues the effects may write to: workers to wake once the transaction commits. */
-  readonly queues = [CONSULTATION_DEADLINE_JOB.queue, WORKFLOW_REMINDER_JOB.queue, PLAN_ISSUE_JOB.queue];
-
-  async perform(manager: EntityManager, done: TransitionDone, effects: PlanEffect[]): Promise<void> {
-    for (const effect of effects) await this[effect](manager, done);
+  get queues(): string[] {
+    return [CONSULTATION_DEADLINE_JOB.queue, WORKFLOW_REMINDER_JOB.queue, ...this.handOvers.queues];
   }
 
-  /** Who the plan waits for now: the holders of the review step's role, or the signers. */
-  async waitingOn(manager: EntityManager, plan: Plan, context: PlanMachineContext, state: string): Promise<string[]> {
-    if (state === 'review') {
+  async perform(manager: EntityManager, done: TransitionDone, effects: PlanEffect[]): Promise<void> {
+    for (const effect of effects) {
+      if ((PLAN_HAND_OVERS as readonly string[]).includes(effect)) await this.handOvers.taker(effect as PlanHandOver).take(manager, done);
+      else await this[effect as Exclude<PlanEffect, PlanHandOver>](manager, done);
+    }
+  }
+
+  /** Who the plan waits for in `state`, as the state's `meta.awaits` says: the holders of the review step's role, or the signers. */
+  async waitingOn(manager: EntityManager, plan: Plan, context: PlanMachineContext, state: string, version?: string): Promise<string[]> {
+    const awaited = awaitedIn(state, version);
+    if (awaited === 'stepHolders') {
       const step = context.chain[context.step];
       return step ? (await this.membersWithRole(manager, plan.organizationId, step.role)).filter((id) => id !== context.drafterId) : [];
     }
-    if (state === 'awaitingSignature') return (await this.facts.authorityHolders(manager, plan)).filter((id) => id !== context.drafterId);
+    if (awaited === 'signers') return (await this.facts.authorityHolders(manager, plan)).filter((id) => id !== context.drafterId);
     return [];
   }
 
@@ -59,7 +68,7 @@ export class WorkflowEffectsService {
    */
   async superiorsOf(manager: EntityManager, plan: Plan, state: string, waiting: string[]): Promise<string[]> {
     let organizationId: string | null = plan.organizationId;
-    if (state === 'awaitingSignature') {
+    if (awaitedIn(state) === 'signers') {
       organizationId = (await manager.findOne(Organization, { where: { id: plan.organizationId } }))?.parentId ?? null;
     }
     let superiors = organizationId ? await this.membersWithRole(manager, organizationId, 'signer') : [];
@@ -127,19 +136,12 @@ export class WorkflowEffectsService {
     await this.jobs.enqueue(manager, WORKFLOW_REMINDER_JOB, { planId: done.plan.id, transition: done.transitions, level: 1 }, { startAfter, key: `${done.plan.id}:${done.transitions}:1` });
   }
 
+  /** The event table says what the drafter is told after each event that names this effect. */
   private async tellDrafter(manager: EntityManager, done: TransitionDone): Promise<void> {
     const { event, plan } = done;
-    const title = this.title(plan);
-    const notice =
-      event.type === 'RETURN'
-        ? { kind: 'returned' as const, message: `Kế hoạch ${title} bị trả lại: ${event.reason}` }
-        : event.type === 'SIGN'
-          ? { kind: 'signed' as const, message: `Kế hoạch ${title} đã được ký, chờ cấp số và ban hành` }
-          : { kind: 'consultation_closed' as const, message: `Đợt xin ý kiến về dự thảo ${title} đã kết thúc (${planStateLabel(done.toState)}): hãy tiếp thu hoặc giải trình từng góp ý` };
-    await this.inbox.notify(manager, { userIds: [done.context.drafterId], planId: plan.id, ...notice, dedupeKey: `plan:${plan.id}:transition:${done.transitions}` });
-  }
-
-  private async requestIssuance(manager: EntityManager, done: TransitionDone): Promise<void> {
-    await this.jobs.enqueue(manager, PLAN_ISSUE_JOB, { planId: done.plan.id, signedSeq: done.auditSeq }, { key: `${done.plan.id}:${done.auditSeq}` });
+    const notice = planEventSpec(event.type).drafterNotice;
+    if (!notice) throw new Error(`the event table has no drafter notice for ${event.type}`);
+    const message = notice.message(this.title(plan), event, planStateLabel(done.toState));
+    await this.inbox.notify(manager, { userIds: [done.context.drafterId], planId: plan.id, kind: notice.kind, message, dedupeKey: `plan:${plan.id}:transition:${done.transitions}` });
   }
 }

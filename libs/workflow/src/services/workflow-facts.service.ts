@@ -5,8 +5,8 @@ import { Actor, cleanText, FieldProblem } from '@app/common';
 import { SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
-import { EventSender, PlanEvent, PlanMachineContext } from '@workflows/index';
-import { parseDeadline, PlanEventDto } from '../dtos/plan-event.dto';
+import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
+import { PlanEventDto } from '../dtos/plan-event.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
 import { WorkflowError } from '../workflow.error';
 import { ReviewChainService } from './review-chain.service';
@@ -17,6 +17,18 @@ export interface EventFacts {
   comments: ConsultationComment[];
   formatErrors: unknown[];
   authority: SigningAuthority | null;
+}
+
+interface FactArgs {
+  manager: EntityManager;
+  plan: Plan;
+  context: PlanMachineContext;
+  dto: PlanEventDto;
+  by: EventSender;
+  authority: SigningAuthority | null;
+  passwordConfirmed: boolean;
+  /** Rows and details gathered on the way (comments to write, format errors for a refusal). */
+  facts: EventFacts;
 }
 
 function sameLines(a: string[], b: string[]): boolean {
@@ -74,7 +86,10 @@ export class WorkflowFactsService {
     return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent }, authority };
   }
 
-  /** The machine event for a request, with the facts of its type. Throws 422 for consultees or anchors that do not exist. */
+  /**
+   * The machine event for a request: the facts its row of the event table names, each adding
+   * fields to the event. Throws 422 for consultees or anchors that do not exist.
+   */
   async event(
     manager: EntityManager,
     plan: Plan,
@@ -85,54 +100,48 @@ export class WorkflowFactsService {
   ): Promise<EventFacts> {
     const { by, authority } = sender;
     const facts: EventFacts = { event: { type: dto.type, by } as PlanEvent, comments: [], formatErrors: [], authority };
-    switch (dto.type) {
-      case 'SUBMIT': {
-        const report = await this.formatCheck.check(plan, { manager, version: plan.currentVersion });
-        const { steps } = await this.chains.stepsOf(plan.organizationId, manager);
-        facts.formatErrors = report.errors;
-        facts.event = { type: 'SUBMIT', by, version: plan.currentVersion, formatErrors: report.errors.length, chain: steps };
-        break;
-      }
-      case 'CIRCULATE': {
-        await this.checkConsultees(manager, dto.consultees ?? []);
-        facts.event = { type: 'CIRCULATE', by, consultees: dto.consultees ?? [], deadline: parseDeadline(dto.deadline ?? '')!.toISOString(), now: this.clock.now().toISOString(), version: plan.currentVersion };
-        break;
-      }
-      case 'COMMENT': {
-        const round = context.consultation?.round ?? 0;
-        const version = context.consultation?.version ?? plan.currentVersion;
-        const anchors = await this.anchorIds(manager, plan, version);
-        const problems: FieldProblem[] = [];
-        (dto.comments ?? []).forEach((c, i) => {
-          if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có mục hay điểm "${c.anchorId}" trong dự thảo` });
-          if (!cleanText(c.text)) problems.push({ path: `comments.${i}.text`, code: 'required', message: `comments.${i}.text: không được để trống` });
-        });
-        if (problems.length) throw WorkflowError.invalid(problems, 'Góp ý không hợp lệ');
-        facts.comments = (dto.comments ?? []).map((c) =>
-          manager.create(ConsultationComment, { id: randomUUID(), planId: plan.id, round, consulteeId: by.id, anchorId: c.anchorId ?? null, text: c.text.normalize('NFC').trim(), contentVersion: version, createdAt: this.clock.now() }),
-        );
-        facts.event = { type: 'COMMENT', by, commentIds: facts.comments.map((c) => c.id) };
-        break;
-      }
-      case 'DEADLINE':
-        facts.event = { type: 'DEADLINE', by, round: context.consultation?.round ?? 0 };
-        break;
-      case 'RESOLVE_COMMENT':
-        facts.event = { type: 'RESOLVE_COMMENT', by, commentId: dto.commentId!, resolution: dto.resolution!, note: cleanText(dto.note ?? '') };
-        break;
-      case 'APPROVE':
-        facts.event = { type: 'APPROVE', by, contentVersion: plan.currentVersion };
-        break;
-      case 'RETURN':
-      case 'CANCEL':
-        facts.event = { type: dto.type, by, reason: (dto.reason ?? '').normalize('NFC').trim() };
-        break;
-      case 'SIGN':
-        facts.event = { type: 'SIGN', by, contentVersion: plan.currentVersion, passwordConfirmed, authorityId: authority?.id ?? null };
-        break;
-    }
+    const args: FactArgs = { manager, plan, context, dto, by, authority, passwordConfirmed, facts };
+    let fields: Record<string, unknown> = {};
+    for (const fact of planEventSpec(dto.type).facts) fields = { ...fields, ...(await this.establish[fact](args)) };
+    facts.event = { ...fields, type: dto.type, by } as PlanEvent;
     return facts;
   }
+
+  /** How each fact of the event table is established: the event fields it gives. */
+  private readonly establish: Record<PlanEventFact, (args: FactArgs) => Promise<Record<string, unknown>>> = {
+    currentVersion: async ({ plan }) => ({ version: plan.currentVersion }),
+    contentVersion: async ({ plan }) => ({ contentVersion: plan.currentVersion }),
+    formatCheck: async ({ manager, plan, facts }) => {
+      const report = await this.formatCheck.check(plan, { manager, version: plan.currentVersion });
+      facts.formatErrors = report.errors;
+      return { formatErrors: report.errors.length };
+    },
+    reviewChain: async ({ manager, plan }) => ({ chain: (await this.chains.stepsOf(plan.organizationId, manager)).steps }),
+    consultation: async ({ manager, dto }) => {
+      await this.checkConsultees(manager, dto.consultees ?? []);
+      return { consultees: dto.consultees ?? [], deadline: parseDeadline(dto.deadline ?? '')!.toISOString(), now: this.clock.now().toISOString() };
+    },
+    comments: async ({ manager, plan, context, dto, by, facts }) => {
+      const round = context.consultation?.round ?? 0;
+      const version = context.consultation?.version ?? plan.currentVersion;
+      const anchors = await this.anchorIds(manager, plan, version);
+      const problems: FieldProblem[] = [];
+      (dto.comments ?? []).forEach((c, i) => {
+        if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có mục hay điểm "${c.anchorId}" trong dự thảo` });
+        if (!cleanText(c.text)) problems.push({ path: `comments.${i}.text`, code: 'required', message: `comments.${i}.text: không được để trống` });
+      });
+      if (problems.length) throw WorkflowError.invalid(problems, 'Góp ý không hợp lệ');
+      facts.comments = (dto.comments ?? []).map((c) =>
+        manager.create(ConsultationComment, { id: randomUUID(), planId: plan.id, round, consulteeId: by.id, anchorId: c.anchorId ?? null, text: c.text.normalize('NFC').trim(), contentVersion: version, createdAt: this.clock.now() }),
+      );
+      return { commentIds: facts.comments.map((c) => c.id) };
+    },
+    consultationRound: async ({ context }) => ({ round: context.consultation?.round ?? 0 }),
+    resolution: async ({ dto }) => ({ commentId: dto.commentId!, resolution: dto.resolution!, note: cleanText(dto.note ?? '') }),
+    reason: async ({ dto }) => ({ reason: (dto.reason ?? '').normalize('NFC').trim() }),
+    stepUp: async ({ passwordConfirmed }) => ({ passwordConfirmed }),
+    authority: async ({ authority }) => ({ authorityId: authority?.id ?? null }),
+  };
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {
     const found = new Set((await manager.find(User, { where: { id: In(ids), active: true }, select: { id: true } })).map((u) => u.id));

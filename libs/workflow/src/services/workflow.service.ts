@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, FieldProblem } from '@app/common';
 import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@app/audit';
+import { AppConfig } from '@app/config';
 import { STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
 import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
@@ -11,13 +12,17 @@ import {
   adoptPlan,
   allowedPlanEvents,
   EventSender,
+  migratePlanSnapshot,
   persistPlanSnapshot,
   PersistedPlanSnapshot,
   PLAN_MACHINE_ID,
+  planConsultees,
   PlanEvent,
+  planEventSpec,
   PlanMachineContext,
   planStateOf,
   restorePlanSnapshot,
+  SECRET_EVENT_FIELDS,
   StepResult,
   stepPlan,
   SYSTEM_SENDER,
@@ -30,7 +35,7 @@ import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
 import { WorkflowEffectsService } from './workflow-effects.service';
-import { WorkflowFactsService } from './workflow-facts.service';
+import { EventFacts, WorkflowFactsService } from './workflow-facts.service';
 
 export interface ApplyOptions {
   /** The plan's row version the client saw (If-Match); absent: no check. */
@@ -83,17 +88,16 @@ export class WorkflowService implements OnModuleInit {
     private readonly effects: WorkflowEffectsService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    // People asked for an opinion read the draft they are asked about, whatever their organization.
+    // People asked for an opinion read the draft they are asked about, whatever their organization:
+    // those of the round under way (read through the snapshot's machine version) and those who answered one.
     this.access.addReadRule(async (actor, plan, manager) => {
-      const rows = await manager.query(
-        `SELECT 1 FROM plan_workflow WHERE plan_id = $1::uuid AND snapshot->'context'->'consultation'->'consultees' ? $2::text
-         UNION ALL SELECT 1 FROM consultation_comment WHERE plan_id = $1::uuid AND consultee_id = $2::uuid LIMIT 1`,
-        [plan.id, actor.id],
-      );
-      return rows.length > 0;
+      const row = await manager.findOne(PlanWorkflow, { where: { planId: plan.id } });
+      if (row && planConsultees(row.machineVersion, row.snapshot as PersistedPlanSnapshot).includes(actor.id)) return true;
+      return manager.exists(ConsultationComment, { where: { planId: plan.id, consulteeId: actor.id } });
     });
   }
 
@@ -101,10 +105,12 @@ export class WorkflowService implements OnModuleInit {
   async apply(actor: Actor, planId: string, dto: PlanEventDto, options: ApplyOptions = {}): Promise<ApplyResult> {
     const problems = eventFieldProblems(dto);
     if (problems.length) throw WorkflowError.invalid(problems);
+    const spec = planEventSpec(dto.type);
     // Step-up before the lock: verifying a password is slow, the plan row stays free meanwhile.
-    if (dto.type === 'SIGN') await this.stepUp.requireNotLocked(actor.id);
-    const passwordConfirmed = dto.type === 'SIGN' ? await this.stepUp.confirm(actor.id, dto.password ?? '') : false;
-    const requestSha256 = createHash('sha256').update(canonicalJson({ planId, ...dto, password: undefined })).digest('hex');
+    if (spec.stepUp === 'password') await this.stepUp.requireNotLocked(actor.id);
+    const passwordConfirmed = spec.stepUp === 'password' ? await this.stepUp.confirm(actor.id, dto.password ?? '') : false;
+    const secrets = Object.fromEntries(SECRET_EVENT_FIELDS.map((field) => [field, undefined]));
+    const requestSha256 = createHash('sha256').update(canonicalJson({ planId, ...dto, ...secrets })).digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
         const plan = await this.access.readable(actor, planId, manager, true);
@@ -128,8 +134,7 @@ export class WorkflowService implements OnModuleInit {
           throw this.refused(loaded, sender.by, step.refusal, step.refusal.code === 'formatClean' ? { formatErrors: facts.formatErrors } : {});
         }
         if (facts.comments.length) await manager.insert(ConsultationComment, facts.comments);
-        const data = eventData(facts.event, loaded.snapshot.context as PlanMachineContext, step.result.snapshot.context as PlanMachineContext, facts.authority);
-        const committed = await this.commit(manager, plan, loaded, facts.event, step.result, { actor, requestId: options.requestId, data });
+        const committed = await this.commit(manager, plan, loaded, facts.event, step.result, { actor, requestId: options.requestId, authority: facts.authority });
         const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot)));
         const body: TransitionResultDto = { ...committed.body, allowedEvents };
         if (options.idempotencyKey) {
@@ -140,7 +145,7 @@ export class WorkflowService implements OnModuleInit {
       if (!result.replayed) this.jobs.wake(this.effects.queues);
       return result;
     } catch (error) {
-      if (dto.type === 'SIGN' && !passwordConfirmed && error instanceof WorkflowError && error.code === WorkflowErrorCode.TransitionRefused) {
+      if (spec.stepUp && !passwordConfirmed && error instanceof WorkflowError && error.code === WorkflowErrorCode.TransitionRefused) {
         await this.stepUpFailed(actor, planId, error, options.requestId ?? null);
       }
       throw error;
@@ -175,8 +180,7 @@ export class WorkflowService implements OnModuleInit {
       const machineEvent = { ...event, by: SYSTEM_SENDER } as PlanEvent;
       const step = stepPlan(loaded.version, loaded.snapshot, machineEvent);
       if (!step.ok) throw this.refused(loaded, SYSTEM_SENDER, step.refusal);
-      const data = { ...eventData(machineEvent, loaded.snapshot.context as PlanMachineContext, step.result.snapshot.context as PlanMachineContext, null), ...(options.data ?? {}) };
-      const committed = await this.commit(manager, plan, loaded, machineEvent, step.result, { actor: SYSTEM_AUDIT_ACTOR, requestId: options.requestId, data });
+      const committed = await this.commit(manager, plan, loaded, machineEvent, step.result, { actor: SYSTEM_AUDIT_ACTOR, requestId: options.requestId, authority: null, data: options.data });
       return { ...committed.body, allowedEvents: allowedPlanEvents(loaded.version, committed.snapshot, SYSTEM_SENDER) };
     };
     if (options.manager) return run(options.manager);
@@ -195,11 +199,19 @@ export class WorkflowService implements OnModuleInit {
     return { planId, state, rowVersion: plan.rowVersion, allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by) };
   }
 
-  /** The plan's workflow as it stands (for the API and the web UI). */
+  /**
+   * The plan's workflow as it stands (for the API and the web UI), on the configured machine
+   * version: a snapshot stored by an older version is migrated on the way (and stored so by the
+   * next transition).
+   */
   async load(manager: EntityManager, plan: Plan): Promise<LoadedWorkflow> {
+    const target = this.config.planMachineVersion;
     const row = await manager.findOne(PlanWorkflow, { where: { planId: plan.id } });
-    if (row) return { version: row.machineVersion, snapshot: restorePlanSnapshot(row.machineVersion, row.snapshot as PersistedPlanSnapshot), row };
-    const adopted = adoptPlan({ drafterId: plan.createdById, round: plan.draftRound }, plan.state);
+    if (row) {
+      const { version, persisted } = migratePlanSnapshot(row.machineVersion, row.snapshot as PersistedPlanSnapshot, target);
+      return { version, snapshot: restorePlanSnapshot(version, persisted), row };
+    }
+    const adopted = adoptPlan({ drafterId: plan.createdById, round: plan.draftRound }, plan.state, target);
     return { version: adopted.version, snapshot: adopted.snapshot, row: null };
   }
 
@@ -234,15 +246,14 @@ export class WorkflowService implements OnModuleInit {
     loaded: LoadedWorkflow,
     event: PlanEvent,
     next: StepResult,
-    audit: { actor: AuditActor; requestId?: string; data: Record<string, unknown> },
+    audit: { actor: AuditActor; requestId?: string; authority: EventFacts['authority']; data?: Record<string, unknown> },
   ): Promise<Committed> {
     const fromState = planStateOf(loaded.snapshot);
     const toState = planStateOf(next.snapshot);
     const context = next.snapshot.context as PlanMachineContext;
-    const changes: Partial<Plan> = { state: toState };
-    if (event.type === 'SUBMIT') changes.submittedVersion = event.version;
-    if (event.type === 'RETURN') changes.draftRound = context.round;
-    if (event.type === 'SIGN') Object.assign(changes, { signedAt: this.clock.now(), signedById: event.by.id });
+    const spec = planEventSpec(event.type);
+    const transition = { event, before: loaded.snapshot.context as PlanMachineContext, after: context, now: this.clock.now(), authority: audit.authority };
+    const changes: Partial<Plan> = { state: toState, ...spec.planColumns?.(transition) };
     // The update also moves row_version (TypeORM's version column): the next If-Match must carry the new one.
     await manager.update(Plan, { id: plan.id }, changes);
     const transitions = (loaded.row?.transitions ?? 0) + 1;
@@ -264,11 +275,11 @@ export class WorkflowService implements OnModuleInit {
       event: event.type,
       fromState,
       toState,
-      reason: event.type === 'RETURN' || event.type === 'CANCEL' ? event.reason : null,
+      reason: spec.fields.includes('reason') ? (event as { reason: string }).reason : null,
       contentVersion,
       contentSha256: version?.contentSha256 ?? null,
       requestId: audit.requestId ?? null,
-      data: audit.data,
+      data: { ...spec.audit?.(transition), ...audit.data },
     });
     await this.effects.perform(manager, { plan: updated, event, context, toState, transitions, auditSeq: entry.seq }, next.effects);
     const fresh = await manager.findOneOrFail(Plan, { where: { id: plan.id } });
@@ -286,34 +297,6 @@ export class WorkflowService implements OnModuleInit {
         commentIds: event.type === 'COMMENT' ? event.commentIds : [],
       },
     };
-  }
-}
-
-/** What the audit event records of each transition, beyond from/to and the reason. */
-function eventData(event: PlanEvent, before: PlanMachineContext, after: PlanMachineContext, authority: { id: string; delegatedFromId: string | null; capacityLines: string[] } | null): Record<string, unknown> {
-  switch (event.type) {
-    case 'SUBMIT':
-      return { submittedVersion: event.version, chain: event.chain, round: after.round };
-    case 'CIRCULATE':
-      return { round: after.consultation?.round, consultees: event.consultees, deadline: event.deadline };
-    case 'COMMENT':
-      return { round: before.consultation?.round, commentIds: event.commentIds };
-    case 'NO_COMMENT':
-      return { round: before.consultation?.round };
-    case 'DEADLINE':
-      return { round: event.round, unanswered: (before.consultation?.consultees ?? []).filter((id) => !before.consultation?.answered.includes(id)) };
-    case 'RESOLVE_COMMENT':
-      return { commentId: event.commentId, resolution: event.resolution, note: event.note };
-    case 'APPROVE': {
-      const step = before.chain[before.step];
-      return { step: before.step + 1, of: before.chain.length, role: step?.role, label: step?.label };
-    }
-    case 'RETURN':
-      return { from: after.lastReturn?.from, step: after.lastReturn?.step === null || after.lastReturn?.step === undefined ? null : after.lastReturn.step + 1, round: after.round };
-    case 'SIGN':
-      return { stepUp: 'password', authorityId: authority?.id ?? null, delegatedFromId: authority?.delegatedFromId ?? null, capacityLines: authority?.capacityLines ?? [] };
-    default:
-      return {};
   }
 }
 

@@ -4,7 +4,7 @@ import { AuditEventDto, AuditService } from '@app/audit';
 import { PlansService } from '@app/plans';
 import { PlanWorkflowQueriesService } from '@app/workflow';
 import { PLAN_EVENT_LABELS, planStateLabel } from '@workflows/plan-labels';
-import { planMachine } from '@workflows/plan.machine';
+import { LATEST_PLAN_MACHINE_VERSION, planMachineVersion } from '@workflows/index';
 import { viDateTime } from '../view-helpers';
 import { buildStatechart, MachineDefinition } from './statechart';
 
@@ -59,7 +59,7 @@ export class AuditViewsService {
     const plan = await this.plans.get(actor, id);
     const events = await this.queries.history(actor, id);
     const path = events.filter((e) => e.fromState || e.toState).map((e) => ({ from: e.fromState, to: e.toState, event: e.event }));
-    const chart = buildStatechart(planMachine.config as MachineDefinition, plan.state, path);
+    const chart = buildStatechart(planMachineVersion(LATEST_PLAN_MACHINE_VERSION).machine.config as MachineDefinition, plan.state, path);
     const auditor = hasRole(actor, 'auditor');
     const report = auditor ? await this.audit.verify() : null;
     const broken = report?.broken.find((b) => b.planId === id) ?? null;

@@ -1,4 +1,4 @@
-import { planMachine } from '@workflows/plan.machine';
+import { planMachineV1 as planMachine } from '@workflows/index';
 import { buildStatechart } from './statechart';
 
 describe('statechart drawn from the machine definition', () => {

@@ -4,7 +4,7 @@ import { OrganizationsService } from '@app/identity';
 import { RegistersService, TermDto } from '@app/numbering';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { ReviewChainService } from '@app/workflow';
-import { REVIEW_STEP_ROLES } from '@workflows/plan.machine';
+import { REVIEW_STEP_ROLES } from '@workflows/index';
 import { organizationOptions } from '../admin/admin-views.service';
 import { ROLE_NAMES } from '../view-helpers';
 

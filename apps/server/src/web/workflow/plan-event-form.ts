@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_FIELDS, PlanEventDto } from '@app/workflow';
-import { PLAN_EVENT_LABELS } from '@workflows/plan-labels';
+import { PlanEventDto } from '@app/workflow';
+import { PLAN_EVENT_LABELS, PLAN_EVENTS, PlanEventType } from '@workflows/index';
 import { FormBody, list, text } from '../forms';
 
-/** Events a person sends from the web UI (the others are the system's). */
-export const PERSON_EVENTS = ['SUBMIT', 'CIRCULATE', 'COMMENT', 'NO_COMMENT', 'RESOLVE_COMMENT', 'APPROVE', 'RETURN', 'SIGN', 'WITHDRAW', 'CANCEL'] as const;
 
 export function eventLabel(type: string): string {
   return PLAN_EVENT_LABELS[type] ?? type;
@@ -23,7 +21,8 @@ export function formKey(): string {
  */
 export function eventFromForm(body: FormBody, labels: Record<string, string> = {}): PlanEventDto {
   const type = text(body, 'type') as PlanEventDto['type'];
-  const fields = EVENT_FIELDS[type] ?? [];
+  // The fields the event table gives the type; an unknown type copies nothing (the service refuses it).
+  const fields = PLAN_EVENTS[type as PlanEventType]?.fields ?? [];
   const dto: Record<string, unknown> = { type };
   // Rows pair up by position: empty values ("Toàn văn", an empty note) must keep their place.
   const anchors = ([] as string[]).concat(body['note.anchor'] ?? []).map((a) => a.trim());

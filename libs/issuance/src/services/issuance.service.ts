@@ -1,19 +1,29 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { CascadeService } from '@app/cascade';
 import { AppConfig } from '@app/config';
-import { DistributionService } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { Clock } from '@app/jobs';
+import { issuanceDate, NumberingService, NumberRequest, RegisterEntry, RegisterLine } from '@app/numbering';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
-import { DOCUMENT_STORE, DocumentStore, IssuedDocumentService } from '@app/rendering';
+import { defaultArchiveUnit, DOCUMENT_STORE, DocumentStore, IssuedDocumentService, numberSymbol, plainText, recipientLines } from '@app/rendering';
 import { WorkflowService } from '@app/workflow';
-import { RegisterEntry } from '../entities/register-entry.entity';
-import { NumberingError, NumberingErrorCode } from '../numbering.error';
-import { issuanceDate, NumberingService } from './numbering.service';
+import { ISSUED_STATES } from '@workflows/index';
+import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
 
-const ISSUED_STATES = ['issued', 'distributing', 'distributed'];
+/** The register's line for a plan: its summary, signer, recipients and archive as printed. */
+function registerLine(organization: Organization, content: PlanContent): RegisterLine {
+  const archive = content.recipients.filter((r) => r.purpose === 'archive');
+  return {
+    summary: plainText(content.summary.replace(/\s*\n\s*/g, ' ')),
+    signer: `${content.signature.signerName} (${content.signature.capacityLines.join(' ')})`,
+    recipients: recipientLines(organization.family, content.recipients)
+      .map((line) => line.replace(/^- /, '').replace(/[,;.]$/, ''))
+      .join('; '),
+    archiveUnit: archive.length ? archive.map((r) => r.name.replace(/[\s,;.]+$/, '')).join(', ') : defaultArchiveUnit(organization.family),
+    copies: content.recipients.length + (archive.length ? 0 : 1),
+  };
+}
 
 export interface IssuanceResult {
   planId: string;
@@ -37,8 +47,9 @@ interface NumberedPlan {
  * (a) one transaction gives the number and the date and applies NUMBERED;
  * (b) the PDF is rendered, signed and stored, outside any transaction: the same plan gives the
  *     same bytes, so a re-run stores nothing new; a render that fails for good voids the number;
- * (c) one transaction records the PDF's hash, applies ISSUED (the hash goes into the audit
- *     trail with it) and hands over to distribution and the cascade.
+ * (c) one transaction records the PDF's hash and applies ISSUED (the hash goes into the audit
+ *     trail with it); the machine's effects of ISSUED hand over to distribution and the
+ *     cascade, which take them as their own jobs in that transaction.
  */
 @Injectable()
 export class IssuanceService {
@@ -50,8 +61,6 @@ export class IssuanceService {
     private readonly documents: IssuedDocumentService,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     private readonly workflow: WorkflowService,
-    private readonly distribution: DistributionService,
-    private readonly cascade: CascadeService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -68,12 +77,12 @@ export class IssuanceService {
       if (options.finalAttempt) await this.voidNumber(planId, `Không tạo được bản PDF chính thức: ${(error as Error).message}`);
       throw error;
     }
-    return this.dataSource.transaction((manager) => this.markIssued(manager, planId, pdfSha256, numbered.content));
+    return this.dataSource.transaction((manager) => this.markIssued(manager, planId, pdfSha256));
   }
 
   private async alreadyIssued(planId: string): Promise<IssuanceResult | null> {
     const plan = await this.dataSource.manager.findOne(Plan, { where: { id: planId } });
-    if (!plan) throw new NumberingError(NumberingErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
+    if (!plan) throw new IssuanceError(IssuanceErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     if (!ISSUED_STATES.includes(plan.state) || !plan.pdfSha256) return null;
     return { planId, numberSymbol: plan.numberSymbol!, issuedOn: plan.issuedOn!, pdfSha256: plan.pdfSha256, issuedNow: false };
   }
@@ -81,9 +90,9 @@ export class IssuanceService {
   /** (a) The number and the date, in the transaction that applies NUMBERED (or, after a void, a new number). */
   private async number(manager: EntityManager, planId: string): Promise<NumberedPlan> {
     const plan = await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
-    if (!plan) throw new NumberingError(NumberingErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
+    if (!plan) throw new IssuanceError(IssuanceErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     if (plan.state !== 'signed' && plan.state !== 'numbered') {
-      throw new NumberingError(NumberingErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ cấp số cho kế hoạch đã ký`, { state: plan.state });
+      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ cấp số cho kế hoạch đã ký`, { state: plan.state });
     }
     const [organization, version] = await Promise.all([
       manager.findOneByOrFail(Organization, { id: plan.organizationId }),
@@ -91,11 +100,18 @@ export class IssuanceService {
     ]);
     const now = this.clock.now();
     const issuedOn = issuanceDate(plan.signedAt ?? now, this.config.holidays);
-    const entry = await this.numbering.assign(manager, plan, { organization, content: version.content, issuedOn, at: now });
+    const entry = await this.numbering.assign(manager, plan, this.numberRequest(organization, version.content, issuedOn, now));
     if (plan.state === 'signed') {
       await this.workflow.applySystemEvent(planId, { type: 'NUMBERED' }, { manager, data: { number: entry.number, numberSymbol: entry.numberSymbol, issuedOn: entry.issuedOn } });
     }
     return { plan, entry, organization, content: version.content };
+  }
+
+  /** What the register needs to number a plan: its symbol as printed and its line. */
+  numberRequest(organization: Organization, content: PlanContent, issuedOn: string, at: Date): NumberRequest {
+    const leadingZero = organization.family === 'state' || this.config.partyNumberLeadingZero;
+    const parts = { family: organization.family, documentType: content.documentType, organizationAbbreviation: organization.symbolAbbreviation };
+    return { organization, content, issuedOn, at, symbolOf: (n) => numberSymbol(parts, n, leadingZero), line: registerLine(organization, content) };
   }
 
   /** (b) Render, sign, store: the stored PDF when there is one, else a new one with the same bytes any re-run would give. */
@@ -112,21 +128,18 @@ export class IssuanceService {
     return document.sha256;
   }
 
-  /** (c) The hash on the plan and in the audit trail with ISSUED; deliveries and child plans are written in the same transaction. */
-  private async markIssued(manager: EntityManager, planId: string, pdfSha256: string, content: PlanContent): Promise<IssuanceResult> {
+  /** (c) The hash on the plan and in the audit trail with ISSUED; its hand-overs are enqueued in the same transaction. */
+  private async markIssued(manager: EntityManager, planId: string, pdfSha256: string): Promise<IssuanceResult> {
     const plan = await manager.findOneOrFail(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
     if (ISSUED_STATES.includes(plan.state)) {
       return { planId, numberSymbol: plan.numberSymbol!, issuedOn: plan.issuedOn!, pdfSha256: plan.pdfSha256!, issuedNow: false };
     }
     const live = await manager.findOne(RegisterEntry, { where: { planId, voidedAt: IsNull() } });
     if (plan.state !== 'numbered' || !live) {
-      throw new NumberingError(NumberingErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}" không có số hợp lệ: không ban hành được`, { state: plan.state });
+      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}" không có số hợp lệ: không ban hành được`, { state: plan.state });
     }
     await manager.update(Plan, { id: planId }, { pdfSha256 });
     await this.workflow.applySystemEvent(planId, { type: 'ISSUED' }, { manager, data: { pdfSha256, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn } });
-    const issued = await manager.findOneByOrFail(Plan, { id: planId });
-    await this.distribution.createDeliveries(manager, issued, content);
-    await this.cascade.planIssued(manager, issued);
     this.logger.log({ message: 'plan issued', planId, numberSymbol: live.numberSymbol, pdfSha256 });
     return { planId, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn, pdfSha256, issuedNow: true };
   }
