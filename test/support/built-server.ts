@@ -1,29 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../libs/db/src/embedded-postgres';
+import { builtServer, freePort } from './server-process';
 
 const ROOT = join(__dirname, '..', '..');
-/** The file `npm start` runs after its build step (package.json "start"). */
-export const BUILT_MAIN = join(ROOT, 'dist', 'apps', 'server', 'src', 'main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Runs the build step of `npm start` (`nest build server`) unless dist is newer than every source file. */
-export function ensureBuilt(): void {
-  const sources = Math.max(...['apps', 'libs', 'workflows'].map((d) => newestSource(join(ROOT, d))));
-  if (existsSync(BUILT_MAIN) && statSync(BUILT_MAIN).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'server'], { cwd: ROOT, stdio: 'pipe' });
-}
 
 export interface BuiltServer {
   baseUrl: string;
@@ -40,11 +21,11 @@ export interface BuiltServer {
  * PostgreSQL, demo data) and port. Tests talk to it from outside, over HTTP, as people do.
  */
 export async function startBuiltServer(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<BuiltServer> {
-  ensureBuilt();
+  const main = builtServer();
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-built-')), LOG_LEVEL: 'warn', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [BUILT_MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -17,11 +17,21 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** The built server (`nest build server`), built again when a source is newer than it. */
+/**
+ * The built server (`nest build server`, the build step of `npm start`), built again when a
+ * source is newer than it. The test run builds it once, in its global setup, before any test
+ * file starts: two files building at once would delete each other's output.
+ */
 export function ensureBuiltServer(): string {
   const built = existsSync(MAIN) ? statSync(MAIN).mtimeMs : 0;
   const sources = Math.max(...['apps', 'libs', 'workflows'].map((d) => newestSource(join(ROOT, d))));
-  if (built < sources) execFileSync(join(ROOT, 'node_modules', '.bin', 'nest'), ['build', 'server'], { cwd: ROOT, stdio: 'inherit' });
+  if (built < sources) execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'server'], { cwd: ROOT, stdio: 'inherit' });
+  return MAIN;
+}
+
+/** The built server, which the global setup made; a test file never builds it itself. */
+export function builtServer(): string {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the tests through jest (its global setup builds the server)`);
   return MAIN;
 }
 

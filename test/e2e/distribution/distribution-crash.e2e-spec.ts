@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
 import { insertDraft } from '../../support/issued-plan';
 import { planContent } from '../../support/plan-factory';
-import { ensureBuiltServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
+import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
 import { SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { expectTransition, withFutureDeadlines } from '../../support/workflow-client';
@@ -30,7 +30,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
   const log: string[] = [];
 
   beforeAll(async () => {
-    ensureBuiltServer();
+    builtServer();
     sink = await new SmtpSink().start();
     // Slow enough that the kill lands while mails are being sent.
     sink.delayMs = 20;

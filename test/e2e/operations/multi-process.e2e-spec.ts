@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
 import { PkiDemoLoader } from '@app/rendering';
 import { planContent } from '../../support/plan-factory';
-import { ensureBuiltServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
+import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
 import { SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { withFutureDeadlines } from '../../support/workflow-client';
@@ -34,7 +34,7 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
   let webB: string;
 
   beforeAll(async () => {
-    ensureBuiltServer();
+    builtServer();
     sink = await new SmtpSink().start();
     // This process only prepares the database and looks at it afterwards.
     t = await createTestApp({ env: { RUN_WORKERS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-multi-setup-')) } });
