@@ -26,6 +26,7 @@ describe('web UI: administration scoped to a subtree', () => {
     const editable = await desk.page.$$eval('.org-name a', (links) => links.map((a) => a.textContent?.trim()));
     expect(editable.sort()).toEqual(['Ủy ban nhân dân thị xã An Nhơn', 'Ủy ban nhân dân xã Nhơn Hậu', 'Ủy ban nhân dân xã Nhơn Phong'].sort());
     expect(await desk.text('.org-tree')).toContain('Tỉnh ủy Bình Định');
+    expect(await desk.page.$('a[href="/admin/organizations/new"]')).toBeNull();
     const province = (await t.app.get(DataSource).query(`SELECT id FROM organization WHERE code = 'tu-bd'`))[0].id;
     expect(await desk.open(`/admin/organizations/${province}`, 'to-chuc-cap-tren')).toBe(403);
     expect(await desk.open('/admin/users', 'nguoi-dung')).toBe(200);

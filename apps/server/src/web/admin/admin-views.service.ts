@@ -54,7 +54,8 @@ export class AdminViewsService {
   async organizationsPage(actor: Actor) {
     const orgs = await this.organizations.list(actor);
     const scope = await this.scope.administered(actor);
-    return { title: 'Tổ chức', tree: organizationTree(orgs, (id) => includes(scope, id)), count: orgs.length };
+    // A new organization at the top of the tree is the installation administrator's to add.
+    return { title: 'Tổ chức', tree: organizationTree(orgs, (id) => includes(scope, id)), count: orgs.length, canAddTop: actor.installationAdmin };
   }
 
   /** The create or edit form; `typed` is what the person entered when the form comes back with errors. */
