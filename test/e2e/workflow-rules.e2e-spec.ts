@@ -4,7 +4,7 @@ import request from 'supertest';
 import { Clock } from '@app/jobs';
 import type { PlanContent } from '@app/plans';
 import { createPlan as createAnyPlan, planContent as anyPlanContent } from '../support/plan-factory';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TEST_USER_PASSWORD, TestApp } from '../support/test-app';
 import { expectTransition, getJson, sendEvent, transitions, withFutureDeadlines } from '../support/workflow-client';
 
 /** Who may do what on the road, and what the API answers when they may not. */
@@ -17,7 +17,7 @@ describe('workflow: rules', () => {
     const res = await request(t.http)
       .post('/api/users')
       .set('Authorization', `Bearer ${await t.token(admin)}`)
-      .send({ username, fullName: `Người thử ${username}`, password: 'demo1234', memberships: [{ organizationId: org[organizationCode], roles }] });
+      .send({ username, fullName: `Người thử ${username}`, password: TEST_USER_PASSWORD, memberships: [{ organizationId: org[organizationCode], roles }] });
     if (res.status !== 201) throw new Error(`create user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
   }
@@ -86,7 +86,7 @@ describe('workflow: rules', () => {
       const userId = await createUser('bcd-duk.drafter-signer', 'bcd-duk', ['drafter', 'signer']);
       await createAuthority(userId, 'bcd-duk', ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO']);
       const id = await awaitingSignature('bcd-duk.drafter-signer');
-      const refused = await sendEvent(t, 'bcd-duk.drafter-signer', id, { type: 'SIGN', password: 'demo1234' });
+      const refused = await sendEvent(t, 'bcd-duk.drafter-signer', id, { type: 'SIGN', password: TEST_USER_PASSWORD });
       expect(refused.status).toBe(409);
       expect(refused.body.refusedBy).toBe('notByDrafter');
     });
@@ -96,7 +96,7 @@ describe('workflow: rules', () => {
     it('a signer without authority for the organization is refused; one of another organization does not even see the plan', async () => {
       await createUser('bcd-duk.signer-without-authority', 'bcd-duk', ['signer']);
       const id = await awaitingSignature();
-      const refused = await sendEvent(t, 'bcd-duk.signer-without-authority', id, { type: 'SIGN', password: 'demo1234' });
+      const refused = await sendEvent(t, 'bcd-duk.signer-without-authority', id, { type: 'SIGN', password: TEST_USER_PASSWORD });
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ refusedBy: 'bySigner', allowedEvents: [] });
       expect(refused.body.message).toMatch(/không có thẩm quyền ký/);
@@ -112,7 +112,7 @@ describe('workflow: rules', () => {
       await createAuthority(expired, 'bcd-duk', ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], '2020-01-01', '2021-12-31');
       const id = await awaitingSignature();
       for (const who of ['bcd-duk.other-capacity', 'bcd-duk.expired']) {
-        const refused = await sendEvent(t, who, id, { type: 'SIGN', password: 'demo1234' });
+        const refused = await sendEvent(t, who, id, { type: 'SIGN', password: TEST_USER_PASSWORD });
         expect(refused.status).toBe(409);
         expect(refused.body.refusedBy).toBe('bySigner');
       }
@@ -149,7 +149,7 @@ describe('workflow: rules', () => {
       const holderTries = await sendEvent(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' });
       expect(holderTries.status).toBe(409);
       expect(holderTries.body.refusedBy).toBe('bySigner');
-      await expectTransition(t, 'bcd-duk.deputy', id, { type: 'SIGN', password: 'demo1234' }, 'signed');
+      await expectTransition(t, 'bcd-duk.deputy', id, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'signed');
       const sign = (await history(id)).find((e: { event: string }) => e.event === 'SIGN');
       expect(sign.data).toMatchObject({ authorityId: created.body.id, delegatedFromId: holder.id });
     });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
+import { DEMO_PASSWORD, demoUsers } from '@app/identity';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { createTestDatabase } from './test-database';
 
@@ -12,12 +13,16 @@ export interface TestApp {
   config: AppConfig;
   databaseUrl: string;
   http: ReturnType<NestExpressApplication['getHttpServer']>;
-  /** A bearer token for a user (demo users share the password demo1234). */
+  /** A bearer token for a user (demo users share DEMO_PASSWORD, users the tests create TEST_USER_PASSWORD). */
   token(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 const tokenCache = new WeakMap<object, Map<string, string>>();
+
+/** The password of the users tests create: long and uncommon enough for the password policy. */
+export const TEST_USER_PASSWORD = 'Nguoi-thu-Binh-Dinh-2024';
+const DEMO_USERNAMES = new Set(demoUsers().map((u) => u.username));
 
 /**
  * The real application on a fresh database: real migrations, real PostgreSQL, demo
@@ -45,7 +50,7 @@ export async function createTestApp(options: { demo?: boolean; databaseUrl?: str
     config,
     databaseUrl,
     http,
-    async token(username, password = 'demo1234') {
+    async token(username, password = DEMO_USERNAMES.has(username) ? DEMO_PASSWORD : TEST_USER_PASSWORD) {
       const cached = tokens.get(username);
       if (cached) return cached;
       const res = await request(http).post('/api/auth/login').send({ username, password });

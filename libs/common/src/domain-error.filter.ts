@@ -39,6 +39,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       body = { statusCode: 500, code: 'internal_error', message: 'Lỗi hệ thống', errorId };
     }
     if (res.headersSent) return;
+    // A throttle says when to come back (sign-in, signature step-up).
+    if (status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
     if (wantsHtml(req)) {
       if (status === 401) return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
       res.status(status).render('error', { status, message: body.message, code: body.code, reference: body.errorId ?? requestId, errors: body.errors });

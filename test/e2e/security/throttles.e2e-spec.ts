@@ -70,6 +70,7 @@ describe('throttles', () => {
       const locked = await sendEvent(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'sai-nua' });
       expect(locked.status).toBe(429);
       expect(locked.body).toMatchObject({ code: 'signing_locked', message: expect.stringMatching(/tạm khóa/) });
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expect((await sendEvent(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' })).status).toBe(429);
       const rows = await stepUps();
       expect(rows.map((r: { event: string }) => r.event)).toEqual([...Array(STEP_UP_MAX_FAILURES).fill('STEP_UP_FAILED'), 'SIGNING_LOCKED']);

@@ -13,7 +13,7 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     t = await createTestApp({ demo: true });
     browser = await BrowserSession.start(t, 'admin');
     admin = await browser.person('admin');
-    await admin.login('tu-bd.admin');
+    await admin.login('quantri');
   });
   afterAll(async () => {
     await browser?.close();
@@ -211,7 +211,7 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
 
   it('fits a phone: the work page and the users table at 390 px', async () => {
     const phone = await browser.person('dien-thoai', PHONE);
-    await phone.login('tu-bd.admin');
+    await phone.login('quantri');
     for (const [path, label] of [['/', 'viec-can-lam'], ['/admin/users', 'nguoi-dung'], ['/admin/organizations/new', 'to-chuc-them']]) {
       await phone.open(path, label);
       const width = await phone.contentWidth();

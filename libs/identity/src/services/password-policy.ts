@@ -27,5 +27,9 @@ export function passwordProblem(password: string, username?: string): FieldProbl
 /** Throws a 422 naming the problem when the password may not be used. */
 export function requireAcceptablePassword(password: string, username?: string, path = 'password'): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw new IdentityError(IdentityErrorCode.WeakPassword, problem.message.replace(/^password: /, ''), { errors: [{ ...problem, path, message: problem.message.replace(/^password/, path) }] });
+  if (!problem) return;
+  const bare = problem.message.replace(/^password: /, '');
+  throw new IdentityError(IdentityErrorCode.WeakPassword, bare.charAt(0).toUpperCase() + bare.slice(1), {
+    errors: [{ ...problem, path, message: problem.message.replace(/^password/, path) }],
+  });
 }

@@ -7,6 +7,8 @@ import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 export interface OrganizationNode {
   org: OrganizationDto;
   familyLabel: string;
+  /** The viewer administers it: the page offers to edit it and to add under it. */
+  administered: boolean;
   children: OrganizationNode[];
 }
 
@@ -17,8 +19,8 @@ export interface OrganizationOption {
 }
 
 /** The organization tree as nested nodes, from the service's depth-first list. */
-export function organizationTree(orgs: OrganizationDto[]): OrganizationNode[] {
-  const nodes = new Map(orgs.map((org) => [org.id, { org, familyLabel: FAMILY_NAMES[org.family], children: [] as OrganizationNode[] }]));
+export function organizationTree(orgs: OrganizationDto[], administered: (id: string) => boolean): OrganizationNode[] {
+  const nodes = new Map(orgs.map((org) => [org.id, { org, familyLabel: FAMILY_NAMES[org.family], administered: administered(org.id), children: [] as OrganizationNode[] }]));
   const roots: OrganizationNode[] = [];
   for (const org of orgs) {
     const node = nodes.get(org.id)!;
@@ -53,7 +55,9 @@ export class AdminViewsService {
 
   async organizationsPage(actor: Actor) {
     const orgs = await this.organizations.list(actor);
-    return { title: 'Tổ chức', tree: organizationTree(orgs), count: orgs.length };
+    const scope = await this.scope.administered(actor);
+    // A new organization at the top of the tree is the installation administrator's to add.
+    return { title: 'Tổ chức', tree: organizationTree(orgs, (id) => includes(scope, id)), count: orgs.length, canAddTop: actor.installationAdmin };
   }
 
   /** The create or edit form; `typed` is what the person entered when the form comes back with errors. */
