@@ -133,6 +133,9 @@ describe('document layout (real Chromium, Paged.js)', () => {
     expect(pageCount(first)).toBeGreaterThanOrEqual(3);
     expect(pageCount(after)).toBe(pageCount(first));
     expect(pdftotext(after)).toBe(pdftotext(first));
+    // Several at once: the pool's pages behind the front one lay out too (they hung once, unseen).
+    const together = await Promise.all(Array.from({ length: 6 }, () => rendering.pdf(input)));
+    for (const bytes of together) expect(pdftotext(pdfFile(bytes, 'together.pdf'))).toBe(pdftotext(first));
   });
 
   it('a Nơi nhận line that wraps hangs under the text after its dash', async () => {
