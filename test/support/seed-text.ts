@@ -4,21 +4,30 @@
  * Word export's `[bookmark: ...]` / `[footnoteRef:n]` marks).
  */
 export function seedWords(seed: string): string[] {
-  // The Word export writes each footnote's text ("[1:  ...]") where it is cited; on paper, and
-  // in the rendered document, footnotes come after the text: read them there.
-  const footnotes: string[] = [];
+  const { text, footnotes } = seedFlows(seed);
+  return [...text, ...footnotes.flat()];
+}
+
+/**
+ * The seed's text and its footnotes apart: the Word export writes each footnote's text
+ * ("[1:  ...]") where it is cited; on paper, and in the rendered document, each prints at the
+ * foot of the page that cites it, so it is read apart from the text's flow.
+ */
+function seedFlows(seed: string): { text: string[]; footnotes: string[][] } {
+  const footnotes: string[][] = [];
   const text = seed
     .normalize('NFC')
     .replace(/\[bookmark:[^\]]*\]/g, ' ')
     .replace(/\[footnoteRef:\d+\]/g, ' ')
     .replace(/\[(\d+):\s+([^\]]*)\]/g, (_, n: string, note: string) => {
-      footnotes.push(note);
+      footnotes.push(words(clean(note)));
       return ' ';
-    })
-    .replace(/\\\*/g, '*')
-    .replace(/\*/g, '')
-    .replace(/#/g, '');
-  return words(`${text} ${footnotes.join(' ')}`);
+    });
+  return { text: words(clean(text)), footnotes };
+}
+
+function clean(text: string): string {
+  return text.replace(/\\\*/g, '*').replace(/\*/g, '').replace(/#/g, '');
 }
 
 export function pdfWords(text: string): string[] {
@@ -46,9 +55,11 @@ export function commonWordsInOrder(a: string[], b: string[]): number {
   return previous[b.length];
 }
 
-/** Share of the seed's words found in the PDF in the same order (0..1). */
+/** Share of the seed's words found in the PDF in the same order (0..1): the text, and each footnote in itself. */
 export function wordsInOrderRatio(seed: string, pdfText: string): { ratio: number; seedWords: number; matched: number } {
-  const expected = seedWords(seed);
-  const matched = commonWordsInOrder(expected, pdfWords(pdfText));
-  return { ratio: matched / expected.length, seedWords: expected.length, matched };
+  const { text, footnotes } = seedFlows(seed);
+  const pdf = pdfWords(pdfText);
+  const matched = commonWordsInOrder(text, pdf) + footnotes.reduce((sum, note) => sum + commonWordsInOrder(note, pdf), 0);
+  const total = text.length + footnotes.reduce((sum, note) => sum + note.length, 0);
+  return { ratio: matched / total, seedWords: total, matched };
 }

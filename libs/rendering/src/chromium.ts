@@ -30,6 +30,11 @@ export const CHROMIUM_FLAGS = [
   '--no-default-browser-check',
   '--mute-audio',
   '--font-render-hinting=none',
+  // Paged.js lays pages out in animation frames: a pooled page printing behind another must not
+  // be throttled as a background tab would be.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export interface ResolvedBrowser {

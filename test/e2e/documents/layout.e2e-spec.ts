@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/config';
 import { DEMO_ORGANIZATIONS } from '@app/identity';
 import type { BodyNode, PlanContent } from '@app/plans';
-import { DocumentMode, RenderingService } from '@app/rendering';
+import { DocumentMode, printPage, RenderingService } from '@app/rendering';
 import { findPhrase, pageCount, pdfFile, pdftotext, WordBox, wordBoxes } from '../../support/pdf-tools';
 import { planContent } from '../../support/plan-factory';
 
@@ -115,6 +115,27 @@ describe('document layout (real Chromium, Paged.js)', () => {
     const text = words.filter((w) => w !== top(w.page) || w.page === 1);
     expect(Math.min(...text.map((w) => w.xMin))).toBeGreaterThan(30 * MM - 1);
     expect(Math.max(...text.map((w) => w.xMax))).toBeLessThan(words[0].pageWidth - 15 * MM + 1);
+  });
+
+  it('waits for each print\'s own layout, whatever the pooled page printed before', async () => {
+    // Seen: the State seed printed after the Party draft seed came out with half its pages.
+    const content = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'state-xa-2024-48-KH-UBND.json'), 'utf8')) as PlanContent;
+    const input = { issuer: state, content, mode: { kind: 'issued', numberSymbol: '48/KH-UBND', issuedOn: '2024-03-29', stamp: null } as DocumentMode };
+    const first = pdfFile(await rendering.pdf(input), 'first.pdf');
+    const after = pdfFile(
+      await rendering.pool.withPage(async (page) => {
+        // What the last print leaves on the page's window: Paged.js done.
+        await page.evaluate('window.__kehoachPaged = true');
+        return printPage(page, rendering.html(input), 60_000);
+      }),
+      'after.pdf',
+    );
+    expect(pageCount(first)).toBeGreaterThanOrEqual(3);
+    expect(pageCount(after)).toBe(pageCount(first));
+    expect(pdftotext(after)).toBe(pdftotext(first));
+    // Several at once: the pool's pages behind the front one lay out too (they hung once, unseen).
+    const together = await Promise.all(Array.from({ length: 6 }, () => rendering.pdf(input)));
+    for (const bytes of together) expect(pdftotext(pdfFile(bytes, 'together.pdf'))).toBe(pdftotext(first));
   });
 
   it('a Nơi nhận line that wraps hangs under the text after its dash', async () => {

@@ -1,4 +1,5 @@
 import type { PlanContent } from '@app/plans';
+import { DocumentTemplates } from './document-templates';
 import { buildDocumentView, recipientLines } from './document-view';
 import { inlineHtml, plainText } from './inline-markup';
 
@@ -62,5 +63,12 @@ describe('document view', () => {
     expect(final.dateLine).toMatch(/^Bình Định, ngày\u00a0+tháng\u00a0+năm 2024$/);
     // Parts and nodes keep their content ids, so the web preview anchors comments to them.
     expect(view.blocks.map((b) => b.id)).toEqual(['p', 'i', 'x', '', '', '', 'j']);
+    // The web embeds the document alone, the blocks that comments point at marked.
+    const fragment = new DocumentTemplates().fragment(view, { marked: ['i'] });
+    expect(fragment).toMatch(/^<article class="document party">/m);
+    expect(fragment).toContain('<p class="item item-1 marked" id="doc-i" data-anchor="i">');
+    expect(fragment).toContain('<p class="part" id="doc-p" data-anchor="p">');
+    expect(fragment).not.toContain('<script');
+    expect(new DocumentTemplates().html(view, 'x')).toContain('window.PagedConfig');
   });
 });

@@ -31,22 +31,40 @@ const MOVE_FOOTNOTES = `function () {
   list.remove();
 }`;
 
+/**
+ * Paged.js steps through its work in animation frames (and idle callbacks), which Chromium does
+ * not run for a page that is not in front: of two pages of the pool printing at once, one would
+ * wait forever. A print page draws no animation: timers stand in for frames.
+ */
+const FRAMES_BY_TIMER =
+  'window.requestAnimationFrame=function(cb){return setTimeout(function(){cb(performance.now());},0);};' +
+  'window.cancelAnimationFrame=function(id){clearTimeout(id);};' +
+  'window.requestIdleCallback=function(cb){return setTimeout(function(){cb({didTimeout:false,timeRemaining:function(){return 50;}});},0);};';
+
 let script: string | undefined;
 
-/** The inline script of the print page: the footnote step, then Paged.js, then the done flag. */
+/**
+ * The inline script of the print page, at the end of its body (the document is parsed): the
+ * footnote step, then Paged.js, then the done flag (or the error). Paged.js is started here, not
+ * by its own wait for "interactive", which a page written by setContent may pass unseen.
+ */
 export function pagedMediaScript(): string {
   if (script) return script;
   // The package exports no path to its polyfill: found from its CommonJS entry (lib/index.cjs).
   const polyfill = readFileSync(join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js'), 'utf8');
-  const config =
-    `window.PagedConfig={auto:true,before:${MOVE_FOOTNOTES},` +
-    `after:function(){window.${PAGED_DONE}=true;}};`;
+  const start =
+    `(${MOVE_FOOTNOTES})();` +
+    `window.PagedPolyfill.preview().then(function(){window.${PAGED_DONE}='done';},` +
+    `function(e){window.${PAGED_DONE}='failed: '+(e&&e.stack||e);});`;
   // The polyfill is one script; "</script" inside it would end the tag early.
-  script = `${config}\n${polyfill.replace(/<\/script/gi, '<\\/script')}`;
+  script = `window.PagedConfig={auto:false};\n${FRAMES_BY_TIMER}\n${polyfill.replace(/<\/script/gi, '<\\/script')}\n${start}`;
   return script;
 }
 
 /** Waits until Paged.js has laid out the pages (the print page sets the flag when done). */
 export async function waitForPagedMedia(page: Page, timeoutMs: number): Promise<void> {
-  await page.waitForFunction(`window.${PAGED_DONE} === true`, { timeout: timeoutMs, polling: 'raf' });
+  const handle = await page.waitForFunction(`window.${PAGED_DONE}`, { timeout: timeoutMs, polling: 50 });
+  const outcome = String(await handle.jsonValue());
+  await handle.dispose();
+  if (outcome !== 'done') throw new Error(`Paged.js: ${outcome}`);
 }

@@ -140,6 +140,9 @@ export class BrowserPool {
 
 /** Loads the page, waits for Paged.js to lay out its pages, prints them (also the benchmark's raw print). */
 export async function printPage(page: Page, html: string, timeoutMs: number, pdfOptions: PDFOptions = {}): Promise<Buffer> {
+  // setContent keeps the window of the page's last document, and with it Paged.js's done flag:
+  // a fresh window first, or the next print would not wait for its own layout.
+  await page.goto('about:blank');
   await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
   await waitForPagedMedia(page, timeoutMs);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeoutMs, ...pdfOptions });
