@@ -16,3 +16,4 @@ export * from './signing/pdf-signature';
 export * from './signing/pki-demo.loader';
 export * from './signing/pki.service';
 export * from './storage/document-store';
+export * from './document/table-view';

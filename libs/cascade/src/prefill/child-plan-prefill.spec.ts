@@ -57,6 +57,7 @@ function parentContent(): PlanContent {
       },
     ],
     closing: ['Trên đây là Kế hoạch của Ban Chỉ đạo.'],
+    appendices: [],
     reportingDuties: [
       { id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: [] },
       { id: 'd2', what: 'kết quả năm', period: 'cuối năm', deadline: '2024-11-03', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: ['org-stc'] },

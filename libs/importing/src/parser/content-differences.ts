@@ -28,6 +28,10 @@ export function withoutTypography(content: PlanContent): PlanContent {
       } else if (node.kind === 'bullet') {
         node.text = plain(node.text);
         visit(node.children as unknown as BodyNode[]);
+      } else if (node.kind === 'table') {
+        if (node.caption) node.caption = plain(node.caption);
+        node.columns.forEach((c) => (c.title = plain(c.title)));
+        node.rows.forEach((r) => r.cells.forEach((c) => (c.text = c.text.split('\n').map(plain).join('\n'))));
       } else node.text = plain(node.text);
     }
   };
@@ -38,6 +42,10 @@ export function withoutTypography(content: PlanContent): PlanContent {
     visit(part.children);
   }
   copy.closing = copy.closing.map(plain);
+  for (const appendix of copy.appendices) {
+    appendix.title = plain(appendix.title).toLocaleUpperCase('vi');
+    visit(appendix.children);
+  }
   copy.footnotes = copy.footnotes.map((f) => ({ ...f, text: plain(f.text) }));
   return copy;
 }

@@ -15,6 +15,7 @@ function base(): PlanContent {
       { id: 'p2', title: 'NỘI DUNG', children: [{ kind: 'paragraph', id: 'para', text: 'Đoạn văn cũ.' }, { kind: 'bullet', id: 'bul', text: 'Gạch đầu dòng', children: [] }] },
     ],
     closing: [],
+    appendices: [],
     reportingDuties: [],
     recipients: [{ id: 'r1', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null }],
     signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null },

@@ -26,6 +26,7 @@ function good(): PlanContent {
       },
     ],
     closing: [],
+    appendices: [],
     reportingDuties: [{ id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }],
     recipients: [
       { id: 'r1', name: 'Ban Thường vụ', organizationId: null, purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },

@@ -55,6 +55,7 @@ export class DocumentTemplates {
     private readonly layout: LayoutSettings = DEFAULT_LAYOUT,
   ) {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.handlebars.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
     for (const file of hbsFiles(dir)) {
       const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
       const source = readFileSync(file, 'utf8');
@@ -81,13 +82,19 @@ export class DocumentTemplates {
     });
   }
 
-  /** A4 with the family's margins; the page number at the top centre from page 2 on. */
+  /**
+   * A4 with the family's margins; the page number at the top centre from page 2 on. Landscape
+   * pages (wide appendix tables) turn the margins with the sheet: the bound left edge of a
+   * portrait page is the top of a landscape one (NĐ 30/2020, Phụ lục I: the table's head
+   * faces the binding).
+   */
   pageCss(family: Family): string {
     const m = this.layout.margins[family];
+    const number = `@top-center{content:counter(page);font-family:'Tinos';font-size:14pt;vertical-align:middle;}`;
     return (
-      `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;` +
-      `@top-center{content:counter(page);font-family:'Tinos';font-size:14pt;vertical-align:middle;}}` +
-      `@page:first{@top-center{content:none;}}`
+      `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${number}}` +
+      `@page:first{@top-center{content:none;}}` +
+      `@page landscape{size:A4 landscape;margin:${m.left}mm ${m.top}mm ${m.right}mm ${m.bottom}mm;${number}}`
     );
   }
 }

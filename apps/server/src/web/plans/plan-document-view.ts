@@ -1,17 +1,18 @@
 import { dateLinePhrase, parseIsoDate, vietnamDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { BodyNode, DOCUMENT_TYPES, numberPlan, PlanContent, timeframeText } from '@app/plans';
-import { escapeHtml, FootnoteCounter, inlineHtml, numberLine } from '@app/rendering';
+import { appendixLabel, BodyNode, DOCUMENT_TYPES, numberPlan, PlanContent, timeframeText } from '@app/plans';
+import { escapeHtml, FootnoteCounter, inlineHtml, numberLine, tableView, TableView } from '@app/rendering';
 
 /** One numbered or unnumbered block of the body, with its id so comments can point at it. */
 export interface DocumentNodeView {
   id: string;
-  kind: 'item' | 'paragraph' | 'bullet';
+  kind: 'item' | 'paragraph' | 'bullet' | 'table';
   label: string;
   headingHtml: string;
   textHtml: string;
   task: { directedBy: string | null; carriedOutBy: string; time: string } | null;
   children: DocumentNodeView[];
+  table: TableView | null;
 }
 
 export interface DocumentPartView {
@@ -33,6 +34,8 @@ export interface PlanDocumentView {
   preambleHtml: string[];
   parts: DocumentPartView[];
   closingHtml: string[];
+  /** Appendices after the signature ("PHỤ LỤC", title, body and tables). */
+  appendices: DocumentPartView[];
   recipients: string[];
   signatureLines: string[];
   signerName: string;
@@ -66,9 +69,10 @@ export function planDocumentView(
     kind: n.kind,
     label: labels[n.id] ?? '',
     headingHtml: n.kind === 'item' && n.heading ? inline(n.heading) : '',
-    textHtml: n.kind === 'item' ? (n.text ? inline(n.text) : '') : inline(n.text),
+    textHtml: n.kind === 'item' ? (n.text ? inline(n.text) : '') : n.kind === 'table' ? '' : inline(n.text),
     task: n.kind === 'item' && n.task ? { directedBy: n.task.directedBy, carriedOutBy: n.task.carriedOutBy, time: timeframeText(n.task.timeframe) } : null,
-    children: n.kind === 'paragraph' ? [] : (n.children as BodyNode[]).map(node),
+    children: n.kind === 'item' || n.kind === 'bullet' ? (n.children as BodyNode[]).map(node) : [],
+    table: n.kind === 'table' ? tableView(n, inline) : null,
   });
   const lines = (text: string | null) =>
     (text ?? '')
@@ -88,6 +92,7 @@ export function planDocumentView(
     preambleHtml: content.preamble.paragraphs.map(inline),
     parts: content.parts.map((part) => ({ id: part.id, label: labels[part.id] ?? '', title: part.title.toLocaleUpperCase('vi'), children: part.children.map(node) })),
     closingHtml: content.closing.map(inline),
+    appendices: content.appendices.map((a, i) => ({ id: a.id, label: appendixLabel(i + 1, content.appendices.length), title: a.title.toLocaleUpperCase('vi'), children: a.children.map(node) })),
     recipients: content.recipients.map((r) => {
       const name = r.purpose === 'archive' && !/^lưu\b/i.test(r.name) ? `${issuer.family === 'party' ? 'Lưu' : 'Lưu:'} ${r.name}` : r.name;
       return escapeHtml(`- ${name}${r.note ? ` (${r.note})` : ''}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, FieldProblem, hasRole, toIsoDate, vietnamDate } from '@app/common';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
-import { BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
+import { Appendix, BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -9,8 +9,9 @@ import { FormBody, list, optional, text } from '../forms';
 import { contentFromForm, TIMEFRAME_KINDS } from './plan-form';
 import { applyOp, childKinds, OpContext } from './plan-ops';
 import { byField, PlacedProblem, placeProblem } from './plan-problems';
+import { tableEditorView } from './table-editor-view';
 
-const KIND_NAMES: Record<string, string> = { part: 'Phần', item: 'Mục', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng' };
+const KIND_NAMES: Record<string, string> = { part: 'Phần', appendix: 'Phụ lục', item: 'Mục', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng', table: 'Bảng' };
 const TIMEFRAME_NAMES: Record<string, string> = { ongoing: 'Thường xuyên', date: 'Đến ngày', quarter: 'Quý', year: 'Năm', text: 'Ghi bằng lời' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -96,8 +97,9 @@ export class PlanEditorService {
     const others = orgs.filter((o) => o.id !== org.id);
     const orgChoices = (selected: string[]) => organizationOptions(others, null).map((o) => ({ ...o, selected: selected.includes(o.id) }));
 
-    const nodeView = (node: Part | BodyNode, parentId: string, index: number, siblings: (Part | BodyNode)[]): Record<string, unknown> => {
-      const kind = 'kind' in node ? node.kind : 'part';
+    const appendixIds = new Set(content.appendices.map((a) => a.id));
+    const nodeView = (node: Part | Appendix | BodyNode, parentId: string, index: number, siblings: (Part | Appendix | BodyNode)[]): Record<string, unknown> => {
+      const kind = 'kind' in node ? node.kind : appendixIds.has(node.id) ? 'appendix' : 'part';
       const prev = siblings[index - 1];
       const err = (field: string) => errors[`b.${node.id}.${field}`];
       return {
@@ -106,8 +108,11 @@ export class PlanEditorService {
         kindName: KIND_NAMES[kind],
         value: `${kind}|${node.id}|${parentId}`,
         label: labels[node.id] ?? '',
-        isPart: kind === 'part',
+        isPart: kind === 'part' || kind === 'appendix',
+        isAppendix: kind === 'appendix',
+        appendix: 'attachmentLine' in node ? { attachmentLine: node.attachmentLine, orientations: [['', 'Tự động (ngang khi bảng rộng)'], ['portrait', 'Dọc'], ['landscape', 'Ngang']].map(([code, name]) => ({ code, name, selected: (node.orientation ?? '') === code })) } : null,
         isItem: kind === 'item',
+        table: 'kind' in node && node.kind === 'table' ? tableEditorView(node, errors) : null,
         title: 'title' in node ? node.title : '',
         heading: 'heading' in node ? (node.heading ?? '') : '',
         text: 'text' in node ? (node.text ?? '') : '',
@@ -116,7 +121,7 @@ export class PlanEditorService {
         first: index === 0,
         last: index === siblings.length - 1,
         canIndent: kind !== 'part' && !!prev && 'kind' in prev && (prev.kind === 'item' || (prev.kind === 'bullet' && kind === 'bullet')),
-        canOutdent: kind !== 'part' && !!parentId && !content.parts.some((p) => p.id === parentId) && !(kind !== 'bullet' && isBullet(content, parentId)),
+        canOutdent: kind !== 'part' && kind !== 'appendix' && !!parentId && !content.parts.some((p) => p.id === parentId) && !appendixIds.has(parentId) && !(kind !== 'bullet' && isBullet(content, parentId)),
         addKinds: childKinds(node).map((k) => ({ kind: k, name: KIND_NAMES[k] })),
         children: 'children' in node ? (node.children as (Part | BodyNode)[]).map((c, i, all) => nodeView(c, node.id, i, all)) : [],
       };
@@ -180,6 +185,7 @@ export class PlanEditorService {
       },
       types: Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name, selected: code === content.documentType })),
       parts: content.parts.map((p, i, all) => nodeView(p, '', i, all)),
+      appendices: content.appendices.map((a, i, all) => nodeView(a, '', i, all)),
       tasks,
       references: content.preamble.references.map((r) => ({ ...r, numberSymbol: r.numberSymbol ?? '', date: r.date ?? '', issuer: r.issuer ?? '', title: r.title ?? '', planId: r.planId ?? '', err: rowErrors(errors, 'ref', r.id) })),
       duties: content.reportingDuties.map((d) => ({
@@ -238,7 +244,7 @@ function isBullet(content: PlanContent, id: string): boolean {
   const walk = (nodes: BodyNode[]): boolean | null => {
     for (const n of nodes) {
       if (n.id === id) return n.kind === 'bullet';
-      if (n.kind !== 'paragraph') {
+      if (n.kind === 'item' || n.kind === 'bullet') {
         const found = walk(n.children as BodyNode[]);
         if (found !== null) return found;
       }
