@@ -50,6 +50,8 @@ export function tableEditorView(table: Table, errors: Record<string, string>) {
         taskJson: row.task ? JSON.stringify(row.task) : '',
         isTask: !!row.task,
         group: row.cells.some((c) => c.colSpan > 1),
+        // A group row ("I | title") is never a task; a row is one only where the table says who carries out.
+        canBeTask: hasTaskColumns && row.cells.every((c) => c.colSpan === 1),
         cells,
         first: r === 0,
         last: r === all.length - 1,
