@@ -15,6 +15,9 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
   let drafter: BrowserUser;
   let editor: PlanEditorDriver;
   let planId: string;
+  /** Versions around the row added in the editor, for the diff. */
+  const versions = { withRow: 0, withoutRow: 0 };
+  const currentVersion = async () => (await db().query(`SELECT current_version FROM plan WHERE id = $1`, [planId]))[0].current_version as number;
 
   const db = () => t.app.get(DataSource);
   const saved = async (): Promise<PlanContent> =>
@@ -55,6 +58,7 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     await editor.enter(cell(4), 'Quý II/2025');
     await editor.press(`table|row-task|${before.id}|${rowId}`, 'hang-la-nhiem-vu');
     let table = appendixTable(await saved());
+    versions.withRow = await currentVersion();
     expect(table.rows).toHaveLength(before.rows.length + 1);
     expect(table.rows[2]).toMatchObject({ id: rowId, cells: [{ text: '2' }, { text: 'Rà soát danh sách hộ dân vùng sạt lở' }, { text: 'Công an xã' }, { text: '' }, { text: 'Quý II/2025' }, { text: '' }] });
     expect(table.rows[2].task).toMatchObject({ carriedOutBy: 'Công an xã', timeframe: { kind: 'text', text: 'Quý II/2025' } });
@@ -62,8 +66,10 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     // Moved down one, then removed.
     await editor.press(`table|row-down|${before.id}|${rowId}`, 'hang-xuong');
     expect(appendixTable(await saved()).rows[3].id).toBe(rowId);
+    drafter.page.once('dialog', (dialog) => void dialog.accept());
     await editor.press(`table|row-delete|${before.id}|${rowId}`, 'xoa-hang');
     expect(appendixTable(await saved()).rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
+    versions.withoutRow = await currentVersion();
 
     // A column after "Sản phẩm", named "Ghi chú"; moved left of it; removed. Group rows keep spanning the width.
     await editor.press(`table|col-add|${before.id}|6`, 'them-cot');
@@ -76,6 +82,7 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     table = appendixTable(await saved());
     expect(table.columns.map((c) => c.title)).toEqual(['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Ghi chú', 'Sản phẩm']);
     expect(table.rows[1].cells.map((c) => c.text)).toEqual([...before.rows[1].cells.slice(0, 5).map((c) => c.text), '', before.rows[1].cells[5].text]);
+    drafter.page.once('dialog', (dialog) => void dialog.accept());
     await editor.press(`table|col-delete|${before.id}|5`, 'xoa-cot');
     table = appendixTable(await saved());
     expect(table.columns.map((c) => c.id)).toEqual(before.columns.map((c) => c.id));
@@ -84,14 +91,16 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
   });
 
   it('the diff between versions names the rows added and removed', async () => {
-    await drafter.open(`/plans/${planId}/versions`, 'phien-ban');
-    const versions = (await db().query(`SELECT max(version)::int AS n FROM plan_version WHERE plan_id = $1`, [planId]))[0].n as number;
-    const res = await request(t.http).get(`/api/plans/${planId}/diff?from=1&to=3`).set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`).expect(200);
-    expect(versions).toBeGreaterThan(3);
-    expect(res.body.rows).toEqual([expect.objectContaining({ change: 'added', text: 'Rà soát danh sách hộ dân vùng sạt lở' })]);
-    expect(res.body.tasks).toEqual([expect.objectContaining({ change: 'added' })]);
-    const back = await request(t.http).get(`/api/plans/${planId}/diff?from=3&to=${versions}`).set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`).expect(200);
-    expect(back.body.rows).toEqual([expect.objectContaining({ change: 'removed' })]);
+    const diff = async (from: number, to: number) =>
+      (await request(t.http).get(`/api/plans/${planId}/diff?from=${from}&to=${to}`).set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`).expect(200)).body;
+    const added = await diff(1, versions.withRow);
+    expect(added.rows).toEqual([expect.objectContaining({ change: 'added', text: 'Rà soát danh sách hộ dân vùng sạt lở' })]);
+    expect(added.tasks).toEqual([expect.objectContaining({ change: 'added', text: 'Rà soát danh sách hộ dân vùng sạt lở' })]);
+    const removed = await diff(versions.withRow, versions.withoutRow);
+    expect(removed.rows).toEqual([expect.objectContaining({ change: 'removed' })]);
+    // The versions page shows the same redline, section "Hàng của bảng".
+    await drafter.open(`/plans/${planId}/versions?from=1&to=${versions.withRow}`, 'phien-ban');
+    expect(await drafter.text()).toContain('Hàng của bảng');
   });
 
   it('a phone reads the table: the editor and the plan page scroll the table sideways, the page itself does not', async () => {

@@ -47,7 +47,10 @@ export function insertColumn(table: Table, at: number, column: Table['columns'][
   table.columns.splice(at, 0, column);
   for (const row of table.rows) {
     const found = cellAt(row, at);
+    const last = row.cells[row.cells.length - 1];
+    // A merged cell grows over a column put inside it, or after it at the end (a group row spans the width).
     if (found && found.start < at) row.cells[found.index].colSpan++;
+    else if (!found && last && last.colSpan > 1) last.colSpan++;
     else row.cells.splice(found ? found.index : row.cells.length, 0, blankCell());
   }
 }
