@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PlanContent, Table } from '@app/plans';
-import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
+import { BrowserSession, BrowserUser, PHONE, SCREENSHOT_DIR } from '../../support/browser-user';
 import { PlanEditorDriver } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
 
@@ -22,6 +22,12 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
   const db = () => t.app.get(DataSource);
   const saved = async (): Promise<PlanContent> =>
     (await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [planId]))[0].content;
+  /** The part of the page a person looks at (the appendix, its table), as they see it. */
+  const shotOf = async (user: BrowserUser, selector: string, label: string) => {
+    const box = (await (await user.page.$(selector))!.boundingBox())!;
+    const clip = { x: box.x, y: box.y + (await user.page.evaluate(() => window.scrollY)), width: box.width, height: Math.min(box.height, 1200) };
+    await user.page.screenshot({ path: join(SCREENSHOT_DIR, 'plan-tables', `${label}.png`) as `${string}.png`, clip, captureBeyondViewport: true });
+  };
   const appendixTable = (content: PlanContent): Table => content.appendices[0].children.find((n): n is Table => n.kind === 'table')!;
 
   beforeAll(async () => {
@@ -88,6 +94,7 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     expect(table.columns.map((c) => c.id)).toEqual(before.columns.map((c) => c.id));
     expect(table.rows).toEqual(before.rows);
     await drafter.shot('bang-sau-khi-sua');
+    await shotOf(drafter, '#appendices', 'phu-luc-may-tinh');
   });
 
   it('the diff between versions names the rows added and removed', async () => {
@@ -115,6 +122,9 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
       expect(widths.page).toBeLessThanOrEqual(widths.view + 1);
       expect(await phone.page.$$eval('.table-scroll', (els) => els.length)).toBeGreaterThan(0);
     }
+    await shotOf(phone, '#appendices', 'phu-luc-dien-thoai');
+    await phone.open(`/plans/${planId}`, 'ke-hoach-dien-thoai-lai');
+    await shotOf(phone, '.paper-appendix', 'phu-luc-van-ban-dien-thoai');
     expect(await phone.text()).toContain('PHỤ LỤC');
     expect(phone.pageErrors).toEqual([]);
   });
