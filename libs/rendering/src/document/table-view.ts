@@ -5,8 +5,9 @@ import { isWideTable } from '@app/plans';
 export interface TableView {
   id: string;
   caption: string;
-  columns: { html: string }[];
-  rows: { id: string; group: boolean; cells: { html: string; colSpan: number; center: boolean }[] }[];
+  /** `role` names the column's class: the content column is given the room it needs. */
+  columns: { html: string; role: string }[];
+  rows: { id: string; group: boolean; cells: { html: string; colSpan: number; center: boolean; role: string }[] }[];
   wide: boolean;
 }
 
@@ -19,13 +20,13 @@ export function tableView(table: Table, inline: (text: string) => string): Table
   return {
     id: table.id,
     caption: table.caption ? inline(table.caption) : '',
-    columns: table.columns.map((c) => ({ html: cellHtml(c.title) })),
+    columns: table.columns.map((c) => ({ html: cellHtml(c.title), role: c.role ?? 'other' })),
     rows: table.rows.map((row) => {
       let at = 0;
       const cells = row.cells.map((cell) => {
         const role = cell.colSpan === 1 ? table.columns[at]?.role : null;
         at += cell.colSpan;
-        return { html: cellHtml(cell.text), colSpan: cell.colSpan, center: !!role && CENTRED_ROLES.has(role) };
+        return { html: cellHtml(cell.text), colSpan: cell.colSpan, center: !!role && CENTRED_ROLES.has(role), role: cell.colSpan === 1 ? (role ?? 'other') : 'group' };
       });
       return { id: row.id, group: row.cells.some((c) => c.colSpan > 1), cells };
     }),
