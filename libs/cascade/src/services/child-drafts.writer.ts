@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { Organization } from '@app/identity';
-import { canonicalContent, contentSha256, Plan, PlanVersion, searchTextOf, walkBody, type PlanContent } from '@app/plans';
+import { canonicalContent, contentSha256, Plan, PlanVersion, searchTextOf, taskEntries, type PlanContent } from '@app/plans';
 
 /** A child draft whose content the plans validator has already accepted (validatePlanContent). */
 export interface ValidatedChildDraft {
@@ -57,13 +57,13 @@ export async function insertChildDrafts(manager: EntityManager, drafts: Validate
 
 async function dropVanishedAssignees(manager: EntityManager, contents: PlanContent[]): Promise<void> {
   const ids = new Set<string>();
-  for (const content of contents) for (const visit of walkBody(content)) if (visit.node.kind === 'item' && visit.node.task) visit.node.task.assigneeOrganizationIds.forEach((id) => ids.add(id));
+  for (const content of contents) for (const { task } of taskEntries(content)) task.assigneeOrganizationIds.forEach((id) => ids.add(id));
   if (!ids.size) return;
   const found = new Set((await manager.find(Organization, { select: { id: true }, where: { id: In([...ids]) } })).map((o) => o.id));
   if (found.size === ids.size) return;
   for (const content of contents) {
-    for (const visit of walkBody(content)) {
-      if (visit.node.kind === 'item' && visit.node.task) visit.node.task.assigneeOrganizationIds = visit.node.task.assigneeOrganizationIds.filter((id) => found.has(id));
+    for (const { task } of taskEntries(content)) {
+      task.assigneeOrganizationIds = task.assigneeOrganizationIds.filter((id) => found.has(id));
     }
   }
 }
