@@ -6,7 +6,8 @@ const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', '
 /** Footnote ids renamed 1, 2, 3... in the order of the footnotes list, marks included. */
 function renumberFootnotes(content: PlanContent): unknown {
   const ids = new Map(content.footnotes.map((f, i) => [f.id, String(i + 1)]));
-  const json = JSON.stringify({ ...content, footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
+  // Content written before appendices existed (the seed fixtures) has none.
+  const json = JSON.stringify({ ...content, appendices: content.appendices ?? [], footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
   return JSON.parse(json.replace(/\[\^([^\]\s]+)\]/g, (mark, id: string) => (ids.has(id) ? `[^${ids.get(id)}]` : mark)));
 }
 

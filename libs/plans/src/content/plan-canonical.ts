@@ -3,9 +3,12 @@ import type { Appendix, BodyNode, Bullet, Table, DocumentReference, Footnote, Pa
 
 /**
  * The content with its keys in the order of plan-content.ts. PostgreSQL's jsonb keeps its own
- * key order, so exports and hashes go through this to stay byte-stable.
+ * key order, so exports and hashes go through this to stay byte-stable. A plan without
+ * appendices is written without the key, as before appendices existed: the hashes of versions
+ * saved then stay what they were.
  */
 export function canonicalContent(c: PlanContent): PlanContent {
+  const appendices = (c.appendices ?? []).map(appendix);
   return {
     schemaVersion: c.schemaVersion,
     documentType: c.documentType,
@@ -14,12 +17,18 @@ export function canonicalContent(c: PlanContent): PlanContent {
     preamble: { paragraphs: [...c.preamble.paragraphs], references: c.preamble.references.map(reference) },
     parts: c.parts.map(part),
     closing: [...c.closing],
-    appendices: (c.appendices ?? []).map(appendix),
+    ...(appendices.length ? { appendices } : {}),
     reportingDuties: c.reportingDuties.map(duty),
     recipients: c.recipients.map(recipient),
     signature: signature(c.signature),
     footnotes: c.footnotes.map(footnote),
-  };
+  } as PlanContent;
+}
+
+/** Content read from the database: versions saved before appendices existed get none. */
+export function storedContent(c: PlanContent | null | undefined): PlanContent {
+  if (c && typeof c === 'object' && !Array.isArray(c.appendices)) c.appendices = [];
+  return c as PlanContent;
 }
 
 /** SHA-256 of the canonical JSON: equal content, equal hash. */

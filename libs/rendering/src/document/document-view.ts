@@ -106,12 +106,14 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
   });
   view.closing = content.closing.map(inline);
   const attachedTo = attachmentPhrase(content, issuer, mode);
-  view.appendices = content.appendices.map((appendix, index) => {
+  // Content written before appendices existed (a test's literal, an old export) has none.
+  const appendices = content.appendices ?? [];
+  view.appendices = appendices.map((appendix, index) => {
     const blocks: BodyBlock[] = [];
     bodyBlocks(appendix.children, [], blocks, inline);
     return {
       id: appendix.id,
-      label: appendixLabel(index + 1, content.appendices.length),
+      label: appendixLabel(index + 1, appendices.length),
       title: inline(appendix.title),
       attachmentLine: appendix.attachmentLine ? attachedTo : '',
       landscape: appendixLandscape(appendix),
