@@ -1,4 +1,4 @@
-import { citedDate, dateLinePhrase, parseIsoDate } from '@app/common';
+import { citedDocumentDate, dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
 import { appendixLabel, DOCUMENT_TYPES, isWideTable, itemLabel, partLabel, timeframeText } from '@app/plans';
 import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
@@ -136,7 +136,7 @@ function attachmentPhrase(content: PlanContent, issuer: IssuerView, mode: Docume
   const type = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
   const parts: SymbolParts = { family: issuer.family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation };
   const number = mode.kind === 'issued' ? mode.numberSymbol : numberLine(parts, null).replace(/^Số:? /, '');
-  const date = mode.kind === 'issued' ? citedDate(parseIsoDate(mode.issuedOn)) : `${BLANK}/${BLANK}/${mode.year}`;
+  const date = mode.kind === 'issued' ? citedDocumentDate(parseIsoDate(mode.issuedOn)) : `${BLANK}/${BLANK}/${mode.year}`;
   return `(Kèm theo ${type} số ${number} ngày ${date} của ${issuer.fullName})`;
 }
 
