@@ -3,12 +3,9 @@ import type { Appendix, BodyNode, Bullet, Table, DocumentReference, Footnote, Pa
 
 /**
  * The content with its keys in the order of plan-content.ts. PostgreSQL's jsonb keeps its own
- * key order, so exports and hashes go through this to stay byte-stable. A plan without
- * appendices is written without the key, as before appendices existed: the hashes of versions
- * saved then stay what they were.
+ * key order, so exports and hashes go through this to stay byte-stable.
  */
 export function canonicalContent(c: PlanContent): PlanContent {
-  const appendices = (c.appendices ?? []).map(appendix);
   return {
     schemaVersion: c.schemaVersion,
     documentType: c.documentType,
@@ -17,12 +14,12 @@ export function canonicalContent(c: PlanContent): PlanContent {
     preamble: { paragraphs: [...c.preamble.paragraphs], references: c.preamble.references.map(reference) },
     parts: c.parts.map(part),
     closing: [...c.closing],
-    ...(appendices.length ? { appendices } : {}),
+    appendices: (c.appendices ?? []).map(appendix),
     reportingDuties: c.reportingDuties.map(duty),
     recipients: c.recipients.map(recipient),
     signature: signature(c.signature),
     footnotes: c.footnotes.map(footnote),
-  } as PlanContent;
+  };
 }
 
 /** Content read from the database: versions saved before appendices existed get none. */
@@ -31,9 +28,14 @@ export function storedContent(c: PlanContent | null | undefined): PlanContent {
   return c as PlanContent;
 }
 
-/** SHA-256 of the canonical JSON: equal content, equal hash. */
+/**
+ * SHA-256 of the canonical JSON: equal content, equal hash. A plan without appendices hashes
+ * without the key, as before appendices existed, so versions saved then keep their hash.
+ */
 export function contentSha256(content: PlanContent): string {
-  return createHash('sha256').update(JSON.stringify(canonicalContent(content))).digest('hex');
+  const canonical: Partial<PlanContent> = canonicalContent(content);
+  if (!canonical.appendices?.length) delete canonical.appendices;
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
 const reference = (r: DocumentReference): DocumentReference => ({
