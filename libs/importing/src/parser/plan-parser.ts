@@ -14,7 +14,7 @@ import { extractReportingDuties } from './reporting-duties';
 import { inferPurpose, issuerContext } from './recipient-purpose';
 import { isPersonName, opensSignature, parseRecipients, parseSignature, RECIPIENTS_HEADING, SIGNED_MARK, tailColumns } from './tail-parser';
 import { parseAppendix, splitAppendices } from './appendix-parser';
-import { extractTextTables, placeTablesInParts, tableFromSource } from './tables';
+import { extractTextTables, placeTablesInParts, tableFromSource, tableAsText } from './tables';
 
 const TITLES = Object.entries(DOCUMENT_TYPES)
   .map(([code, name]) => ({ code: code as DocumentTypeCode, title: name.toLocaleUpperCase('vi') }))
@@ -242,9 +242,10 @@ export function parsePlan(source: SourceDocument): ImportResult {
     documentType,
     summary,
     place: header.place,
-    preamble: { paragraphs: preambleParagraphs.map((p) => p.text), references: references.map((r) => r.reference) },
+    // A table outside the parts (before the first, after the last) has no place in the model: its text is kept.
+    preamble: { paragraphs: preambleParagraphs.map((p) => tableAsText(p.text, tables, report)), references: references.map((r) => r.reference) },
     parts: placeTablesInParts(body.parts, tables),
-    closing,
+    closing: closing.map((text) => tableAsText(text, tables, report)),
     appendices: appendixLines.map((lines, i) => parseAppendix(lines, tables, i, report)),
     reportingDuties,
     recipients,

@@ -95,3 +95,12 @@ describe('tables in imported text', () => {
     ]);
   });
 });
+
+describe('a table where the model has no place for it', () => {
+  it('before the first part: its text is kept in the preamble, with a warning', () => {
+    const lines = ['KẾ HOẠCH', 'phòng, chống thiên tai', '', 'Căn cứ:', '| TT | Văn bản | Ngày |', '|---|---|---|', '| 1 | Luật Phòng, chống thiên tai | 19/6/2013 |', '', 'I. NHIỆM VỤ', '', '1. Kiểm tra.'];
+    const result = parsePlan({ format: 'md', encoding: 'utf-8', lines: lines.map((t, i) => sourceLine(i + 1, t)), footnotes: [], hasEmphasis: true, warnings: [], layout: false });
+    expect(result.content.preamble.paragraphs).toContain('TT | Văn bản | Ngày; 1 | Luật Phòng, chống thiên tai | 19/6/2013');
+    expect(result.report.warnings.join(' ')).toContain('Có bảng nằm ngoài các phần');
+  });
+});

@@ -244,6 +244,16 @@ export function placeTablesInParts(parts: Part[], tables: Table[]): Part[] {
   return parts.map((part) => ({ ...part, children: placeTables(part.children, tables) }));
 }
 
+/** A placeholder where no table may stand (preamble, closing): the table's rows as text, and a warning. */
+export function tableAsText(text: string, tables: Table[], report: { warn(message: string): void }): string {
+  const n = tokenTable(text);
+  const table = n === null ? undefined : tables[n];
+  if (!table) return text;
+  report.warn('Có bảng nằm ngoài các phần (trước phần I hoặc sau đoạn kết): nội dung bảng được giữ thành đoạn văn, hãy chuyển vào một phần hoặc phụ lục.');
+  const rows = [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map((c) => c.text))];
+  return rows.map((cells) => cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')).join('; ');
+}
+
 /** Lines that are only a table placeholder, for the report. */
 export function isTableToken(line: SourceLine): boolean {
   return tokenTable(line.text) !== null;
