@@ -40,10 +40,10 @@ export class PlanEditorDriver {
       if (node.kind === 'item') {
         if (node.heading) await this.enter(`b.${id}.heading`, node.heading);
         if (node.text) await this.enter(`b.${id}.text`, node.text);
-      } else {
+      } else if (node.kind !== 'table') {
         await this.enter(`b.${id}.text`, node.text);
       }
-      if (node.kind !== 'paragraph') await this.enterNodes(id, node.children as BodyNode[]);
+      if (node.kind === 'item' || node.kind === 'bullet') await this.enterNodes(id, node.children as BodyNode[]);
     }
   }
 

@@ -49,6 +49,7 @@ export function planContent(overrides: Partial<PlanContent> = {}): PlanContent {
       { id: 'p3', title: 'TỔ CHỨC THỰC HIỆN', children: [{ kind: 'paragraph', id: 'p3-a', text: 'Các cấp ủy báo cáo kết quả trước ngày 15/6/2024.' }] },
     ],
     closing: [],
+    appendices: [],
     reportingDuties: [{ id: 'd1', what: 'kết quả thực hiện 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }],
     recipients: [
       { id: 'r1', name: 'Ban Thường vụ Đảng ủy Khối', organizationId: null, purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },

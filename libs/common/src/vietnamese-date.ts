@@ -46,6 +46,17 @@ export function placeDateLine(place: string, date: CalendarDate | null, draftYea
   return `${place}, ${dateLinePhrase(date)}`;
 }
 
+/**
+ * A document's date as cited inside a body, as the seeds write it: the day with two digits, the
+ * month with a leading zero for January and February only, like the date line
+ * ("ngày 02/01/2024", "ngày 24/01/2024", "ngày 21/3/2024", "ngày 03/6/2013").
+ */
+export function citedDocumentDate(date: CalendarDate): string {
+  const day = String(date.day).padStart(2, '0');
+  const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
+  return `${day}/${month}/${date.year}`;
+}
+
 /** A date cited inside the body: "21/3/2024". */
 export function citedDate(date: CalendarDate): string {
   return `${date.day}/${date.month}/${date.year}`;

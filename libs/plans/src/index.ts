@@ -6,6 +6,7 @@ export * from './content/plan-content.schema';
 export * from './content/plan-content.validator';
 export * from './content/plan-text';
 export * from './content/plan-tree';
+export * from './content/table-rows';
 export * from './demo/plans-demo-loader.service';
 export * from './diff/plan-diff';
 export * from './dtos/plan.dto';

@@ -28,3 +28,4 @@ export * from './signing/stamp-image.service';
 export * from './entities/stamp-image.entity';
 export * from './signing/pdf-signature-verifier';
 export * from './signing/verification-code';
+export * from './document/table-view';

@@ -99,6 +99,7 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
         { id: 'p3', title: 'TỔ CHỨC THỰC HIỆN', children: [{ kind: 'paragraph', id: 'p3-a', text: 'UBND các huyện xây dựng kế hoạch và báo cáo kết quả định kỳ.' }] },
       ],
       closing: [],
+      appendices: [],
       reportingDuties: [
         { id: 'd-6m', what: 'kết quả thực hiện dân chủ ở cơ sở 6 tháng', period: '6 tháng', deadline: addDays(today, 200), to: 'UBND tỉnh (qua Sở Nội vụ)', toOrganizationId: org('p').id, reporterOrganizationIds: [] },
         { id: 'd-year', what: 'kết quả thực hiện dân chủ ở cơ sở năm', period: 'cuối năm', deadline: addDays(today, 330), to: 'UBND tỉnh (qua Sở Nội vụ)', toOrganizationId: org('p').id, reporterOrganizationIds: [] },

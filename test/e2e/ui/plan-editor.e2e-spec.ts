@@ -50,7 +50,7 @@ describe('web UI: the plan editor (in Chromium)', () => {
   });
 
   const texts = (nodes: BodyNode[]): unknown[] =>
-    nodes.map((n) => (n.kind === 'item' ? [n.kind, n.heading, n.text, texts(n.children)] : n.kind === 'bullet' ? [n.kind, n.text, texts(n.children)] : [n.kind, n.text]));
+    nodes.map((n) => (n.kind === 'item' ? [n.kind, n.heading, n.text, texts(n.children)] : n.kind === 'bullet' ? [n.kind, n.text, texts(n.children)] : n.kind === 'table' ? [n.kind, n.rows.length] : [n.kind, n.text]));
 
   it('takes the State seed typed in as a drafter would: summary, preamble, every part and item, closing', async () => {
     await editor.enterText(SEED);

@@ -1,15 +1,7 @@
-import { CalendarDate, parseIsoDate, toIsoDate } from '@app/common';
+import { type CalendarDate, parseIsoDate, toIsoDate } from '@app/common';
 
-/**
- * A document's date as cited inside a body, as the seeds write it: the day with two digits, the
- * month with a leading zero for January and February only, like the date line
- * ("ngày 02/01/2024", "ngày 24/01/2024", "ngày 21/3/2024", "ngày 03/6/2013").
- */
-export function citedDocumentDate(date: CalendarDate): string {
-  const day = String(date.day).padStart(2, '0');
-  const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
-  return `${day}/${month}/${date.year}`;
-}
+/** Kept here for the cascade's callers; the rule lives in @app/common (the appendix line uses it too). */
+export { citedDocumentDate } from '@app/common';
 
 /** A date as a summary line cites it: dd/mm/yyyy, both with two digits ("24/01/2024"). */
 export function fullDocumentDate(date: CalendarDate): string {

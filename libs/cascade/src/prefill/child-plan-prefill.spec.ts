@@ -57,6 +57,7 @@ function parentContent(): PlanContent {
       },
     ],
     closing: ['Trên đây là Kế hoạch của Ban Chỉ đạo.'],
+    appendices: [],
     reportingDuties: [
       { id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: [] },
       { id: 'd2', what: 'kết quả năm', period: 'cuối năm', deadline: '2024-11-03', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: ['org-stc'] },
@@ -240,5 +241,53 @@ describe('namesOrganization', () => {
 
   it('does not take a generic short name for the organization', () => {
     expect(namesOrganization('Ban Thường vụ Tỉnh ủy', { fullName: 'Tỉnh ủy Bình Định', shortName: 'Tỉnh ủy' })).toBe(false);
+  });
+});
+
+describe('prefillChildPlan: the task rows of an appendix table', () => {
+  const parent = parentContent();
+  const row = (id: string, cells: string[], carriedOutBy: string | null) => ({
+    id,
+    cells: cells.map((text) => ({ text, colSpan: 1 })),
+    task: carriedOutBy ? { directedBy: null, carriedOutBy, assigneeOrganizationIds: [], timeframe: { kind: 'text' as const, text: cells[3] } } : null,
+  });
+  parent.appendices = [
+    {
+      id: 'a1',
+      title: 'DANH MỤC NHIỆM VỤ',
+      attachmentLine: true,
+      orientation: null,
+      children: [
+        {
+          kind: 'table',
+          id: 'tbl',
+          caption: null,
+          columns: [
+            { id: 'c1', title: 'TT', role: 'number' },
+            { id: 'c2', title: 'Nội dung', role: 'content' },
+            { id: 'c3', title: 'Cơ quan chủ trì', role: 'carriedOutBy' },
+            { id: 'c4', title: 'Thời gian', role: 'timeframe' },
+          ],
+          rows: [
+            { id: 'g1', cells: [{ text: 'I', colSpan: 1 }, { text: 'Tuyên truyền', colSpan: 3 }], task: null },
+            row('row-stc', ['1', 'Quán triệt Luật', 'Đảng ủy Sở Tài chính', 'Quý I/2024'], 'Đảng ủy Sở Tài chính'),
+            row('row-other', ['2', 'Tổng kết', 'Đảng ủy Sở Y tế', 'Quý IV/2024'], 'Đảng ủy Sở Y tế'),
+          ],
+        },
+      ],
+    },
+  ];
+  const result = prefillChildPlan({ ...PARENT, content: parent }, CHILD, { ...OPTIONS, newId: sequentialIds() });
+
+  it('copies the appendix and marks the rows the child carries out, as it marks task items', () => {
+    const table = result.content.appendices[0].children[0];
+    expect(table.kind).toBe('table');
+    if (table.kind !== 'table') return;
+    expect(table.rows.map((r) => r.cells[1].text)).toEqual(['Tuyên truyền', 'Quán triệt Luật', 'Tổng kết']);
+    expect(result.assignedItems).toContainEqual({ itemId: table.rows[1].id, parentItemId: 'row-stc', matchedBy: 'name' });
+    expect(result.assignedItems.some((a) => a.parentItemId === 'row-other')).toBe(false);
+    expect(table.rows[1].task?.assigneeOrganizationIds).toEqual(['org-stc']);
+    // Group rows keep their merged cell; the copy stays a valid table.
+    expect(table.rows[0].cells.map((c) => c.colSpan)).toEqual([1, 3]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
-import { DOCUMENT_TYPES, PLAN_LIMITS, type BodyNode, type DocumentReference, type Item, type Part, type PlanContent, type Recipient, type ReportingDuty, type Signature } from '@app/plans';
+import { DOCUMENT_TYPES, PLAN_LIMITS, type BodyNode, type DocumentReference, type Item, type Part, type PlanContent, type Recipient, type ReportingDuty, type Signature, type Table, type Task } from '@app/plans';
 import { addDays, addYears, citedDocumentDate, fullDocumentDate } from './cascade-dates';
 
 /** The issued parent plan, as the cascade sees it. */
@@ -112,6 +112,8 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
     preamble: { paragraphs: [cleanText(preamble)], references: [reference] },
     parts,
     closing: [],
+    // The parent's appendices (task matrices) come along, their rows for this organization marked like items.
+    appendices: parent.content.appendices.map((a) => ({ ...a, id: newId(), children: a.children.map((node) => copyNode(node, child, newId, assignedItems)) })),
     reportingDuties: childDuties(parent.content.reportingDuties, child, options, newId),
     recipients: childRecipients(parent, child, newId),
     signature: childSignature(child.authorities),
@@ -151,7 +153,36 @@ function copyNode(node: BodyNode, child: ChildOrganizationFacts, newId: () => st
       return copyBullet(node, newId);
     case 'item':
       return copyItem(node, child, newId, assigned);
+    case 'table':
+      return copyTable(node, child, newId, assigned);
   }
+}
+
+function copyTable(table: Table, child: ChildOrganizationFacts, newId: () => string, assigned: AssignedItem[]): Table {
+  return {
+    kind: 'table',
+    id: newId(),
+    caption: table.caption,
+    columns: table.columns.map((c) => ({ ...c, id: newId() })),
+    rows: table.rows.map((row) => {
+      const id = newId();
+      return { id, cells: row.cells.map((c) => ({ ...c })), task: copyTask(row.task, row.id, id, child, assigned) };
+    }),
+  };
+}
+
+/** A task copied into the child; when it is the child's (by id, or named as carrying it out) it is marked as assigned. */
+function copyTask(source: Task | null, parentId: string, id: string, child: ChildOrganizationFacts, assigned: AssignedItem[]): Task | null {
+  let task = source ? { ...source, assigneeOrganizationIds: [...source.assigneeOrganizationIds], timeframe: { ...source.timeframe } } : null;
+  if (task) {
+    const match: AssignmentMatch | null = task.assigneeOrganizationIds.includes(child.id) ? 'organization' : namesOrganization(task.carriedOutBy, child) ? 'name' : null;
+    if (match) {
+      assigned.push({ itemId: id, parentItemId: parentId, matchedBy: match });
+      // In the child's content the mark is the organization itself among the assignees.
+      if (match === 'name') task = { ...task, assigneeOrganizationIds: [...task.assigneeOrganizationIds, child.id] };
+    }
+  }
+  return task;
 }
 
 function copyBullet(node: Extract<BodyNode, { kind: 'bullet' }>, newId: () => string): Extract<BodyNode, { kind: 'bullet' }> {
@@ -160,15 +191,7 @@ function copyBullet(node: Extract<BodyNode, { kind: 'bullet' }>, newId: () => st
 
 function copyItem(item: Item, child: ChildOrganizationFacts, newId: () => string, assigned: AssignedItem[]): Item {
   const id = newId();
-  let task = item.task ? { ...item.task, assigneeOrganizationIds: [...item.task.assigneeOrganizationIds], timeframe: { ...item.task.timeframe } } : null;
-  if (task) {
-    const match: AssignmentMatch | null = task.assigneeOrganizationIds.includes(child.id) ? 'organization' : namesOrganization(task.carriedOutBy, child) ? 'name' : null;
-    if (match) {
-      assigned.push({ itemId: id, parentItemId: item.id, matchedBy: match });
-      // In the child's content the mark is the organization itself among the assignees.
-      if (match === 'name') task = { ...task, assigneeOrganizationIds: [...task.assigneeOrganizationIds, child.id] };
-    }
-  }
+  const task = copyTask(item.task, item.id, id, child, assigned);
   return { kind: 'item', id, heading: item.heading, text: item.text, task, children: item.children.map((c) => copyNode(c, child, newId, assigned)) };
 }
 

@@ -78,6 +78,7 @@ const CONTENT: PlanContent = {
     },
   ],
   closing: ['Trên đây là Kế hoạch phòng, chống thiên tai năm 2025./.'],
+  appendices: [],
   reportingDuties: [],
   recipients: [
     { id: 'c1', name: 'UBND tỉnh', organizationId: null, purpose: 'report', note: 'b/c', email: null, mustImplement: false, implementationDueDate: null },

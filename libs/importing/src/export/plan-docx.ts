@@ -6,6 +6,7 @@ import {
   LevelFormat,
   LevelSuffix,
   Packer,
+  PageOrientation,
   Paragraph,
   ParagraphChild,
   Table,
@@ -18,6 +19,7 @@ import {
 import { partLabel, partLabels, timeframeText, vietnameseLetter } from '@app/plans';
 import type { BodyNode, Bullet, Item, PlanContent } from '@app/plans';
 import { buildDocumentView, DocumentInput } from '@app/rendering';
+import { tableToDocx } from './table-docx';
 
 /**
  * A plan as a Word document laid out like the printed one (domain.md, "Layout"), built with
@@ -178,7 +180,12 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   }
   right.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: view.dateLine.replace(/\u00a0+/g, '      '), italics: true })] }));
 
-  const children: (Paragraph | Table)[] = [twoColumns(left, right, [4300, 5400])];
+  // The body goes to the main section, then each appendix's body to its own section.
+  let children: (Paragraph | Table)[] = [twoColumns(left, right, [4300, 5400])];
+  const main = children;
+  const [top, bottom, leftMargin, rightMargin] = layout.margins.map((m) => Math.round(m * MM));
+  const portraitWidth = 11906 - leftMargin - rightMargin;
+  let textWidth = portraitWidth;
   children.push(centered([new TextRun({ text: view.typeTitle, bold: true, size: 32 })], { spacing: { before: 360 } }));
   for (const line of content.summary.split('\n').map((l) => l.trim()).filter(Boolean)) children.push(centered(inline(line, { bold: true })));
   children.push(family === 'party' && layout.partySummaryRule ? centered([new TextRun({ text: layout.partySummaryRule })]) : rule());
@@ -196,6 +203,7 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     for (const node of list) {
       if (node.kind === 'paragraph') children.push(body(node.text));
       else if (node.kind === 'bullet') bulletParagraphs(node, 0);
+      else if (node.kind === 'table') children.push(tableToDocx(node, inline, textWidth), new Paragraph({}));
       else item(node, depth, depth === 3 ? ++letters : 0);
     }
   };
@@ -254,6 +262,22 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   }
   children.push(twoColumns(recipients, signature, [4800, 4900]));
 
+  // Appendices: each a section of its own (a new page), landscape when the view says so, the
+  // page turned with its margins (the bound edge on top), as the PDF prints it.
+  const appendixSections = view.appendices.map((appendix, i) => {
+    children = [];
+    textWidth = appendix.landscape ? 16838 - top - bottom : portraitWidth;
+    children.push(centered([new TextRun({ text: appendix.label, bold: true })]));
+    if (content.appendices[i].title) children.push(centered(inline(content.appendices[i].title, { bold: true, allCaps: true })));
+    if (appendix.attachmentLine) children.push(centered([new TextRun({ text: appendix.attachmentLine.replace(/\u00a0+/g, '   '), italics: true })], { spacing: { after: 240 } }));
+    nodes(content.appendices[i].children, 1);
+    const margin = appendix.landscape ? { top: leftMargin, right: top, bottom: rightMargin, left: bottom } : { top, bottom, left: leftMargin, right: rightMargin };
+    return {
+      properties: { page: { size: { width: 11906, height: 16838, orientation: appendix.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin } },
+      children,
+    };
+  });
+
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   for (const [id, n] of footnoteIds) {
     const footnote = content.footnotes.find((f) => f.id === id)!;
@@ -299,11 +323,12 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            margin: { top: Math.round(layout.margins[0] * MM), bottom: Math.round(layout.margins[1] * MM), left: Math.round(layout.margins[2] * MM), right: Math.round(layout.margins[3] * MM) },
+            margin: { top, bottom, left: leftMargin, right: rightMargin },
           },
         },
-        children,
+        children: main,
       },
+      ...appendixSections,
     ],
   });
   return Packer.toBuffer(document);

@@ -6,7 +6,8 @@ const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', '
 /** Footnote ids renamed 1, 2, 3... in the order of the footnotes list, marks included. */
 function renumberFootnotes(content: PlanContent): unknown {
   const ids = new Map(content.footnotes.map((f, i) => [f.id, String(i + 1)]));
-  const json = JSON.stringify({ ...content, footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
+  // Content written before appendices existed (the seed fixtures) has none.
+  const json = JSON.stringify({ ...content, appendices: content.appendices ?? [], footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
   return JSON.parse(json.replace(/\[\^([^\]\s]+)\]/g, (mark, id: string) => (ids.has(id) ? `[^${ids.get(id)}]` : mark)));
 }
 
@@ -28,6 +29,10 @@ export function withoutTypography(content: PlanContent): PlanContent {
       } else if (node.kind === 'bullet') {
         node.text = plain(node.text);
         visit(node.children as unknown as BodyNode[]);
+      } else if (node.kind === 'table') {
+        if (node.caption) node.caption = plain(node.caption);
+        node.columns.forEach((c) => (c.title = plain(c.title)));
+        node.rows.forEach((r) => r.cells.forEach((c) => (c.text = c.text.split('\n').map(plain).join('\n'))));
       } else node.text = plain(node.text);
     }
   };
@@ -38,6 +43,10 @@ export function withoutTypography(content: PlanContent): PlanContent {
     visit(part.children);
   }
   copy.closing = copy.closing.map(plain);
+  for (const appendix of copy.appendices) {
+    appendix.title = plain(appendix.title).toLocaleUpperCase('vi');
+    visit(appendix.children);
+  }
   copy.footnotes = copy.footnotes.map((f) => ({ ...f, text: plain(f.text) }));
   return copy;
 }

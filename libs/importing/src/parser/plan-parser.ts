@@ -13,6 +13,8 @@ import { extractReferences } from './references';
 import { extractReportingDuties } from './reporting-duties';
 import { inferPurpose, issuerContext } from './recipient-purpose';
 import { isPersonName, opensSignature, parseRecipients, parseSignature, RECIPIENTS_HEADING, SIGNED_MARK, tailColumns } from './tail-parser';
+import { parseAppendix, splitAppendices } from './appendix-parser';
+import { extractTextTables, placeTablesInParts, tableFromSource, tableAsText } from './tables';
 
 const TITLES = Object.entries(DOCUMENT_TYPES)
   .map(([code, name]) => ({ code: code as DocumentTypeCode, title: name.toLocaleUpperCase('vi') }))
@@ -88,7 +90,7 @@ function findTail(lines: Line[], bodyStart: number): number {
 function walkNodes(nodes: BodyNode[], visit: (node: BodyNode) => void): void {
   for (const node of nodes) {
     visit(node);
-    if (node.kind !== 'paragraph') walkNodes(node.children as BodyNode[], visit);
+    if (node.kind === 'item' || node.kind === 'bullet') walkNodes(node.children as BodyNode[], visit);
   }
 }
 
@@ -108,8 +110,12 @@ function decideFamily(header: ParsedHeader, signature: Signature, recipients: Re
  * documents it cites, the body's parts and items, tasks, reporting duties, recipients and
  * the signature. Text that fits nowhere is kept as a paragraph where it stood, and listed.
  */
-export function parsePlan(document: SourceDocument): ImportResult {
+export function parsePlan(source: SourceDocument): ImportResult {
   const report = new ReportBuilder();
+  // Tables (Word, Markdown, one cell per line) and the appendices after the signature are read apart.
+  const withTables = extractTextTables(source);
+  const tables = withTables.tables.map(tableFromSource);
+  const { main: document, appendices: appendixLines } = splitAppendices(withTables.document);
   document.warnings.forEach((w) => report.warn(w));
   const prepared = prepareLines(document);
   for (const artifact of prepared.artifacts) report.recognized(artifact.what, artifact.what === 'footnoteText' ? 'footnotes' : '-', artifact.line);
@@ -211,7 +217,7 @@ export function parsePlan(document: SourceDocument): ImportResult {
   for (const part of body.parts) {
     walkNodes(part.children, (node) => {
       if (node.kind === 'item') addDuties([node.heading, node.text].filter(Boolean).join(' '), nodeLines.get(node.id));
-      else addDuties(node.text, nodeLines.get(node.id));
+      else if (node.kind !== 'table') addDuties(node.text, nodeLines.get(node.id));
     });
   }
   closing.forEach((text) => addDuties(text, undefined));
@@ -238,9 +244,11 @@ export function parsePlan(document: SourceDocument): ImportResult {
     documentType,
     summary,
     place: header.place,
-    preamble: { paragraphs: preambleParagraphs.map((p) => p.text), references: references.map((r) => r.reference) },
-    parts: body.parts,
-    closing,
+    // A table outside the parts (before the first, after the last) has no place in the model: its text is kept.
+    preamble: { paragraphs: preambleParagraphs.map((p) => tableAsText(p.text, tables, report)), references: references.map((r) => r.reference) },
+    parts: placeTablesInParts(body.parts, tables),
+    closing: closing.map((text) => tableAsText(text, tables, report)),
+    appendices: appendixLines.map((lines, i) => parseAppendix(lines, tables, i, report)),
     reportingDuties,
     recipients,
     signature,

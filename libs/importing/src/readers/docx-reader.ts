@@ -3,6 +3,21 @@ import { ImportError, ImportErrorCode } from '../importing.error';
 import { inlineNumbering } from './docx-numbering';
 import { convertLegacyText, convertTcvn3, convertVni, looksLegacy } from './legacy-encodings';
 import { SourceDocument, SourceLine, sourceLine } from './source-document';
+
+type ReadTable = NonNullable<SourceDocument['tables']>[number];
+
+/** Placeholder line text of a table taken out of the stream (the same as parser/tables.ts writes). */
+const tableToken = (n: number) => `⟦bảng ${n + 1}⟧.`;
+
+/**
+ * Header and signature blocks are laid out in borderless tables of two columns and a row or
+ * two; a table with three columns or more, or four rows or more, is content.
+ */
+function isContentTable(table: MammothElement): boolean {
+  const rows = table.children ?? [];
+  const columns = Math.max(0, ...rows.map((r) => (r.children ?? []).reduce((sum, c) => sum + (c.colSpan ?? 1), 0)));
+  return columns >= 3 || rows.length >= 4;
+}
 import { DEFAULT_ZIP_LIMITS, openCheckedZip, ZipLimits } from './zip-guard';
 
 /** The parts of mammoth's document model the reader walks. */
@@ -18,6 +33,8 @@ interface MammothElement {
   noteType?: string;
   noteId?: string;
   body?: MammothElement[];
+  colSpan?: number;
+  rowSpan?: number;
 }
 
 interface MammothDocument extends MammothElement {
@@ -72,6 +89,7 @@ export function segmentsToMarkup(segments: Segment[]): string {
 class DocxWalker {
   readonly lines: SourceLine[] = [];
   readonly footnotes: { id: string; text: string }[] = [];
+  readonly tables: ReadTable[] = [];
   private paragraphNumber = 0;
   private readonly footnoteIds = new Map<string, string>();
 
@@ -80,12 +98,46 @@ class DocxWalker {
   walk(elements: MammothElement[], column: number | null): void {
     for (const element of elements) {
       if (element.type === 'paragraph') this.paragraph(element, column);
+      else if (element.type === 'table' && isContentTable(element)) this.table(element);
       else if (element.type === 'table') {
         for (const row of element.children ?? []) {
           (row.children ?? []).forEach((cell, index) => this.walk(cell.children ?? [], index));
         }
       } else if (element.children) this.walk(element.children, column);
     }
+  }
+
+  /** A content table: its cells (paragraphs one per line, merges kept) go aside; a placeholder line stands in its place. */
+  private table(table: MammothElement): void {
+    this.paragraphNumber++;
+    const rows: ReadTable['rows'] = [];
+    // A cell merged down (rowSpan) leaves its place empty in the rows below.
+    const pendingDown: { column: number; rows: number; colSpan: number }[] = [];
+    for (const row of table.children ?? []) {
+      const cells: ReadTable['rows'][number]['cells'] = [];
+      let column = 0;
+      const fillDown = () => {
+        for (let hit = pendingDown.find((p) => p.column === column && p.rows > 0); hit; hit = pendingDown.find((p) => p.column === column && p.rows > 0)) {
+          cells.push({ text: '', colSpan: hit.colSpan });
+          hit.rows--;
+          column += hit.colSpan;
+        }
+      };
+      for (const cell of row.children ?? []) {
+        fillDown();
+        const inner = new DocxWalker(this.document);
+        inner.walk(cell.children ?? [], null);
+        const text = inner.lines.map((l) => l.text.trim()).filter(Boolean).join('\n');
+        const colSpan = cell.colSpan ?? 1;
+        cells.push({ text, colSpan });
+        if ((cell.rowSpan ?? 1) > 1) pendingDown.push({ column, rows: (cell.rowSpan ?? 1) - 1, colSpan });
+        column += colSpan;
+      }
+      fillDown();
+      rows.push({ cells });
+    }
+    this.lines.push(sourceLine(this.paragraphNumber, tableToken(this.tables.length)));
+    this.tables.push({ rows });
   }
 
   private paragraph(paragraph: MammothElement, column: number | null): void {
@@ -194,5 +246,5 @@ export async function readDocxFile(bytes: Uint8Array, limits: ZipLimits = DEFAUL
   if (!lines.some((line) => line.text.replace(/\[\^\d+\]/g, '').trim())) {
     throw new ImportError(ImportErrorCode.NoText, 'Tài liệu Word không có nội dung văn bản.');
   }
-  return { format: 'docx', encoding, lines, footnotes, hasEmphasis: true, warnings, layout: false };
+  return { format: 'docx', encoding, lines, footnotes, hasEmphasis: true, warnings, layout: false, tables: walker.tables };
 }

@@ -35,6 +35,8 @@ export interface SourceDocument {
    * wrapped at the page width, paragraphs open with an indent, columns sit side by side.
    */
   layout: boolean;
+  /** Tables read from the file's structure (Word); a placeholder line stands for each (parser/tables.ts). */
+  tables?: { rows: { cells: { text: string; colSpan: number }[] }[] }[];
 }
 
 export function sourceLine(line: number, text: string, extra: Partial<SourceLine> = {}): SourceLine {

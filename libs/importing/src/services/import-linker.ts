@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@app/common';
-import type { BodyNode, PlanContent } from '@app/plans';
+import { taskEntries, type PlanContent } from '@app/plans';
 import { ReportBuilder } from '../parser/import-report';
 import { normalizeNumberSymbol } from '../parser/number-symbol';
 
@@ -73,13 +73,6 @@ export class OrganizationMatcher {
   }
 }
 
-function walk(nodes: BodyNode[], visit: (node: BodyNode) => void): void {
-  for (const node of nodes) {
-    visit(node);
-    if (node.kind !== 'paragraph') walk(node.children as BodyNode[], visit);
-  }
-}
-
 export interface LinkContext {
   organizations: LinkableOrganization[];
   /** The organization the draft is made at (the importing drafter's). */
@@ -122,15 +115,13 @@ export function linkContent(content: PlanContent, context: LinkContext, report: 
       report.recognized('reportingDuty.organization', `reportingDuties[${i}].toOrganizationId`, 0);
     }
   });
-  for (const part of linked.parts) {
-    walk(part.children, (node) => {
-      if (node.kind !== 'item' || !node.task) return;
-      const ids = node.task.carriedOutBy
-        .split(/\s*[;,]\s*|\s+và\s+/u)
-        .map((piece) => matcher.find(piece.replace(/^.*?:\s*/u, ''))?.id)
-        .filter((id): id is string => !!id);
-      node.task.assigneeOrganizationIds = [...new Set(ids)];
-    });
+  // Tasks of items and of table rows (a cell may list its bodies one per line).
+  for (const { task } of taskEntries(linked)) {
+    const ids = task.carriedOutBy
+      .split(/\s*[;,\n]\s*|\s+và\s+/u)
+      .map((piece) => matcher.find(piece.replace(/^[-–+]\s*/u, '').replace(/^.*?:\s*/u, ''))?.id)
+      .filter((id): id is string => !!id);
+    task.assigneeOrganizationIds = [...new Set(ids)];
   }
   return linked;
 }

@@ -1,4 +1,4 @@
-import type { BodyNode, Bullet, Part, PlanContent } from './plan-content';
+import type { Appendix, BodyNode, Bullet, Part, PlanContent } from './plan-content';
 
 /** The two families of documents; numbering differs only at the part level. */
 export type NumberingFamily = 'party' | 'state';
@@ -12,12 +12,17 @@ export type NumberingFamily = 'party' | 'state';
  * Paragraphs carry no label and do not count. Items and bullets are counted separately
  * among their siblings.
  */
-export function numberPlan(content: Pick<PlanContent, 'parts'>, family: NumberingFamily): Record<string, string> {
+export function numberPlan(content: Pick<PlanContent, 'parts'> & { appendices?: Appendix[] }, family: NumberingFamily): Record<string, string> {
   const labels: Record<string, string> = {};
   const parts = partLabels(content.parts, family);
   content.parts.forEach((part, i) => {
     labels[part.id] = parts[i];
     numberChildren(part.children, [], labels);
+  });
+  const appendices = content.appendices ?? [];
+  appendices.forEach((appendix, i) => {
+    labels[appendix.id] = appendixLabel(i + 1, appendices.length);
+    numberChildren(appendix.children, [], labels);
   });
   return labels;
 }
@@ -44,6 +49,11 @@ export function groupLabel(n: number, family: NumberingFamily): string {
   let name = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / letters.length)) name = letters[(k - 1) % letters.length] + name;
   return `${name}${family === 'party' ? '-' : '.'}`;
+}
+
+/** "PHỤ LỤC" when the plan has one appendix, else "PHỤ LỤC I", "PHỤ LỤC II"... */
+export function appendixLabel(n: number, count: number): string {
+  return count > 1 ? `PHỤ LỤC ${toRoman(n)}` : 'PHỤ LỤC';
 }
 
 function numberChildren(children: BodyNode[], parentNumbers: number[], labels: Record<string, string>): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BodyNode, Bullet, DocumentReference, Footnote, Part, PlanContent, Recipient, ReportingDuty, Signature, Task, Timeframe } from './plan-content';
+import type { Appendix, BodyNode, Bullet, Table, DocumentReference, Footnote, Part, PlanContent, Recipient, ReportingDuty, Signature, Task, Timeframe } from './plan-content';
 
 /**
  * The content with its keys in the order of plan-content.ts. PostgreSQL's jsonb keeps its own
@@ -14,6 +14,7 @@ export function canonicalContent(c: PlanContent): PlanContent {
     preamble: { paragraphs: [...c.preamble.paragraphs], references: c.preamble.references.map(reference) },
     parts: c.parts.map(part),
     closing: [...c.closing],
+    appendices: (c.appendices ?? []).map(appendix),
     reportingDuties: c.reportingDuties.map(duty),
     recipients: c.recipients.map(recipient),
     signature: signature(c.signature),
@@ -21,9 +22,20 @@ export function canonicalContent(c: PlanContent): PlanContent {
   };
 }
 
-/** SHA-256 of the canonical JSON: equal content, equal hash. */
+/** Content read from the database: versions saved before appendices existed get none. */
+export function storedContent(c: PlanContent | null | undefined): PlanContent {
+  if (c && typeof c === 'object' && !Array.isArray(c.appendices)) c.appendices = [];
+  return c as PlanContent;
+}
+
+/**
+ * SHA-256 of the canonical JSON: equal content, equal hash. A plan without appendices hashes
+ * without the key, as before appendices existed, so versions saved then keep their hash.
+ */
 export function contentSha256(content: PlanContent): string {
-  return createHash('sha256').update(JSON.stringify(canonicalContent(content))).digest('hex');
+  const canonical: Partial<PlanContent> = canonicalContent(content);
+  if (!canonical.appendices?.length) delete canonical.appendices;
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
 const reference = (r: DocumentReference): DocumentReference => ({
@@ -46,8 +58,26 @@ function node(n: BodyNode): BodyNode {
       return { kind: 'paragraph', id: n.id, text: n.text };
     case 'bullet':
       return bullet(n);
+    case 'table':
+      return table(n);
   }
 }
+
+const table = (t: Table): Table => ({
+  kind: 'table',
+  id: t.id,
+  caption: t.caption,
+  columns: t.columns.map((c) => ({ id: c.id, title: c.title, role: c.role })),
+  rows: t.rows.map((r) => ({ id: r.id, cells: r.cells.map((c) => ({ text: c.text, colSpan: c.colSpan })), task: r.task ? task(r.task) : null })),
+});
+
+const appendix = (a: Appendix): Appendix => ({
+  id: a.id,
+  title: a.title,
+  attachmentLine: a.attachmentLine,
+  orientation: a.orientation,
+  children: a.children.map(node),
+});
 
 const bullet = (b: Bullet): Bullet => ({ kind: 'bullet', id: b.id, text: b.text, children: b.children.map(bullet) });
 

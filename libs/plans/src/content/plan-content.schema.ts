@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, RECIPIENT_PURPOSES } from './plan-content';
+import { DOCUMENT_TYPES, RECIPIENT_PURPOSES, TABLE_COLUMN_ROLES } from './plan-content';
 
 /**
  * The JSON Schema (draft 2020-12) of PlanContent: the one source of `docs/plan.schema.json`
@@ -32,6 +32,10 @@ export const PLAN_LIMITS = {
   capacityLines: 8,
   capacityLine: 200,
   organizationIds: 500,
+  appendices: 20,
+  tableColumns: 20,
+  tableRows: 1_000,
+  cell: 5_000,
 } as const;
 
 const L = PLAN_LIMITS;
@@ -85,6 +89,7 @@ export const PLAN_CONTENT_SCHEMA = {
     },
     parts: { type: 'array', items: { $ref: '#/$defs/Part' }, maxItems: L.parts, description: 'Các phần I, II, III...' },
     closing: { type: 'array', items: text(L.paragraph, 1), maxItems: L.paragraphsPerBlock, default: [], description: 'Đoạn kết sau phần cuối ("Trên đây là Kế hoạch ...").' },
+    appendices: { type: 'array', items: { $ref: '#/$defs/Appendix' }, maxItems: L.appendices, default: [], description: 'Phụ lục sau chữ ký, mỗi phụ lục sang trang mới.' },
     reportingDuties: { type: 'array', items: { $ref: '#/$defs/ReportingDuty' }, maxItems: L.reportingDuties, default: [] },
     recipients: { type: 'array', items: { $ref: '#/$defs/Recipient' }, maxItems: L.recipients, description: 'Nơi nhận, theo thứ tự in, kết thúc bằng dòng lưu.' },
     signature: { $ref: '#/$defs/Signature' },
@@ -119,8 +124,65 @@ export const PLAN_CONTENT_SCHEMA = {
     BodyNode: {
       type: 'object',
       discriminator: { propertyName: 'kind' },
-      oneOf: [{ $ref: '#/$defs/Item' }, { $ref: '#/$defs/Paragraph' }, { $ref: '#/$defs/Bullet' }],
+      oneOf: [{ $ref: '#/$defs/Item' }, { $ref: '#/$defs/Paragraph' }, { $ref: '#/$defs/Bullet' }, { $ref: '#/$defs/Table' }],
     },
+    Table: object(
+      ['kind', 'id', 'columns'],
+      {
+        kind: { const: 'table' },
+        id: id(),
+        caption: nullableText(L.title, 'Tên bảng in đậm phía trên bảng.'),
+        columns: { type: 'array', items: { $ref: '#/$defs/TableColumn' }, minItems: 1, maxItems: L.tableColumns, description: 'Các cột; tên cột là hàng tiêu đề, lặp lại ở đầu mỗi trang.' },
+        rows: { type: 'array', items: { $ref: '#/$defs/TableRow' }, maxItems: L.tableRows, default: [] },
+      },
+      'Bảng: hàng tiêu đề, các hàng; ô gộp ở hàng nhóm ("I" + tên nhóm trải hết bề ngang).',
+    ),
+    TableColumn: object(
+      ['id', 'title'],
+      {
+        id: id(),
+        title: text(L.title, 0, 'Ô tiêu đề: "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"...'),
+        role: {
+          anyOf: [{ enum: [...TABLE_COLUMN_ROLES] }, { type: 'null' }],
+          default: null,
+          description:
+            'Cột chứa gì: number = số thứ tự, content = nội dung, directedBy = chỉ đạo, carriedOutBy = chủ trì, cooperating = phối hợp, timeframe = thời gian, product = sản phẩm, note = ghi chú.',
+        },
+      },
+      'Một cột của bảng.',
+    ),
+    TableRow: object(
+      ['id', 'cells'],
+      {
+        id: id(),
+        cells: { type: 'array', items: { $ref: '#/$defs/TableCell' }, minItems: 1, maxItems: L.tableColumns, description: 'Các ô; tổng số cột gộp bằng số cột của bảng.' },
+        task: { anyOf: [{ $ref: '#/$defs/Task' }, { type: 'null' }], default: null, description: 'Hàng là một nhiệm vụ: lấy từ các ô chủ trì, chỉ đạo, thời gian.' },
+      },
+      'Một hàng của bảng.',
+    ),
+    TableCell: object(
+      ['text'],
+      {
+        text: text(L.cell, 0, 'Lời văn của ô; \\n ngăn các dòng trong ô.'),
+        colSpan: { type: 'integer', minimum: 1, maximum: L.tableColumns, default: 1, description: 'Số cột ô này chiếm (ô gộp).' },
+      },
+      'Một ô của bảng.',
+    ),
+    Appendix: object(
+      ['id', 'title'],
+      {
+        id: id(),
+        title: text(L.title, 0, 'Tên phụ lục, in đậm chữ hoa.'),
+        attachmentLine: { type: 'boolean', default: true, description: 'In dòng "(Kèm theo Kế hoạch số ... ngày ... của ...)", điền khi ban hành.' },
+        orientation: {
+          anyOf: [{ enum: ['portrait', 'landscape'] }, { type: 'null' }],
+          default: null,
+          description: 'Hướng trang; null = trang ngang khi có bảng rộng.',
+        },
+        children: { type: 'array', items: { $ref: '#/$defs/BodyNode' }, maxItems: L.childrenPerNode, default: [] },
+      },
+      'Phụ lục: "PHỤ LỤC" (hoặc I, II... khi có nhiều), tên, dòng kèm theo, nội dung và bảng; không có chữ ký riêng.',
+    ),
     Item: object(
       ['kind', 'id'],
       {

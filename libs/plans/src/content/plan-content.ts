@@ -37,6 +37,8 @@ export interface PlanContent {
   parts: Part[];
   /** Paragraphs after the last part ("Trên đây là Kế hoạch ..."). */
   closing: string[];
+  /** Phụ lục printed after the signature, each from a new page. */
+  appendices: Appendix[];
   /** Reporting duties stated in the plan (structured; the wording stays in the body text). */
   reportingDuties: ReportingDuty[];
   /** Nơi nhận, in printed order, ending with the archive copy. */
@@ -81,7 +83,7 @@ export interface Part {
   children: BodyNode[];
 }
 
-export type BodyNode = Item | Paragraph | Bullet;
+export type BodyNode = Item | Paragraph | Bullet | Table;
 
 /**
  * A numbered item under a part: depth 1 "1.", depth 2 "1.1.", depth 3 "a)", deeper "-".
@@ -111,6 +113,63 @@ export interface Bullet {
   id: string;
   text: string;
   children: Bullet[];
+}
+
+/**
+ * A table in the body or in an appendix. The header row is the columns' titles; every row has
+ * cells whose spans add up to the number of columns (a group row "I | Công tác tuyên truyền"
+ * is two cells, the second spanning the rest). Cell text uses the inline markup of the plan;
+ * `\n` separates the lines of a cell.
+ */
+export interface Table {
+  kind: 'table';
+  id: string;
+  /** Printed above the table in bold ("Biểu 1. Chỉ tiêu năm 2025"); null when none. */
+  caption: string | null;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+/** What a column holds: the columns that make a task row's who and when. */
+export const TABLE_COLUMN_ROLES = ['number', 'content', 'directedBy', 'carriedOutBy', 'cooperating', 'timeframe', 'product', 'note'] as const;
+export type TableColumnRole = (typeof TABLE_COLUMN_ROLES)[number];
+
+export interface TableColumn {
+  id: string;
+  /** The header cell: "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"... */
+  title: string;
+  role: TableColumnRole | null;
+}
+
+export interface TableRow {
+  id: string;
+  cells: TableCell[];
+  /**
+   * Set when the row is a task: who directs, who carries out and when, taken from the cells of
+   * the columns with those roles (the cells are what is printed), with the organizations bound.
+   */
+  task: Task | null;
+}
+
+export interface TableCell {
+  text: string;
+  /** Columns the cell covers (merged cells of a group row). */
+  colSpan: number;
+}
+
+/**
+ * "PHỤ LỤC" (or "PHỤ LỤC I", "II"... when there are several, computed), its title in bold
+ * capitals, the line "(Kèm theo Kế hoạch số ... ngày ... của ...)" completed at issuance, then
+ * its body: paragraphs, items, bullets and tables. It has no signature of its own.
+ */
+export interface Appendix {
+  id: string;
+  title: string;
+  /** Print the "(Kèm theo Kế hoạch số ... ngày ... của ...)" line under the title. */
+  attachmentLine: boolean;
+  /** Page orientation; null = landscape when one of its tables is wide (see isWideTable). */
+  orientation: 'portrait' | 'landscape' | null;
+  children: BodyNode[];
 }
 
 export interface Task {

@@ -39,7 +39,7 @@ describe('plan content validation', () => {
     input.documentType = 'XX';
     input.extra = true;
     input.parts[0].title = '';
-    input.parts[0].children.push({ kind: 'table', id: 't' });
+    input.parts[0].children.push({ kind: 'chart', id: 't' });
     input.recipients[0].purpose = 'keep';
     input.recipients[0].email = 'not-an-email';
     input.summary2 = 1;

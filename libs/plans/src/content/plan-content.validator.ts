@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { cleanJson, cleanText, FieldProblem, isValidIsoDate } from '@app/common';
-import type { BodyNode, PlanContent } from './plan-content';
+import type { BodyNode, PlanContent, Table } from './plan-content';
 import { PLAN_CONTENT_SCHEMA, PLAN_LIMITS } from './plan-content.schema';
 import { footnoteMarks, walkBody } from './plan-tree';
+import { syncRowTasks } from './table-rows';
 
 export type ContentValidation = { ok: true; content: PlanContent } | { ok: false; errors: FieldProblem[] };
 
@@ -39,7 +40,9 @@ export function validatePlanContent(input: unknown, base = 'content'): ContentVa
   }
   const content = candidate as unknown as PlanContent;
   const errors = semanticProblems(content, base);
-  return errors.length ? { ok: false, errors } : { ok: true, content };
+  if (errors.length) return { ok: false, errors };
+  syncRowTasks(content);
+  return { ok: true, content };
 }
 
 /** Ids are the anchors of numbering, diffs and cascade marks: a client may leave them to the server. */
@@ -50,11 +53,22 @@ function assignMissingIds(content: Record<string, unknown>): void {
   const each = (list: unknown, fn: (value: unknown) => void) => Array.isArray(list) && list.forEach(fn);
   const body = (node: unknown) => {
     fill(node);
-    if (node && typeof node === 'object') each((node as { children?: unknown }).children, body);
+    if (!node || typeof node !== 'object') return;
+    each((node as { children?: unknown }).children, body);
+    // Tables: columns and rows are anchors too; each line of a cell is cleaned like the summary.
+    each((node as { columns?: unknown }).columns, fill);
+    each((node as { rows?: unknown }).rows, (row) => {
+      fill(row);
+      each((row as { cells?: unknown } | null)?.cells, (cell) => {
+        const c = cell as { text?: unknown } | null;
+        if (c && typeof c.text === 'string') c.text = c.text.split('\n').map(cleanText).filter(Boolean).join('\n');
+      });
+    });
   };
   const preamble = content.preamble as { references?: unknown } | undefined;
   if (preamble && typeof preamble === 'object') each(preamble.references, fill);
   each(content.parts, body);
+  each(content.appendices, body);
   each(content.recipients, fill);
   each(content.reportingDuties, fill);
 }
@@ -145,6 +159,7 @@ function semanticProblems(content: PlanContent, base: string): FieldProblem[] {
   };
   content.preamble.references.forEach((r, i) => claim(r.id, `preamble.references.${i}`));
   content.parts.forEach((p, i) => claim(p.id, `parts.${i}`));
+  content.appendices.forEach((a, i) => claim(a.id, `appendices.${i}`));
   let nodes = 0;
   for (const visit of walkBody(content)) {
     nodes++;
@@ -156,6 +171,10 @@ function semanticProblems(content: PlanContent, base: string): FieldProblem[] {
       problem(visit.path, 'too_deep', `gạch đầu dòng lồng quá ${PLAN_LIMITS.bulletDepth} cấp`);
     }
     if (visit.node.kind === 'item') checkItem(visit.node, visit.path, problem);
+    if (visit.node.kind === 'table') {
+      nodes += visit.node.rows.length;
+      checkTable(visit.node, visit.path, problem, claim);
+    }
   }
   if (nodes > PLAN_LIMITS.nodes) problem('parts', 'too_many', `tối đa ${PLAN_LIMITS.nodes} mục, đoạn và gạch đầu dòng (có ${nodes})`);
   content.reportingDuties.forEach((d, i) => claim(d.id, `reportingDuties.${i}`));
@@ -186,16 +205,40 @@ function checkItem(item: Extract<BodyNode, { kind: 'item' }>, path: string, prob
   if (tf?.kind === 'date' && !isValidIsoDate(tf.date)) problem(`${path}.task.timeframe.date`, 'invalid_date', `ngày ${tf.date} không có trên lịch`);
 }
 
+/** Cells that cover exactly the table's columns; real dates in task rows. */
+function checkTable(
+  table: Table,
+  path: string,
+  problem: (path: string, code: string, message: string) => void,
+  claim: (id: string, path: string) => void,
+): void {
+  table.columns.forEach((c, i) => claim(c.id, `${path}.columns.${i}`));
+  table.rows.forEach((row, r) => {
+    claim(row.id, `${path}.rows.${r}`);
+    const width = row.cells.reduce((sum, cell) => sum + cell.colSpan, 0);
+    if (width !== table.columns.length) {
+      problem(`${path}.rows.${r}.cells`, 'wrong_width', `hàng ${r + 1} có ${width} cột (tính cả ô gộp), bảng có ${table.columns.length} cột`);
+    }
+    const tf = row.task?.timeframe;
+    if (tf?.kind === 'date' && !isValidIsoDate(tf.date)) problem(`${path}.rows.${r}.task.timeframe.date`, 'invalid_date', `ngày ${tf.date} không có trên lịch`);
+  });
+}
+
 /** Every free-text field with its path, where footnote marks may appear. */
 function textFields(content: PlanContent): [string, string][] {
   const out: [string, string][] = [['summary', content.summary]];
   content.preamble.paragraphs.forEach((t, i) => out.push([`preamble.paragraphs.${i}`, t]));
   content.parts.forEach((p, i) => out.push([`parts.${i}.title`, p.title]));
+  content.appendices.forEach((a, i) => out.push([`appendices.${i}.title`, a.title]));
   for (const visit of walkBody(content)) {
     const node = visit.node;
     if (node.kind === 'item') {
       if (node.heading) out.push([`${visit.path}.heading`, node.heading]);
       if (node.text) out.push([`${visit.path}.text`, node.text]);
+    } else if (node.kind === 'table') {
+      if (node.caption) out.push([`${visit.path}.caption`, node.caption]);
+      node.columns.forEach((c, i) => out.push([`${visit.path}.columns.${i}.title`, c.title]));
+      node.rows.forEach((row, r) => row.cells.forEach((cell, c) => out.push([`${visit.path}.rows.${r}.cells.${c}.text`, cell.text])));
     } else {
       out.push([`${visit.path}.text`, node.text]);
     }

@@ -15,6 +15,7 @@ function base(): PlanContent {
       { id: 'p2', title: 'NỘI DUNG', children: [{ kind: 'paragraph', id: 'para', text: 'Đoạn văn cũ.' }, { kind: 'bullet', id: 'bul', text: 'Gạch đầu dòng', children: [] }] },
     ],
     closing: [],
+    appendices: [],
     reportingDuties: [],
     recipients: [{ id: 'r1', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null }],
     signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null },
@@ -70,5 +71,53 @@ describe('plan diff', () => {
     const runs = redline('Ban Tuyên giáo Đảng ủy', 'Ban Dân vận Đảng ủy Khối');
     expect(runs.filter((r) => r.op !== 'insert').map((r) => r.text).join('')).toBe('Ban Tuyên giáo Đảng ủy');
     expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe('Ban Dân vận Đảng ủy Khối');
+  });
+});
+
+describe('plan diff: tables', () => {
+  const table = (rows: [string, string[]][]): PlanContent => {
+    const content = base();
+    content.appendices = [
+      {
+        id: 'ap',
+        title: 'DANH MỤC',
+        attachmentLine: true,
+        orientation: null,
+        children: [
+          {
+            kind: 'table',
+            id: 'tb',
+            caption: null,
+            columns: ['TT', 'Nội dung', 'Chủ trì'].map((title, i) => ({ id: `c${i}`, title, role: null })),
+            rows: rows.map(([id, texts]) => ({ id, cells: texts.map((text) => ({ text, colSpan: 1 })), task: null })),
+          },
+        ],
+      },
+    ];
+    return content;
+  };
+
+  it('rows added, removed, changed cell by cell (named by the header) and moved', () => {
+    const before = table([
+      ['r1', ['1', 'Tuyên truyền', 'Văn phòng']],
+      ['r2', ['2', 'Kiểm tra', 'Công an']],
+      ['r3', ['3', 'Tổng kết', 'Văn phòng']],
+    ]);
+    const after = table([
+      ['r3', ['1', 'Tổng kết', 'Văn phòng']],
+      ['r1', ['2', 'Tuyên truyền', 'Văn phòng xã']],
+      ['r4', ['3', 'Diễn tập', 'Quân sự']],
+    ]);
+    const d = run(before, after);
+    const byId = Object.fromEntries(d.rows.map((r) => [r.id, r]));
+    expect(byId.r4).toMatchObject({ change: 'added', text: 'Diễn tập' });
+    expect(byId.r2).toMatchObject({ change: 'removed', text: 'Kiểm tra' });
+    expect(byId.r1.change).toBe('changed');
+    expect(byId.r1.fields.map((f) => f.field)).toEqual(['TT', 'Chủ trì']);
+    expect(byId.r1.fields[1].redline).toContainEqual({ op: 'insert', text: ' xã' });
+    expect(byId.r3.change).toBe('changed');
+    // r1 and r3 changed places: one of them is reported moved, not both.
+    expect([byId.r1.moved, byId.r3.moved].filter(Boolean)).toHaveLength(1);
+    expect(d.identical).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { numberPlan, NumberingFamily } from '../content/numbering';
-import type { BodyNode, Item, PlanContent, Recipient, ReportingDuty, Task, Timeframe } from '../content/plan-content';
-import { walkBody } from '../content/plan-tree';
+import type { Appendix, BodyNode, PlanContent, Recipient, ReportingDuty, Table, TableRow, Timeframe } from '../content/plan-content';
+import { rowWhat, taskEntries, TaskEntry, walkBody } from '../content/plan-tree';
 
 /** One run of a word-level redline: unchanged, inserted or deleted text. */
 export interface RedlineRun {
@@ -39,10 +39,14 @@ export interface PlanDiff {
   /** Summary, place, preamble, closing, signature and other single fields. */
   document: FieldChange[];
   parts: EntryChange[];
+  /** Appendices: title, the attachment line, orientation. */
+  appendices: EntryChange[];
   items: EntryChange[];
-  /** Unnumbered paragraphs and bullet lines. */
+  /** Unnumbered paragraphs, bullet lines and tables (caption, header row). */
   blocks: EntryChange[];
-  /** Task assignments (who directs, who carries out, when), by the id of their item. */
+  /** Table rows added, removed, changed (cell by cell, named by the header) or moved. */
+  rows: EntryChange[];
+  /** Task assignments (who directs, who carries out, when), by the id of their item or table row. */
   tasks: EntryChange[];
   recipients: EntryChange[];
   reportingDuties: EntryChange[];
@@ -149,29 +153,75 @@ function timeframeValue(t: Timeframe): string {
   return JSON.stringify(t);
 }
 
+/** A table row with the table it sits in (its header names the cells). */
+interface LocatedRow {
+  id: string;
+  row: TableRow;
+  table: Table;
+}
+
 function bodyIndex(content: PlanContent, family: NumberingFamily) {
   const labels = numberPlan(content, family);
-  const items = new Map<string, Located<Item>>();
+  const items = new Map<string, Located<Extract<BodyNode, { kind: 'item' }>>>();
   const blocks = new Map<string, Located<BodyNode>>();
-  const tasks = new Map<string, Located<Item & { task: Task }>>();
+  const rows = new Map<string, Located<LocatedRow>>();
   for (const visit of walkBody(content)) {
     const located = { parent: parentOf(content, visit.path), label: labels[visit.node.id] ?? null };
     if (visit.node.kind === 'item') {
       items.set(visit.node.id, { ...located, value: visit.node });
-      if (visit.node.task) tasks.set(visit.node.id, { ...located, value: visit.node as Item & { task: Task } });
     } else {
       blocks.set(visit.node.id, { ...located, value: visit.node });
     }
+    if (visit.node.kind === 'table') {
+      const table = visit.node;
+      for (const row of table.rows) rows.set(row.id, { parent: table.id, label: row.cells[0]?.text || null, value: { id: row.id, row, table } });
+    }
   }
-  return { items, blocks, tasks };
+  const tasks = new Map<string, Located<TaskEntry>>();
+  for (const entry of taskEntries(content)) tasks.set(entry.id, { parent: '', label: labels[entry.id] ?? null, value: entry });
+  return { items, blocks, rows, tasks };
 }
 
-/** The id of the node that holds the node at `path` (a part or an item/bullet). */
+/** A table as one line: its caption, else its header row. */
+function tableLine(table: Table): string {
+  return table.caption ?? table.columns.map((c) => c.title).join(' | ');
+}
+
+const blockText = (node: BodyNode): string => (node.kind === 'table' ? tableLine(node) : node.kind === 'item' ? (node.heading ?? node.text ?? '') : node.text);
+
+/** The cells of two versions of a row, named by the header of the column where each starts. */
+function rowFields(a: LocatedRow, b: LocatedRow): FieldChange[] {
+  const named = (t: LocatedRow) => {
+    const out = new Map<string, string>();
+    let at = 0;
+    for (const cell of t.row.cells) {
+      const title = t.table.columns[at]?.title || `Cột ${at + 1}`;
+      out.set(t.table.columns[at]?.id ?? `col-${at}`, `${title}\u0000${cell.text}`);
+      at += cell.colSpan;
+    }
+    return out;
+  };
+  const before = named(a);
+  const after = named(b);
+  const out: FieldChange[] = [];
+  for (const column of new Set([...after.keys(), ...before.keys()])) {
+    const [titleB, textB = null] = (before.get(column) ?? '').split('\u0000');
+    const [titleA, textA = null] = (after.get(column) ?? '').split('\u0000');
+    const change = field(titleA || titleB, textB, textA);
+    if (change) out.push(change);
+  }
+  const spans = (t: LocatedRow) => t.row.cells.map((c) => c.colSpan).join(',');
+  if (spans(a) !== spans(b)) out.push({ field: 'colSpan', before: spans(a), after: spans(b) });
+  return out;
+}
+
+/** The id of the node that holds the node at `path` (a part, an appendix or an item/bullet). */
 function parentOf(content: PlanContent, path: string): string {
   const segments = path.split('.');
-  // parts.P.children.I(.children.J)*: the parent is the node at the path minus its last two segments.
+  // (parts|appendices).P.children.I(.children.J)*: the parent is the node at the path minus its last two segments.
   const parentPath = segments.slice(0, -2);
-  let node: { id: string; children?: unknown[] } = content.parts[Number(parentPath[1])];
+  const roots: { id: string; children?: unknown[] }[] = parentPath[0] === 'appendices' ? content.appendices : content.parts;
+  let node: { id: string; children?: unknown[] } = roots[Number(parentPath[1])];
   for (let i = 3; i < parentPath.length; i += 2) node = (node.children as { id: string; children?: unknown[] }[])[Number(parentPath[i])];
   return node.id;
 }
@@ -201,14 +251,27 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
   const partsOf = (c: PlanContent, labels: Record<string, string>) => new Map(c.parts.map((p) => [p.id, { value: p, parent: '', label: labels[p.id] ?? null }]));
   const parts = compare(partsOf(before, beforeLabels), partsOf(after, afterLabels), (p) => short(p.title), (a, b) => fields([['title', a.title, b.title], ['group', !!a.group, !!b.group]]));
 
+  const appendicesOf = (c: PlanContent, labels: Record<string, string>) => new Map(c.appendices.map((x) => [x.id, { value: x, parent: '', label: labels[x.id] ?? null }]));
+  const appendices = compare(
+    appendicesOf(before, beforeLabels),
+    appendicesOf(after, afterLabels),
+    (x: Appendix) => short(x.title),
+    (x, y) => fields([['title', x.title, y.title], ['attachmentLine', x.attachmentLine, y.attachmentLine], ['orientation', x.orientation, y.orientation]]),
+  );
+
   const a = bodyIndex(before, options.family);
   const b = bodyIndex(after, options.family);
   const items = compare(a.items, b.items, (i) => short(i.heading ?? i.text), (x, y) => fields([['heading', x.heading, y.heading], ['text', x.text, y.text]]));
-  const blocks = compare(a.blocks, b.blocks, (n) => short(n.kind === 'item' ? n.text : n.text), (x, y) => fields([['kind', x.kind, y.kind], ['text', (x as { text: string }).text, (y as { text: string }).text]]));
+  const blocks = compare(a.blocks, b.blocks, (n) => short(blockText(n)), (x, y) =>
+    x.kind === 'table' && y.kind === 'table'
+      ? fields([['caption', x.caption, y.caption], ['header', x.columns.map((c) => c.title).join(' | '), y.columns.map((c) => c.title).join(' | ')]])
+      : fields([['kind', x.kind, y.kind], ['text', blockText(x), blockText(y)]]),
+  );
+  const rows = compare(a.rows, b.rows, (r) => short(rowWhat(r.table, r.row)), rowFields);
   const tasks = compare(
     a.tasks,
     b.tasks,
-    (i) => short(i.heading ?? i.text),
+    (t) => short(t.what),
     (x, y) =>
       fields([
         ['directedBy', x.task.directedBy, y.task.directedBy],
@@ -250,10 +313,10 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
   );
   const footnotes = compare(byId(before.footnotes, (f) => f.id), byId(after.footnotes, (f) => f.id), (f) => short(f.text), (x, y) => fields([['text', x.text, y.text]]));
 
-  const lists = [parts, items, blocks, tasks, recipients, reportingDuties, footnotes];
+  const lists = [parts, appendices, items, blocks, rows, tasks, recipients, reportingDuties, footnotes];
   const counts = { added: 0, removed: 0, changed: 0, moved: 0 };
   for (const list of lists) for (const entry of list) counts[entry.change]++;
   counts.changed += document.length;
   const identical = document.length === 0 && lists.every((l) => l.length === 0);
-  return { from: options.from, to: options.to, identical, document, parts, items, blocks, tasks, recipients, reportingDuties, footnotes, counts };
+  return { from: options.from, to: options.to, identical, document, parts, appendices, items, blocks, rows, tasks, recipients, reportingDuties, footnotes, counts };
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { User } from '@app/identity';
+import { storedContent } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { Plan } from './plan.entity';
 
@@ -19,7 +20,7 @@ export class PlanVersion {
   @Column({ type: 'int' })
   version: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', transformer: { to: (c: PlanContent) => c, from: storedContent } })
   content: PlanContent;
 
   /** SHA-256 of the canonical JSON of the content. */

@@ -1,5 +1,5 @@
 import { isCollectiveBody } from '@app/identity';
-import type { Item, PlanContent } from '../content/plan-content';
+import type { Item, PlanContent, Table } from '../content/plan-content';
 import { capacityPrefix, checkFormat, citationYearMismatches, citedDates, FormatFacts } from './format-rules';
 
 function good(): PlanContent {
@@ -27,6 +27,7 @@ function good(): PlanContent {
       },
     ],
     closing: [],
+    appendices: [],
     reportingDuties: [{ id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }],
     recipients: [
       { id: 'r1', name: 'Ban Thường vụ', organizationId: null, purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },
@@ -167,5 +168,39 @@ describe('format check rules (kiểm tra thể thức)', () => {
       { text: '31/4/2020', valid: false },
     ]);
     expect(citationYearMismatches('Luật số 10/2022/QH15 ngày 10/11/2022; Nghị định số 59/2023/NĐ-CP ngày 09/01/2015')).toEqual(['59/2023/NĐ-CP ngày 09/01/2015']);
+  });
+});
+
+describe('format check rules: appendices and tables', () => {
+  const withAppendix = (rows: Table['rows'], columns: Table['columns'], title = 'DANH MỤC NHIỆM VỤ'): PlanContent => ({
+    ...good(),
+    appendices: [{ id: 'ap', title, attachmentLine: true, orientation: null, children: [{ kind: 'table', id: 'tb', caption: null, columns, rows }] }],
+  });
+  const columns = (roles: (Table['columns'][number]['role'])[]): Table['columns'] => roles.map((role, i) => ({ id: `c${i}`, title: role ?? '', role }));
+  const cells = (...texts: string[]) => texts.map((text) => ({ text, colSpan: 1 }));
+
+  it('a task row is checked like a task item: who carries out, when, dates after the plan', () => {
+    const content = withAppendix(
+      [
+        { id: 'r1', cells: cells('1', 'Tuyên truyền', '', ''), task: { directedBy: null, carriedOutBy: '', assigneeOrganizationIds: [], timeframe: { kind: 'text', text: '' } } },
+        { id: 'r2', cells: cells('2', 'Tổng kết', 'Văn phòng', 'Trước ngày 10/01/2024'), task: { directedBy: null, carriedOutBy: 'Văn phòng', assigneeOrganizationIds: [], timeframe: { kind: 'date', date: '2024-01-10', text: 'Trước ngày 10/01/2024' } } },
+      ],
+      columns(['number', 'content', 'carriedOutBy', 'timeframe']),
+    );
+    const result = checkFormat(content, PARTY);
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+      ['appendices.0.children.0.rows.0.task.carriedOutBy', 'task_without_carrier'],
+      ['appendices.0.children.0.rows.0.task.timeframe', 'task_without_time'],
+    ]);
+    expect(result.warnings.map((w) => [w.path, w.code])).toEqual([['appendices.0.children.0.rows.1.task.timeframe.date', 'timeframe_before_plan_date']]);
+    expect(result.errors[0].message).toContain('Tuyên truyền');
+  });
+
+  it('a table without rows, a header cell without a name, task rows without the lead-body column, an appendix without title or content', () => {
+    expect(codesOf(withAppendix([], columns(['number', null])))).toEqual({ errors: ['table_empty'], warnings: ['table_header_empty'] });
+    const taskRow = { id: 'r', cells: cells('1', 'Kiểm tra'), task: { directedBy: null, carriedOutBy: 'Văn phòng', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing' as const, text: null } } };
+    expect(codesOf(withAppendix([taskRow], [{ id: 'a', title: 'TT', role: 'number' }, { id: 'b', title: 'Nội dung', role: 'content' }])).warnings).toEqual(['table_task_columns']);
+    const empty: PlanContent = { ...good(), appendices: [{ id: 'ap', title: '', attachmentLine: true, orientation: null, children: [] }] };
+    expect(codesOf(empty)).toEqual({ errors: ['empty_appendix'], warnings: ['appendix_title_missing'] });
   });
 });

@@ -1,8 +1,8 @@
 import { FieldProblem, isValidIsoDate } from '@app/common';
-import type { NumberingFamily } from '../content/numbering';
-import type { PlanContent, Signature } from '../content/plan-content';
+import { appendixLabel, type NumberingFamily } from '../content/numbering';
+import type { PlanContent, Signature, Table, TableColumnRole } from '../content/plan-content';
 import { RECIPIENT_PURPOSES } from '../content/plan-content';
-import { footnoteMarks, tasksOf, walkBody } from '../content/plan-tree';
+import { footnoteMarks, taskEntries, walkBody } from '../content/plan-tree';
 
 /** What the format check (kiểm tra thể thức) says: errors block submission, warnings do not. */
 export interface FormatCheckResult {
@@ -68,14 +68,15 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
   });
   for (const visit of walkBody(content)) {
     const node = visit.node;
-    const lead = node.kind === 'item' ? (node.heading ?? node.text) : node.text;
-    if (lead && node.kind === 'item' && typedNumber(lead)) warn(visit.path, 'typed_number', `Điểm "${short(lead)}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
+    const lead = node.kind === 'item' ? (node.heading ?? node.text) : null;
+    if (lead && typedNumber(lead)) warn(visit.path, 'typed_number', `Điểm "${short(lead)}" có số thứ tự gõ tay: số thứ tự do hệ thống đánh`);
+    if (node.kind === 'table') checkTable(node, visit.path, error, warn);
   }
+  checkAppendices(content, error, warn);
 
-  // Tasks: who carries out and when
-  for (const { item, path } of tasksOf(content)) {
-    const task = item.task!;
-    const name = short(item.heading ?? item.text ?? '');
+  // Tasks, in items and in table rows: who carries out and when
+  for (const { task, path, what } of taskEntries(content)) {
+    const name = short(what);
     if (!task.carriedOutBy.trim()) error(`${path}.task.carriedOutBy`, 'task_without_carrier', `Nhiệm vụ "${name}" chưa ghi đơn vị tham mưu, thực hiện`);
     const tf = task.timeframe;
     if (tf.kind === 'text' && !tf.text.trim()) error(`${path}.task.timeframe`, 'task_without_time', `Nhiệm vụ "${name}" chưa ghi thời gian thực hiện`);
@@ -187,6 +188,29 @@ function checkSignature(signature: Signature, facts: FormatFacts, error: Report,
   }
 }
 
+/** A table has rows and a header; task rows need the columns that say who carries out and when. */
+function checkTable(table: Table, path: string, error: Report, warn: Report): void {
+  const name = table.caption ? `"${short(table.caption)}"` : `(${table.columns.map((c) => c.title).filter(Boolean).slice(0, 3).join(', ')}...)`;
+  if (!table.rows.length) error(`${path}.rows`, 'table_empty', `Bảng ${name} chưa có hàng nào`);
+  table.columns.forEach((c, i) => {
+    if (!c.title.trim()) warn(`${path}.columns.${i}.title`, 'table_header_empty', `Bảng ${name}: cột ${i + 1} chưa có tên ở hàng tiêu đề`);
+  });
+  const tasks = table.rows.some((r) => r.task);
+  const has = (role: TableColumnRole) => table.columns.some((c) => c.role === role);
+  if (tasks && !(has('carriedOutBy') && has('timeframe'))) {
+    warn(`${path}.columns`, 'table_task_columns', `Bảng ${name} có hàng là nhiệm vụ nhưng thiếu cột cơ quan chủ trì hoặc cột thời gian thực hiện`);
+  }
+}
+
+/** An appendix has a title and content. */
+function checkAppendices(content: PlanContent, error: Report, warn: Report): void {
+  content.appendices.forEach((appendix, i) => {
+    const label = appendixLabel(i + 1, content.appendices.length);
+    if (!appendix.children.length) error(`appendices.${i}`, 'empty_appendix', `${label} không có nội dung`);
+    if (!appendix.title.trim()) warn(`appendices.${i}.title`, 'appendix_title_missing', `${label} chưa có tên`);
+  });
+}
+
 function texts(content: PlanContent): [string, string][] {
   const out: [string, string][] = [['summary', content.summary]];
   content.preamble.paragraphs.forEach((t, i) => out.push([`preamble.paragraphs.${i}`, t]));
@@ -195,6 +219,8 @@ function texts(content: PlanContent): [string, string][] {
     if (node.kind === 'item') {
       if (node.heading) out.push([`${visit.path}.heading`, node.heading]);
       if (node.text) out.push([`${visit.path}.text`, node.text]);
+    } else if (node.kind === 'table') {
+      node.rows.forEach((row, r) => row.cells.forEach((cell, c) => out.push([`${visit.path}.rows.${r}.cells.${c}.text`, cell.text])));
     } else out.push([`${visit.path}.text`, node.text]);
   }
   content.closing.forEach((t, i) => out.push([`closing.${i}`, t]));

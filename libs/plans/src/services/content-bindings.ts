@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { FieldProblem } from '@app/common';
 import { Organization, SigningAuthority, User } from '@app/identity';
 import type { PlanContent } from '../content/plan-content';
-import { walkBody } from '../content/plan-tree';
+import { taskEntries } from '../content/plan-tree';
 import { Plan } from '../entities/plan.entity';
 
 interface Binding {
@@ -21,9 +21,8 @@ function bindingsOf(content: PlanContent): Binding[] {
   content.preamble.references.forEach((r, i) => {
     if (r.planId) out.push({ path: `preamble.references.${i}.planId`, kind: 'plan', id: r.planId, unbind: () => (r.planId = null) });
   });
-  for (const visit of walkBody(content)) {
-    if (visit.node.kind === 'item' && visit.node.task) list(`${visit.path}.task.assigneeOrganizationIds`, visit.node.task.assigneeOrganizationIds);
-  }
+  // Tasks of items and of table rows.
+  for (const entry of taskEntries(content)) list(`${entry.path}.task.assigneeOrganizationIds`, entry.task.assigneeOrganizationIds);
   content.reportingDuties.forEach((d, i) => {
     if (d.toOrganizationId) out.push({ path: `reportingDuties.${i}.toOrganizationId`, kind: 'organization', id: d.toOrganizationId, unbind: () => (d.toOrganizationId = null) });
     list(`reportingDuties.${i}.reporterOrganizationIds`, d.reporterOrganizationIds);

@@ -5,7 +5,7 @@ import { Organization } from '@app/identity';
 import { canonicalContent, contentSha256 } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { validatePlanContent } from '../content/plan-content.validator';
-import { allTexts, walkBody } from '../content/plan-tree';
+import { allTexts, taskEntries } from '../content/plan-tree';
 import { PlanVersion } from '../entities/plan-version.entity';
 import { Plan } from '../entities/plan.entity';
 import { PlanError } from '../plan.error';
@@ -104,13 +104,13 @@ export async function insertDrafts(manager: EntityManager, drafts: ValidatedDraf
 
 async function dropVanishedAssignees(manager: EntityManager, contents: PlanContent[]): Promise<void> {
   const ids = new Set<string>();
-  for (const content of contents) for (const visit of walkBody(content)) if (visit.node.kind === 'item' && visit.node.task) visit.node.task.assigneeOrganizationIds.forEach((id) => ids.add(id));
+  for (const content of contents) for (const { task } of taskEntries(content)) task.assigneeOrganizationIds.forEach((id) => ids.add(id));
   if (!ids.size) return;
   const found = new Set((await manager.find(Organization, { select: { id: true }, where: { id: In([...ids]) } })).map((o) => o.id));
   if (found.size === ids.size) return;
   for (const content of contents) {
-    for (const visit of walkBody(content)) {
-      if (visit.node.kind === 'item' && visit.node.task) visit.node.task.assigneeOrganizationIds = visit.node.task.assigneeOrganizationIds.filter((id) => found.has(id));
+    for (const { task } of taskEntries(content)) {
+      task.assigneeOrganizationIds = task.assigneeOrganizationIds.filter((id) => found.has(id));
     }
   }
 }

@@ -58,6 +58,7 @@ export class DocumentTemplates {
     this.handlebars.registerHelper('marked', (id: unknown, options: Handlebars.HelperOptions) =>
       Boolean(id) && ((options.data?.root?.marked as string[] | undefined) ?? []).includes(id as string),
     );
+    this.handlebars.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
     let page: Handlebars.TemplateDelegate | undefined;
     for (const file of hbsFiles(dir)) {
       const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
@@ -106,13 +107,19 @@ export class DocumentTemplates {
     return `${embeddedFontCss(this.dir)}\n${scope} {\n${this.css}\n}\n`;
   }
 
-  /** A4 with the family's margins; the page number at the top centre from page 2 on. */
+  /**
+   * A4 with the family's margins; the page number at the top centre from page 2 on. Landscape
+   * pages (wide appendix tables) turn the margins with the sheet: the bound left edge of a
+   * portrait page is the top of a landscape one (NĐ 30/2020, Phụ lục I: the table's head
+   * faces the binding).
+   */
   pageCss(family: Family): string {
     const m = this.layout.margins[family];
+    const number = `@top-center{content:counter(page);font-family:'${DOCUMENT_FONT_FAMILY}';font-size:14pt;vertical-align:middle;}`;
     return (
-      `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;` +
-      `@top-center{content:counter(page);font-family:'${DOCUMENT_FONT_FAMILY}';font-size:14pt;vertical-align:middle;}}` +
-      `@page:first{@top-center{content:none;}}`
+      `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${number}}` +
+      `@page:first{@top-center{content:none;}}` +
+      `@page landscape{size:A4 landscape;margin:${m.left}mm ${m.top}mm ${m.right}mm ${m.bottom}mm;${number}}`
     );
   }
 }

@@ -72,3 +72,38 @@ describe('document view', () => {
     expect(new DocumentTemplates().html(view, 'x')).toContain('window.PagedConfig');
   });
 });
+
+describe('document view: appendices', () => {
+  const column = (title: string) => ({ id: title, title, role: null });
+  const content = (columns: number, orientation: 'portrait' | 'landscape' | null = null) =>
+    ({
+      schemaVersion: 1, documentType: 'KH', summary: 'phòng, chống thiên tai', place: null,
+      preamble: { paragraphs: [], references: [] }, parts: [], closing: [], reportingDuties: [], recipients: [], footnotes: [],
+      signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null },
+      appendices: [
+        { id: 'a1', title: 'DANH MỤC NHIỆM VỤ', attachmentLine: true, orientation, children: [
+          { kind: 'table', id: 't', caption: null, columns: Array.from({ length: columns }, (_, i) => column(`Cột ${i + 1}`)), rows: [{ id: 'r', cells: [{ text: 'I', colSpan: 1 }, { text: '**Nhóm**', colSpan: columns - 1 }], task: null }] },
+        ] },
+        { id: 'a2', title: 'BIỂU MẪU', attachmentLine: false, orientation: null, children: [] },
+      ],
+    }) as unknown as PlanContent;
+  const issuer = { family: 'state' as const, fullName: 'Ủy ban nhân dân xã Nhơn Hậu', symbolAbbreviation: 'UBND', placeName: 'Nhơn Hậu', superiorHeader: null, headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN HẬU' };
+
+  it('labels several appendices I, II; completes the attachment line from the number and date once issued', () => {
+    const view = buildDocumentView({ issuer, content: content(6), mode: { kind: 'issued', numberSymbol: '12/KH-UBND', issuedOn: '2025-03-05', stamp: null } });
+    expect(view.appendices.map((a) => [a.label, a.title, a.attachmentLine])).toEqual([
+      ['PHỤ LỤC I', 'DANH MỤC NHIỆM VỤ', '(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã Nhơn Hậu)'],
+      ['PHỤ LỤC II', 'BIỂU MẪU', ''],
+    ]);
+    const table = view.appendices[0].blocks[0].table!;
+    expect(table.rows[0]).toMatchObject({ group: true, cells: [{ html: 'I', colSpan: 1 }, { html: '<b>Nhóm</b>', colSpan: 5 }] });
+  });
+
+  it('a draft keeps blanks for the number and the date; a wide table turns its appendix landscape unless told', () => {
+    const draft = buildDocumentView({ issuer, content: content(6), mode: { kind: 'draft', round: 1, year: 2025 } });
+    expect(draft.appendices[0].attachmentLine).toMatch(/^\(Kèm theo Kế hoạch số \u00a0+\/KH-UBND ngày \u00a0+\/\u00a0+\/2025 của Ủy ban nhân dân xã Nhơn Hậu\)$/);
+    expect(draft.appendices.map((a) => a.landscape)).toEqual([true, false]);
+    expect(buildDocumentView({ issuer, content: content(4), mode: { kind: 'draft', round: 1, year: 2025 } }).appendices[0].landscape).toBe(false);
+    expect(buildDocumentView({ issuer, content: content(6, 'portrait'), mode: { kind: 'draft', round: 1, year: 2025 } }).appendices[0].landscape).toBe(false);
+  });
+});

@@ -1,9 +1,10 @@
-import { dateLinePhrase, parseIsoDate } from '@app/common';
+import { citedDocumentDate, dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { DOCUMENT_TYPES, itemLabel, partLabels, timeframeText } from '@app/plans';
-import type { BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
+import { appendixLabel, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, timeframeText } from '@app/plans';
+import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, SymbolParts } from './number-symbol';
+import { tableView, TableView } from './table-view';
 
 /** The issuing organization as the header prints it. */
 export interface IssuerView {
@@ -42,12 +43,24 @@ export interface DocumentInput {
 export interface BodyBlock {
   /** The part's or node's id in the content, so that the web page anchors comments to it. */
   id: string;
-  kind: 'part' | 'item' | 'paragraph' | 'bullet' | 'task';
+  kind: 'part' | 'item' | 'paragraph' | 'bullet' | 'task' | 'table';
   /** 1 for items under a part, 2 for "1.1.", ...; 1 or 2 for bullets ("-", "+"). */
   depth: number;
   label: string;
   heading: string;
   html: string;
+  table?: TableView;
+}
+
+/** An appendix as templates/shared/appendix.hbs prints it. */
+export interface AppendixView {
+  id: string;
+  label: string;
+  title: string;
+  /** "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã ...)", or "" when not printed. */
+  attachmentLine: string;
+  landscape: boolean;
+  blocks: BodyBlock[];
 }
 
 /** The view model of templates/<family>/document.hbs: every string already safe HTML or plain text. */
@@ -62,6 +75,7 @@ export interface DocumentView {
   preamble: string[];
   blocks: BodyBlock[];
   closing: string[];
+  appendices: AppendixView[];
   recipients: string[];
   signature: { lines: { text: string; bold: boolean }[]; name: string; stamp: SignatureStamp | null };
   footnotes: { number: number; html: string }[];
@@ -89,6 +103,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     preamble: content.preamble.paragraphs.map(inline),
     blocks: [],
     closing: [],
+    appendices: [],
     recipients: recipientLines(family, content.recipients).map(escapeHtml),
     signature: signatureView(content.signature, mode.kind === 'issued' ? mode.stamp : null),
     footnotes: [],
@@ -99,12 +114,45 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     bodyBlocks(part.children, [], view.blocks, inline);
   });
   view.closing = content.closing.map(inline);
+  const attachedTo = attachmentPhrase(content, issuer, mode);
+  // Content written before appendices existed (a test's literal, an old export) has none.
+  const appendices = content.appendices ?? [];
+  view.appendices = appendices.map((appendix, index) => {
+    const blocks: BodyBlock[] = [];
+    bodyBlocks(appendix.children, [], blocks, inline);
+    return {
+      id: appendix.id,
+      label: appendixLabel(index + 1, appendices.length),
+      title: inline(appendix.title),
+      attachmentLine: appendix.attachmentLine ? attachedTo : '',
+      landscape: appendixLandscape(appendix),
+      blocks,
+    };
+  });
   const byId = new Map(content.footnotes.map((f) => [f.id, f]));
   // A footnote's text may cite a further footnote: the list grows while it is printed.
   for (let i = 0; i < footnotes.order().length; i++) {
     view.footnotes.push({ number: i + 1, html: inline(byId.get(footnotes.order()[i])!.text) });
   }
   return view;
+}
+
+/**
+ * "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã Nhơn Hậu)": the
+ * number and date are the plan's once issued; a draft keeps blanks for them.
+ */
+function attachmentPhrase(content: PlanContent, issuer: IssuerView, mode: DocumentMode): string {
+  const type = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
+  const parts: SymbolParts = { family: issuer.family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation };
+  const number = mode.kind === 'issued' ? mode.numberSymbol : numberLine(parts, null).replace(/^Số:? /, '');
+  const date = mode.kind === 'issued' ? citedDocumentDate(parseIsoDate(mode.issuedOn)) : `${BLANK}/${BLANK}/${mode.year}`;
+  return `(Kèm theo ${type} số ${number} ngày ${date} của ${issuer.fullName})`;
+}
+
+/** Landscape when asked, or when left to the renderer and one of its tables is wide. */
+function appendixLandscape(appendix: Appendix): boolean {
+  if (appendix.orientation) return appendix.orientation === 'landscape';
+  return appendix.children.some((node) => node.kind === 'table' && isWideTable(node));
 }
 
 /** Blank day and month on a draft's date line, kept wide by no-break spaces. */
@@ -126,6 +174,8 @@ function bodyBlocks(nodes: BodyNode[], path: number[], out: BodyBlock[], inline:
       itemBlocks(node, itemPath, out, inline);
     } else if (node.kind === 'paragraph') {
       out.push({ id: node.id, kind: 'paragraph', depth: path.length, label: '', heading: '', html: inline(node.text) });
+    } else if (node.kind === 'table') {
+      out.push({ id: node.id, kind: 'table', depth: path.length, label: '', heading: '', html: '', table: tableView(node, inline) });
     } else {
       bulletBlocks(node, 1, out, inline);
     }

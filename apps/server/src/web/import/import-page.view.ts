@@ -1,7 +1,7 @@
 import type { Family } from '@app/identity';
 import type { ImportResultDto } from '@app/importing';
 import { BodyNode, DOCUMENT_TYPES, numberPlan, RECIPIENT_PURPOSE_LABELS, timeframeText } from '@app/plans';
-import { FootnoteCounter, inlineHtml } from '@app/rendering';
+import { FootnoteCounter, inlineHtml, tableView, TableView } from '@app/rendering';
 
 /** What each kind of recognized thing is called on the page. */
 const WHAT_NAMES: Record<string, string> = {
@@ -27,6 +27,9 @@ const WHAT_NAMES: Record<string, string> = {
   'task.carriedOutBy': 'Tham mưu, thực hiện',
   'task.timeframe': 'Thời gian thực hiện',
   closing: 'Đoạn kết',
+  appendix: 'Phụ lục',
+  appendixAttachment: 'Dòng "Kèm theo Kế hoạch"',
+  table: 'Bảng',
   reportingDuty: 'Chế độ báo cáo',
   'reportingDuty.organization': 'Nơi nhận báo cáo là tổ chức trong hệ thống',
   recipientsHeading: '"Nơi nhận"',
@@ -51,6 +54,7 @@ export interface ImportNodeView {
   text: string | null;
   task: { directedBy: string | null; carriedOutBy: string; time: string; assigned: number } | null;
   children: ImportNodeView[];
+  table: TableView | null;
 }
 
 function nodes(list: BodyNode[], labels: Record<string, string>, html: (text: string) => string): ImportNodeView[] {
@@ -59,9 +63,10 @@ function nodes(list: BodyNode[], labels: Record<string, string>, html: (text: st
     label: labels[node.id] ?? '',
     // Safe HTML: the light markup (*italic*, **bold**, footnote marks) shown as it will print.
     heading: node.kind === 'item' && node.heading ? html(node.heading) : null,
-    text: node.text ? html(node.text) : null,
+    text: node.kind !== 'table' && node.text ? html(node.text) : null,
     task: node.kind === 'item' && node.task ? { directedBy: node.task.directedBy, carriedOutBy: node.task.carriedOutBy, time: timeframeText(node.task.timeframe), assigned: node.task.assigneeOrganizationIds.length } : null,
-    children: node.kind === 'paragraph' ? [] : nodes(node.children as BodyNode[], labels, html),
+    children: node.kind === 'item' || node.kind === 'bullet' ? nodes(node.children as BodyNode[], labels, html) : [],
+    table: node.kind === 'table' ? tableView(node, html) : null,
   }));
 }
 
@@ -93,6 +98,7 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
     references: content.preamble.references.map((r) => ({ ...r, linked: !!r.planId })),
     parts: content.parts.map((part) => ({ label: labels[part.id], title: part.title, children: nodes(part.children, labels, html) })),
     closing: content.closing.map(html),
+    appendices: content.appendices.map((a) => ({ label: labels[a.id], title: a.title, children: nodes(a.children, labels, html) })),
     duties: content.reportingDuties.map((d) => ({ ...d, linked: !!d.toOrganizationId })),
     recipients: content.recipients.map((r) => ({ name: r.name, note: r.note, purpose: RECIPIENT_PURPOSE_LABELS[r.purpose], linked: !!r.organizationId })),
     signature: content.signature,

@@ -32,6 +32,11 @@ const FIELD_NAMES: Record<string, string> = {
   to: 'Gửi về',
   toOrganizationId: 'Tổ chức nhận báo cáo',
   reporterOrganizationIds: 'Đơn vị báo cáo',
+  caption: 'Tên bảng',
+  header: 'Hàng tiêu đề',
+  attachmentLine: 'Dòng "Kèm theo Kế hoạch"',
+  orientation: 'Hướng trang',
+  colSpan: 'Ô gộp',
 };
 
 const CHANGE_NAMES: Record<string, string> = { added: 'Thêm', removed: 'Xóa', changed: 'Sửa', moved: 'Chuyển chỗ' };
@@ -41,6 +46,7 @@ function show(field: string, value: unknown): string {
   if (field === 'timeframe' && typeof value === 'object') return timeframeText(value as Timeframe);
   if (field === 'purpose') return RECIPIENT_PURPOSE_LABELS[value as keyof typeof RECIPIENT_PURPOSE_LABELS] ?? String(value);
   if (typeof value === 'boolean') return value ? 'có' : 'không';
+  if (field === 'orientation') return value === 'landscape' ? 'ngang' : 'dọc';
   if (Array.isArray(value)) return `${value.length} mục`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -74,7 +80,9 @@ export function diffView(diff: PlanDiff) {
   const sections = [
     { heading: 'Mục', entries: diff.parts },
     { heading: 'Điểm', entries: diff.items },
-    { heading: 'Đoạn văn, gạch đầu dòng', entries: diff.blocks },
+    { heading: 'Đoạn văn, gạch đầu dòng, bảng', entries: diff.blocks },
+    { heading: 'Hàng của bảng', entries: diff.rows },
+    { heading: 'Phụ lục', entries: diff.appendices },
     { heading: 'Phân công nhiệm vụ', entries: diff.tasks },
     { heading: 'Nơi nhận', entries: diff.recipients },
     { heading: 'Chế độ báo cáo', entries: diff.reportingDuties },

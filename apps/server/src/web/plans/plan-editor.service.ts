@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, FieldProblem, hasRole } from '@app/common';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
+import { Appendix, BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -10,9 +10,10 @@ import { FormBody, list, optional, text } from '../forms';
 import { contentFromForm, TIMEFRAME_KINDS } from './plan-form';
 import { applyOp, childKinds, OpContext } from './plan-ops';
 import { byField, PlacedProblem, placeProblem } from './plan-problems';
+import { tableEditorView } from './table-editor-view';
 
 // Roman-numeral parts are "Mục" and their numbered items "Điểm", as an office cites them ("điểm 1 Mục II").
-const KIND_NAMES: Record<string, string> = { part: 'Mục', item: 'Điểm', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng' };
+const KIND_NAMES: Record<string, string> = { part: 'Mục', appendix: 'Phụ lục', item: 'Điểm', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng', table: 'Bảng' };
 const TIMEFRAME_NAMES: Record<string, string> = { ongoing: 'Thường xuyên', date: 'Đến ngày', quarter: 'Quý', year: 'Năm', text: 'Ghi bằng lời' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -99,8 +100,9 @@ export class PlanEditorService {
     const others = orgs.filter((o) => o.id !== org.id);
     const orgChoices = (selected: string[]) => organizationOptions(others, null).map((o) => ({ ...o, selected: selected.includes(o.id) }));
 
-    const nodeView = (node: Part | BodyNode, parentId: string, index: number, siblings: (Part | BodyNode)[]): Record<string, unknown> => {
-      const kind = 'kind' in node ? node.kind : 'part';
+    const appendixIds = new Set(content.appendices.map((a) => a.id));
+    const nodeView = (node: Part | Appendix | BodyNode, parentId: string, index: number, siblings: (Part | Appendix | BodyNode)[]): Record<string, unknown> => {
+      const kind = 'kind' in node ? node.kind : appendixIds.has(node.id) ? 'appendix' : 'part';
       const prev = siblings[index - 1];
       const err = (field: string) => errors[`b.${node.id}.${field}`];
       return {
@@ -109,10 +111,13 @@ export class PlanEditorService {
         kindName: KIND_NAMES[kind],
         value: `${kind}|${node.id}|${parentId}`,
         label: labels[node.id] ?? '',
-        isPart: kind === 'part',
+        isPart: kind === 'part' || kind === 'appendix',
+        isAppendix: kind === 'appendix',
+        appendix: 'attachmentLine' in node ? { attachmentLine: node.attachmentLine, orientations: [['', 'Tự động (ngang khi bảng rộng)'], ['portrait', 'Dọc'], ['landscape', 'Ngang']].map(([code, name]) => ({ code, name, selected: (node.orientation ?? '') === code })) } : null,
         isItem: kind === 'item',
+        table: 'kind' in node && node.kind === 'table' ? tableEditorView(node, errors) : null,
         title: 'title' in node ? node.title : '',
-        group: 'title' in node && !!node.group,
+        group: 'group' in node && !!node.group,
         heading: 'heading' in node ? (node.heading ?? '') : '',
         text: 'text' in node ? (node.text ?? '') : '',
         isTask: 'task' in node && !!node.task,
@@ -120,7 +125,7 @@ export class PlanEditorService {
         first: index === 0,
         last: index === siblings.length - 1,
         canIndent: kind !== 'part' && !!prev && 'kind' in prev && (prev.kind === 'item' || (prev.kind === 'bullet' && kind === 'bullet')),
-        canOutdent: kind !== 'part' && !!parentId && !content.parts.some((p) => p.id === parentId) && !(kind !== 'bullet' && isBullet(content, parentId)),
+        canOutdent: kind !== 'part' && kind !== 'appendix' && !!parentId && !content.parts.some((p) => p.id === parentId) && !appendixIds.has(parentId) && !(kind !== 'bullet' && isBullet(content, parentId)),
         addKinds: childKinds(node).map((k) => ({ kind: k, name: KIND_NAMES[k] })),
         children: 'children' in node ? (node.children as (Part | BodyNode)[]).map((c, i, all) => nodeView(c, node.id, i, all)) : [],
       };
@@ -184,6 +189,7 @@ export class PlanEditorService {
       },
       types: Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name, selected: code === content.documentType })),
       parts: content.parts.map((p, i, all) => nodeView(p, '', i, all)),
+      appendices: content.appendices.map((a, i, all) => nodeView(a, '', i, all)),
       tasks,
       references: content.preamble.references.map((r) => ({ ...r, numberSymbol: r.numberSymbol ?? '', date: r.date ?? '', issuer: r.issuer ?? '', title: r.title ?? '', planId: r.planId ?? '', err: rowErrors(errors, 'ref', r.id) })),
       duties: content.reportingDuties.map((d) => ({
@@ -242,7 +248,7 @@ function isBullet(content: PlanContent, id: string): boolean {
   const walk = (nodes: BodyNode[]): boolean | null => {
     for (const n of nodes) {
       if (n.id === id) return n.kind === 'bullet';
-      if (n.kind !== 'paragraph') {
+      if (n.kind === 'item' || n.kind === 'bullet') {
         const found = walk(n.children as BodyNode[]);
         if (found !== null) return found;
       }

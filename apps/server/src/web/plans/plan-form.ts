@@ -1,5 +1,6 @@
-import type { BodyNode, Bullet, DocumentReference, Footnote, Item, Part, PlanContent, Recipient, RecipientPurpose, ReportingDuty, Task, Timeframe } from '@app/plans';
+import type { Appendix, BodyNode, Bullet, DocumentReference, Footnote, Item, Part, PlanContent, Recipient, RecipientPurpose, ReportingDuty, Task, Timeframe } from '@app/plans';
 import { FormBody, integer, lines, list, optional, text } from '../forms';
+import { appendixFromForm, appendixToForm, tableFromForm, tableToForm } from './table-form';
 
 /**
  * The plan editor's form, both ways. Field names are flat (urlencoded, no nesting):
@@ -10,7 +11,7 @@ import { FormBody, integer, lines, list, optional, text } from '../forms';
  * Nothing is validated here: the plans service validates what the form gives.
  */
 
-export const NODE_KINDS = ['part', 'item', 'paragraph', 'bullet'] as const;
+export const NODE_KINDS = ['part', 'appendix', 'item', 'paragraph', 'bullet', 'table'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const TIMEFRAME_KINDS = ['ongoing', 'date', 'quarter', 'year', 'text'] as const;
@@ -56,6 +57,7 @@ function taskFromForm(body: FormBody, prefix: string): Task {
 /** The whole content as the form holds it. */
 export function contentFromForm(body: FormBody): PlanContent {
   const parts: Part[] = [];
+  const appendices: Appendix[] = [];
   const containers = new Map<string, BodyNode[] | Bullet[]>();
   for (const entry of list(body, 'node')) {
     const [kind, id, parentId = ''] = entry.split('|');
@@ -65,6 +67,12 @@ export function contentFromForm(body: FormBody): PlanContent {
       const part: Part = { id, title: text(body, `${prefix}.title`), ...(group ? { group: true } : {}), children: [] };
       parts.push(part);
       containers.set(id, part.children);
+      continue;
+    }
+    if (kind === 'appendix') {
+      const appendix = appendixFromForm(body, id);
+      appendices.push(appendix);
+      containers.set(id, appendix.children);
       continue;
     }
     const parent = containers.get(parentId);
@@ -85,6 +93,8 @@ export function contentFromForm(body: FormBody): PlanContent {
       const bullet: Bullet = { kind: 'bullet', id, text: lines(body, `${prefix}.text`), children: [] };
       containers.set(id, bullet.children);
       node = bullet;
+    } else if (kind === 'table') {
+      node = tableFromForm(body, id);
     } else {
       node = { kind: 'paragraph', id, text: lines(body, `${prefix}.text`) };
     }
@@ -129,6 +139,7 @@ export function contentFromForm(body: FormBody): PlanContent {
     preamble: { paragraphs: paragraphs(body, 'preamble'), references },
     parts,
     closing: paragraphs(body, 'closing'),
+    appendices,
     reportingDuties,
     recipients,
     signature: {
@@ -187,6 +198,8 @@ export function formFromContent(content: PlanContent): FormBody {
       } else if (node.kind === 'bullet') {
         body[`${prefix}.text`] = node.text;
         walk(node.children, node.id);
+      } else if (node.kind === 'table') {
+        tableToForm(node, body, push);
       } else {
         body[`${prefix}.text`] = node.text;
       }
@@ -197,6 +210,11 @@ export function formFromContent(content: PlanContent): FormBody {
     body[`b.${part.id}.title`] = part.title;
     if (part.group) body[`b.${part.id}.group`] = '1';
     walk(part.children, part.id);
+  }
+  for (const appendix of content.appendices) {
+    push('node', `appendix|${appendix.id}|`);
+    appendixToForm(appendix, body);
+    walk(appendix.children, appendix.id);
   }
   body.closing = content.closing.join('\n');
   for (const d of content.reportingDuties) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { BodyNode, Item, Part, PlanContent, Recipient, RecipientPurpose } from '@app/plans';
+import type { Appendix, BodyNode, Item, Part, PlanContent, Recipient, RecipientPurpose } from '@app/plans';
+import { blankAppendix, blankTable, tableOp } from './table-ops';
 
 /**
  * The editor's structural changes, on the content the form holds: add, move, indent, delete
@@ -11,9 +12,10 @@ export function newId(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-type Container = { id: string | null; list: (BodyNode | Part)[]; kind: 'root' | 'part' | 'item' | 'bullet' };
+/** Parts and appendices are the two root lists; each holds body nodes like a part. */
+type Container = { id: string | null; list: (BodyNode | Part | Appendix)[]; kind: 'root' | 'part' | 'item' | 'bullet' };
 interface Found {
-  node: Part | BodyNode;
+  node: Part | Appendix | BodyNode;
   container: Container;
   index: number;
   /** The container that holds the container (for outdent). */
@@ -21,7 +23,10 @@ interface Found {
 }
 
 function find(content: PlanContent, id: string): Found | null {
-  const root: Container = { id: null, list: content.parts, kind: 'root' };
+  return findIn({ id: null, list: content.parts, kind: 'root' }, id) ?? findIn({ id: null, list: content.appendices, kind: 'root' }, id);
+}
+
+function findIn(root: Container, id: string): Found | null {
   const search = (container: Container, outer: Found['outer']): Found | null => {
     for (const [index, node] of container.list.entries()) {
       if (node.id === id) return { node, container, index, outer };
@@ -45,11 +50,12 @@ function newNode(kind: string): BodyNode | null {
   if (kind === 'item') return blankItem();
   if (kind === 'paragraph') return { kind: 'paragraph', id: newId('d'), text: '' };
   if (kind === 'bullet') return { kind: 'bullet', id: newId('g'), text: '', children: [] };
+  if (kind === 'table') return blankTable(newId);
   return null;
 }
 
 /** Where a node of this kind may go: items, paragraphs and bullets in parts and items; only bullets in bullets. */
-function accepts(container: Container, node: Part | BodyNode): boolean {
+function accepts(container: Container, node: Part | Appendix | BodyNode): boolean {
   if (container.kind === 'root') return !('kind' in node);
   if (!('kind' in node)) return false;
   return container.kind === 'bullet' ? node.kind === 'bullet' : true;
@@ -73,6 +79,12 @@ export function applyOp(content: PlanContent, op: string, ctx: OpContext): strin
     return part.id;
   }
   if (area === 'node') return nodeOp(content, verb, args);
+  if (area === 'appendix' && verb === 'add') {
+    const appendix = blankAppendix(newId);
+    content.appendices.push(appendix);
+    return appendix.id;
+  }
+  if (area === 'table') return tableOp(content, verb, args, newId);
   if (area === 'task') {
     const found = find(content, args[0]);
     if (!found || !('kind' in found.node) || found.node.kind !== 'item') return null;
@@ -120,7 +132,7 @@ function nodeOp(content: PlanContent, verb: string, args: string[]): string | nu
     case 'indent': {
       // Becomes the last child of the sibling above, when that sibling may hold it.
       const above = list[index - 1];
-      if (!above || !('kind' in above) || above.kind === 'paragraph') return node.id;
+      if (!above || !('kind' in above) || above.kind === 'paragraph' || above.kind === 'table') return node.id;
       const target: Container = { id: above.id, list: above.children as BodyNode[], kind: above.kind };
       if (!accepts(target, node)) return node.id;
       list.splice(index, 1);
@@ -202,9 +214,9 @@ function rowOp(content: PlanContent, area: 'duty' | 'ref' | 'fn', verb: string, 
 }
 
 /** The bullet kind check the views need: may this node take children of that kind? */
-export function childKinds(node: Part | BodyNode): ('item' | 'paragraph' | 'bullet')[] {
-  if (!('kind' in node)) return ['item', 'paragraph', 'bullet'];
-  if (node.kind === 'item') return ['item', 'paragraph', 'bullet'];
+export function childKinds(node: Part | Appendix | BodyNode): ('item' | 'paragraph' | 'bullet' | 'table')[] {
+  if (!('kind' in node)) return ['item', 'paragraph', 'bullet', 'table'];
+  if (node.kind === 'item') return ['item', 'paragraph', 'bullet', 'table'];
   if (node.kind === 'bullet') return ['bullet'];
   return [];
 }

@@ -1,5 +1,20 @@
 import type { FieldProblem } from '@app/common';
-import type { BodyNode, PlanContent } from '@app/plans';
+import type { BodyNode, PlanContent, Table } from '@app/plans';
+
+/** A table's field from the rest of a path: "rows.3.cells.1.text", "columns.0.title", "rows.2.cells". */
+function tableField(table: Table, rest: string[]): string {
+  const p = `b.${table.id}`;
+  if (rest[0] === 'columns') {
+    const column = table.columns[Number(rest[1])];
+    return column ? `${p}.col.${column.id}.title` : p;
+  }
+  if (rest[0] === 'rows') {
+    const row = table.rows[Number(rest[1])];
+    if (!row) return p;
+    return rest[2] === 'cells' && rest[3] !== undefined ? `${p}.r.${row.id}.c${rest[3]}` : `${p}.r.${row.id}`;
+  }
+  return rest[0] === 'caption' ? `${p}.caption` : p;
+}
 
 /** A problem placed on the editor: the form field it belongs to ('' = the whole form) and its message. */
 export interface PlacedProblem {
@@ -54,10 +69,11 @@ export function placeProblem(content: PlanContent, problem: FieldProblem): Place
     }
     case 'closing':
       return place('closing', 'closing');
-    case 'parts': {
-      if (rest[0] === undefined) return place('parts', 'parts');
-      const part = content.parts[Number(rest[0])];
-      if (!part) return place('parts', 'parts');
+    case 'parts':
+    case 'appendices': {
+      if (rest[0] === undefined) return place(head, head);
+      const part = (head === 'parts' ? content.parts : content.appendices)[Number(rest[0])];
+      if (!part) return place(head, head);
       let node: { id: string; children?: BodyNode[] } = part;
       let i = 1;
       while (rest[i] === 'children' && rest[i + 1] !== undefined) {
@@ -67,6 +83,7 @@ export function placeProblem(content: PlanContent, problem: FieldProblem): Place
         i += 2;
       }
       const tail = rest.slice(i).join('.');
+      if ('kind' in node && node.kind === 'table') return place(tableField(node as unknown as Table, rest.slice(i)), `el-${node.id}`);
       const field = !tail ? `b.${node.id}` : TASK_FIELDS[tail] ? `b.${node.id}.${TASK_FIELDS[tail]}` : `b.${node.id}.${tail.split('.')[0]}`;
       return place(field, `el-${node.id}`);
     }
