@@ -29,7 +29,7 @@ interface Font {
   glyphForCodePoint(cp: number): FontGlyph;
   getGlyph(id: number): FontGlyph;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const fontkit = require('fontkit') as { openSync(file: string): Font };
 
 /** The letter an accented letter is drawn on: "ở" on "o", "đ" on "d", "ì" on the dotless "ı". */

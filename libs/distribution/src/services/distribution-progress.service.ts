@@ -38,7 +38,6 @@ export class DistributionProgressService {
       // The last delivery may end before the start job ran: start first, then end.
       if (state === 'issued') {
         await this.planEvents.apply(manager, planId, 'DISTRIBUTION_STARTED');
-        state = 'distributing';
       }
       // The audit trail keeps how it ended: dead deliveries count as ended and are named.
       const [counts]: { total: number; delivered: number; acknowledged: number; dead: number }[] = await manager.query(

@@ -31,7 +31,7 @@ export class DemoLoaderService {
       for (const demo of DEMO_ORGANIZATIONS) {
         let org = await manager.findOne(Organization, { where: { code: demo.code } });
         if (!org) {
-          const { parentCode, signerCapacity, ...fields } = demo;
+          const { parentCode, signerCapacity: _signerCapacity, ...fields } = demo;
           org = await manager.save(Organization, manager.create(Organization, { ...fields, parentId: parentCode ? orgIds.get(parentCode)! : null }));
           result.organizationsCreated++;
         }

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import { partLabel, partLabels, timeframeText, vietnameseLetter } from '@app/plans';
-import type { BodyNode, Bullet, Item, PlanContent } from '@app/plans';
+import type { BodyNode, Bullet, Item } from '@app/plans';
 import { buildDocumentView, DocumentInput } from '@app/rendering';
 import { tableToDocx } from './table-docx';
 

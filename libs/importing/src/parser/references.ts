@@ -48,7 +48,7 @@ export function extractReferences(paragraph: string): DocumentReference[] {
     if (!match) continue;
     const [, type, numberSymbol, day, month, year, after, tail] = match;
     let issuer: string | null = null;
-    let title: string | null = null;
+    let title: string | null;
     if (after !== undefined) {
       const end = ISSUER_END.exec(after);
       issuer = (end ? after.slice(0, end.index) : after).trim() || null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { parseIsoDate, vietnamDate } from '@app/common';
+import { parseIsoDate } from '@app/common';
 import { SYSTEM_AUDIT_ACTOR, AuditService } from '@app/audit';
 import { Organization } from '@app/identity';
 import { Plan, PlanContent } from '@app/plans';

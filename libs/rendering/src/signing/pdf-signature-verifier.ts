@@ -77,7 +77,7 @@ function checkOne(cms: Buffer, signedBytes: Buffer, trusted: X509Certificate[]):
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] of SignerInfo.
   const attributesDer = Buffer.from(asn1.toDer(signedAttrs).getBytes(), 'binary');
   attributesDer[0] = 0x31;
-  let signatureValid = false;
+  let signatureValid: boolean;
   try {
     signatureValid = verify('sha256', attributesDer, createPublicKey(signer.publicKey.export({ type: 'spki', format: 'pem' })), Buffer.from(signatureValue.value as string, 'binary'));
   } catch {

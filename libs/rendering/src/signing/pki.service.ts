@@ -149,7 +149,7 @@ export class PkiService {
         } catch {
           // Another process removed it first.
         }
-        if (Date.now() > deadline) throw new Error(`PKI folder locked: ${lock}`);
+        if (Date.now() > deadline) throw new Error(`PKI folder locked: ${lock}`, { cause: error });
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       }
     }
