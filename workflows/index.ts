@@ -80,7 +80,11 @@ export function planMachineVersion(version: string): PlanMachineVersion {
  * A stored snapshot moved on to `target` (or kept on its own version when that is newer):
  * each version's `migrateToNext` in turn.
  */
-export function migratePlanSnapshot(version: string, persisted: PersistedPlanSnapshot, target: string): { version: string; persisted: PersistedPlanSnapshot } {
+export function migratePlanSnapshot(
+  version: string,
+  persisted: PersistedPlanSnapshot,
+  target: string,
+): { version: string; persisted: PersistedPlanSnapshot } {
   let at = positionOf(version);
   const goal = positionOf(target);
   let moved = persisted;
@@ -109,7 +113,11 @@ export function startPlan(input: PlanMachineInput, version = LATEST_PLAN_MACHINE
  * A plan that has no workflow row yet but already stands somewhere (imported as issued, for
  * example): the machine in that state, with a fresh context.
  */
-export function adoptPlan(input: PlanMachineInput, state: string, version = LATEST_PLAN_MACHINE_VERSION): { version: string; snapshot: AnyMachineSnapshot } {
+export function adoptPlan(
+  input: PlanMachineInput,
+  state: string,
+  version = LATEST_PLAN_MACHINE_VERSION,
+): { version: string; snapshot: AnyMachineSnapshot } {
   const started = startPlan(input, version);
   if (state === 'draft' || !(PLAN_STATES as readonly string[]).includes(state)) return started;
   const { machine } = planMachineVersion(version);
@@ -135,7 +143,11 @@ export function planStateOf(snapshot: AnyMachineSnapshot): string {
  * Applies an event with XState's pure transition: the next snapshot and the named effects,
  * or the refusal (why, in Vietnamese) when no transition is enabled.
  */
-export function stepPlan(version: string, snapshot: AnyMachineSnapshot, event: PlanEvent): { ok: true; result: StepResult } | { ok: false; refusal: Refusal } {
+export function stepPlan(
+  version: string,
+  snapshot: AnyMachineSnapshot,
+  event: PlanEvent,
+): { ok: true; result: StepResult } | { ok: false; refusal: Refusal } {
   const { machine, rules } = planMachineVersion(version);
   if (!snapshot.can(event)) return { ok: false, refusal: explainRefusal(rules, snapshot, event, planStateLabel) };
   const [next, actions] = transition(machine, snapshot as never, event);
@@ -193,4 +205,10 @@ export function awaitedIn(state: string, version = LATEST_PLAN_MACHINE_VERSION):
 }
 
 /** States where a plan waits for a person named by the chart (review steps, signature). */
-export const AWAITING_STATES: readonly string[] = [...new Set(stateConfigs().filter(([, c]) => c.meta?.awaits).map(([name]) => name))];
+export const AWAITING_STATES: readonly string[] = [
+  ...new Set(
+    stateConfigs()
+      .filter(([, c]) => c.meta?.awaits)
+      .map(([name]) => name),
+  ),
+];

@@ -108,7 +108,16 @@ export type PlanEventType = PlanEvent['type'];
 
 /** Every state of every registered version (the plan row's `state` is one of them). */
 export const PLAN_STATES = [
-  'draft', 'consultation', 'review', 'awaitingSignature', 'signed', 'numbered', 'issued', 'distributing', 'distributed', 'cancelled',
+  'draft',
+  'consultation',
+  'review',
+  'awaitingSignature',
+  'signed',
+  'numbered',
+  'issued',
+  'distributing',
+  'distributed',
+  'cancelled',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
@@ -131,7 +140,11 @@ const currentStep = (c: PlanMachineContext): ReviewStep | undefined => c.chain[c
 export const CONDITIONS = {
   byPerson: { kind: 'actor', test: ({ event }) => !event.by.system, reason: () => 'Sự kiện này do người dùng gửi, không phải hệ thống' },
   bySystem: { kind: 'actor', test: ({ event }) => event.by.system, reason: () => 'Chỉ hệ thống mới gửi được sự kiện này' },
-  byDrafter: { kind: 'actor', test: ({ context, event }) => event.by.id === context.drafterId, reason: () => 'Chỉ người soạn thảo kế hoạch mới được làm việc này' },
+  byDrafter: {
+    kind: 'actor',
+    test: ({ context, event }) => event.by.id === context.drafterId,
+    reason: () => 'Chỉ người soạn thảo kế hoạch mới được làm việc này',
+  },
   byDrafterOrAdmin: {
     kind: 'actor',
     test: ({ context, event }) => event.by.id === context.drafterId || event.by.roles.includes('admin'),
@@ -147,7 +160,9 @@ export const CONDITIONS = {
     test: ({ context, event }) => !!currentStep(context) && event.by.roles.includes(currentStep(context)!.role),
     reason: ({ context }) => {
       const step = currentStep(context);
-      return step ? `Bước "${step.label}" cần người có vai trò "${ROLE_LABELS[step.role] ?? step.role}" của cơ quan ban hành` : 'Kế hoạch không ở bước duyệt nào';
+      return step
+        ? `Bước "${step.label}" cần người có vai trò "${ROLE_LABELS[step.role] ?? step.role}" của cơ quan ban hành`
+        : 'Kế hoạch không ở bước duyệt nào';
     },
   },
   bySigner: {
@@ -159,16 +174,20 @@ export const CONDITIONS = {
     kind: 'actor',
     test: ({ context, event }) => !!context.consultation?.consultees.includes(event.by.id) && !context.consultation.answered.includes(event.by.id),
     reason: ({ context, event }) =>
-      context.consultation?.answered.includes(event.by.id) ? 'Bạn đã gửi ý kiến trong đợt xin ý kiến này' : 'Bạn không được xin ý kiến về dự thảo này',
+      context.consultation?.answered.includes(event.by.id)
+        ? 'Bạn đã gửi ý kiến trong đợt xin ý kiến này'
+        : 'Bạn không được xin ý kiến về dự thảo này',
   },
   isLastAnswer: {
     kind: 'state',
-    test: ({ context, event }) => !!context.consultation && context.consultation.consultees.every((id) => id === event.by.id || context.consultation!.answered.includes(id)),
+    test: ({ context, event }) =>
+      !!context.consultation && context.consultation.consultees.every((id) => id === event.by.id || context.consultation!.answered.includes(id)),
     reason: () => 'Còn người được xin ý kiến chưa trả lời',
   },
   notLastAnswer: {
     kind: 'state',
-    test: ({ context, event }) => !!context.consultation && !context.consultation.consultees.every((id) => id === event.by.id || context.consultation!.answered.includes(id)),
+    test: ({ context, event }) =>
+      !!context.consultation && !context.consultation.consultees.every((id) => id === event.by.id || context.consultation!.answered.includes(id)),
     reason: () => 'Đây là ý kiến cuối cùng của đợt',
   },
   isLastStep: { kind: 'state', test: ({ context }) => context.step >= context.chain.length - 1, reason: () => 'Chưa phải bước duyệt cuối' },
@@ -192,7 +211,12 @@ export const CONDITIONS = {
     kind: 'payload',
     test: ({ context, event }) => {
       const c = ev(event, 'CIRCULATE');
-      return Array.isArray(c.consultees) && c.consultees.length > 0 && !c.consultees.includes(context.drafterId) && new Set(c.consultees).size === c.consultees.length;
+      return (
+        Array.isArray(c.consultees) &&
+        c.consultees.length > 0 &&
+        !c.consultees.includes(context.drafterId) &&
+        new Set(c.consultees).size === c.consultees.length
+      );
     },
     reason: () => 'Cần ít nhất một người được xin ý kiến, không trùng nhau và không phải người soạn thảo',
   },
@@ -238,7 +262,11 @@ export const CONDITIONS = {
     test: ({ context, event }) => (event as { contentVersion?: number }).contentVersion === context.submittedVersion,
     reason: () => 'Nội dung đã thay đổi sau khi trình: không thể duyệt hay ký một phiên bản khác phiên bản đã trình',
   },
-  passwordConfirmed: { kind: 'payload', test: ({ event }) => ev(event, 'SIGN').passwordConfirmed === true, reason: () => 'Mật khẩu xác nhận không đúng' },
+  passwordConfirmed: {
+    kind: 'payload',
+    test: ({ event }) => ev(event, 'SIGN').passwordConfirmed === true,
+    reason: () => 'Mật khẩu xác nhận không đúng',
+  },
 } satisfies Record<string, Condition>;
 
 export type ConditionName = keyof typeof CONDITIONS;
@@ -317,14 +345,19 @@ export const planSetup = setup({
     openConsultation: assign(({ context, event }) => {
       const e = ev(event, 'CIRCULATE');
       const round = context.consultationRounds + 1;
-      return { consultationRounds: round, consultation: { round, consultees: [...e.consultees], answered: [], deadline: e.deadline, version: e.version } };
+      return {
+        consultationRounds: round,
+        consultation: { round, consultees: [...e.consultees], answered: [], deadline: e.deadline, version: e.version },
+      };
     }),
     recordAnswer: assign(({ context, event }) => ({
       consultation: context.consultation && { ...context.consultation, answered: [...context.consultation.answered, event.by.id] },
       openComments: event.type === 'COMMENT' ? [...context.openComments, ...event.commentIds] : context.openComments,
     })),
     closeConsultation: assign({ consultation: null }),
-    resolveComment: assign(({ context, event }) => ({ openComments: context.openComments.filter((id) => id !== ev(event, 'RESOLVE_COMMENT').commentId) })),
+    resolveComment: assign(({ context, event }) => ({
+      openComments: context.openComments.filter((id) => id !== ev(event, 'RESOLVE_COMMENT').commentId),
+    })),
     recordApproval: assign(({ context, event }) => ({ approvals: [...context.approvals, { step: context.step, by: event.by.id }] })),
     advanceStep: assign(({ context }) => ({ step: context.step + 1 })),
     returnFromReview: assign(({ context, event }) => ({

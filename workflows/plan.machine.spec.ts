@@ -53,9 +53,19 @@ const SUBMITTED: Partial<PlanMachineContext> = { submittedVersion: 1, chain: PAT
 /** A representative context for each state, as the road leaves it there. */
 const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
   draft: {},
-  consultation: { consultationRounds: 1, consultation: { round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 } },
+  consultation: {
+    consultationRounds: 1,
+    consultation: { round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 },
+  },
   review: { ...SUBMITTED, step: 0 },
-  awaitingSignature: { ...SUBMITTED, step: 1, approvals: [{ step: 0, by: 'reviewer' }, { step: 1, by: 'checker' }] },
+  awaitingSignature: {
+    ...SUBMITTED,
+    step: 1,
+    approvals: [
+      { step: 0, by: 'reviewer' },
+      { step: 1, by: 'checker' },
+    ],
+  },
   signed: { ...SUBMITTED, step: 1, signedBy: 'signer', authorityId: 'authority' },
   numbered: { ...SUBMITTED, signedBy: 'signer' },
   issued: { ...SUBMITTED, signedBy: 'signer' },
@@ -163,7 +173,13 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(at('draft', { openComments: ['c1', 'c2'] }), qualified('SUBMIT', 'draft'), 'noOpenComments');
       expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 2, chain: PATH_CHAIN }, 'formatClean');
       expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] }, 'hasChain');
-      const { snapshot, effects } = expectStep(at('draft', { round: 2 }), { type: 'SUBMIT', by: p.drafter, version: 7, formatErrors: 0, chain: PATH_CHAIN });
+      const { snapshot, effects } = expectStep(at('draft', { round: 2 }), {
+        type: 'SUBMIT',
+        by: p.drafter,
+        version: 7,
+        formatErrors: 0,
+        chain: PATH_CHAIN,
+      });
       expect(snapshot.context).toMatchObject({ submittedVersion: 7, step: 0, chain: PATH_CHAIN, round: 2 });
       expect(effects).toEqual(['awaitReviewer']);
     });
@@ -175,7 +191,13 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), consultees: ['consulteeA', 'consulteeA'] } as PlanEvent, 'hasConsultees');
       expectRefused(at('draft'), { ...qualified('CIRCULATE', 'draft'), deadline: '2024-01-01T00:00:00Z' } as PlanEvent, 'deadlineAhead');
       const { snapshot, effects } = expectStep(at('draft'), qualified('CIRCULATE', 'draft'));
-      expect(snapshot.context.consultation).toEqual({ round: 1, consultees: ['consulteeA', 'consulteeB'], answered: [], deadline: PATH_DEADLINE, version: 1 });
+      expect(snapshot.context.consultation).toEqual({
+        round: 1,
+        consultees: ['consulteeA', 'consulteeB'],
+        answered: [],
+        deadline: PATH_DEADLINE,
+        version: 1,
+      });
       expect(effects).toEqual(['scheduleConsultationDeadline', 'askConsultees']);
     });
 
@@ -193,11 +215,21 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expect(last.effects).toEqual(['tellDrafter']);
       // comments are answered one by one before the draft can go up
       expectRefused(last.snapshot, qualified('SUBMIT', 'draft'), 'noOpenComments');
-      expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: '' }, 'hasResolutionNote');
+      expectRefused(
+        last.snapshot,
+        { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: '' },
+        'hasResolutionNote',
+      );
       expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'nope', resolution: 'accepted', note: 'x' }, 'commentIsOpen');
       expectRefused(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.reviewer, commentId: 'k1', resolution: 'accepted', note: 'x' }, 'byDrafter');
       const one = expectStep(last.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k1', resolution: 'accepted', note: 'Đã bổ sung' });
-      const two = expectStep(one.snapshot, { type: 'RESOLVE_COMMENT', by: p.drafter, commentId: 'k2', resolution: 'declined', note: 'Không phù hợp' });
+      const two = expectStep(one.snapshot, {
+        type: 'RESOLVE_COMMENT',
+        by: p.drafter,
+        commentId: 'k2',
+        resolution: 'declined',
+        note: 'Không phù hợp',
+      });
       expect(planStateOf(expectStep(two.snapshot, qualified('SUBMIT', 'draft')).snapshot)).toBe('review');
     });
 
@@ -231,7 +263,12 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(at('review'), { type: 'RETURN', by: p.reviewer, reason: '  ' }, 'hasReason');
       const { snapshot, effects } = expectStep(at('review', { round: 1, step: 1 }), { type: 'RETURN', by: p.checker, reason: 'Sai thể thức' });
       expect(planStateOf(snapshot)).toBe('draft');
-      expect(snapshot.context).toMatchObject({ round: 2, lastReturn: { by: 'checker', reason: 'Sai thể thức', from: 'review', step: 1 }, approvals: [], step: 0 });
+      expect(snapshot.context).toMatchObject({
+        round: 2,
+        lastReturn: { by: 'checker', reason: 'Sai thể thức', from: 'review', step: 1 },
+        approvals: [],
+        step: 0,
+      });
       expect(effects).toEqual(['tellDrafter']);
       const fromSignature = expectStep(at('awaitingSignature'), { type: 'RETURN', by: p.signer, reason: 'Chưa rõ kinh phí' });
       expect(fromSignature.snapshot.context.lastReturn).toEqual({ by: 'signer', reason: 'Chưa rõ kinh phí', from: 'awaitingSignature', step: null });
@@ -240,8 +277,16 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
 
     it('SIGN: authority in the printed capacity, not the drafter, the submitted content, the password re-entered', () => {
       expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: p.reviewer } as PlanEvent, 'bySigner');
-      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), by: { ...p.drafter, holdsAuthority: true } } as PlanEvent, 'notByDrafter');
-      expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
+      expectRefused(
+        at('awaitingSignature'),
+        { ...qualified('SIGN', 'awaitingSignature'), by: { ...p.drafter, holdsAuthority: true } } as PlanEvent,
+        'notByDrafter',
+      );
+      expectRefused(
+        at('awaitingSignature'),
+        { ...qualified('SIGN', 'awaitingSignature'), passwordConfirmed: false } as PlanEvent,
+        'passwordConfirmed',
+      );
       expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), contentVersion: 3 } as PlanEvent, 'contentFrozen');
       const { snapshot, effects } = expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
       expect(snapshot.context).toMatchObject({ signedBy: 'signer', authorityId: 'authority' });
@@ -262,7 +307,12 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     it('the system events move signed → numbered → issued → distributing → distributed, and only from the system', () => {
       expectRefused(at('signed'), { type: 'NUMBERED', by: { ...p.signer, roles: ['clerk', 'admin'] } }, 'bySystem');
       let snapshot = at('signed');
-      for (const [type, next] of [['NUMBERED', 'numbered'], ['ISSUED', 'issued'], ['DISTRIBUTION_STARTED', 'distributing'], ['DISTRIBUTED', 'distributed']] as const) {
+      for (const [type, next] of [
+        ['NUMBERED', 'numbered'],
+        ['ISSUED', 'issued'],
+        ['DISTRIBUTION_STARTED', 'distributing'],
+        ['DISTRIBUTED', 'distributed'],
+      ] as const) {
         snapshot = expectStep(snapshot, { type, by: p.system }).snapshot;
         expect(planStateOf(snapshot)).toBe(next);
       }
@@ -347,7 +397,9 @@ describe('plan machine versions', () => {
     expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued']);
     expect(CANCELLED_STATES).toEqual(['cancelled']);
     expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
-    expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(VERSIONS.map(() => ['stepHolders', 'signers', null]));
+    expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(
+      VERSIONS.map(() => ['stepHolders', 'signers', null]),
+    );
   });
 
   it('the event table has a row for every event of the machines, and the machines know every event of the table', () => {
@@ -377,7 +429,10 @@ describe('plan machine versions', () => {
   });
 
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
-    const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as { machineVersion: string; fixtures: { name: string; snapshot: PersistedPlanSnapshot }[] };
+    const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
+      machineVersion: string;
+      fixtures: { name: string; snapshot: PersistedPlanSnapshot }[];
+    };
     expect(saved.fixtures.length).toBeGreaterThan(0);
     for (const fixture of saved.fixtures) {
       const snapshot = restorePlanSnapshot(saved.machineVersion, fixture.snapshot);

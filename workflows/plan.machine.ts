@@ -83,5 +83,3 @@ export const planMachineV1 = planSetup.createMachine({
     cancelled: { tags: ['cancelled'], type: 'final' },
   },
 });
-
-

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDir: join(root, 'postgres') });
   try {
     await ensureDatabase(pg.url, 'bench');
-    const config = loadConfig({ DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' }, process.cwd());
+    const config = loadConfig(
+      { DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' },
+      process.cwd(),
+    );
 
     // Set-up without workers: 1,000 organizations under the Ban Chỉ đạo, each with a drafter,
     // and the parent plan, numbered and rendered as the issuance makes it.
@@ -64,16 +67,49 @@ async function main(): Promise<void> {
     );
     const today = toIsoDate(vietnamDate(new Date()));
     const line = (o: { id: string; full_name: string }, i: number): Recipient => ({
-      id: `o${i + 1}`, name: o.full_name, organizationId: o.id, purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null,
+      id: `o${i + 1}`,
+      name: o.full_name,
+      organizationId: o.id,
+      purpose: 'implement',
+      note: null,
+      email: null,
+      mustImplement: true,
+      implementationDueDate: null,
     });
     const content = planContent({
-      recipients: [...orgs.map(line), { id: 'luu', name: 'VP', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null }],
-      reportingDuties: [{ id: 'd1', what: 'kết quả thực hiện 6 tháng', period: '6 tháng', deadline: `${Number(today.slice(0, 4)) + 1}-06-15`, to: 'Ban Chỉ đạo', toOrganizationId: issuer.id, reporterOrganizationIds: [] }],
+      recipients: [
+        ...orgs.map(line),
+        {
+          id: 'luu',
+          name: 'VP',
+          organizationId: null,
+          purpose: 'archive',
+          note: null,
+          email: null,
+          mustImplement: false,
+          implementationDueDate: null,
+        },
+      ],
+      reportingDuties: [
+        {
+          id: 'd1',
+          what: 'kết quả thực hiện 6 tháng',
+          period: '6 tháng',
+          deadline: `${Number(today.slice(0, 4)) + 1}-06-15`,
+          to: 'Ban Chỉ đạo',
+          toOrganizationId: issuer.id,
+          reporterOrganizationIds: [],
+        },
+      ],
     });
     const planId = await insertDraft(db, issuer.id, author.id, content);
     const organization = await db.getRepository(Organization).findOneByOrFail({ id: issuer.id });
-    const document = await setup.get(IssuedDocumentService).produce({ organization, content, numberSymbol: '01-KH/BCĐ', issuedOn: today, signedAt: new Date(), issuedAt: new Date() });
-    await db.getRepository(Plan).update({ id: planId }, { number: 1, numberSymbol: '01-KH/BCĐ', issuedOn: today, signedAt: new Date(), pdfSha256: document.sha256 });
+    const document = await setup
+      .get(IssuedDocumentService)
+      .produce({ organization, content, numberSymbol: '01-KH/BCĐ', issuedOn: today, signedAt: new Date(), issuedAt: new Date() });
+    await db
+      .getRepository(Plan)
+      .update({ id: planId }, { number: 1, numberSymbol: '01-KH/BCĐ', issuedOn: today, signedAt: new Date(), pdfSha256: document.sha256 });
     await setup.close();
 
     // The measured run: the issuing transaction's effects, then the workers do the rest.
@@ -111,14 +147,20 @@ async function main(): Promise<void> {
 
     console.log(`cascade: 1 plan issued with ${CHILDREN} implementing recipients`);
     console.log(`  issuing transaction (deliveries + cascade job): ${ms(started, committed).toFixed(0)} ms`);
-    console.log(`  until ${progress.children} child drafts created (prefilled, linked, ${notices} drafters told, deadline jobs scheduled): ${(ms(started, childrenAt) / 1000).toFixed(2)} s`);
+    console.log(
+      `  until ${progress.children} child drafts created (prefilled, linked, ${notices} drafters told, deadline jobs scheduled): ${(ms(started, childrenAt) / 1000).toFixed(2)} s`,
+    );
     console.log(`  until ${progress.delivered}/${progress.deliveries} deliveries delivered: ${(ms(started, deliveredAt) / 1000).toFixed(2)} s`);
     console.log(`  issued -> ${CHILDREN} children created and delivered: ${(ms(started, finished) / 1000).toFixed(2)} s (target < 10 s)`);
 
     // The tree over HTTP, as a client sees it.
     const server = await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bcd-duk.drafter', password: 'demo1234' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bcd-duk.drafter', password: 'demo1234' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const measureTree = async (label: string) => {
       const times: number[] = [];
@@ -140,8 +182,12 @@ async function main(): Promise<void> {
         inProcess.push(ms(t0, process.hrtime.bigint()));
       }
       inProcess.sort((a, b) => a - b);
-      console.log(`  the recursive query and the shaping alone, in process: median ${percentile(inProcess, 50).toFixed(1)} ms, p95 ${percentile(inProcess, 95).toFixed(1)} ms`);
-      console.log(`  GET /api/plans/:id/tree, ${label} (${total} descendants), ${TREE_REQUESTS} requests: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 100 ms)`);
+      console.log(
+        `  the recursive query and the shaping alone, in process: median ${percentile(inProcess, 50).toFixed(1)} ms, p95 ${percentile(inProcess, 95).toFixed(1)} ms`,
+      );
+      console.log(
+        `  GET /api/plans/:id/tree, ${label} (${total} descendants), ${TREE_REQUESTS} requests: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 100 ms)`,
+      );
     };
     console.log('tree:');
     await measureTree('two levels');

@@ -30,7 +30,15 @@ async function main(): Promise<void> {
   try {
     await ensureDatabase(pg.url, 'bench');
     const config = loadConfig(
-      { DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0', SMTP_URL: sink.url, DELIVERY_CONCURRENCY: concurrency },
+      {
+        DATABASE_URL: withDatabase(pg.url, 'bench'),
+        DATA_DIR: root,
+        DEMO: '1',
+        LOG_LEVEL: 'warn',
+        RUN_WORKERS: '0',
+        SMTP_URL: sink.url,
+        DELIVERY_CONCURRENCY: concurrency,
+      },
       process.cwd(),
     );
     // Set-up (migrations, demo data, the issued PDF) runs without workers; the measured run starts its own.
@@ -45,7 +53,14 @@ async function main(): Promise<void> {
       [issuer.id, INBOXES],
     );
     const line = (id: string, name: string, organizationId: string | null, email: string | null): Recipient => ({
-      id, name, organizationId, purpose: 'implement', note: null, email, mustImplement: false, implementationDueDate: null,
+      id,
+      name,
+      organizationId,
+      purpose: 'implement',
+      note: null,
+      email,
+      mustImplement: false,
+      implementationDueDate: null,
     });
     const recipients = [
       ...orgs.map((o, i) => line(`o${i + 1}`, o.full_name, o.id, null)),
@@ -84,12 +99,16 @@ async function main(): Promise<void> {
 
     const seconds = Number(finished - started) / 1e9;
     console.log(`distribute: 1 plan, ${INBOXES} inbox + ${EMAILS} e-mail recipients (concurrency ${concurrency})`);
-    console.log(`  set-up, not measured: ${((Date.now() - setupStarted) / 1000).toFixed(0)} s, of which the issued PDF (${INBOXES + EMAILS} lines of "Nơi nhận"): ${(issueMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  set-up, not measured: ${((Date.now() - setupStarted) / 1000).toFixed(0)} s, of which the issued PDF (${INBOXES + EMAILS} lines of "Nơi nhận"): ${(issueMs / 1000).toFixed(1)} s`,
+    );
     console.log(`  create ${delivered} deliveries in the issuing transaction: ${(Number(created - started) / 1e6).toFixed(0)} ms`);
     console.log(`  until the plan is distributed (every delivery delivered): ${seconds.toFixed(2)} s`);
     console.log(`  deliveries per second: ${(delivered / seconds).toFixed(0)}`);
     const received = await sink.counts();
-    console.log(`  mails received by the SMTP sink: ${received.count} (${received.distinct} distinct Message-IDs); issued PDF ${(pdfBytes / 1024).toFixed(0)} KiB; plan state: ${state}`);
+    console.log(
+      `  mails received by the SMTP sink: ${received.count} (${received.distinct} distinct Message-IDs); issued PDF ${(pdfBytes / 1024).toFixed(0)} KiB; plan state: ${state}`,
+    );
   } finally {
     await sink.stop();
     await pg.stop();
@@ -99,7 +118,9 @@ async function main(): Promise<void> {
 
 /** The SMTP sink in its own process (smtp-sink.process.ts). */
 async function startSink(): Promise<{ url: string; counts(): Promise<{ count: number; distinct: number }>; stop(): Promise<void> }> {
-  const child: ChildProcess = fork(join(__dirname, 'smtp-sink.process.ts'), [], { execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'] });
+  const child: ChildProcess = fork(join(__dirname, 'smtp-sink.process.ts'), [], {
+    execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+  });
   const reply = <T>(): Promise<T> => new Promise((resolve) => child.once('message', (m) => resolve(m as T)));
   const { port } = await reply<{ port: number }>();
   return {

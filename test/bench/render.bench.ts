@@ -31,8 +31,16 @@ const LONG_RUN = Number(process.env.BENCH_ISSUANCES ?? 1000);
 
 const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
-const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 95);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const p95 = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    95,
+  );
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Proportional set size (shared pages split between the processes sharing them), in bytes. */
@@ -87,7 +95,10 @@ async function main(): Promise<void> {
   let peak: PeakMemory | undefined;
   try {
     await ensureDatabase(pg.url, 'bench');
-    const config = loadConfig({ DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' }, process.cwd());
+    const config = loadConfig(
+      { DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' },
+      process.cwd(),
+    );
     const app = await createServerApp(config);
     peak = new PeakMemory();
     const db = app.get(DataSource);
@@ -105,7 +116,17 @@ async function main(): Promise<void> {
     const html = rendering.html({
       issuer: organization,
       content,
-      mode: { kind: 'issued', numberSymbol: '04-KH/BCĐ', issuedOn: '2024-01-24', stamp: { signerName: 'Bùi Quang Nhựt', capacity: 'PHÓ BÍ THƯ kiêm TRƯỞNG BAN CHỈ ĐẠO', organization: organization.fullName, signedAt: '2024-01-24T09:15:00+07:00' } },
+      mode: {
+        kind: 'issued',
+        numberSymbol: '04-KH/BCĐ',
+        issuedOn: '2024-01-24',
+        stamp: {
+          signerName: 'Bùi Quang Nhựt',
+          capacity: 'PHÓ BÍ THƯ kiêm TRƯỞNG BAN CHỈ ĐẠO',
+          organization: organization.fullName,
+          signedAt: '2024-01-24T09:15:00+07:00',
+        },
+      },
     });
 
     // Warm-up: Chromium started, fonts parsed, the signing key loaded.
@@ -137,7 +158,9 @@ async function main(): Promise<void> {
     let start = process.hrtime.bigint();
     await Promise.all(Array.from({ length: THROUGHPUT_JOBS }, () => documents.produce(request())));
     const seconds = ms(start, process.hrtime.bigint()) / 1000;
-    console.log(`  throughput with the pool: ${(THROUGHPUT_JOBS / seconds).toFixed(2)} documents/s (${THROUGHPUT_JOBS} at once in ${seconds.toFixed(1)} s)`);
+    console.log(
+      `  throughput with the pool: ${(THROUGHPUT_JOBS / seconds).toFixed(2)} documents/s (${THROUGHPUT_JOBS} at once in ${seconds.toFixed(1)} s)`,
+    );
     const author = await db.getRepository(User).findOneByOrFail({ username: 'bcd-duk.drafter' });
     const planIds = await insertSignedPlans(db, organization.id, author.id, content, WHOLE_ISSUANCES);
     const issuance = app.get(IssuanceService);
@@ -149,7 +172,9 @@ async function main(): Promise<void> {
       }),
     );
     const wholeSeconds = ms(start, process.hrtime.bigint()) / 1000;
-    console.log(`  whole issuances (number, NUMBERED, render, sign, store, ISSUED): ${(WHOLE_ISSUANCES / wholeSeconds).toFixed(2)}/s (${WHOLE_ISSUANCES} in ${wholeSeconds.toFixed(1)} s, ${config.renderPoolSize} workers)`);
+    console.log(
+      `  whole issuances (number, NUMBERED, render, sign, store, ISSUED): ${(WHOLE_ISSUANCES / wholeSeconds).toFixed(2)}/s (${WHOLE_ISSUANCES} in ${wholeSeconds.toFixed(1)} s, ${config.renderPoolSize} workers)`,
+    );
 
     // 4. Memory over LONG_RUN issuances, two at a time; Chromium is replaced every RENDER_RESTART_AFTER jobs.
     const samples: { done: number; node: number; chromium: number; heap: number }[] = [];
@@ -174,15 +199,20 @@ async function main(): Promise<void> {
     );
     const longSeconds = ms(start, process.hrtime.bigint()) / 1000;
     peak.stop();
-    console.log(`  ${LONG_RUN} issuances in ${longSeconds.toFixed(0)} s (${(LONG_RUN / longSeconds).toFixed(2)}/s); Chromium restarted every ${config.renderRestartAfter} jobs`);
+    console.log(
+      `  ${LONG_RUN} issuances in ${longSeconds.toFixed(0)} s (${(LONG_RUN / longSeconds).toFixed(2)}/s); Chromium restarted every ${config.renderRestartAfter} jobs`,
+    );
     console.log('  memory after N issuances (Node heap after GC / Node PSS / Chromium PSS):');
-    for (const s of samples) console.log(`    ${String(s.done).padStart(5)}: ${mb(s.heap).padStart(7)} / ${mb(s.node).padStart(7)} / ${mb(s.chromium).padStart(7)}`);
+    for (const s of samples)
+      console.log(`    ${String(s.done).padStart(5)}: ${mb(s.heap).padStart(7)} / ${mb(s.node).padStart(7)} / ${mb(s.chromium).padStart(7)}`);
     const first = samples.find((s) => s.done >= 100) ?? samples[0];
     const last = samples[samples.length - 1];
     console.log(
       `  growth from ${first.done} to ${last.done} issuances: Node heap ${mb(last.heap - first.heap)}, Node PSS ${mb(last.node - first.node)}, Chromium PSS ${mb(last.chromium - first.chromium)}${gc ? '' : ' (run with --expose-gc for heap after GC)'}`,
     );
-    console.log(`  server peak memory (PSS, without PostgreSQL): ${mb(peak.peak.total)} (Node ${mb(peak.peak.node)} + Chromium ${mb(peak.peak.chromium)})\n`);
+    console.log(
+      `  server peak memory (PSS, without PostgreSQL): ${mb(peak.peak.total)} (Node ${mb(peak.peak.node)} + Chromium ${mb(peak.peak.chromium)})\n`,
+    );
     await app.close();
   } finally {
     peak?.stop();

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDir: join(root, 'postgres') });
   try {
     await ensureDatabase(pg.url, 'bench');
-    const config = loadConfig({ DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' }, process.cwd());
+    const config = loadConfig(
+      { DATABASE_URL: withDatabase(pg.url, 'bench'), DATA_DIR: root, DEMO: '1', LOG_LEVEL: 'warn', RUN_WORKERS: '0' },
+      process.cwd(),
+    );
     const app = await createServerApp(config);
     const db = app.get(DataSource);
     const workflow = app.get(WorkflowService);
@@ -40,18 +43,28 @@ async function main(): Promise<void> {
       const [row] = await db.query(`SELECT id FROM app_user WHERE username = $1`, [username]);
       return (await app.get(AuthService).loadActor(row.id, 'token'))!;
     };
-    const [drafter, reviewer, checker, signer] = await Promise.all(['bcd-duk.drafter', 'bcd-duk.reviewer', 'bcd-duk.format_checker', 'bcd-duk.signer'].map(actor));
+    const [drafter, reviewer, checker, signer] = await Promise.all(
+      ['bcd-duk.drafter', 'bcd-duk.reviewer', 'bcd-duk.format_checker', 'bcd-duk.signer'].map(actor),
+    );
     const [org] = await db.query(`SELECT id FROM organization WHERE code = 'bcd-duk'`);
     const plans = app.get(PlansService);
     const ids: string[] = [];
     for (let i = 0; i < PLANS + CONTENDED; i++) {
-      ids.push(await db.transaction((manager) => plans.createDraft(manager, { organizationId: org.id, authorId: drafter.id, content: withFutureDeadlines(planContent()) })));
+      ids.push(
+        await db.transaction((manager) =>
+          plans.createDraft(manager, { organizationId: org.id, authorId: drafter.id, content: withFutureDeadlines(planContent()) }),
+        ),
+      );
     }
 
     const latencies: Record<string, number[]> = { SUBMIT: [], APPROVE: [] };
     const started = Date.now();
     for (const id of ids.slice(0, PLANS)) {
-      for (const [who, type] of [[drafter, 'SUBMIT'], [reviewer, 'APPROVE'], [checker, 'APPROVE']] as const) {
+      for (const [who, type] of [
+        [drafter, 'SUBMIT'],
+        [reviewer, 'APPROVE'],
+        [checker, 'APPROVE'],
+      ] as const) {
         const t0 = performance.now();
         await workflow.apply(who, id, { type });
         latencies[type].push(performance.now() - t0);
@@ -82,7 +95,9 @@ async function main(): Promise<void> {
       won += results.filter((r) => r.status === 'fulfilled').length;
       refused += results.filter((r) => r.status === 'rejected').length;
     }
-    console.log(`20 concurrent APPROVE × ${CONTENDED} plans: ${won} applied, ${refused} refused; all 20 answered in p50 ${percentile(contended, 50).toFixed(1)} ms  p95 ${percentile(contended, 95).toFixed(1)} ms`);
+    console.log(
+      `20 concurrent APPROVE × ${CONTENDED} plans: ${won} applied, ${refused} refused; all 20 answered in p50 ${percentile(contended, 50).toFixed(1)} ms  p95 ${percentile(contended, 95).toFixed(1)} ms`,
+    );
     await app.close();
   } finally {
     await pg.stop();

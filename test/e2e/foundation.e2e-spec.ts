@@ -36,7 +36,13 @@ describe('foundation: health, sign-in, guard, administration', () => {
   it('refuses a wrong password with 401 and the tenth wrong try in a minute with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      statuses.push((await request(t.http).post('/api/auth/login').send({ username: 'ubnd-np.clerk', password: `wrong-${i}` })).status);
+      statuses.push(
+        (
+          await request(t.http)
+            .post('/api/auth/login')
+            .send({ username: 'ubnd-np.clerk', password: `wrong-${i}` })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
     expect(statuses[9]).toBe(429);
@@ -65,25 +71,57 @@ describe('foundation: health, sign-in, guard, administration', () => {
     const bad = await request(t.http)
       .post('/api/organizations')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ code: 'x', family: 'church', level: 0, fullName: '', shortName: 'A', symbolAbbreviation: 'X', placeName: 'P', headerName: 'H', extra: 1 })
+      .send({
+        code: 'x',
+        family: 'church',
+        level: 0,
+        fullName: '',
+        shortName: 'A',
+        symbolAbbreviation: 'X',
+        placeName: 'P',
+        headerName: 'H',
+        extra: 1,
+      })
       .expect(422);
     const paths = bad.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['code', 'family', 'level', 'fullName', 'extra']));
     expect(bad.body.errors[0].message).toMatch(/[a-zà-ỹ]/);
     expect(await count('organization')).toBe(before);
 
-    const parent = (await request(t.http).get('/api/organizations').set('Authorization', `Bearer ${adminToken}`)).body.find((o: { code: string }) => o.code === 'ubnd-an');
+    const parent = (await request(t.http).get('/api/organizations').set('Authorization', `Bearer ${adminToken}`)).body.find(
+      (o: { code: string }) => o.code === 'ubnd-an',
+    );
     const created = await request(t.http)
       .post('/api/organizations')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ code: 'ubnd-nl', family: 'state', parentId: parent.id, level: 3, fullName: '  Ủy ban nhân dân xã Nhơn Lộc ', shortName: 'UBND xã Nhơn Lộc', symbolAbbreviation: 'UBND', placeName: 'Nhơn Lộc', headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN LỘC', email: 'ubnd@nhonloc.demo' })
+      .send({
+        code: 'ubnd-nl',
+        family: 'state',
+        parentId: parent.id,
+        level: 3,
+        fullName: '  Ủy ban nhân dân xã Nhơn Lộc ',
+        shortName: 'UBND xã Nhơn Lộc',
+        symbolAbbreviation: 'UBND',
+        placeName: 'Nhơn Lộc',
+        headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN LỘC',
+        email: 'ubnd@nhonloc.demo',
+      })
       .expect(201);
     expect(created.body.fullName).toBe('Ủy ban nhân dân xã Nhơn Lộc');
     expect(created.body.headerName).toBe('ỦY BAN NHÂN DÂN\nXÃ NHƠN LỘC');
     await request(t.http)
       .post('/api/organizations')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ code: 'ubnd-nl', family: 'state', level: 3, fullName: 'Trùng mã', shortName: 'Trùng', symbolAbbreviation: 'UBND', placeName: 'Xã', headerName: 'XÃ' })
+      .send({
+        code: 'ubnd-nl',
+        family: 'state',
+        level: 3,
+        fullName: 'Trùng mã',
+        shortName: 'Trùng',
+        symbolAbbreviation: 'UBND',
+        placeName: 'Xã',
+        headerName: 'XÃ',
+      })
       .expect(409);
     await request(t.http).get('/api/organizations/4b1b4c1e-0000-4000-8000-000000000000').set('Authorization', `Bearer ${adminToken}`).expect(404);
     await request(t.http)
@@ -98,7 +136,16 @@ describe('foundation: health, sign-in, guard, administration', () => {
     const res = await request(t.http)
       .post('/api/organizations')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ code: 'ubnd-nt', family: 'state', level: 3, fullName: decomposed, shortName: 'UBND xã', symbolAbbreviation: 'UBND', placeName: 'Nhơn Thọ', headerName: 'ỦY BAN NHÂN DÂN' })
+      .send({
+        code: 'ubnd-nt',
+        family: 'state',
+        level: 3,
+        fullName: decomposed,
+        shortName: 'UBND xã',
+        symbolAbbreviation: 'UBND',
+        placeName: 'Nhơn Thọ',
+        headerName: 'ỦY BAN NHÂN DÂN',
+      })
       .expect(201);
     expect(res.body.fullName).toBe(decomposed.normalize('NFC'));
     expect(res.body.fullName).not.toBe(decomposed);
@@ -113,11 +160,18 @@ describe('foundation: health, sign-in, guard, administration', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ username: 'A B', fullName: 'X', password: 'short', memberships: [{ organizationId: nh.id, roles: ['pope'] }] })
       .expect(422);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['username', 'fullName', 'password', 'memberships.0.roles']));
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['username', 'fullName', 'password', 'memberships.0.roles']),
+    );
     const unknownOrg = await request(t.http)
       .post('/api/users')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ username: 'le.thi.b', fullName: 'Lê Thị B', password: 'mat-khau-dai', memberships: [{ organizationId: '4b1b4c1e-0000-4000-8000-000000000000', roles: ['drafter'] }] })
+      .send({
+        username: 'le.thi.b',
+        fullName: 'Lê Thị B',
+        password: 'mat-khau-dai',
+        memberships: [{ organizationId: '4b1b4c1e-0000-4000-8000-000000000000', roles: ['drafter'] }],
+      })
       .expect(404);
     expect(unknownOrg.body.code).toBe('organization_not_found');
     expect(await count('app_user')).toBe(before);
@@ -125,16 +179,31 @@ describe('foundation: health, sign-in, guard, administration', () => {
     const created = await request(t.http)
       .post('/api/users')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ username: 'Le.Thi.B', fullName: 'Lê Thị B', password: 'mat-khau-dai', memberships: [{ organizationId: nh.id, roles: ['drafter', 'signer'], position: 'Phó Chủ tịch' }] })
+      .send({
+        username: 'Le.Thi.B',
+        fullName: 'Lê Thị B',
+        password: 'mat-khau-dai',
+        memberships: [{ organizationId: nh.id, roles: ['drafter', 'signer'], position: 'Phó Chủ tịch' }],
+      })
       .expect(201);
     expect(created.body).toMatchObject({ username: 'le.thi.b', memberships: [{ organizationId: nh.id, roles: ['drafter', 'signer'] }] });
     expect(created.body).not.toHaveProperty('passwordHash');
-    await request(t.http).post('/api/users').set('Authorization', `Bearer ${adminToken}`).send({ username: 'le.thi.b', fullName: 'Lê Thị B', password: 'mat-khau-dai' }).expect(409);
+    await request(t.http)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ username: 'le.thi.b', fullName: 'Lê Thị B', password: 'mat-khau-dai' })
+      .expect(409);
 
     const authority = await request(t.http)
       .post('/api/authorities')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ userId: created.body.id, organizationId: nh.id, capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], validFrom: '2024-01-01', validTo: '2026-12-31' })
+      .send({
+        userId: created.body.id,
+        organizationId: nh.id,
+        capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+        validFrom: '2024-01-01',
+        validTo: '2026-12-31',
+      })
       .expect(201);
     expect(authority.body.capacityLines).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
     await request(t.http)
@@ -166,7 +235,12 @@ describe('foundation: health, sign-in, guard, administration', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const cookieBefore = page.headers['set-cookie']?.[0]?.split(';')[0];
     await agent.post('/login').set('Accept', 'text/html').type('form').send({ username: 'bcd-duk.signer', password: 'demo1234' }).expect(403);
-    const signedIn = await agent.post('/login').set('Accept', 'text/html').type('form').send({ _csrf: csrf, username: 'bcd-duk.signer', password: 'demo1234' }).expect(303);
+    const signedIn = await agent
+      .post('/login')
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: csrf, username: 'bcd-duk.signer', password: 'demo1234' })
+      .expect(303);
     const cookieAfter = signedIn.headers['set-cookie'][0];
     expect(cookieAfter).toMatch(/HttpOnly/);
     expect(cookieAfter).toMatch(/SameSite=Lax/);
@@ -188,11 +262,21 @@ describe('demo data', () => {
     try {
       const loader = new DemoLoaderService(full);
       const first = await loader.load();
-      expect(first).toEqual({ organizationsCreated: DEMO_ORGANIZATIONS.length, usersCreated: demoUsers().length, authoritiesCreated: DEMO_ORGANIZATIONS.length });
-      const snapshot = await full.query(`SELECT (SELECT count(*) FROM organization) o, (SELECT count(*) FROM app_user) u, (SELECT count(*) FROM membership) m, (SELECT count(*) FROM signing_authority) a, (SELECT max(updated_at) FROM app_user) t`);
+      expect(first).toEqual({
+        organizationsCreated: DEMO_ORGANIZATIONS.length,
+        usersCreated: demoUsers().length,
+        authoritiesCreated: DEMO_ORGANIZATIONS.length,
+      });
+      const snapshot = await full.query(
+        `SELECT (SELECT count(*) FROM organization) o, (SELECT count(*) FROM app_user) u, (SELECT count(*) FROM membership) m, (SELECT count(*) FROM signing_authority) a, (SELECT max(updated_at) FROM app_user) t`,
+      );
       const second = await loader.load();
       expect(second).toEqual({ organizationsCreated: 0, usersCreated: 0, authoritiesCreated: 0 });
-      expect(await full.query(`SELECT (SELECT count(*) FROM organization) o, (SELECT count(*) FROM app_user) u, (SELECT count(*) FROM membership) m, (SELECT count(*) FROM signing_authority) a, (SELECT max(updated_at) FROM app_user) t`)).toEqual(snapshot);
+      expect(
+        await full.query(
+          `SELECT (SELECT count(*) FROM organization) o, (SELECT count(*) FROM app_user) u, (SELECT count(*) FROM membership) m, (SELECT count(*) FROM signing_authority) a, (SELECT max(updated_at) FROM app_user) t`,
+        ),
+      ).toEqual(snapshot);
     } finally {
       await full.destroy();
     }
@@ -212,7 +296,11 @@ describe('restart', () => {
   it('keeps the data: a user created through the API is there after the app restarts', async () => {
     const first = await createTestApp({ demo: true });
     const admin = await first.token('quantri');
-    await request(first.http).post('/api/users').set('Authorization', `Bearer ${admin}`).send({ username: 'tran.van.c', fullName: 'Trần Văn C', password: 'mat-khau-dai' }).expect(201);
+    await request(first.http)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username: 'tran.van.c', fullName: 'Trần Văn C', password: 'mat-khau-dai' })
+      .expect(201);
     await first.close();
     const second = await createTestApp({ databaseUrl: first.databaseUrl });
     try {

@@ -16,7 +16,12 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
   const userId = async (username: string) => (await db.query(`SELECT id FROM app_user WHERE username = $1`, [username]))[0].id as string;
   const orgId = async (code: string) => (await db.query(`SELECT id FROM organization WHERE code = $1`, [code]))[0].id as string;
   const check = async (id: string, username: string, date?: string) =>
-    (await request(t.http).get(`/api/plans/${id}/check${date ? `?date=${date}` : ''}`).set('Authorization', await auth(username)).expect(200)).body;
+    (
+      await request(t.http)
+        .get(`/api/plans/${id}/check${date ? `?date=${date}` : ''}`)
+        .set('Authorization', await auth(username))
+        .expect(200)
+    ).body;
   const codes = (problems: { code: string }[]) => [...new Set(problems.map((p) => p.code))].sort();
 
   beforeAll(async () => {
@@ -27,7 +32,10 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
 
   it('the demo loader puts the seeds as drafts at bcd-duk, bcd-dp and ubnd-nh, once (first: the imports below repeat their summaries)', async () => {
     const loader = t.app.get(PlansDemoLoaderService);
-    const countAt = async (code: string) => Number((await db.query(`SELECT count(*)::int AS n FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code = $1`, [code]))[0].n);
+    const countAt = async (code: string) =>
+      Number(
+        (await db.query(`SELECT count(*)::int AS n FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code = $1`, [code]))[0].n,
+      );
     const counts = async () => ({ bcd: await countAt('bcd-duk'), dp: await countAt('bcd-dp'), nh: await countAt('ubnd-nh') });
     const before = await counts();
     expect(await loader.load({ today: '2024-01-24' })).toEqual({ plansCreated: 3 });
@@ -35,16 +43,30 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
     // Another year: the same plans, moved to that year, are not loaded again.
     expect(await loader.load({ today: '2026-12-06' })).toEqual({ plansCreated: 0 });
     expect(await counts()).toEqual({ bcd: before.bcd + 1, dp: before.dp + 1, nh: before.nh + 1 });
-    const khoi = (await db.query(`SELECT id FROM plan WHERE summary = $1 AND created_by_id = $2`, ['triển khai một số nhiệm vụ trọng tâm\nthực hiện dân chủ ở cơ sở năm 2024', await userId('bcd-duk.drafter')]))[0].id;
+    const khoi = (
+      await db.query(`SELECT id FROM plan WHERE summary = $1 AND created_by_id = $2`, [
+        'triển khai một số nhiệm vụ trọng tâm\nthực hiện dân chủ ở cơ sở năm 2024',
+        await userId('bcd-duk.drafter'),
+      ])
+    )[0].id;
     const report = await check(khoi, 'bcd-duk.drafter', '2024-01-24');
     expect(report.errors).toEqual([]);
     expect(codes(report.warnings)).toEqual(['reference_year_mismatch']);
-    const plan = (await request(t.http).get(`/api/plans/${khoi}`).set('Authorization', await auth('bcd-duk.drafter')).expect(200)).body;
+    const plan = (
+      await request(t.http)
+        .get(`/api/plans/${khoi}`)
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .expect(200)
+    ).body;
     expect(plan.content.signature).toMatchObject({ signerUserId: await userId('bcd-duk.signer'), authorityId: expect.any(String) });
   });
 
   it('has the three seeds', () => {
-    expect(seeds.map((s) => s.facts.fixture).sort()).toEqual(['party-khoi-2024-04-KH-BCD.json', 'party-thixa-2023-draft.json', 'state-xa-2024-48-KH-UBND.json']);
+    expect(seeds.map((s) => s.facts.fixture).sort()).toEqual([
+      'party-khoi-2024-04-KH-BCD.json',
+      'party-thixa-2023-draft.json',
+      'state-xa-2024-48-KH-UBND.json',
+    ]);
   });
 
   describe.each(seeds.map((s) => [s.facts.fixture, s] as const))('seed %s', (_name, { facts }) => {
@@ -53,22 +75,43 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
 
     it('imports through the API, exports back to the same JSON, and re-imports', async () => {
       const fixture = JSON.parse(raw()) as PlanContent;
-      const imported = await request(t.http).post('/api/plans/import.json').set('Authorization', await auth(drafter)).send({ content: fixture }).expect(201);
+      const imported = await request(t.http)
+        .post('/api/plans/import.json')
+        .set('Authorization', await auth(drafter))
+        .send({ content: fixture })
+        .expect(201);
       expect(imported.body).toMatchObject({ state: 'draft', version: 1, family: facts.family, warnings: [] });
-      const exported = await request(t.http).get(`/api/plans/${imported.body.id}/export.json`).set('Authorization', await auth(drafter)).expect(200);
-      expect(exported.body).toMatchObject({ format: 'kehoach.plan', formatVersion: 1, plan: { id: imported.body.id, organizationCode: facts.organizationCode, state: 'draft' } });
+      const exported = await request(t.http)
+        .get(`/api/plans/${imported.body.id}/export.json`)
+        .set('Authorization', await auth(drafter))
+        .expect(200);
+      expect(exported.body).toMatchObject({
+        format: 'kehoach.plan',
+        formatVersion: 1,
+        plan: { id: imported.body.id, organizationCode: facts.organizationCode, state: 'draft' },
+      });
       // byte for byte: same keys in the same order, same text
       expect(`${JSON.stringify(exported.body.content, null, 2)}\n`).toBe(raw());
 
       // the whole export imports again as a new draft with the same content
-      const again = await request(t.http).post('/api/plans/import.json').set('Authorization', await auth(drafter)).send(exported.body).expect(201);
+      const again = await request(t.http)
+        .post('/api/plans/import.json')
+        .set('Authorization', await auth(drafter))
+        .send(exported.body)
+        .expect(201);
       expect(again.body.id).not.toBe(imported.body.id);
       expect(again.body.content).toEqual(fixture);
       expect(again.body.contentSha256).toBe(imported.body.contentSha256);
     });
 
     it('passes the format check on its date, or reports exactly the defects the real document has', async () => {
-      const id = (await request(t.http).post('/api/plans/import.json').set('Authorization', await auth(drafter)).send({ content: JSON.parse(raw()) }).expect(201)).body.id;
+      const id = (
+        await request(t.http)
+          .post('/api/plans/import.json')
+          .set('Authorization', await auth(drafter))
+          .send({ content: JSON.parse(raw()) })
+          .expect(201)
+      ).body.id;
       const report = await check(id, drafter, facts.checkDate);
       expect(report).toMatchObject({ planId: id, version: 1, date: facts.checkDate, family: facts.family, passed: facts.formatErrors.length === 0 });
       expect(codes(report.errors)).toEqual([...facts.formatErrors].sort());
@@ -95,7 +138,11 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
     content.signature.signerUserId = '33333333-3333-4333-8333-333333333333';
     const ubndAn = await orgId('ubnd-an');
     content.reportingDuties[0].toOrganizationId = ubndAn;
-    const res = await request(t.http).post('/api/plans/import.json').set('Authorization', await auth('ubnd-nh.drafter')).send({ format: 'kehoach.plan', formatVersion: 1, plan: { id: 'x' }, content }).expect(201);
+    const res = await request(t.http)
+      .post('/api/plans/import.json')
+      .set('Authorization', await auth('ubnd-nh.drafter'))
+      .send({ format: 'kehoach.plan', formatVersion: 1, plan: { id: 'x' }, content })
+      .expect(201);
     expect(res.body.warnings.map((w: { path: string; code: string }) => `${w.path} ${w.code}`)).toEqual([
       'content.preamble.references.3.planId unknown_plan',
       'content.recipients.0.organizationId unknown_organization',
@@ -107,9 +154,17 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
     expect(res.body.content.reportingDuties[0].toOrganizationId).toBe(ubndAn);
     // a malformed import is refused whole
     const before = Number((await db.query(`SELECT count(*)::int AS n FROM plan`))[0].n);
-    const bad = await request(t.http).post('/api/plans/import.json').set('Authorization', await auth('ubnd-nh.drafter')).send({ format: 'other', content: { schemaVersion: 2 } }).expect(422);
+    const bad = await request(t.http)
+      .post('/api/plans/import.json')
+      .set('Authorization', await auth('ubnd-nh.drafter'))
+      .send({ format: 'other', content: { schemaVersion: 2 } })
+      .expect(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('format');
-    const badContent = await request(t.http).post('/api/plans/import.json').set('Authorization', await auth('ubnd-nh.drafter')).send({ content: { schemaVersion: 2 } }).expect(422);
+    const badContent = await request(t.http)
+      .post('/api/plans/import.json')
+      .set('Authorization', await auth('ubnd-nh.drafter'))
+      .send({ content: { schemaVersion: 2 } })
+      .expect(422);
     expect(badContent.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['content.schemaVersion', 'content.summary']));
     expect(Number((await db.query(`SELECT count(*)::int AS n FROM plan`))[0].n)).toBe(before);
   });
@@ -174,9 +229,14 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
           'invalid_date',
         ].sort(),
       );
-      for (const e of report.errors) expect(e).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.stringMatching(/[à-ỹ]/) });
+      for (const e of report.errors)
+        expect(e).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.stringMatching(/[à-ỹ]/) });
 
-      const bare = planContent({ parts: [], recipients: [], signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null } });
+      const bare = planContent({
+        parts: [],
+        recipients: [],
+        signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null },
+      });
       const bareId = await createPlan(t, 'bcd-duk.drafter', bare);
       expect(codes((await check(bareId, 'bcd-duk.drafter', '2024-01-24')).errors)).toEqual(['no_parts', 'recipients_missing', 'signature_missing']);
     });
@@ -188,8 +248,10 @@ describe('plans: seed fixtures, import/export, format check, demo plans', () => 
       await db.query(`UPDATE plan SET issued_on = '2024-02-01' WHERE id = $1`, [id]);
       expect((await check(id, 'bcd-duk.drafter')).date).toBe('2024-02-01');
       expect((await check(id, 'bcd-duk.drafter')).errors).toEqual([]);
-      await request(t.http).get(`/api/plans/${id}/check?date=2024-02-30`).set('Authorization', await auth('bcd-duk.drafter')).expect(422);
+      await request(t.http)
+        .get(`/api/plans/${id}/check?date=2024-02-30`)
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .expect(422);
     });
   });
-
 });

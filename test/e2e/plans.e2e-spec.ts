@@ -10,9 +10,15 @@ describe('plans: drafting API, versions, diff, search, access', () => {
   const auth = async (username: string) => `Bearer ${await t.token(username)}`;
   const count = async (table: string) => Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
   const orgId = async (code: string) => (await db.query(`SELECT id FROM organization WHERE code = $1`, [code]))[0].id as string;
-  const get = async (path: string, username = 'bcd-duk.drafter') => request(t.http).get(path).set('Authorization', await auth(username));
+  const get = async (path: string, username = 'bcd-duk.drafter') =>
+    request(t.http)
+      .get(path)
+      .set('Authorization', await auth(username));
   const put = async (id: string, baseVersion: number, content: unknown, username = 'bcd-duk.drafter') =>
-    request(t.http).put(`/api/plans/${id}/content`).set('Authorization', await auth(username)).send({ baseVersion, content });
+    request(t.http)
+      .put(`/api/plans/${id}/content`)
+      .set('Authorization', await auth(username))
+      .send({ baseVersion, content });
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
@@ -23,8 +29,20 @@ describe('plans: drafting API, versions, diff, search, access', () => {
   describe('create', () => {
     it('creates a draft (201, version 1) that its drafter reads back with computed numbering', async () => {
       const content = planContent({ summary: '  thực hiện  dân chủ ở cơ sở  ' });
-      const res = await request(t.http).post('/api/plans').set('Authorization', await auth('bcd-duk.drafter')).send({ content }).expect(201);
-      expect(res.body).toMatchObject({ version: 1, currentVersion: 1, state: 'draft', documentType: 'KH', family: 'party', summary: 'thực hiện dân chủ ở cơ sở', organizationId: await orgId('bcd-duk') });
+      const res = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .send({ content })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        version: 1,
+        currentVersion: 1,
+        state: 'draft',
+        documentType: 'KH',
+        family: 'party',
+        summary: 'thực hiện dân chủ ở cơ sở',
+        organizationId: await orgId('bcd-duk'),
+      });
       expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.body).not.toHaveProperty('searchText');
       const got = await (await get(`/api/plans/${res.body.id}`)).body;
@@ -33,7 +51,11 @@ describe('plans: drafting API, versions, diff, search, access', () => {
     });
 
     it('a State organization gets State numbering', async () => {
-      const id = await createPlan(t, 'ubnd-nh.drafter', planContent({ signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null } }));
+      const id = await createPlan(
+        t,
+        'ubnd-nh.drafter',
+        planContent({ signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null } }),
+      );
       const got = (await get(`/api/plans/${id}`, 'ubnd-nh.drafter')).body;
       expect(got.family).toBe('state');
       expect([got.numbering.p1, got.numbering.p2, got.numbering.i1]).toEqual(['I.', 'II.', '1.']);
@@ -49,7 +71,11 @@ describe('plans: drafting API, versions, diff, search, access', () => {
 
     it('a user without the drafter role cannot create a plan (403) and nothing is written', async () => {
       const before = await count('plan');
-      const res = await request(t.http).post('/api/plans').set('Authorization', await auth('bcd-duk.reviewer')).send({ content: planContent() }).expect(403);
+      const res = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth('bcd-duk.reviewer'))
+        .send({ content: planContent() })
+        .expect(403);
       expect(res.body.code).toBe('forbidden');
       expect(await count('plan')).toBe(before);
     });
@@ -71,7 +97,11 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       bad.parts[1].children[0].children[0].task.timeframe = { kind: 'quarter', quarters: [5], year: 2024 };
       bad.recipients[0].purpose = 'keep';
       bad.unexpected = 'x';
-      const res = await request(t.http).post('/api/plans').set('Authorization', await auth('bcd-duk.drafter')).send({ content: bad }).expect(422);
+      const res = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .send({ content: bad })
+        .expect(422);
       expect(res.body.code).toBe('invalid_content');
       const byPath = Object.fromEntries(res.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]));
       expect(byPath).toMatchObject({
@@ -88,9 +118,17 @@ describe('plans: drafting API, versions, diff, search, access', () => {
     it('ids that name nothing in this system are 422; a missing body field is 422', async () => {
       const content = planContent();
       content.recipients[0].organizationId = '00000000-0000-4000-8000-000000000000';
-      const res = await request(t.http).post('/api/plans').set('Authorization', await auth('bcd-duk.drafter')).send({ content }).expect(422);
+      const res = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .send({ content })
+        .expect(422);
       expect(res.body.errors).toEqual([expect.objectContaining({ path: 'content.recipients.0.organizationId', code: 'unknown_organization' })]);
-      const missing = await request(t.http).post('/api/plans').set('Authorization', await auth('bcd-duk.drafter')).send({}).expect(422);
+      const missing = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .send({})
+        .expect(422);
       expect(missing.body.errors.map((e: { path: string }) => e.path)).toContain('content');
     });
   });
@@ -117,7 +155,8 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       expect((await get(`/api/plans/${id}/versions/2`)).body.content).toEqual(v2);
       expect((await get(`/api/plans/${id}/versions/3`)).status).toBe(404);
       // the search follows the latest version
-      const found = async (q: string) => (await get(`/api/plans?q=${encodeURIComponent(q)}&pageSize=100`)).body.items.some((p: { id: string }) => p.id === id);
+      const found = async (q: string) =>
+        (await get(`/api/plans?q=${encodeURIComponent(q)}&pageSize=100`)).body.items.some((p: { id: string }) => p.id === id);
       expect(await found('trien khai nhiem vu trong tam nam 2024')).toBe(true);
       expect(await found(v1.summary)).toBe(false);
     });
@@ -183,13 +222,22 @@ describe('plans: drafting API, versions, diff, search, access', () => {
           label: '1.1.',
           fields: expect.arrayContaining([
             expect.objectContaining({ field: 'carriedOutBy', before: 'Ban Tuyên giáo', after: 'Ban Tuyên giáo và Văn phòng Đảng ủy Khối' }),
-            expect.objectContaining({ field: 'timeframe', before: { kind: 'quarter', quarters: [2], year: 2024, text: null }, after: { kind: 'quarter', quarters: [3], year: 2024, text: null } }),
+            expect.objectContaining({
+              field: 'timeframe',
+              before: { kind: 'quarter', quarters: [2], year: 2024, text: null },
+              after: { kind: 'quarter', quarters: [3], year: 2024, text: null },
+            }),
           ]),
         }),
       ]);
       const carried = diff.tasks[0].fields.find((f: { field: string }) => f.field === 'carriedOutBy');
       expect(carried.redline).toEqual(expect.arrayContaining([{ op: 'equal', text: 'Ban Tuyên giáo' }, expect.objectContaining({ op: 'insert' })]));
-      expect(carried.redline.filter((r: { op: string }) => r.op === 'insert').map((r: { text: string }) => r.text).join('')).toBe(' và Văn phòng Đảng ủy Khối');
+      expect(
+        carried.redline
+          .filter((r: { op: string }) => r.op === 'insert')
+          .map((r: { text: string }) => r.text)
+          .join(''),
+      ).toBe(' và Văn phòng Đảng ủy Khối');
       expect(diff.recipients).toEqual([expect.objectContaining({ id: 'r2', change: 'removed', text: 'Website ĐUK' })]);
       expect(diff.items).toEqual([]);
 
@@ -276,7 +324,10 @@ describe('plans: drafting API, versions, diff, search, access', () => {
 
   it('the OpenAPI document carries the plan content schema and uses it for the request bodies', async () => {
     const doc = (await request(t.http).get('/api/docs-json')).body;
-    expect(doc.components.schemas.PlanContent).toMatchObject({ type: 'object', required: expect.arrayContaining(['summary', 'parts', 'recipients']) });
+    expect(doc.components.schemas.PlanContent).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['summary', 'parts', 'recipients']),
+    });
     expect(doc.components.schemas.PlanContentTask).toBeDefined();
     expect(JSON.stringify(doc.components.schemas.CreatePlanDto)).toContain('#/components/schemas/PlanContent');
     expect(doc.paths['/api/plans/{id}/content'].put).toBeDefined();
@@ -294,7 +345,10 @@ describe('content saves in the audit trail', () => {
       await request(t.http).put(`/api/plans/${created.body.id}/content`).set(auth).send({ baseVersion: 1, content: next }).expect(200);
       const history = await request(t.http).get(`/api/plans/${created.body.id}/history`).set(auth).expect(200);
       const events = history.body.map((e: { event: string; contentVersion: number }) => [e.event, e.contentVersion]);
-      expect(events).toEqual([['CREATED', 1], ['CONTENT_SAVED', 2]]);
+      expect(events).toEqual([
+        ['CREATED', 1],
+        ['CONTENT_SAVED', 2],
+      ]);
       expect(history.body[1].contentSha256).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       await t.close();

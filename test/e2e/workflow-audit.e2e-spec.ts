@@ -46,14 +46,26 @@ describe('audit trail: append-only and hash-chained', () => {
     await expect(db.query(`UPDATE audit_event SET reason = 'sửa' WHERE plan_id = $1`, [plans[0]])).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(db.query(`DELETE FROM audit_event WHERE plan_id = $1`, [plans[0]])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(db.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only: TRUNCATE refused/);
-    expect((await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`)).map((e: { event: string }) => e.event)).toEqual(['CREATED', 'SUBMIT', 'APPROVE', 'RETURN']);
+    expect((await getJson(t, 'tu-bd.auditor', `/api/plans/${plans[0]}/history`)).map((e: { event: string }) => e.event)).toEqual([
+      'CREATED',
+      'SUBMIT',
+      'APPROVE',
+      'RETURN',
+    ]);
   });
 
-  it('content saves join the plan\'s chain in the saving transaction, and vanish with it when it rolls back', async () => {
+  it("content saves join the plan's chain in the saving transaction, and vanish with it when it rolls back", async () => {
     const db = t.app.get(DataSource);
     const [drafter] = await db.query(`SELECT id, full_name AS "fullName" FROM app_user WHERE username = 'bcd-duk.drafter'`);
     const [plan] = await db.query(`SELECT organization_id AS "organizationId" FROM plan WHERE id = $1`, [plans[0]]);
-    const entry = { planId: plans[0], organizationId: plan.organizationId, actor: drafter, version: 2, contentSha256: 'c'.repeat(64), state: 'draft' };
+    const entry = {
+      planId: plans[0],
+      organizationId: plan.organizationId,
+      actor: drafter,
+      version: 2,
+      contentSha256: 'c'.repeat(64),
+      state: 'draft',
+    };
     await expect(
       db.transaction(async (manager) => {
         await t.app.get(AuditService).contentSaved(manager, entry);
@@ -67,13 +79,17 @@ describe('audit trail: append-only and hash-chained', () => {
   });
 
   it('only auditors verify; an untouched trail verifies', async () => {
-    const res = await request(t.http).get('/api/audit/verify').set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
+    const res = await request(t.http)
+      .get('/api/audit/verify')
+      .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
     expect(res.status).toBe(403);
     expect(await verify()).toMatchObject({ ok: true, firstBroken: null, broken: [] });
   });
 
-  it('a plan\'s history is hidden from strangers', async () => {
-    const res = await request(t.http).get(`/api/plans/${plans[0]}/history`).set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`);
+  it("a plan's history is hidden from strangers", async () => {
+    const res = await request(t.http)
+      .get(`/api/plans/${plans[0]}/history`)
+      .set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`);
     expect(res.status).toBe(404);
   });
 
@@ -91,9 +107,22 @@ describe('audit trail: append-only and hash-chained', () => {
     // Rewrite the approval as someone else's and give the row a fresh hash of its own.
     const forged = { ...row, actorName: 'Người khác', data: row.data, at: row.at };
     const fields = {
-      stream: forged.stream, seq: forged.seq, planId: forged.plan_id, organizationId: forged.organization_id, actorId: forged.actor_id, actorName: forged.actorName,
-      at: forged.at, event: forged.event, fromState: forged.from_state, toState: forged.to_state, reason: forged.reason, contentVersion: forged.content_version,
-      contentSha256: forged.content_sha256, requestId: forged.request_id, data: forged.data, prevHash: forged.prev_hash,
+      stream: forged.stream,
+      seq: forged.seq,
+      planId: forged.plan_id,
+      organizationId: forged.organization_id,
+      actorId: forged.actor_id,
+      actorName: forged.actorName,
+      at: forged.at,
+      event: forged.event,
+      fromState: forged.from_state,
+      toState: forged.to_state,
+      reason: forged.reason,
+      contentVersion: forged.content_version,
+      contentSha256: forged.content_sha256,
+      requestId: forged.request_id,
+      data: forged.data,
+      prevHash: forged.prev_hash,
     };
     await tamper(`UPDATE audit_event SET actor_name = $1, hash = $2 WHERE id = $3`, ['Người khác', auditHash(fields), row.id]);
     const report = await verify();

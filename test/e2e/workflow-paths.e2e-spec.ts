@@ -21,7 +21,13 @@ describe('workflow: paths generated from the machine, replayed through the servi
     const { planId, events } = await replayPath(t, path);
     const view = await getJson(t, USERS.drafter, `/api/plans/${planId}/workflow`);
     const expected = path.state.context;
-    expect({ path: describePath(path), state: view.state, step: view.state === 'review' ? view.currentStep - 1 : expected.step, open: view.openComments.length, answered: view.consultation?.answered.length ?? null }).toEqual({
+    expect({
+      path: describePath(path),
+      state: view.state,
+      step: view.state === 'review' ? view.currentStep - 1 : expected.step,
+      open: view.openComments.length,
+      answered: view.consultation?.answered.length ?? null,
+    }).toEqual({
       path: describePath(path),
       state: path.state.value,
       step: expected.step,

@@ -23,7 +23,9 @@ describe('workflow: the road of a seed plan', () => {
   let consulteeB: string;
   // The seed as published, with its reporting deadlines moved to next year: the format check
   // judges them against today's date, and a deadline already past is an error.
-  const seed = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent);
+  const seed = withFutureDeadlines(
+    JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent,
+  );
   const workflow = (who = 'bcd-duk.drafter') => getJson(t, who, `/api/plans/${planId}/workflow`);
   const history = () => getJson(t, 'tu-bd.auditor', `/api/plans/${planId}/history`);
   const notices = async (username: string) => getJson(t, username, '/api/notifications');
@@ -66,7 +68,13 @@ describe('workflow: the road of a seed plan', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
     expect((await history()).length).toBe(before);
-    const result = await expectTransition(t, 'bcd-duk.reviewer', planId, { type: 'RETURN', reason: 'Cần bổ sung chỉ tiêu cụ thể cho từng cơ sở' }, 'draft');
+    const result = await expectTransition(
+      t,
+      'bcd-duk.reviewer',
+      planId,
+      { type: 'RETURN', reason: 'Cần bổ sung chỉ tiêu cụ thể cho từng cơ sở' },
+      'draft',
+    );
     expect(result.draftRound).toBe(2);
     const drafterNotices = await notices('bcd-duk.drafter');
     expect(drafterNotices[0]).toMatchObject({ kind: 'returned', message: expect.stringContaining('Cần bổ sung chỉ tiêu') });
@@ -75,7 +83,13 @@ describe('workflow: the road of a seed plan', () => {
   it('CIRCULATE to two consultees; one comments on an item, the deadline fires when the clock passes it', async () => {
     const clock = t.app.get(Clock);
     const deadline = new Date(clock.now().getTime() + 3 * DAY_MS).toISOString();
-    const circulated = await expectTransition(t, 'bcd-duk.drafter', planId, { type: 'CIRCULATE', consultees: [consulteeA, consulteeB], deadline }, 'consultation');
+    const circulated = await expectTransition(
+      t,
+      'bcd-duk.drafter',
+      planId,
+      { type: 'CIRCULATE', consultees: [consulteeA, consulteeB], deadline },
+      'consultation',
+    );
     expect(circulated.allowedEvents).toEqual(['WITHDRAW', 'CANCEL']);
     // the consultee of another organization reads the draft they are asked about
     await getJson(t, 'duk-bd.consultee', `/api/plans/${planId}`);
@@ -85,7 +99,13 @@ describe('workflow: the road of a seed plan', () => {
     const unknownAnchor = await sendEvent(t, 'bcd-duk.consultee', planId, { type: 'COMMENT', comments: [{ anchorId: 'no-such-part', text: 'x' }] });
     expect(unknownAnchor.status).toBe(422);
     expect(unknownAnchor.body.errors[0]).toMatchObject({ path: 'comments.0.anchorId', code: 'unknown_anchor' });
-    const commented = await expectTransition(t, 'bcd-duk.consultee', planId, { type: 'COMMENT', comments: [{ anchorId: anchor, text: 'Đề nghị nêu rõ thời gian sơ kết 6 tháng.' }] }, 'consultation');
+    const commented = await expectTransition(
+      t,
+      'bcd-duk.consultee',
+      planId,
+      { type: 'COMMENT', comments: [{ anchorId: anchor, text: 'Đề nghị nêu rõ thời gian sơ kết 6 tháng.' }] },
+      'consultation',
+    );
     expect(commented.commentIds).toHaveLength(1);
     const again = await sendEvent(t, 'bcd-duk.consultee', planId, { type: 'NO_COMMENT' });
     expect(again.status).toBe(409);
@@ -93,10 +113,20 @@ describe('workflow: the road of a seed plan', () => {
 
     // the second consultee never answers: move time past the deadline, the queued job closes the round
     await clock.advance(4 * DAY_MS);
-    const view = await waitFor('the deadline job', () => workflow(), (v) => v.state === 'draft');
+    const view = await waitFor(
+      'the deadline job',
+      () => workflow(),
+      (v) => v.state === 'draft',
+    );
     expect(view.openComments).toEqual(commented.commentIds);
     const deadlineEvent = (await history()).find((e: { event: string }) => e.event === 'DEADLINE');
-    expect(deadlineEvent).toMatchObject({ actorId: null, actorName: 'Hệ thống', fromState: 'consultation', toState: 'draft', data: { round: 1, unanswered: [consulteeB] } });
+    expect(deadlineEvent).toMatchObject({
+      actorId: null,
+      actorName: 'Hệ thống',
+      fromState: 'consultation',
+      toState: 'draft',
+      data: { round: 1, unanswered: [consulteeB] },
+    });
     const comments = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}/comments`);
     expect(comments).toEqual([expect.objectContaining({ anchorId: anchor, consulteeId: consulteeA, resolution: null })]);
   });
@@ -106,7 +136,13 @@ describe('workflow: the road of a seed plan', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ refusedBy: 'noOpenComments', allowedEvents: ['CIRCULATE', 'RESOLVE_COMMENT', 'CANCEL'] });
     const [comment] = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}/comments`);
-    await expectTransition(t, 'bcd-duk.drafter', planId, { type: 'RESOLVE_COMMENT', commentId: comment.id, resolution: 'accepted', note: 'Đã bổ sung vào mục III' }, 'draft');
+    await expectTransition(
+      t,
+      'bcd-duk.drafter',
+      planId,
+      { type: 'RESOLVE_COMMENT', commentId: comment.id, resolution: 'accepted', note: 'Đã bổ sung vào mục III' },
+      'draft',
+    );
     const [resolved] = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}/comments`);
     expect(resolved).toMatchObject({ resolution: 'accepted', resolutionNote: 'Đã bổ sung vào mục III' });
     const resubmitted = await expectTransition(t, 'bcd-duk.drafter', planId, { type: 'SUBMIT' }, 'review');
@@ -148,10 +184,16 @@ describe('workflow: the road of a seed plan', () => {
     const plan = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}`);
     expect(plan).toMatchObject({ state: 'signed', submittedVersion: 1, draftRound: 2 });
     const sign = (await history()).find((e: { event: string }) => e.event === 'SIGN');
-    expect(sign).toMatchObject({ fromState: 'awaitingSignature', toState: 'signed', contentVersion: 1, contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), data: { stepUp: 'password', authorityId: expect.any(String) } });
+    expect(sign).toMatchObject({
+      fromState: 'awaitingSignature',
+      toState: 'signed',
+      contentVersion: 1,
+      contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      data: { stepUp: 'password', authorityId: expect.any(String) },
+    });
   });
 
-  it('hands off to issuance through the real queue: the plan_issue job\'s handler moves the plan on with system events', async () => {
+  it("hands off to issuance through the real queue: the plan_issue job's handler moves the plan on with system events", async () => {
     const jobs = t.app.get(JobsService);
     const service = t.app.get(WorkflowService);
     const seen: string[] = [];
@@ -161,23 +203,39 @@ describe('workflow: the road of a seed plan', () => {
       await jobs.work(PLAN_ISSUE_JOB, async (data, job) => {
         seen.push(job.id);
         for (const type of ['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'] as const) {
-          await t.app.get(DataSource).transaction((manager) => service.applySystemEvent(data.planId, { type }, { manager, data: { by: 'test issuance handler' } }));
+          await t.app
+            .get(DataSource)
+            .transaction((manager) => service.applySystemEvent(data.planId, { type }, { manager, data: { by: 'test issuance handler' } }));
         }
         return { issued: data.planId };
       });
     }
     jobs.wake([PLAN_ISSUE_JOB.queue]);
     const isIssueOutcome = (e: { event: string; data: { queue?: string } }) => e.event === 'JOB_COMPLETED' && e.data.queue === PLAN_ISSUE_JOB.queue;
-    const trail = await waitFor('the issuance job', () => history(), (h) => h.some(isIssueOutcome), 60_000);
+    const trail = await waitFor(
+      'the issuance job',
+      () => history(),
+      (h) => h.some(isIssueOutcome),
+      60_000,
+    );
     // the outcome is recorded by the handler just before pg-boss marks the job completed
-    const [job] = await waitFor('the job completed', () => jobs.jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId), (j) => j[0]?.state === 'completed', 30_000);
+    const [job] = await waitFor(
+      'the job completed',
+      () => jobs.jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId),
+      (j) => j[0]?.state === 'completed',
+      30_000,
+    );
     expect(job.state).toBe('completed');
     expect(trail.find(isIssueOutcome).data).toMatchObject({ jobId: job.id });
     if (standIn) expect(seen).toEqual([job.id]);
     // after SIGN, only the system moved the plan, in the machine's order
-    const afterSign = trail.slice(trail.findIndex((e: { event: string }) => e.event === 'SIGN') + 1).filter((e: { event: string }) => !e.event.startsWith('JOB_'));
+    const afterSign = trail
+      .slice(trail.findIndex((e: { event: string }) => e.event === 'SIGN') + 1)
+      .filter((e: { event: string }) => !e.event.startsWith('JOB_'));
     expect(afterSign.length).toBeGreaterThan(0);
-    expect(afterSign.map((e: { event: string }) => e.event)).toEqual(['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'].slice(0, afterSign.length));
+    expect(afterSign.map((e: { event: string }) => e.event)).toEqual(
+      ['NUMBERED', 'ISSUED', 'DISTRIBUTION_STARTED', 'DISTRIBUTED'].slice(0, afterSign.length),
+    );
     expect(afterSign.every((e: { actorId: string | null; actorName: string }) => e.actorId === null && e.actorName === 'Hệ thống')).toBe(true);
     expect((await workflow()).state).toBe(afterSign[afterSign.length - 1].toState);
   });
@@ -185,14 +243,30 @@ describe('workflow: the road of a seed plan', () => {
   it('the history tells the whole road, hash-chained, and verifies', async () => {
     const events = await history();
     expect(transitions(events).slice(0, 12)).toEqual([
-      'SUBMIT', 'RETURN', 'CIRCULATE', 'COMMENT', 'DEADLINE', 'RESOLVE_COMMENT', 'SUBMIT', 'APPROVE', 'APPROVE', 'STEP_UP_FAILED', 'SIGN', 'NUMBERED',
+      'SUBMIT',
+      'RETURN',
+      'CIRCULATE',
+      'COMMENT',
+      'DEADLINE',
+      'RESOLVE_COMMENT',
+      'SUBMIT',
+      'APPROVE',
+      'APPROVE',
+      'STEP_UP_FAILED',
+      'SIGN',
+      'NUMBERED',
     ]);
     events.forEach((e: { seq: number; prevHash: string | null; hash: string }, i: number) => {
       expect(e.seq).toBe(i + 1);
       expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash);
     });
     const ret = events.find((e: { event: string }) => e.event === 'RETURN');
-    expect(ret).toMatchObject({ reason: 'Cần bổ sung chỉ tiêu cụ thể cho từng cơ sở', fromState: 'review', toState: 'draft', data: { from: 'review', step: 1 } });
+    expect(ret).toMatchObject({
+      reason: 'Cần bổ sung chỉ tiêu cụ thể cho từng cơ sở',
+      fromState: 'review',
+      toState: 'draft',
+      data: { from: 'review', step: 1 },
+    });
     expect(events.every((e: { requestId: string | null; actorId: string | null }) => e.actorId === null || e.requestId)).toBe(true);
     const report = await getJson(t, 'tu-bd.auditor', '/api/audit/verify');
     expect(report).toMatchObject({ ok: true, firstBroken: null });

@@ -17,12 +17,23 @@ describe('workflow: rules', () => {
     const res = await request(t.http)
       .post('/api/users')
       .set('Authorization', `Bearer ${await t.token(admin)}`)
-      .send({ username, fullName: `Người thử ${username}`, password: TEST_USER_PASSWORD, memberships: [{ organizationId: org[organizationCode], roles }] });
+      .send({
+        username,
+        fullName: `Người thử ${username}`,
+        password: TEST_USER_PASSWORD,
+        memberships: [{ organizationId: org[organizationCode], roles }],
+      });
     if (res.status !== 201) throw new Error(`create user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
   }
 
-  async function createAuthority(userId: string, organizationCode: string, capacityLines: string[], validFrom = '2020-01-01', validTo: string | null = null): Promise<string> {
+  async function createAuthority(
+    userId: string,
+    organizationCode: string,
+    capacityLines: string[],
+    validFrom = '2020-01-01',
+    validTo: string | null = null,
+  ): Promise<string> {
     const res = await request(t.http)
       .post('/api/authorities')
       .set('Authorization', `Bearer ${await t.token(admin)}`)
@@ -61,7 +72,12 @@ describe('workflow: rules', () => {
       await expectTransition(t, 'bcd-duk.drafter-reviewer', id, { type: 'SUBMIT' }, 'review');
       const refused = await sendEvent(t, 'bcd-duk.drafter-reviewer', id, { type: 'APPROVE' });
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'transition_refused', refusedBy: 'notByDrafter', state: 'review', allowedEvents: ['WITHDRAW', 'CANCEL'] });
+      expect(refused.body).toMatchObject({
+        code: 'transition_refused',
+        refusedBy: 'notByDrafter',
+        state: 'review',
+        allowedEvents: ['WITHDRAW', 'CANCEL'],
+      });
       expect(refused.body.message).toBe('Người soạn thảo không được duyệt hay ký văn bản do chính mình soạn');
       const allowed = await getJson(t, 'bcd-duk.drafter-reviewer', `/api/plans/${id}/allowed-events`);
       expect(allowed.allowedEvents).toEqual(refused.body.allowedEvents);
@@ -69,11 +85,14 @@ describe('workflow: rules', () => {
       await expectTransition(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, 'review');
     });
 
-    it('nor may one who wrote a version of someone else\'s draft (a co-drafter)', async () => {
+    it("nor may one who wrote a version of someone else's draft (a co-drafter)", async () => {
       const id = await createPlan('bcd-duk.drafter');
       const plan = await getJson(t, 'bcd-duk.drafter-reviewer', `/api/plans/${id}`);
       const content = planContent({ summary: `${plan.summary} (bổ sung)` });
-      const saved = await request(t.http).put(`/api/plans/${id}/content`).set('Authorization', `Bearer ${await t.token('bcd-duk.drafter-reviewer')}`).send({ baseVersion: 1, content });
+      const saved = await request(t.http)
+        .put(`/api/plans/${id}/content`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter-reviewer')}`)
+        .send({ baseVersion: 1, content });
       expect(saved.status).toBe(200);
       await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
       const refused = await sendEvent(t, 'bcd-duk.drafter-reviewer', id, { type: 'APPROVE' });
@@ -119,33 +138,65 @@ describe('workflow: rules', () => {
       await expectTransition(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' }, 'signed');
     });
 
-    it('delegation (ký thay): the deputy signs as K/T, recorded in the organization\'s trail; the holder cannot sign in the deputy\'s capacity', async () => {
+    it("delegation (ký thay): the deputy signs as K/T, recorded in the organization's trail; the holder cannot sign in the deputy's capacity", async () => {
       const deputyId = await createUser('bcd-duk.deputy', 'bcd-duk', ['consultee']);
       const authorities = await getJson(t, 'bcd-duk.signer', `/api/authorities?org=${org['bcd-duk']}`);
-      const holder = authorities.find((a: { capacityLines: string[]; delegatedFromId: string | null }) => a.capacityLines.join('|') === 'PHÓ BÍ THƯ|kiêm|TRƯỞNG BAN CHỈ ĐẠO' && !a.delegatedFromId);
+      const holder = authorities.find(
+        (a: { capacityLines: string[]; delegatedFromId: string | null }) =>
+          a.capacityLines.join('|') === 'PHÓ BÍ THƯ|kiêm|TRƯỞNG BAN CHỈ ĐẠO' && !a.delegatedFromId,
+      );
       const today = t.app.get(Clock).today();
       const nextMonth = new Date(Date.parse(today) + 30 * 86400_000).toISOString().slice(0, 10);
 
-      const stranger = await request(t.http).post(`/api/authorities/${holder.id}/delegations`).set('Authorization', `Bearer ${await t.token('bcd-duk.reviewer')}`).send({ deputyUserId: deputyId, validFrom: today, validTo: nextMonth });
+      const stranger = await request(t.http)
+        .post(`/api/authorities/${holder.id}/delegations`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.reviewer')}`)
+        .send({ deputyUserId: deputyId, validFrom: today, validTo: nextMonth });
       expect(stranger.status).toBe(403);
-      const backwards = await request(t.http).post(`/api/authorities/${holder.id}/delegations`).set('Authorization', `Bearer ${await t.token('bcd-duk.signer')}`).send({ deputyUserId: deputyId, validFrom: nextMonth, validTo: today });
+      const backwards = await request(t.http)
+        .post(`/api/authorities/${holder.id}/delegations`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.signer')}`)
+        .send({ deputyUserId: deputyId, validFrom: nextMonth, validTo: today });
       expect(backwards.status).toBe(422);
       expect(backwards.body.errors.map((e: { path: string }) => e.path)).toContain('validTo');
 
-      const created = await request(t.http).post(`/api/authorities/${holder.id}/delegations`).set('Authorization', `Bearer ${await t.token('bcd-duk.signer')}`).send({ deputyUserId: deputyId, validFrom: today, validTo: nextMonth });
+      const created = await request(t.http)
+        .post(`/api/authorities/${holder.id}/delegations`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.signer')}`)
+        .send({ deputyUserId: deputyId, validFrom: today, validTo: nextMonth });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ userId: deputyId, capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'], delegatedFromId: holder.id, validFrom: today, validTo: nextMonth });
-      const again = await request(t.http).post(`/api/authorities/${created.body.id}/delegations`).set('Authorization', `Bearer ${await t.token(admin)}`).send({ deputyUserId: await createUser('bcd-duk.deputy2', 'bcd-duk', ['consultee']), validFrom: today, validTo: nextMonth });
+      expect(created.body).toMatchObject({
+        userId: deputyId,
+        capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'],
+        delegatedFromId: holder.id,
+        validFrom: today,
+        validTo: nextMonth,
+      });
+      const again = await request(t.http)
+        .post(`/api/authorities/${created.body.id}/delegations`)
+        .set('Authorization', `Bearer ${await t.token(admin)}`)
+        .send({ deputyUserId: await createUser('bcd-duk.deputy2', 'bcd-duk', ['consultee']), validFrom: today, validTo: nextMonth });
       expect(again.status).toBe(422);
       expect(again.body.errors[0].code).toBe('already_delegated');
 
       const trail = await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${org['bcd-duk']}`);
       expect(trail.filter((e: { event: string }) => e.event === 'DELEGATED')).toEqual([
-        expect.objectContaining({ actorName: expect.any(String), data: expect.objectContaining({ authorityId: created.body.id, delegatedFromId: holder.id, deputyUserId: deputyId, capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'] }) }),
+        expect.objectContaining({
+          actorName: expect.any(String),
+          data: expect.objectContaining({
+            authorityId: created.body.id,
+            delegatedFromId: holder.id,
+            deputyUserId: deputyId,
+            capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'],
+          }),
+        }),
       ]);
 
       const base = planContent();
-      const id = await awaitingSignature('bcd-duk.drafter', { ...base, signature: { ...base.signature, capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Người thử bcd-duk.deputy' } });
+      const id = await awaitingSignature('bcd-duk.drafter', {
+        ...base,
+        signature: { ...base.signature, capacityLines: ['K/T TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Người thử bcd-duk.deputy' },
+      });
       const holderTries = await sendEvent(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' });
       expect(holderTries.status).toBe(409);
       expect(holderTries.body.refusedBy).toBe('bySigner');
@@ -160,7 +211,9 @@ describe('workflow: rules', () => {
       const id = await createPlan('bcd-duk.drafter');
       const submitted = await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
       await t.token('bcd-duk.reviewer');
-      const responses = await Promise.all(Array.from({ length: 20 }, () => sendEvent(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, { ifMatch: submitted.rowVersion })));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => sendEvent(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, { ifMatch: submitted.rowVersion })),
+      );
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses).toEqual([200, ...Array(19).fill(409)]);
       expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.code))).toEqual(new Set(['stale_version']));
@@ -219,12 +272,23 @@ describe('workflow: rules', () => {
       expect(unknown.body.errors[0]).toMatchObject({ path: 'type', code: 'isIn' });
       const foreign = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'SUBMIT', password: 'x', reason: 'y' });
       expect(foreign.status).toBe(422);
-      expect(foreign.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort()).toEqual(['password:not_allowed', 'reason:not_allowed']);
+      expect(foreign.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort()).toEqual([
+        'password:not_allowed',
+        'reason:not_allowed',
+      ]);
       expect(foreign.body.errors[0].message).toMatch(/không nhận/);
-      const circulate = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'CIRCULATE', consultees: ['00000000-0000-4000-8000-000000000000'], deadline: '2099-02-30' });
+      const circulate = await sendEvent(t, 'bcd-duk.drafter', id, {
+        type: 'CIRCULATE',
+        consultees: ['00000000-0000-4000-8000-000000000000'],
+        deadline: '2099-02-30',
+      });
       expect(circulate.status).toBe(422);
       expect(circulate.body.errors).toEqual([expect.objectContaining({ path: 'deadline', code: 'invalid_date' })]);
-      const nobody = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'CIRCULATE', consultees: ['00000000-0000-4000-8000-000000000000'], deadline: '2099-01-31' });
+      const nobody = await sendEvent(t, 'bcd-duk.drafter', id, {
+        type: 'CIRCULATE',
+        consultees: ['00000000-0000-4000-8000-000000000000'],
+        deadline: '2099-01-31',
+      });
       expect(nobody.status).toBe(422);
       expect(nobody.body.errors).toEqual([expect.objectContaining({ path: 'consultees.0', code: 'not_found' })]);
       const plan = await getJson(t, 'bcd-duk.drafter', `/api/plans/${id}`);
@@ -233,7 +297,22 @@ describe('workflow: rules', () => {
     });
 
     it('SUBMIT is refused while the format check finds errors, with the errors', async () => {
-      const id = await createPlan('bcd-duk.drafter', anyPlanContent({ reportingDuties: [{ id: 'd1', what: 'kết quả', period: null, deadline: '2020-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }] }));
+      const id = await createPlan(
+        'bcd-duk.drafter',
+        anyPlanContent({
+          reportingDuties: [
+            {
+              id: 'd1',
+              what: 'kết quả',
+              period: null,
+              deadline: '2020-06-15',
+              to: 'Ban Chỉ đạo',
+              toOrganizationId: null,
+              reporterOrganizationIds: [],
+            },
+          ],
+        }),
+      );
       const refused = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' });
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ code: 'transition_refused', refusedBy: 'formatClean', state: 'draft' });
@@ -245,7 +324,19 @@ describe('workflow: rules', () => {
     it('a system event sent by a person is refused with the reason', async () => {
       const id = await createPlan('bcd-duk.drafter');
       const deadline = new Date(Date.now() + 86400_000).toISOString();
-      await expectTransition(t, 'bcd-duk.drafter', id, { type: 'CIRCULATE', consultees: [(await getJson(t, admin, `/api/users?org=${org['bcd-duk']}`)).find((u: { username: string }) => u.username === 'bcd-duk.consultee').id], deadline }, 'consultation');
+      await expectTransition(
+        t,
+        'bcd-duk.drafter',
+        id,
+        {
+          type: 'CIRCULATE',
+          consultees: [
+            (await getJson(t, admin, `/api/users?org=${org['bcd-duk']}`)).find((u: { username: string }) => u.username === 'bcd-duk.consultee').id,
+          ],
+          deadline,
+        },
+        'consultation',
+      );
       const refused = await sendEvent(t, 'bcd-duk.admin', id, { type: 'DEADLINE' });
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ refusedBy: 'bySystem', message: 'Chỉ hệ thống mới gửi được sự kiện này', allowedEvents: ['CANCEL'] });
@@ -259,7 +350,11 @@ describe('workflow: rules', () => {
       const after = await sendEvent(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' });
       expect(after.status).toBe(409);
       expect(after.body).toMatchObject({ refusedBy: 'not_in_state', allowedEvents: [] });
-      expect((await history(id)).find((e: { event: string }) => e.event === 'CANCEL')).toMatchObject({ event: 'CANCEL', reason: 'Trùng kế hoạch khác', toState: 'cancelled' });
+      expect((await history(id)).find((e: { event: string }) => e.event === 'CANCEL')).toMatchObject({
+        event: 'CANCEL',
+        reason: 'Trùng kế hoạch khác',
+        toState: 'cancelled',
+      });
     });
 
     it('WITHDRAW: the drafter takes a plan back from review to draft', async () => {
@@ -280,12 +375,19 @@ describe('workflow: rules', () => {
       expect(await getJson(t, 'ubnd-nh.drafter', `/api/organizations/${orgId}/review-chain`)).toEqual({
         organizationId: orgId,
         isDefault: true,
-        steps: [{ role: 'reviewer', label: 'Duyệt nội dung' }, { role: 'format_checker', label: 'Kiểm tra thể thức' }],
+        steps: [
+          { role: 'reviewer', label: 'Duyệt nội dung' },
+          { role: 'format_checker', label: 'Kiểm tra thể thức' },
+        ],
       });
       const underWay = await createPlan('ubnd-nh.drafter', stateSeed);
       await expectTransition(t, 'ubnd-nh.drafter', underWay, { type: 'SUBMIT' }, 'review');
 
-      const put = async (who: string, body: unknown) => request(t.http).put(`/api/organizations/${orgId}/review-chain`).set('Authorization', `Bearer ${await t.token(who)}`).send(body as object);
+      const put = async (who: string, body: unknown) =>
+        request(t.http)
+          .put(`/api/organizations/${orgId}/review-chain`)
+          .set('Authorization', `Bearer ${await t.token(who)}`)
+          .send(body as object);
       const oneStep = { steps: [{ role: 'format_checker', label: '  Văn phòng kiểm tra thể thức ' }] };
       expect((await put('ubnd-nh.drafter', oneStep)).status).toBe(403);
       expect((await put('ubnd-np.admin', oneStep)).status).toBe(403);
@@ -295,7 +397,11 @@ describe('workflow: rules', () => {
       expect((await put('ubnd-an.admin', { steps: [] })).status).toBe(422);
       const replaced = await put('ubnd-an.admin', oneStep);
       expect(replaced.status).toBe(200);
-      expect(replaced.body).toEqual({ organizationId: orgId, isDefault: false, steps: [{ role: 'format_checker', label: 'Văn phòng kiểm tra thể thức' }] });
+      expect(replaced.body).toEqual({
+        organizationId: orgId,
+        isDefault: false,
+        steps: [{ role: 'format_checker', label: 'Văn phòng kiểm tra thể thức' }],
+      });
       const trail = await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${orgId}`);
       expect(trail.map((e: { event: string }) => e.event)).toEqual(['REVIEW_CHAIN_CHANGED']);
 

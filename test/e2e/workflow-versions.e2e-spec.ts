@@ -19,9 +19,9 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
   const plans = new Map<string, string>();
 
   const stored = async (t: TestApp): Promise<Map<string, StoredRow>> => {
-    const rows: StoredRow[] = await t.app.get(DataSource).query(
-      `SELECT w.plan_id, w.machine_version, w.snapshot->>'status' AS status, p.state FROM plan_workflow w JOIN plan p ON p.id = w.plan_id`,
-    );
+    const rows: StoredRow[] = await t.app
+      .get(DataSource)
+      .query(`SELECT w.plan_id, w.machine_version, w.snapshot->>'status' AS status, p.state FROM plan_workflow w JOIN plan p ON p.id = w.plan_id`);
     return new Map(rows.map((r) => [r.plan_id, r]));
   };
 
@@ -30,7 +30,9 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
     // One plan in each state of version 1, by the shortest road there.
     for (const state of PLAN_STATES) {
       // (review at its first step, for the reviewer to approve on v2)
-      const path = shortestRoadPaths('1').find((p) => planStateOf(p.state) === state && p.steps.length > 1 && (state !== 'review' || p.state.context.step === 0));
+      const path = shortestRoadPaths('1').find(
+        (p) => planStateOf(p.state) === state && p.steps.length > 1 && (state !== 'review' || p.state.context.step === 0),
+      );
       if (!path) throw new Error(`no v1 path to ${state}`);
       plans.set(state, (await replayPath(v1, path)).planId);
     }
@@ -85,7 +87,11 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
   it('a distributed plan is no longer done on version 2; a cancelled one still is', async () => {
     const distributed = plans.get('distributed')!;
     const view = await getJson(v2, ROAD_USERS.drafter, `/api/plans/${distributed}/workflow`);
-    expect({ state: view.state, version: view.machineVersion, allowedEvents: view.allowedEvents }).toEqual({ state: 'distributed', version: '2', allowedEvents: [] });
+    expect({ state: view.state, version: view.machineVersion, allowedEvents: view.allowedEvents }).toEqual({
+      state: 'distributed',
+      version: '2',
+      allowedEvents: [],
+    });
     const cancelled = plans.get('cancelled')!;
     const res = await sendEvent(v2, ROAD_USERS.drafter, cancelled, { type: 'SUBMIT' });
     expect({ status: res.status, refusedBy: res.body.refusedBy }).toEqual({ status: 409, refusedBy: 'not_in_state' });

@@ -146,7 +146,9 @@ export class BrowserUser {
     const value = await this.page.$eval(
       `[id="${id}"]`,
       (select, wanted) => {
-        const option = [...(select as HTMLSelectElement).options].find((o) => o.text.replace(/^(— )+/, '').trim() === wanted) ?? [...(select as HTMLSelectElement).options].find((o) => o.text.includes(wanted));
+        const option =
+          [...(select as HTMLSelectElement).options].find((o) => o.text.replace(/^(— )+/, '').trim() === wanted) ??
+          [...(select as HTMLSelectElement).options].find((o) => o.text.includes(wanted));
         return option?.value;
       },
       optionText,
@@ -182,13 +184,17 @@ export class BrowserUser {
     return this.page.evaluate(() => {
       const width = window.innerWidth;
       const scrolls = (el: Element | null): boolean => {
-        for (let e = el?.parentElement ?? null; e; e = e.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
+        for (let e = el?.parentElement ?? null; e; e = e.parentElement)
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
         return false;
       };
       return [...document.querySelectorAll('body *')]
         .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
         .slice(0, 8)
-        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)})`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)})`,
+        );
     });
   }
 
@@ -196,9 +202,16 @@ export class BrowserUser {
   async unlabeled(): Promise<string[]> {
     return this.page.evaluate(() => {
       const named = (el: Element) =>
-        !!el.getAttribute('aria-label') || !!el.getAttribute('aria-labelledby') || !!el.closest('label') || (!!el.id && !!document.querySelector(`label[for="${CSS.escape(el.id)}"]`));
-      const fields = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => !(el as HTMLElement).closest('[aria-hidden="true"]') && !named(el));
-      const buttons = [...document.querySelectorAll('button, a[href]')].filter((el) => !(el.textContent ?? '').trim() && !el.getAttribute('aria-label') && !el.getAttribute('title'));
+        !!el.getAttribute('aria-label') ||
+        !!el.getAttribute('aria-labelledby') ||
+        !!el.closest('label') ||
+        (!!el.id && !!document.querySelector(`label[for="${CSS.escape(el.id)}"]`));
+      const fields = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(
+        (el) => !(el as HTMLElement).closest('[aria-hidden="true"]') && !named(el),
+      );
+      const buttons = [...document.querySelectorAll('button, a[href]')].filter(
+        (el) => !(el.textContent ?? '').trim() && !el.getAttribute('aria-label') && !el.getAttribute('title'),
+      );
       return [...fields, ...buttons].map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[name=${el.getAttribute('name') ?? ''}]`);
     });
   }
@@ -217,7 +230,11 @@ export class BrowserUser {
   private async fieldId(label: string): Promise<string> {
     const id = await this.page.evaluate((wanted) => {
       const labels = [...document.querySelectorAll('label')];
-      const clean = (s: string) => s.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').trim();
+      const clean = (s: string) =>
+        s
+          .replace(/\s*\*\s*$/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
       const found = labels.find((l) => clean(l.innerText) === wanted) ?? labels.find((l) => clean(l.innerText).startsWith(wanted));
       return found?.htmlFor || null;
     }, label);

@@ -23,7 +23,14 @@ export interface BuiltServer {
 export async function startBuiltServer(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<BuiltServer> {
   const main = builtServer();
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-built-')), LOG_LEVEL: 'warn', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-built-')),
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, [main], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -38,7 +45,10 @@ export async function startBuiltServer(env: Record<string, string> = {}, timeout
       child.kill('SIGKILL');
       throw new Error(`the built server did not answer /health within ${timeoutMs} ms:\n${output}`);
     }
-    const healthy = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

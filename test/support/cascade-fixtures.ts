@@ -29,7 +29,13 @@ export async function createStateTree(dataSource: DataSource, prefix: string, wi
     const district = `${prefix}-d${d}`;
     specs.push({ code: district, parentCode: prefix, level: 2, kind: 'huyện', name: districtNames[(d - 1) % districtNames.length] });
     for (let x = 1; x <= width; x++) {
-      specs.push({ code: `${district}-x${x}`, parentCode: district, level: 3, kind: 'xã', name: `${communeNames[(x - 1) % communeNames.length]} ${d}` });
+      specs.push({
+        code: `${district}-x${x}`,
+        parentCode: district,
+        level: 3,
+        kind: 'xã',
+        name: `${communeNames[(x - 1) % communeNames.length]} ${d}`,
+      });
     }
   }
   return dataSource.transaction(async (manager) => {
@@ -58,10 +64,25 @@ export async function createStateTree(dataSource: DataSource, prefix: string, wi
       ids.set(spec.code, org.id);
       created.push({ id: org.id, code: spec.code, fullName, level: spec.level, parentCode: spec.parentCode });
       for (const role of CASCADE_ROLES) {
-        const user = await manager.save(User, manager.create(User, { username: `${spec.code}.${role}`, fullName: `${role === 'signer' ? 'Chủ tịch' : 'Cán bộ'} ${spec.name} ${role}`, email: null, passwordHash }));
+        const user = await manager.save(
+          User,
+          manager.create(User, {
+            username: `${spec.code}.${role}`,
+            fullName: `${role === 'signer' ? 'Chủ tịch' : 'Cán bộ'} ${spec.name} ${role}`,
+            email: null,
+            passwordHash,
+          }),
+        );
         await manager.insert(Membership, { userId: user.id, organizationId: org.id, roles: [role], position: null });
         if (role === 'signer') {
-          await manager.insert(SigningAuthority, { userId: user.id, organizationId: org.id, capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], validFrom: '2020-01-01', validTo: null, delegatedFromId: null });
+          await manager.insert(SigningAuthority, {
+            userId: user.id,
+            organizationId: org.id,
+            capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+            validFrom: '2020-01-01',
+            validTo: null,
+            delegatedFromId: null,
+          });
         }
       }
     }

@@ -36,10 +36,21 @@ export async function startDebianPostgres(major: number): Promise<DebianPostgres
   // PostgreSQL refuses to run as root: as root, the cluster belongs to Debian's postgres user.
   if (isRoot) execFileSync('chown', ['postgres', dir]);
   else chmodSync(dir, 0o700);
-  const run = (args: string[]) => execFileSync(isRoot ? 'runuser' : args[0], isRoot ? ['-u', 'postgres', '--', ...args] : args.slice(1), { stdio: 'pipe' });
+  const run = (args: string[]) =>
+    execFileSync(isRoot ? 'runuser' : args[0], isRoot ? ['-u', 'postgres', '--', ...args] : args.slice(1), { stdio: 'pipe' });
   run([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  run([join(bin, 'pg_ctl'), '-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}`, 'start']);
+  run([
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}`,
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => run([join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop']),

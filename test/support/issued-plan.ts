@@ -35,7 +35,11 @@ export async function signThroughApi(t: TestApp, org: string, planId: string): P
  * transaction, as the issuance's ISSUED transaction makes them. Tests walk the real road
  * (signThroughApi) instead.
  */
-export async function issuePlan(app: INestApplicationContext, planId: string, options: { number?: number; withDeliveries?: boolean } = {}): Promise<Plan> {
+export async function issuePlan(
+  app: INestApplicationContext,
+  planId: string,
+  options: { number?: number; withDeliveries?: boolean } = {},
+): Promise<Plan> {
   const dataSource = app.get(DataSource);
   const plan = await dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
   const [version, organization] = await Promise.all([
@@ -44,11 +48,19 @@ export async function issuePlan(app: INestApplicationContext, planId: string, op
   ]);
   const number = options.number ?? 10 + ++issued;
   const numberSymbol =
-    organization.family === 'party' ? `${String(number).padStart(2, '0')}-${plan.documentType}/${organization.symbolAbbreviation}` : `${String(number).padStart(2, '0')}/${plan.documentType}-${organization.symbolAbbreviation}`;
+    organization.family === 'party'
+      ? `${String(number).padStart(2, '0')}-${plan.documentType}/${organization.symbolAbbreviation}`
+      : `${String(number).padStart(2, '0')}/${plan.documentType}-${organization.symbolAbbreviation}`;
   const signedAt = new Date('2024-01-24T02:00:00Z');
-  const document = await app.get(IssuedDocumentService).produce({ organization, content: version.content, numberSymbol, issuedOn: '2024-01-24', signedAt, issuedAt: signedAt });
+  const document = await app
+    .get(IssuedDocumentService)
+    .produce({ organization, content: version.content, numberSymbol, issuedOn: '2024-01-24', signedAt, issuedAt: signedAt });
   return dataSource.transaction(async (manager) => {
-    await manager.update(Plan, { id: planId }, { state: 'issued', number, numberSymbol, issuedOn: '2024-01-24', signedAt, pdfSha256: document.sha256 });
+    await manager.update(
+      Plan,
+      { id: planId },
+      { state: 'issued', number, numberSymbol, issuedOn: '2024-01-24', signedAt, pdfSha256: document.sha256 },
+    );
     const issuedPlan = await manager.findOneByOrFail(Plan, { id: planId });
     if (options.withDeliveries ?? true) await app.get(DistributionService).createDeliveries(manager, issuedPlan, version.content);
     return issuedPlan;
@@ -61,7 +73,17 @@ export async function issuePlan(app: INestApplicationContext, planId: string, op
  */
 export async function insertDraft(dataSource: DataSource, organizationId: string, authorId: string, content: PlanContent): Promise<string> {
   return dataSource.transaction(async (manager) => {
-    const plan = await manager.save(Plan, manager.create(Plan, { organizationId, documentType: content.documentType, state: 'draft', currentVersion: 1, summary: content.summary, createdById: authorId }));
+    const plan = await manager.save(
+      Plan,
+      manager.create(Plan, {
+        organizationId,
+        documentType: content.documentType,
+        state: 'draft',
+        currentVersion: 1,
+        summary: content.summary,
+        createdById: authorId,
+      }),
+    );
     await manager.insert(PlanVersion, { planId: plan.id, version: 1, content, contentSha256: '0'.repeat(64), authorId });
     return plan.id;
   });

@@ -17,8 +17,22 @@ const TONE_TO_VNI: Record<string, [string, string]> = {
   '\u0303': ['õ', 'Õ'],
   '\u0323': ['ï', 'Ï'],
 };
-const CIRCUMFLEX_TO_VNI: Record<string, [string, string]> = { '': ['â', 'Â'], '\u0301': ['á', 'Á'], '\u0300': ['à', 'À'], '\u0309': ['å', 'Å'], '\u0303': ['ã', 'Ã'], '\u0323': ['ä', 'Ä'] };
-const BREVE_TO_VNI: Record<string, [string, string]> = { '': ['ê', 'Ê'], '\u0301': ['é', 'É'], '\u0300': ['è', 'È'], '\u0309': ['ú', 'Ú'], '\u0303': ['ü', 'Ü'], '\u0323': ['ë', 'Ë'] };
+const CIRCUMFLEX_TO_VNI: Record<string, [string, string]> = {
+  '': ['â', 'Â'],
+  '\u0301': ['á', 'Á'],
+  '\u0300': ['à', 'À'],
+  '\u0309': ['å', 'Å'],
+  '\u0303': ['ã', 'Ã'],
+  '\u0323': ['ä', 'Ä'],
+};
+const BREVE_TO_VNI: Record<string, [string, string]> = {
+  '': ['ê', 'Ê'],
+  '\u0301': ['é', 'É'],
+  '\u0300': ['è', 'È'],
+  '\u0309': ['ú', 'Ú'],
+  '\u0303': ['ü', 'Ü'],
+  '\u0323': ['ë', 'Ë'],
+};
 const I_TO_VNI: Record<string, string> = { '\u0301': 'í', '\u0300': 'ì', '\u0309': 'æ', '\u0303': 'ó', '\u0323': 'ò' };
 
 /** VNI-Windows bytes of a text, written from the scheme (a letter, then its marks as one byte). */
@@ -41,4 +55,3 @@ export function vni(text: string): Buffer {
   }
   return Buffer.from(out, 'latin1');
 }
-

@@ -98,7 +98,12 @@ export function wordBoxes(file: string): WordBox[] {
         yMin: Number(word[2]),
         xMax: Number(word[3]),
         yMax: Number(word[4]),
-        text: word[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"),
+        text: word[5]
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'"),
       });
     }
   }

@@ -25,7 +25,9 @@ export class PlanEditorDriver {
 
   /** The id of what the last operation added: the editor opens at it. */
   focusedId(): Promise<string> {
-    return this.user.page.evaluate(() => (document.getElementById('plan-form')?.getAttribute('data-focus') ?? decodeURIComponent(location.hash)).replace(/^#?el-/, ''));
+    return this.user.page.evaluate(() =>
+      (document.getElementById('plan-form')?.getAttribute('data-focus') ?? decodeURIComponent(location.hash)).replace(/^#?el-/, ''),
+    );
   }
 
   partIds(): Promise<string[]> {

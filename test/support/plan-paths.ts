@@ -1,6 +1,14 @@
 import { getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
-import { EventSender, LATEST_PLAN_MACHINE_VERSION, PlanEvent, PlanMachineContext, planMachineVersion, ReviewStep, SYSTEM_SENDER } from '../../workflows';
+import {
+  EventSender,
+  LATEST_PLAN_MACHINE_VERSION,
+  PlanEvent,
+  PlanMachineContext,
+  planMachineVersion,
+  ReviewStep,
+  SYSTEM_SENDER,
+} from '../../workflows';
 
 /**
  * Paths through the plan machine generated with @xstate/graph, with abstract people in the
@@ -38,8 +46,21 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
       return [
         { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN },
         // One consultation at a time: comments of the last one are resolved before the next.
-        ...(c.openComments.length ? [] : [{ type: 'CIRCULATE', by: p.drafter, consultees: ['consulteeA', 'consulteeB'], deadline: PATH_DEADLINE, now: PATH_NOW, version: 1 } as PlanEvent]),
-        ...c.openComments.slice(0, 1).map((commentId): PlanEvent => ({ type: 'RESOLVE_COMMENT', by: p.drafter, commentId, resolution: 'accepted', note: 'Tiếp thu' })),
+        ...(c.openComments.length
+          ? []
+          : [
+              {
+                type: 'CIRCULATE',
+                by: p.drafter,
+                consultees: ['consulteeA', 'consulteeB'],
+                deadline: PATH_DEADLINE,
+                now: PATH_NOW,
+                version: 1,
+              } as PlanEvent,
+            ]),
+        ...c.openComments
+          .slice(0, 1)
+          .map((commentId): PlanEvent => ({ type: 'RESOLVE_COMMENT', by: p.drafter, commentId, resolution: 'accepted', note: 'Tiếp thu' })),
         { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
       ];
     case 'consultation':

@@ -29,11 +29,18 @@ export const describePath = (path: RoadPath) =>
  * the API, the system's as the jobs send them. Returns the new plan's id and the events sent.
  */
 export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: string; events: PlanEvent[] }> {
-  const consultees: Record<string, string> = { consulteeA: await userId(t, ROAD_USERS.consulteeA), consulteeB: await userId(t, ROAD_USERS.consulteeB) };
+  const consultees: Record<string, string> = {
+    consulteeA: await userId(t, ROAD_USERS.consulteeA),
+    consulteeB: await userId(t, ROAD_USERS.consulteeB),
+  };
   const body = (event: PlanEvent, comments: Map<string, string>): Record<string, unknown> => {
     switch (event.type) {
       case 'CIRCULATE':
-        return { type: event.type, consultees: event.consultees.map((c) => consultees[c]), deadline: new Date(t.app.get(Clock).now().getTime() + 5 * DAY_MS).toISOString() };
+        return {
+          type: event.type,
+          consultees: event.consultees.map((c) => consultees[c]),
+          deadline: new Date(t.app.get(Clock).now().getTime() + 5 * DAY_MS).toISOString(),
+        };
       case 'COMMENT':
         return { type: event.type, comments: event.commentIds.map(() => ({ anchorId: 'p2', text: 'Đề nghị bổ sung chỉ tiêu.' })) };
       case 'RESOLVE_COMMENT':
@@ -54,7 +61,8 @@ export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: 
     const role = roleOf(event);
     if (role === 'system') {
       const view = await getJson(t, ROAD_USERS.drafter, `/api/plans/${planId}/workflow`);
-      const systemEvent = event.type === 'DEADLINE' ? { type: 'DEADLINE' as const, round: view.consultation.round } : { type: event.type as 'NUMBERED' };
+      const systemEvent =
+        event.type === 'DEADLINE' ? { type: 'DEADLINE' as const, round: view.consultation.round } : { type: event.type as 'NUMBERED' };
       await t.app.get(DataSource).transaction((manager) => t.app.get(WorkflowService).applySystemEvent(planId, systemEvent, { manager }));
       continue;
     }

@@ -25,7 +25,11 @@ function newestSource(dir: string): number {
 export function ensureBuiltServer(): string {
   const built = existsSync(MAIN) ? statSync(MAIN).mtimeMs : 0;
   const sources = Math.max(...['apps', 'libs', 'workflows'].map((d) => newestSource(join(ROOT, d))));
-  if (built < sources) execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'server'], { cwd: ROOT, stdio: 'inherit' });
+  if (built < sources)
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'server'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   return MAIN;
 }
 

@@ -86,7 +86,10 @@ export class SmtpSink {
 }
 
 function messageIdOf(raw: Buffer): string {
-  const head = raw.subarray(0, Math.max(0, raw.indexOf('\r\n\r\n'))).toString('latin1').replace(/\r\n[ \t]+/g, ' ');
+  const head = raw
+    .subarray(0, Math.max(0, raw.indexOf('\r\n\r\n')))
+    .toString('latin1')
+    .replace(/\r\n[ \t]+/g, ' ');
   return /^message-id:\s*(.+)$/im.exec(head)?.[1].trim() ?? '';
 }
 

@@ -10,14 +10,22 @@ export async function sendEvent(
   body: Record<string, unknown>,
   headers: { ifMatch?: number | string; key?: string } = {},
 ): Promise<request.Response> {
-  let req = request(t.http).post(`/api/plans/${planId}/events`).set('Authorization', `Bearer ${await t.token(username)}`);
+  let req = request(t.http)
+    .post(`/api/plans/${planId}/events`)
+    .set('Authorization', `Bearer ${await t.token(username)}`);
   if (headers.ifMatch !== undefined) req = req.set('If-Match', `"${headers.ifMatch}"`);
   if (headers.key !== undefined) req = req.set('Idempotency-Key', headers.key);
   return req.send(body);
 }
 
 /** Sends an event that must succeed; returns the transition result. */
-export async function expectTransition(t: TestApp, username: string, planId: string, body: Record<string, unknown>, toState: string): Promise<Record<string, any>> {
+export async function expectTransition(
+  t: TestApp,
+  username: string,
+  planId: string,
+  body: Record<string, unknown>,
+  toState: string,
+): Promise<Record<string, any>> {
   const res = await sendEvent(t, username, planId, body);
   if (res.status !== 200) throw new Error(`${username} ${String(body.type)}: ${res.status} ${JSON.stringify(res.body)}`);
   if (res.body.toState !== toState) throw new Error(`${username} ${String(body.type)}: reached ${res.body.toState}, expected ${toState}`);
@@ -25,7 +33,9 @@ export async function expectTransition(t: TestApp, username: string, planId: str
 }
 
 export async function getJson(t: TestApp, username: string, path: string, status = 200): Promise<any> {
-  const res = await request(t.http).get(path).set('Authorization', `Bearer ${await t.token(username)}`);
+  const res = await request(t.http)
+    .get(path)
+    .set('Authorization', `Bearer ${await t.token(username)}`);
   if (res.status !== status) throw new Error(`GET ${path} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

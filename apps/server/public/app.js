@@ -8,18 +8,24 @@
   if (failure) failure.focus();
 
   // Destructive forms and buttons ask first (in the capture phase, before other submit handlers).
-  document.addEventListener('submit', function (event) {
-    var form = event.target;
-    var question = (event.submitter && event.submitter.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
-    if (question && !window.confirm(question)) event.preventDefault();
-  }, true);
+  document.addEventListener(
+    'submit',
+    function (event) {
+      var form = event.target;
+      var question = (event.submitter && event.submitter.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
+      if (question && !window.confirm(question)) event.preventDefault();
+    },
+    true,
+  );
 })();
 
 // The plan editor: autosave as versions, timeframe fields by kind, the PDF preview on demand.
 (function () {
   var form = document.querySelector('form[data-autosave]');
   var statusBox = document.getElementById('save-status');
-  function say(text) { if (statusBox) statusBox.textContent = text; }
+  function say(text) {
+    if (statusBox) statusBox.textContent = text;
+  }
 
   // Only the fields of the chosen way of writing a task's time are shown.
   function syncTimeframe(select) {
@@ -30,14 +36,21 @@
   }
   document.querySelectorAll('select[data-timeframe]').forEach(function (select) {
     syncTimeframe(select);
-    select.addEventListener('change', function () { syncTimeframe(select); });
+    select.addEventListener('change', function () {
+      syncTimeframe(select);
+    });
   });
 
   // Text areas grow with their text.
-  function grow(area) { area.style.height = 'auto'; area.style.height = area.scrollHeight + 2 + 'px'; }
+  function grow(area) {
+    area.style.height = 'auto';
+    area.style.height = area.scrollHeight + 2 + 'px';
+  }
   document.querySelectorAll('textarea[data-grow]').forEach(function (area) {
     grow(area);
-    area.addEventListener('input', function () { grow(area); });
+    area.addEventListener('input', function () {
+      grow(area);
+    });
   });
 
   // The preview is fetched only when opened, and again after each save while open.
@@ -54,11 +67,19 @@
   var dirty = false;
 
   function showProblems(problems) {
-    form.querySelectorAll('[data-error-for]').forEach(function (p) { p.hidden = true; p.textContent = ''; });
-    form.querySelectorAll('[aria-invalid="true"]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('[data-error-for]').forEach(function (p) {
+      p.hidden = true;
+      p.textContent = '';
+    });
+    form.querySelectorAll('[aria-invalid="true"]').forEach(function (el) {
+      el.removeAttribute('aria-invalid');
+    });
     (problems || []).forEach(function (problem) {
       var box = form.querySelector('[data-error-for="' + CSS.escape(problem.field) + '"]');
-      if (box && box.hidden) { box.hidden = false; box.textContent = problem.message; }
+      if (box && box.hidden) {
+        box.hidden = false;
+        box.textContent = problem.message;
+      }
       var field = document.getElementById('f-' + problem.field);
       if (field) field.setAttribute('aria-invalid', 'true');
     });
@@ -68,8 +89,12 @@
     var panel = document.getElementById('check-panel');
     if (!panel) return;
     fetch(form.action.replace(/\/edit$/, '/check'), { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html) panel.outerHTML = html; });
+      .then(function (r) {
+        return r.ok ? r.text() : null;
+      })
+      .then(function (html) {
+        if (html) panel.outerHTML = html;
+      });
   }
 
   function save() {
@@ -77,13 +102,22 @@
     var data = new URLSearchParams(new FormData(form));
     data.set('op', 'save');
     say('Đang lưu…');
-    saving = fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-CSRF-Token': window.kehoach.csrf } })
-      .then(function (r) { return r.json(); })
+    saving = fetch(form.action, {
+      method: 'POST',
+      body: data,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': window.kehoach.csrf },
+    })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (body) {
         if (body.saved) {
           dirty = false;
           form.elements.baseVersion.value = body.version;
-          document.querySelectorAll('[data-version]').forEach(function (el) { el.textContent = body.version; });
+          document.querySelectorAll('[data-version]').forEach(function (el) {
+            el.textContent = body.version;
+          });
           say(body.changed ? 'Đã lưu tự động phiên bản ' + body.version : 'Đã lưu');
           showProblems([]);
           refreshCheck();
@@ -93,8 +127,12 @@
           showProblems(body.problems);
         }
       })
-      .catch(function () { say('Mất kết nối: chưa lưu được, sẽ thử lại khi bạn sửa tiếp'); })
-      .then(function () { saving = null; });
+      .catch(function () {
+        say('Mất kết nối: chưa lưu được, sẽ thử lại khi bạn sửa tiếp');
+      })
+      .then(function () {
+        saving = null;
+      });
   }
 
   form.addEventListener('input', function () {
@@ -110,29 +148,45 @@
   // A button press posts the whole form: first let a running autosave finish (its new version is the base).
   form.addEventListener('submit', function (event) {
     if (event.defaultPrevented) return;
-    if (timer) { clearTimeout(timer); timer = null; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     if (saving) {
       event.preventDefault();
       var submitter = event.submitter;
-      saving.then(function () { dirty = false; form.requestSubmit(submitter); });
+      saving.then(function () {
+        dirty = false;
+        form.requestSubmit(submitter);
+      });
       return;
     }
     dirty = false;
   });
   // Other forms of the page (submit for review) send what is typed first.
   window.kehoach.flushEditor = function () {
-    if (timer) { clearTimeout(timer); save(); }
-    return (saving || Promise.resolve()).then(function () { dirty = false; });
+    if (timer) {
+      clearTimeout(timer);
+      save();
+    }
+    return (saving || Promise.resolve()).then(function () {
+      dirty = false;
+    });
   };
   document.querySelectorAll('form[data-after-save]').forEach(function (other) {
     other.addEventListener('submit', function (event) {
       if (!dirty && !timer && !saving) return;
       event.preventDefault();
-      window.kehoach.flushEditor().then(function () { other.submit(); });
+      window.kehoach.flushEditor().then(function () {
+        other.submit();
+      });
     });
   });
   window.addEventListener('beforeunload', function (event) {
-    if (dirty) { event.preventDefault(); event.returnValue = ''; }
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
   });
 
   // After an operation the page opens at what changed: put the focus in its first field.
@@ -154,13 +208,20 @@
   if (shown === 'distributed' || shown === 'cancelled') return;
   function poll() {
     fetch(card.getAttribute('data-progress'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (view) {
-        if (view.state !== shown) { location.reload(); return; }
+        if (view.state !== shown) {
+          location.reload();
+          return;
+        }
         status.textContent = 'Đang xử lý: ' + view.stateLabel + '…';
         setTimeout(poll, 1500);
       })
-      .catch(function () { setTimeout(poll, 5000); });
+      .catch(function () {
+        setTimeout(poll, 5000);
+      });
   }
   setTimeout(poll, 1500);
 })();
@@ -169,7 +230,9 @@
 (function () {
   var form = document.querySelector('form[data-autosubmit]');
   if (!form) return;
-  form.addEventListener('change', function () { form.requestSubmit(); });
+  form.addEventListener('change', function () {
+    form.requestSubmit();
+  });
 })();
 
 // The distribution board, drawn by the server: while deliveries run, the board is fetched again
@@ -179,9 +242,14 @@
   if (!board || !board.hasAttribute('data-live')) return;
   function refresh() {
     fetch(location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
-      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (r) {
+        return r.ok ? r.text() : null;
+      })
       .then(function (html) {
-        if (!html) { setTimeout(refresh, 5000); return; }
+        if (!html) {
+          setTimeout(refresh, 5000);
+          return;
+        }
         var next = new DOMParser().parseFromString(html, 'text/html');
         var fresh = next.getElementById('board');
         var state = next.getElementById('board-state');
@@ -191,7 +259,9 @@
         if (fresh.hasAttribute('data-live')) setTimeout(refresh, 1500);
         else board.removeAttribute('data-live');
       })
-      .catch(function () { setTimeout(refresh, 5000); });
+      .catch(function () {
+        setTimeout(refresh, 5000);
+      });
   }
   setTimeout(refresh, 1500);
 })();
@@ -223,17 +293,32 @@
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);
     status.textContent = 'Đang đọc tệp…';
-    Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = true; });
-    fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-CSRF-Token': form.elements._csrf.value, 'X-Requested-With': 'fetch', Accept: 'text/html' } })
+    Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+      b.disabled = true;
+    });
+    fetch(form.getAttribute('action'), {
+      method: 'POST',
+      body: data,
+      credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': form.elements._csrf.value, 'X-Requested-With': 'fetch', Accept: 'text/html' },
+    })
       .then(function (response) {
         if ((response.headers.get('Content-Type') || '').indexOf('application/json') === 0) {
-          return response.json().then(function (body) { window.location.href = body.redirect; });
+          return response.json().then(function (body) {
+            window.location.href = body.redirect;
+          });
         }
-        return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+        return response.text().then(function (html) {
+          document.open();
+          document.write(html);
+          document.close();
+        });
       })
       .catch(function () {
         status.textContent = 'Không gửi được tệp. Hãy thử lại.';
-        Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = false; });
+        Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+          b.disabled = false;
+        });
       });
   });
 })();

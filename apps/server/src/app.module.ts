@@ -23,7 +23,23 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, JobsModule, MetricsModule, AuditModule, IdentityModule, PlansModule, WorkflowModule, RenderingModule, NumberingModule, IssuanceModule, DistributionModule, CascadeModule, ImportingModule, WebModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule,
+        JobsModule,
+        MetricsModule,
+        AuditModule,
+        IdentityModule,
+        PlansModule,
+        WorkflowModule,
+        RenderingModule,
+        NumberingModule,
+        IssuanceModule,
+        DistributionModule,
+        CascadeModule,
+        ImportingModule,
+        WebModule,
+      ],
       // The import page lives with the web UI but is wired here, beside its module.
       controllers: [HealthController, ImportPageController],
     };

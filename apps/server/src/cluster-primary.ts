@@ -57,9 +57,12 @@ export async function runClusterPrimary(config: AppConfig, onStopped: () => Prom
     const exits = [...workers.values()].map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))));
     for (const worker of workers.values()) worker.process.kill('SIGTERM');
     // Each process bounds its own shutdown; this bounds theirs in case one hangs.
-    const hard = setTimeout(() => {
-      for (const worker of workers.values()) worker.process.kill('SIGKILL');
-    }, (config.shutdownTimeoutSeconds + 15) * 1000);
+    const hard = setTimeout(
+      () => {
+        for (const worker of workers.values()) worker.process.kill('SIGKILL');
+      },
+      (config.shutdownTimeoutSeconds + 15) * 1000,
+    );
     await Promise.all(exits);
     clearTimeout(hard);
     await onStopped();

@@ -12,7 +12,6 @@ import { csrfMiddleware } from './web/csrf';
 import { SessionPool } from './web/session-pool';
 import { registerViewHelpers } from './web/view-helpers';
 
-
 /** Everything an app instance needs around its modules: the same for the server and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const logger = createLogger(config.logLevel);

@@ -45,7 +45,9 @@ export class HealthController {
   @Get()
   async health(@Res() res: Response): Promise<void> {
     const database = await check(() => this.dataSource.query('SELECT 1'));
-    res.status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: database.status === 'up' ? 'ok' : 'error', database });
+    res
+      .status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: database.status === 'up' ? 'ok' : 'error', database });
   }
 
   /**

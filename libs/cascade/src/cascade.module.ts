@@ -27,9 +27,24 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
  * The machine's ISSUED names `handOverToCascade`: taken in that transaction as the job that creates the children.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, PlansModule, InboxModule, WorkflowModule, TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment])],
+  imports: [
+    AuditModule,
+    IdentityModule,
+    PlansModule,
+    InboxModule,
+    WorkflowModule,
+    TypeOrmModule.forFeature([ChildPlan, PlanReport, PlanReportAttachment]),
+  ],
   controllers: [CascadeController, PlanReportsController, ReportDutiesController],
-  providers: [CascadeService, CascadePlansService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService, CascadeJobsWorker],
+  providers: [
+    CascadeService,
+    CascadePlansService,
+    CascadeLinksService,
+    ChildPlansService,
+    ChildDeadlinesService,
+    PlanReportsService,
+    CascadeJobsWorker,
+  ],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],
 })
 export class CascadeModule implements OnModuleInit {

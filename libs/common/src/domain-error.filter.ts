@@ -43,7 +43,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
     if (wantsHtml(req)) {
       if (status === 401) return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
-      res.status(status).render('error', { status, message: body.message, code: body.code, reference: body.errorId ?? requestId, errors: body.errors });
+      res
+        .status(status)
+        .render('error', { status, message: body.message, code: body.code, reference: body.errorId ?? requestId, errors: body.errors });
       return;
     }
     res.status(status).json({ ...body, requestId });
@@ -52,7 +54,16 @@ export class DomainErrorFilter implements ExceptionFilter {
 
 function httpCode(status: number): string {
   return (
-    { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'invalid', 429: 'too_many_requests' }[status] ??
-    'error'
+    {
+      400: 'bad_request',
+      401: 'unauthorized',
+      403: 'forbidden',
+      404: 'not_found',
+      409: 'conflict',
+      413: 'payload_too_large',
+      415: 'unsupported_media_type',
+      422: 'invalid',
+      429: 'too_many_requests',
+    }[status] ?? 'error'
   );
 }

@@ -36,7 +36,10 @@ export abstract class DomainError extends Error {
 
 /** Invalid input with a list of field problems (422). */
 export class ValidationFailed extends DomainError {
-  constructor(readonly errors: FieldProblem[], message = 'Dữ liệu không hợp lệ') {
+  constructor(
+    readonly errors: FieldProblem[],
+    message = 'Dữ liệu không hợp lệ',
+  ) {
     super('invalid', 'validation_failed', message, { errors });
   }
 }

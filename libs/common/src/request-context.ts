@@ -32,7 +32,10 @@ export function accessLogMiddleware(logger: ConsoleLogger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.log({ requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), user: req.user?.username }, 'HTTP');
+      logger.log(
+        { requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), user: req.user?.username },
+        'HTTP',
+      );
     });
     next();
   };

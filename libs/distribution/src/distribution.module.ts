@@ -40,7 +40,16 @@ import { recipientsMayRead } from './services/recipient-read.rule';
  * as the job that creates the deliveries.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, WorkflowModule, RenderingModule, InboxModule, NumberingModule, TypeOrmModule.forFeature([Delivery, IncomingDocument, DemoMail])],
+  imports: [
+    IdentityModule,
+    PlansModule,
+    AuditModule,
+    WorkflowModule,
+    RenderingModule,
+    InboxModule,
+    NumberingModule,
+    TypeOrmModule.forFeature([Delivery, IncomingDocument, DemoMail]),
+  ],
   controllers: [DeliveriesController, IncomingController],
   providers: [
     DistributionService,

@@ -24,7 +24,11 @@ import { UsersService } from './services/users.service';
 
 /** Organizations, people, roles, signing authorities and sign-in. */
 @Module({
-  imports: [PassportModule, AuditModule, TypeOrmModule.forFeature([Organization, User, Membership, SigningAuthority, ApiToken, SignInAttempt, StepUpFailure])],
+  imports: [
+    PassportModule,
+    AuditModule,
+    TypeOrmModule.forFeature([Organization, User, Membership, SigningAuthority, ApiToken, SignInAttempt, StepUpFailure]),
+  ],
   controllers: [AuthController, OrganizationsController, UsersController, AuthoritiesController],
   providers: [
     AdministrationScope,

@@ -16,7 +16,10 @@ import { PlanImportService } from './services/plan-import.service';
     PlansModule,
     TypeOrmModule.forFeature([PlanImportReport]),
     // Uploads stay in memory and stop at the configured size (multer answers 413).
-    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.importMaxBytes, files: 1, fields: 20 } }) }),
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.importMaxBytes, files: 1, fields: 20 } }),
+    }),
   ],
   controllers: [PlanImportController],
   providers: [PlanImportService, PlanExportService, ImportFileInterceptor],

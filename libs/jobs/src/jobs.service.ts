@@ -191,7 +191,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** The jobs of a queue written for a plan (payload field planId), newest first. */
-  async jobsOfPlan(manager: EntityManager, queue: string, planId: string): Promise<{ id: string; state: string; data: unknown; startAfter: Date; output: unknown }[]> {
+  async jobsOfPlan(
+    manager: EntityManager,
+    queue: string,
+    planId: string,
+  ): Promise<{ id: string; state: string; data: unknown; startAfter: Date; output: unknown }[]> {
     return manager.query(
       `SELECT id, state, data, start_after AS "startAfter", output FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND data->>'planId' = $2
        UNION ALL SELECT id, state, data, start_after, output FROM ${JOBS_SCHEMA}.archive WHERE name = $1 AND data->>'planId' = $2
@@ -207,7 +211,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   /** The clock moved forward: jobs scheduled within that span become due now, as they would have. */
   private async moveScheduledJobs(ms: number): Promise<void> {
-    await this.boss.getDb().executeSql(`UPDATE ${JOBS_SCHEMA}.job SET start_after = start_after - $1 * interval '1 millisecond' WHERE state IN ('created', 'retry')`, [ms]);
+    await this.boss
+      .getDb()
+      .executeSql(`UPDATE ${JOBS_SCHEMA}.job SET start_after = start_after - $1 * interval '1 millisecond' WHERE state IN ('created', 'retry')`, [
+        ms,
+      ]);
     this.wake();
   }
 
@@ -216,7 +224,12 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       try {
         await listener(outcome);
       } catch (error) {
-        this.logger.error({ message: 'job outcome listener failed', queue: outcome.job.queue, id: outcome.job.id, error: error instanceof Error ? error.message : String(error) });
+        this.logger.error({
+          message: 'job outcome listener failed',
+          queue: outcome.job.queue,
+          id: outcome.job.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

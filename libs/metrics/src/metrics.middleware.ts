@@ -48,7 +48,10 @@ export class MetricsEndpointMiddleware implements NestMiddleware {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (!this.metrics.enabled) return next();
     if (!this.metrics.authorized(req.headers.authorization)) {
-      res.status(401).setHeader('WWW-Authenticate', 'Bearer realm="metrics"').json({ code: 'unauthorized', message: 'Cần mã truy cập số liệu (METRICS_TOKEN)' });
+      res
+        .status(401)
+        .setHeader('WWW-Authenticate', 'Bearer realm="metrics"')
+        .json({ code: 'unauthorized', message: 'Cần mã truy cập số liệu (METRICS_TOKEN)' });
       return;
     }
     this.metrics.exposition().then(

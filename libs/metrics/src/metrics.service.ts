@@ -7,7 +7,6 @@ import { AppConfig } from '@app/config';
 import { JOBS_SCHEMA, JobsService } from '@app/jobs';
 import { clusterExposition, shareWithCluster } from './cluster-metrics';
 
-
 /** Seconds: from a cached page (1 ms) to a long PDF (tens of seconds). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const RENDER_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];

@@ -17,12 +17,7 @@ import { TermsDemoLoader } from './services/terms-demo.loader';
  * asks it for numbers, the distribution tells it what was sent; it imports neither.
  */
 @Module({
-  imports: [
-    IdentityModule,
-    PlansModule,
-    AuditModule,
-    TypeOrmModule.forFeature([Register, RegisterCounter, RegisterEntry, CommitteeTerm]),
-  ],
+  imports: [IdentityModule, PlansModule, AuditModule, TypeOrmModule.forFeature([Register, RegisterCounter, RegisterEntry, CommitteeTerm])],
   controllers: [RegistersController],
   providers: [NumberingService, RegistersService, TermsDemoLoader],
   exports: [NumberingService, RegistersService, TermsDemoLoader],

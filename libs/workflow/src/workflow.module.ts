@@ -22,7 +22,13 @@ import { WorkflowService } from './services/workflow.service';
 
 /** Runs the plan machine: events, review chains, consultation, signature and delegation, reminders; its notices go to the inbox. */
 @Module({
-  imports: [IdentityModule, PlansModule, AuditModule, InboxModule, TypeOrmModule.forFeature([PlanWorkflow, IdempotencyKey, ReviewChainStep, ConsultationComment])],
+  imports: [
+    IdentityModule,
+    PlansModule,
+    AuditModule,
+    InboxModule,
+    TypeOrmModule.forFeature([PlanWorkflow, IdempotencyKey, ReviewChainStep, ConsultationComment]),
+  ],
   controllers: [PlanWorkflowController, ReviewChainController, DelegationsController],
   providers: [
     WorkflowService,

@@ -12,7 +12,9 @@ import { withFutureDeadlines } from '../../support/workflow-client';
  * with its own embedded PostgreSQL and demo data. The API and the web UI are used from outside,
  * over HTTP, by a client and by Chromium; nothing here reaches into the process.
  */
-const SEED: PlanContent = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')));
+const SEED: PlanContent = withFutureDeadlines(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')),
+);
 
 describe('the built server, started as npm start starts it', () => {
   let server: BuiltServer;
@@ -23,7 +25,10 @@ describe('the built server, started as npm start starts it', () => {
   const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
     const response = await fetch(`${server.baseUrl}${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
@@ -49,7 +54,8 @@ describe('the built server, started as npm start starts it', () => {
   };
   const planState = async () => (await api(`/api/plans/${planId}/allowed-events`, { token: await token('bcd-duk.drafter') })).body.state as string;
   /** The stylesheet of the page was fetched and applied (a page without it is a bare list of links). */
-  const styled = (user: BrowserUser) => user.page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/static/app.css') && sheet.cssRules.length > 20));
+  const styled = (user: BrowserUser) =>
+    user.page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/static/app.css') && sheet.cssRules.length > 20));
 
   beforeAll(async () => {
     server = await startBuiltServer();
@@ -75,7 +81,11 @@ describe('the built server, started as npm start starts it', () => {
     it('refuses invalid content with the reasons and writes nothing; takes the seed plan', async () => {
       const drafter = await token('bcd-duk.drafter');
       const before = (await api('/api/plans', { token: drafter })).body;
-      const bad = await api('/api/plans', { method: 'POST', token: drafter, body: { content: { ...SEED, summary: 42, parts: 'không phải danh sách' } } });
+      const bad = await api('/api/plans', {
+        method: 'POST',
+        token: drafter,
+        body: { content: { ...SEED, summary: 42, parts: 'không phải danh sách' } },
+      });
       expect(bad.status).toBe(422);
       expect(JSON.stringify(bad.body)).toContain('summary');
       expect((await api('/api/plans', { token: drafter })).body).toEqual(before);

@@ -36,7 +36,12 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
   const districts = () => tree.filter((o) => o.level === 2);
   const communesOf = (code: string) => tree.filter((o) => o.parentCode === code);
   const db = () => t.app.get(DataSource);
-  const planRow = async (id: string) => (await db().query(`SELECT id, state, organization_id, number_symbol, issued_on::text, due_date::text, parent_plan_id FROM plan WHERE id = $1`, [id]))[0];
+  const planRow = async (id: string) =>
+    (
+      await db().query(`SELECT id, state, organization_id, number_symbol, issued_on::text, due_date::text, parent_plan_id FROM plan WHERE id = $1`, [
+        id,
+      ])
+    )[0];
   const contentOf = async (id: string): Promise<PlanContent> => (await getJson(t, 'p.auditor', `/api/plans/${id}`)).content;
   const childOf = async (parentId: string, organizationId: string): Promise<string> =>
     (await db().query(`SELECT id FROM plan WHERE parent_plan_id = $1 AND organization_id = $2`, [parentId, organizationId]))[0]?.id;
@@ -47,11 +52,24 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     await expectTransition(t, `${code}.reviewer`, planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, `${code}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
     await expectTransition(t, `${code}.signer`, planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
-    await waitFor(`issuance of ${code}`, () => planRow(planId), (p) => ['issued', 'distributing', 'distributed'].includes(p.state), 60_000);
+    await waitFor(
+      `issuance of ${code}`,
+      () => planRow(planId),
+      (p) => ['issued', 'distributing', 'distributed'].includes(p.state),
+      60_000,
+    );
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: false, env: { CLOCK_ADJUSTABLE: '1', CHILD_PLAN_DUE_DAYS: String(DUE_DAYS), CHILD_REPORT_MARGIN_DAYS: String(MARGIN_DAYS), CHILD_PLAN_REMINDER_DAYS: '3' } });
+    t = await createTestApp({
+      demo: false,
+      env: {
+        CLOCK_ADJUSTABLE: '1',
+        CHILD_PLAN_DUE_DAYS: String(DUE_DAYS),
+        CHILD_REPORT_MARGIN_DAYS: String(MARGIN_DAYS),
+        CHILD_PLAN_REMINDER_DAYS: '3',
+      },
+    });
     tree = await createStateTree(db(), 'p', 5);
     // An auditor reads every plan: the test looks through their eyes where the roles do not matter.
     await db().query(
@@ -64,7 +82,9 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
 
   it('issues the province plan through the workflow, and its issuance creates one prefilled draft per district', async () => {
     const today = t.app.get(Clock).today();
-    const [signer] = await db().query(`SELECT u.id, u.full_name, a.id AS authority_id FROM app_user u JOIN signing_authority a ON a.user_id = u.id WHERE u.username = 'p.signer'`);
+    const [signer] = await db().query(
+      `SELECT u.id, u.full_name, a.id AS authority_id FROM app_user u JOIN signing_authority a ON a.user_id = u.id WHERE u.username = 'p.signer'`,
+    );
     const d1 = org('p-d1');
     const d3 = org('p-d3');
     const content: PlanContent = {
@@ -72,7 +92,10 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
       documentType: 'KH',
       summary: 'thực hiện dân chủ ở cơ sở và dân vận chính quyền\ntrên địa bàn tỉnh',
       place: null,
-      preamble: { paragraphs: ['Thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:'], references: [] },
+      preamble: {
+        paragraphs: ['Thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:'],
+        references: [],
+      },
       parts: [
         { id: 'p1', title: 'MỤC ĐÍCH, YÊU CẦU', children: [{ kind: 'paragraph', id: 'p1-a', text: 'Phát huy quyền làm chủ của Nhân dân.' }] },
         {
@@ -80,39 +103,107 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
           title: 'NỘI DUNG, NHIỆM VỤ',
           children: [
             {
-              kind: 'item', id: 't-d1', heading: null, text: 'Rà soát quy chế dân chủ trong cơ quan hành chính.',
-              task: { directedBy: 'Chủ tịch UBND tỉnh', carriedOutBy: d1.fullName, assigneeOrganizationIds: [d1.id], timeframe: { kind: 'quarter', quarters: [2], year: 2027, text: null } },
+              kind: 'item',
+              id: 't-d1',
+              heading: null,
+              text: 'Rà soát quy chế dân chủ trong cơ quan hành chính.',
+              task: {
+                directedBy: 'Chủ tịch UBND tỉnh',
+                carriedOutBy: d1.fullName,
+                assigneeOrganizationIds: [d1.id],
+                timeframe: { kind: 'quarter', quarters: [2], year: 2027, text: null },
+              },
               children: [],
             },
             {
-              kind: 'item', id: 't-d3', heading: null, text: 'Xây dựng mô hình "Dân vận khéo".',
-              task: { directedBy: null, carriedOutBy: `Sở Nội vụ; ${d3.fullName}`, assigneeOrganizationIds: [], timeframe: { kind: 'year', year: 2027, text: null } },
+              kind: 'item',
+              id: 't-d3',
+              heading: null,
+              text: 'Xây dựng mô hình "Dân vận khéo".',
+              task: {
+                directedBy: null,
+                carriedOutBy: `Sở Nội vụ; ${d3.fullName}`,
+                assigneeOrganizationIds: [],
+                timeframe: { kind: 'year', year: 2027, text: null },
+              },
               children: [],
             },
             {
-              kind: 'item', id: 't-all', heading: null, text: 'Tiếp công dân, đối thoại với Nhân dân.',
+              kind: 'item',
+              id: 't-all',
+              heading: null,
+              text: 'Tiếp công dân, đối thoại với Nhân dân.',
               task: { directedBy: null, carriedOutBy: 'Các sở, ngành', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing', text: null } },
               children: [],
             },
           ],
         },
-        { id: 'p3', title: 'TỔ CHỨC THỰC HIỆN', children: [{ kind: 'paragraph', id: 'p3-a', text: 'UBND các huyện xây dựng kế hoạch và báo cáo kết quả định kỳ.' }] },
+        {
+          id: 'p3',
+          title: 'TỔ CHỨC THỰC HIỆN',
+          children: [{ kind: 'paragraph', id: 'p3-a', text: 'UBND các huyện xây dựng kế hoạch và báo cáo kết quả định kỳ.' }],
+        },
       ],
       closing: [],
       appendices: [],
       reportingDuties: [
-        { id: 'd-6m', what: 'kết quả thực hiện dân chủ ở cơ sở 6 tháng', period: '6 tháng', deadline: addDays(today, 200), to: 'UBND tỉnh (qua Sở Nội vụ)', toOrganizationId: org('p').id, reporterOrganizationIds: [] },
-        { id: 'd-year', what: 'kết quả thực hiện dân chủ ở cơ sở năm', period: 'cuối năm', deadline: addDays(today, 330), to: 'UBND tỉnh (qua Sở Nội vụ)', toOrganizationId: org('p').id, reporterOrganizationIds: [] },
+        {
+          id: 'd-6m',
+          what: 'kết quả thực hiện dân chủ ở cơ sở 6 tháng',
+          period: '6 tháng',
+          deadline: addDays(today, 200),
+          to: 'UBND tỉnh (qua Sở Nội vụ)',
+          toOrganizationId: org('p').id,
+          reporterOrganizationIds: [],
+        },
+        {
+          id: 'd-year',
+          what: 'kết quả thực hiện dân chủ ở cơ sở năm',
+          period: 'cuối năm',
+          deadline: addDays(today, 330),
+          to: 'UBND tỉnh (qua Sở Nội vụ)',
+          toOrganizationId: org('p').id,
+          reporterOrganizationIds: [],
+        },
       ],
       recipients: [
-        { id: 'r-tu', name: 'TT. Tỉnh ủy', organizationId: null, purpose: 'report', note: 'b/c', email: null, mustImplement: false, implementationDueDate: null },
+        {
+          id: 'r-tu',
+          name: 'TT. Tỉnh ủy',
+          organizationId: null,
+          purpose: 'report',
+          note: 'b/c',
+          email: null,
+          mustImplement: false,
+          implementationDueDate: null,
+        },
         ...districts().map((d) => ({
-          id: `r-${d.code}`, name: d.fullName, organizationId: d.id, purpose: 'implement' as const, note: null, email: null, mustImplement: true,
+          id: `r-${d.code}`,
+          name: d.fullName,
+          organizationId: d.id,
+          purpose: 'implement' as const,
+          note: null,
+          email: null,
+          mustImplement: true,
           implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
         })),
-        { id: 'r-luu', name: 'VT, VP', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+        {
+          id: 'r-luu',
+          name: 'VT, VP',
+          organizationId: null,
+          purpose: 'archive',
+          note: null,
+          email: null,
+          mustImplement: false,
+          implementationDueDate: null,
+        },
       ],
-      signature: { capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: signer.full_name, signerUserId: signer.id, authorityId: signer.authority_id },
+      signature: {
+        capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+        signerName: signer.full_name,
+        signerUserId: signer.id,
+        authorityId: signer.authority_id,
+      },
       footnotes: [],
     };
     rootId = await createPlan(t, 'p.drafter', content);
@@ -121,10 +212,16 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(root.number_symbol).toMatch(/^\d{2}\/KH-UBND$/);
     root = { numberSymbol: root.number_symbol, issuedOn: (root as unknown as { issued_on: string }).issued_on };
 
-    const children = await waitFor('the district drafts', () => db().query(`SELECT id, organization_id, state, due_date::text FROM plan WHERE parent_plan_id = $1`, [rootId]), (rows) => rows.length === 5);
+    const children = await waitFor(
+      'the district drafts',
+      () => db().query(`SELECT id, organization_id, state, due_date::text FROM plan WHERE parent_plan_id = $1`, [rootId]),
+      (rows) => rows.length === 5,
+    );
     expect(children.map((c: { state: string }) => c.state)).toEqual(Array(5).fill('draft'));
     for (const d of districts()) districtPlans.set(d.code, children.find((c: { organization_id: string }) => c.organization_id === d.id).id);
-    const due = Object.fromEntries(children.map((c: { organization_id: string; due_date: string }) => [tree.find((o) => o.id === c.organization_id)!.code, c.due_date]));
+    const due = Object.fromEntries(
+      children.map((c: { organization_id: string; due_date: string }) => [tree.find((o) => o.id === c.organization_id)!.code, c.due_date]),
+    );
     expect(due['p-d1']).toBe(addDays(today, 10));
     expect(due['p-d2']).toBe(addDays(root.issuedOn, DUE_DAYS));
   }, 180_000);
@@ -136,7 +233,15 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(content.preamble.paragraphs[0]).toBe(
       `Thực hiện Kế hoạch số ${root.numberSymbol} ngày ${cited(root.issuedOn)} của ${province.fullName} về thực hiện dân chủ ở cơ sở và dân vận chính quyền trên địa bàn tỉnh, ${d1.fullName} xây dựng Kế hoạch triển khai thực hiện như sau:`,
     );
-    expect(content.preamble.references).toEqual([expect.objectContaining({ documentType: 'Kế hoạch', numberSymbol: root.numberSymbol, date: root.issuedOn, issuer: province.fullName, planId: rootId })]);
+    expect(content.preamble.references).toEqual([
+      expect.objectContaining({
+        documentType: 'Kế hoạch',
+        numberSymbol: root.numberSymbol,
+        date: root.issuedOn,
+        issuer: province.fullName,
+        planId: rootId,
+      }),
+    ]);
     // Its own summary names the parent by number, date (dd/mm/yyyy) and issuer (a State child: capital first).
     const [y, m, d] = root.issuedOn.split('-');
     expect(content.summary).toBe(`Triển khai thực hiện Kế hoạch số ${root.numberSymbol} ngày ${d}/${m}/${y} của ${province.fullName}`);
@@ -147,7 +252,9 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     const d3Tasks = (await contentOf(districtPlans.get('p-d3')!)).parts[1].children as Item[];
     expect(d3Tasks.map((i) => i.task!.assigneeOrganizationIds.includes(org('p-d3').id))).toEqual([false, true, false]);
     const rootContent = await contentOf(rootId);
-    expect(content.reportingDuties.map((d) => [d.what, d.deadline, d.toOrganizationId])).toEqual(rootContent.reportingDuties.map((d) => [d.what, addDays(d.deadline, -MARGIN_DAYS), d1.id]));
+    expect(content.reportingDuties.map((d) => [d.what, d.deadline, d.toOrganizationId])).toEqual(
+      rootContent.reportingDuties.map((d) => [d.what, addDays(d.deadline, -MARGIN_DAYS), d1.id]),
+    );
     expect(content.recipients.map((r) => [r.organizationId, r.purpose, r.mustImplement])).toEqual([
       [province.id, 'report', false],
       ...communesOf('p-d1').map((c) => [c.id, 'implement', true]),
@@ -157,13 +264,30 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
 
     // its trail starts with its creation by the system, naming the parent
     const [created] = await getJson(t, 'p-d1.drafter', `/api/plans/${districtPlans.get('p-d1')}/history`);
-    expect(created).toMatchObject({ event: 'CREATED', actorId: null, actorName: 'Hệ thống', toState: 'draft', contentVersion: 1, data: { cascade: { parentPlanId: rootId, parentNumberSymbol: root.numberSymbol } } });
+    expect(created).toMatchObject({
+      event: 'CREATED',
+      actorId: null,
+      actorName: 'Hệ thống',
+      toState: 'draft',
+      contentVersion: 1,
+      data: { cascade: { parentPlanId: rootId, parentNumberSymbol: root.numberSymbol } },
+    });
     // in its drafters' work list, with a notice; linked both ways
     const drafts = (await getJson(t, 'p-d1.drafter', '/api/plans?status=draft')).items.map((p: { id: string }) => p.id);
     expect(drafts).toContain(districtPlans.get('p-d1'));
     const notices = await getJson(t, 'p-d1.drafter', '/api/cascade/notices');
-    expect(notices).toEqual([expect.objectContaining({ kind: 'child_plan_assigned', planId: districtPlans.get('p-d1'), message: expect.stringContaining(`Kế hoạch số ${root.numberSymbol}`) })]);
-    expect(await getJson(t, 'p-d1.drafter', `/api/plans/${districtPlans.get('p-d1')}/parent`)).toMatchObject({ id: rootId, numberSymbol: root.numberSymbol, issuedOn: root.issuedOn });
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'child_plan_assigned',
+        planId: districtPlans.get('p-d1'),
+        message: expect.stringContaining(`Kế hoạch số ${root.numberSymbol}`),
+      }),
+    ]);
+    expect(await getJson(t, 'p-d1.drafter', `/api/plans/${districtPlans.get('p-d1')}/parent`)).toMatchObject({
+      id: rootId,
+      numberSymbol: root.numberSymbol,
+      issuedOn: root.issuedOn,
+    });
     const children = await getJson(t, 'p.drafter', `/api/plans/${rootId}/children`);
     expect(children.map((c: { id: string }) => c.id).sort()).toEqual([...districtPlans.values()].sort());
     await getJson(t, 'p.drafter', `/api/plans/${rootId}/parent`, 404);
@@ -186,7 +310,10 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     await client.connect();
     try {
       await expect(
-        client.query(`INSERT INTO plan (organization_id, document_type, summary, created_by_id, parent_plan_id, row_version) SELECT organization_id, 'KH', 'x', created_by_id, parent_plan_id, 1 FROM plan WHERE id = $1`, [districtPlans.get('p-d2')]),
+        client.query(
+          `INSERT INTO plan (organization_id, document_type, summary, created_by_id, parent_plan_id, row_version) SELECT organization_id, 'KH', 'x', created_by_id, parent_plan_id, 1 FROM plan WHERE id = $1`,
+          [districtPlans.get('p-d2')],
+        ),
       ).rejects.toThrow(/uq_plan_parent_organization/);
     } finally {
       await client.end();
@@ -206,10 +333,17 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     const commune = communesOf('p-d2')[0];
     const communePlan = await childOf(d2.id, commune.id);
     const content = await contentOf(communePlan);
-    expect(content.preamble.paragraphs[0]).toMatch(new RegExp(`^Thực hiện Kế hoạch số ${d2.number_symbol.replace('/', '\\/')} ngày ${cited(d2.issued_on).replace(/\//g, '\\/')} của ${org('p-d2').fullName} về `));
+    expect(content.preamble.paragraphs[0]).toMatch(
+      new RegExp(
+        `^Thực hiện Kế hoạch số ${d2.number_symbol.replace('/', '\\/')} ngày ${cited(d2.issued_on).replace(/\//g, '\\/')} của ${org('p-d2').fullName} về `,
+      ),
+    );
     expect(content.preamble.references[0]).toMatchObject({ planId: d2.id, numberSymbol: d2.number_symbol });
     // a commune has no subordinates: it reports to its district and files its copy
-    expect(content.recipients.map((r) => [r.organizationId, r.purpose])).toEqual([[org('p-d2').id, 'report'], [null, 'archive']]);
+    expect(content.recipients.map((r) => [r.organizationId, r.purpose])).toEqual([
+      [org('p-d2').id, 'report'],
+      [null, 'archive'],
+    ]);
     expect((await planRow(communePlan)).due_date).toBe(addDays(d2.issued_on, DUE_DAYS));
   }, 600_000);
 
@@ -217,7 +351,8 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     // the communes of district 1 issue theirs, those of district 2 are under review, the rest untouched
     const d1Plan = districtPlans.get('p-d1')!;
     for (const c of communesOf('p-d1')) await issue(await childOf(d1Plan, c.id), c.code);
-    for (const c of communesOf('p-d2')) await expectTransition(t, `${c.code}.drafter`, await childOf(districtPlans.get('p-d2')!, c.id), { type: 'SUBMIT' }, 'review');
+    for (const c of communesOf('p-d2'))
+      await expectTransition(t, `${c.code}.drafter`, await childOf(districtPlans.get('p-d2')!, c.id), { type: 'SUBMIT' }, 'review');
 
     const view = await getJson(t, 'p.drafter', `/api/plans/${rootId}/tree`);
     expect(view.root).toMatchObject({ id: rootId, depth: 0, status: 'issued', numberSymbol: root.numberSymbol });
@@ -231,10 +366,18 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     for (let i = 0; i < 30; i += 6) {
       const district = view.descendants[i];
       expect(district.depth).toBe(1);
-      expect(view.descendants.slice(i + 1, i + 6).every((n: { depth: number; parentPlanId: string }) => n.depth === 2 && n.parentPlanId === district.id)).toBe(true);
+      expect(
+        view.descendants.slice(i + 1, i + 6).every((n: { depth: number; parentPlanId: string }) => n.depth === 2 && n.parentPlanId === district.id),
+      ).toBe(true);
     }
     const d1Node = view.descendants.find((n: { organization: { code: string } }) => n.organization.code === 'p-d1');
-    expect(d1Node).toMatchObject({ state: expect.stringMatching(/issued|distribut/), numberSymbol: expect.stringMatching(/\/KH-UBND$/), dueDate: expect.any(String), overdue: false, organization: { level: 2 } });
+    expect(d1Node).toMatchObject({
+      state: expect.stringMatching(/issued|distribut/),
+      numberSymbol: expect.stringMatching(/\/KH-UBND$/),
+      dueDate: expect.any(String),
+      overdue: false,
+      organization: { level: 2 },
+    });
     const reviewed = view.descendants.filter((n: { state: string }) => n.state === 'review');
     expect(reviewed).toHaveLength(5);
     // a district sees its own subtree only
@@ -258,7 +401,9 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(reminders.find((n: { kind: string }) => n.kind === 'due_reminder').message).toContain('còn 2 ngày');
     expect((await getJson(t, 'p.drafter', `/api/plans/${rootId}/tree`)).levels[1].overdue).toBe(0);
     // the communes of district 1 issued theirs: no reminder for them
-    expect((await getJson(t, `${communesOf('p-d1')[0].code}.drafter`, '/api/cascade/notices')).filter((n: { kind: string }) => n.kind === 'due_reminder')).toEqual([]);
+    expect(
+      (await getJson(t, `${communesOf('p-d1')[0].code}.drafter`, '/api/cascade/notices')).filter((n: { kind: string }) => n.kind === 'due_reminder'),
+    ).toEqual([]);
 
     // past the due date: overdue in the tree, and the district is told, once per commune
     await clock.advance(3 * DAY_MS);
@@ -272,9 +417,18 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     );
     const view = await getJson(t, 'p.drafter', `/api/plans/${rootId}/tree`);
     expect(view.levels[1]).toMatchObject({ total: 25, issued: 5, overdue: 20 });
-    expect(view.descendants.filter((n: { overdue: boolean }) => n.overdue).every((n: { depth: number; status: string }) => n.depth === 2 && n.status !== 'issued')).toBe(true);
+    expect(
+      view.descendants
+        .filter((n: { overdue: boolean }) => n.overdue)
+        .every((n: { depth: number; status: string }) => n.depth === 2 && n.status !== 'issued'),
+    ).toBe(true);
     // every district with silent communes is told (one job per district and due date)
-    const reported = await waitFor('the other districts told', () => db().query(`SELECT count(*)::int AS n FROM child_plan WHERE overdue_notified_at IS NOT NULL`), ([row]) => row.n === 20, 30_000);
+    const reported = await waitFor(
+      'the other districts told',
+      () => db().query(`SELECT count(*)::int AS n FROM child_plan WHERE overdue_notified_at IS NOT NULL`),
+      ([row]) => row.n === 20,
+      30_000,
+    );
     expect(reported[0].n).toBe(20);
     expect((await getJson(t, 'p-d1.drafter', '/api/cascade/notices')).filter((n: { kind: string }) => n.kind === 'overdue')).toEqual([]);
     // a second run of the check tells nobody again
@@ -282,7 +436,12 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
   }, 120_000);
 
   it("an issued child's PDF carries the parent's number and date exactly as issued", async () => {
-    const res = await request(t.http).get(`/api/plans/${districtPlans.get('p-d1')}/pdf`).set('Authorization', `Bearer ${await t.token('p-d1.drafter')}`).buffer(true).parse(binary).expect(200);
+    const res = await request(t.http)
+      .get(`/api/plans/${districtPlans.get('p-d1')}/pdf`)
+      .set('Authorization', `Bearer ${await t.token('p-d1.drafter')}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const text = pdftotext(pdfFile(res.body as Buffer)).replace(/\s+/g, ' ');
     expect(text).toContain(`Thực hiện Kế hoạch số ${root.numberSymbol} ngày ${cited(root.issuedOn)} của ${org('p').fullName}`);
   });
@@ -294,23 +453,44 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     const sent = await request(t.http)
       .post(`/api/plans/${rootId}/reports`)
       .set('Authorization', `Bearer ${await t.token('p-d1.clerk')}`)
-      .send({ dutyId: 'd-6m', text: '  Báo cáo kết quả 6 tháng.\nĐã tổ chức 12 hội nghị đối thoại.  ', attachments: [{ fileName: 'bao-cao.txt', mediaType: 'text/plain', contentBase64: Buffer.from('số liệu').toString('base64') }] })
+      .send({
+        dutyId: 'd-6m',
+        text: '  Báo cáo kết quả 6 tháng.\nĐã tổ chức 12 hội nghị đối thoại.  ',
+        attachments: [{ fileName: 'bao-cao.txt', mediaType: 'text/plain', contentBase64: Buffer.from('số liệu').toString('base64') }],
+      })
       .expect(201);
-    expect(sent.body).toMatchObject({ organization: { id: d1.id }, childPlanId: districtPlans.get('p-d1'), text: 'Báo cáo kết quả 6 tháng.\nĐã tổ chức 12 hội nghị đối thoại.', late: false });
+    expect(sent.body).toMatchObject({
+      organization: { id: d1.id },
+      childPlanId: districtPlans.get('p-d1'),
+      text: 'Báo cáo kết quả 6 tháng.\nĐã tổ chức 12 hội nghị đối thoại.',
+      late: false,
+    });
     const file = await request(t.http)
       .get(`/api/plans/${rootId}/reports/${sent.body.id}/attachments/${sent.body.attachments[0].id}`)
       .set('Authorization', `Bearer ${await t.token('p.drafter')}`)
-      .buffer(true).parse(binary)
+      .buffer(true)
+      .parse(binary)
       .expect(200);
     expect((file.body as Buffer).toString()).toBe('số liệu');
 
     // bad input: nothing written
     const before = (await db().query(`SELECT count(*)::int AS n FROM plan_report`))[0].n;
-    const unknown = await request(t.http).post(`/api/plans/${rootId}/reports`).set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`).send({ dutyId: 'no-such-duty', text: 'x' }).expect(422);
+    const unknown = await request(t.http)
+      .post(`/api/plans/${rootId}/reports`)
+      .set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`)
+      .send({ dutyId: 'no-such-duty', text: 'x' })
+      .expect(422);
     expect(unknown.body.errors).toEqual([{ path: 'dutyId', code: 'not_found', message: expect.stringMatching(/nhiệm vụ báo cáo/) }]);
-    const empty = await request(t.http).post(`/api/plans/${rootId}/reports`).set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`).send({ dutyId: 'd-6m', text: '', extra: 1 }).expect(422);
+    const empty = await request(t.http)
+      .post(`/api/plans/${rootId}/reports`)
+      .set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`)
+      .send({ dutyId: 'd-6m', text: '', extra: 1 })
+      .expect(422);
     expect(empty.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['extra', 'text']);
-    const stranger = await request(t.http).post(`/api/plans/${rootId}/reports`).set('Authorization', `Bearer ${await t.token('p-d1-x1.drafter')}`).send({ dutyId: 'd-6m', text: 'x' });
+    const stranger = await request(t.http)
+      .post(`/api/plans/${rootId}/reports`)
+      .set('Authorization', `Bearer ${await t.token('p-d1-x1.drafter')}`)
+      .send({ dutyId: 'd-6m', text: 'x' });
     expect(stranger.status).toBe(404);
     expect((await db().query(`SELECT count(*)::int AS n FROM plan_report`))[0].n).toBe(before);
 
@@ -326,7 +506,11 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(matrix.duties[0]).toMatchObject({ submitted: 1, pending: 4, overdue: 0 });
     // each implementing body sees what it owes, with deadlines and where it stands
     const owed = await getJson(t, 'p-d1.clerk', '/api/cascade/report-duties');
-    expect(owed.filter((o: { plan: { id: string } }) => o.plan.id === rootId).map((o: { dutyId: string; status: string; deadline: string; childPlanId: string }) => [o.dutyId, o.status, o.deadline, o.childPlanId])).toEqual([
+    expect(
+      owed
+        .filter((o: { plan: { id: string } }) => o.plan.id === rootId)
+        .map((o: { dutyId: string; status: string; deadline: string; childPlanId: string }) => [o.dutyId, o.status, o.deadline, o.childPlanId]),
+    ).toEqual([
       ['d-6m', 'submitted', rootContent.reportingDuties[0].deadline, districtPlans.get('p-d1')],
       ['d-year', 'pending', rootContent.reportingDuties[1].deadline, districtPlans.get('p-d1')],
     ]);
@@ -337,7 +521,11 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     const clock = t.app.get(Clock);
     const deadline = rootContent.reportingDuties[0].deadline;
     await clock.advance(Date.parse(`${addDays(deadline, 1)}T03:00:00Z`) - clock.now().getTime());
-    const late = await request(t.http).post(`/api/plans/${rootId}/reports`).set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`).send({ dutyId: 'd-6m', text: 'Báo cáo muộn.' }).expect(201);
+    const late = await request(t.http)
+      .post(`/api/plans/${rootId}/reports`)
+      .set('Authorization', `Bearer ${await t.token('p-d2.drafter')}`)
+      .send({ dutyId: 'd-6m', text: 'Báo cáo muộn.' })
+      .expect(201);
     expect(late.body.late).toBe(true);
     matrix = await getJson(t, 'p.drafter', `/api/plans/${rootId}/report-matrix`);
     expect(row(d1.id).cells[0]).toMatchObject({ status: 'submitted', overdue: false });

@@ -23,7 +23,9 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
     // DEMO=1 loads the demo plans (dated by the application's clock) and starts the mail sink.
     t = await createTestApp({ demo: true, env: { DEMO: '1', PUBLIC_URL: 'http://kehoach.test' } });
     db = t.app.get(DataSource);
-    const rows = await db.query(`SELECT p.id FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code = 'bcd-duk' AND p.summary LIKE 'triển khai một số nhiệm vụ trọng tâm%'`);
+    const rows = await db.query(
+      `SELECT p.id FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code = 'bcd-duk' AND p.summary LIKE 'triển khai một số nhiệm vụ trọng tâm%'`,
+    );
     expect(rows).toHaveLength(1);
     planId = rows[0].id;
   }, 120_000);
@@ -34,15 +36,25 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
       `SELECT p.id, o.full_name AS org FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.summary LIKE 'thực hiện Quy chế dân chủ ở cơ sở năm %'`,
     );
     expect(draft.org).toBe('Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở thị xã Đức Phổ');
-    const content = (await request(t.http).get(`/api/plans/${draft.id}`).set('Authorization', `Bearer ${await t.token('bcd-dp.drafter')}`).expect(200)).body.content;
+    const content = (
+      await request(t.http)
+        .get(`/api/plans/${draft.id}`)
+        .set('Authorization', `Bearer ${await t.token('bcd-dp.drafter')}`)
+        .expect(200)
+    ).body.content;
     expect(content.place).toBeNull();
-    const bound = content.recipients.filter((r: { organizationId: string | null }) => r.organizationId).map((r: { name: string; mustImplement: boolean }) => [r.name, r.mustImplement]);
+    const bound = content.recipients
+      .filter((r: { organizationId: string | null }) => r.organizationId)
+      .map((r: { name: string; mustImplement: boolean }) => [r.name, r.mustImplement]);
     expect(bound).toEqual([
       ['Thường trực Thị ủy', false],
       ['Ban Chỉ đạo phường Phổ Ninh', true],
       ['Ban Chỉ đạo xã Phổ Châu', true],
     ]);
-    expect(content.signature).toMatchObject({ capacityLines: ['PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerUserId: expect.any(String) });
+    expect(content.signature).toMatchObject({
+      capacityLines: ['PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'],
+      signerUserId: expect.any(String),
+    });
   });
 
   it('gives every demo plan dates that pass the format check today', async () => {
@@ -51,20 +63,35 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
     );
     expect(plans.map((p) => p.code)).toEqual(['bcd-dp', 'bcd-duk', 'ubnd-nh']);
     for (const plan of plans) {
-      const check = (await request(t.http).get(`/api/plans/${plan.id}/check`).set('Authorization', `Bearer ${await t.token(`${plan.code}.drafter`)}`).expect(200)).body;
+      const check = (
+        await request(t.http)
+          .get(`/api/plans/${plan.id}/check`)
+          .set('Authorization', `Bearer ${await t.token(`${plan.code}.drafter`)}`)
+          .expect(200)
+      ).body;
       expect({ code: plan.code, errors: check.errors }).toEqual({ code: plan.code, errors: [] });
     }
   });
 
   it('lets the drafter submit the 2024 demo plan today, and the signer sign it: it is issued', async () => {
-    const check = (await request(t.http).get(`/api/plans/${planId}/check`).set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`).expect(200)).body;
+    const check = (
+      await request(t.http)
+        .get(`/api/plans/${planId}/check`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`)
+        .expect(200)
+    ).body;
     expect(check.errors).toEqual([]);
     plan = await signThroughApi(t, 'bcd-duk', planId);
     expect(plan.numberSymbol).toMatch(/^\d{2}-KH\/BCĐ$/);
   }, 180_000);
 
   it('distributes to the inboxes of the bound bodies and, by e-mail, to the demo mail sink; the plan ends distributed', async () => {
-    const done = await waitFor('the distribution', () => db.getRepository(Plan).findOneByOrFail({ id: planId }), (p) => p.state === 'distributed', 120_000);
+    const done = await waitFor(
+      'the distribution',
+      () => db.getRepository(Plan).findOneByOrFail({ id: planId }),
+      (p) => p.state === 'distributed',
+      120_000,
+    );
     expect(done.state).toBe('distributed');
     const deliveries: { channel: string; status: string; target: string; code: string | null }[] = await db.query(
       `SELECT d.channel, d.status, d.target, o.code FROM delivery d LEFT JOIN organization o ON o.id = d.organization_id WHERE d.plan_id = $1 ORDER BY d.channel, o.code`,
@@ -72,20 +99,33 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
     );
     expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
     expect(deliveries.filter((d) => d.channel === 'inbox').map((d) => d.code)).toEqual(['db-sgd', 'db-stc', 'db-syt', 'duk-bd']);
-    const mailed = deliveries.filter((d) => d.channel === 'email').map((d) => d.target).sort();
+    const mailed = deliveries
+      .filter((d) => d.channel === 'email')
+      .map((d) => d.target)
+      .sort();
     expect(mailed).toEqual(['danguy@sgd.binhdinh.demo', 'danguy@stc.binhdinh.demo', 'danguy@syt.binhdinh.demo', 'danguykhoi@binhdinh.demo']);
 
     for (const code of ['duk-bd', 'db-stc', 'db-syt', 'db-sgd']) {
-      const inbox = (await request(t.http).get('/api/incoming').set('Authorization', `Bearer ${await t.token(`${code}.clerk`)}`).expect(200)).body;
+      const inbox = (
+        await request(t.http)
+          .get('/api/incoming')
+          .set('Authorization', `Bearer ${await t.token(`${code}.clerk`)}`)
+          .expect(200)
+      ).body;
       expect(inbox.items.filter((i: { planId: string }) => i.planId === planId)).toHaveLength(1);
     }
-    const mails: { recipients: string[]; subject: string; attachments: { fileName: string; contentType: string; size: number }[]; text_body: string }[] = await db.query(
-      `SELECT recipients, subject, attachments, text_body FROM demo_mail ORDER BY recipients[1]`,
-    );
+    const mails: {
+      recipients: string[];
+      subject: string;
+      attachments: { fileName: string; contentType: string; size: number }[];
+      text_body: string;
+    }[] = await db.query(`SELECT recipients, subject, attachments, text_body FROM demo_mail ORDER BY recipients[1]`);
     expect(mails.map((m) => m.recipients[0])).toEqual(mailed);
     for (const mail of mails) {
       expect(mail.subject).toContain(plan.numberSymbol!);
-      expect(mail.attachments).toEqual([{ fileName: `${plan.numberSymbol!.replace('/', '-')}.pdf`, contentType: 'application/pdf', size: expect.any(Number) }]);
+      expect(mail.attachments).toEqual([
+        { fileName: `${plan.numberSymbol!.replace('/', '-')}.pdf`, contentType: 'application/pdf', size: expect.any(Number) },
+      ]);
       expect(mail.attachments[0].size).toBeGreaterThan(10_000);
       expect(mail.text_body).toContain(`http://kehoach.test/plans/${planId}`);
     }
@@ -94,7 +134,10 @@ describe('demo: a demo plan walked from SUBMIT to issuance reaches its recipient
   it('creates the implementing drafts at the three Party bodies under the Đảng ủy Khối', async () => {
     const children = await waitFor(
       'the child plans',
-      () => db.query(`SELECT o.code, p.state FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.parent_plan_id = $1 ORDER BY o.code`, [planId]),
+      () =>
+        db.query(`SELECT o.code, p.state FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.parent_plan_id = $1 ORDER BY o.code`, [
+          planId,
+        ]),
       (rows: unknown[]) => rows.length === 3,
       60_000,
     );

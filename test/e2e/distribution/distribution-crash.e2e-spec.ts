@@ -77,7 +77,8 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     await expectTransition(t, 'bcd-duk.reviewer', planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, 'bcd-duk.format_checker', planId, { type: 'APPROVE' }, 'awaitingSignature');
     await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
-    const count = async (where: string) => Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
+    const count = async (where: string) =>
+      Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
     const TOTAL = 2 * RECIPIENTS + 1;
 
     const env = {
@@ -99,7 +100,9 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     await exited(child);
     const deliveredAtKill = await count(`status = 'delivered'`);
     const inFlightAtKill = await count(`status = 'sent'`);
-    const heldAtKill: string[] = (await db.query(`SELECT id FROM delivery WHERE plan_id = $1 AND status = 'sent'`, [planId])).map((r: { id: string }) => r.id);
+    const heldAtKill: string[] = (await db.query(`SELECT id FROM delivery WHERE plan_id = $1 AND status = 'sent'`, [planId])).map(
+      (r: { id: string }) => r.id,
+    );
     expect(deliveredAtKill).toBeLessThan(TOTAL);
 
     child = startBuiltServer(env, log);
@@ -107,24 +110,44 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     // Work the dead process held resumes within 30 s: its held deliveries, and the queued ones.
     const restarted = Date.now();
     await until(
-      async () => Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1::uuid[]) AND status = 'delivered'`, [heldAtKill]))[0].n) === heldAtKill.length,
+      async () =>
+        Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE id = ANY($1::uuid[]) AND status = 'delivered'`, [heldAtKill]))[0].n) ===
+        heldAtKill.length,
       'the deliveries held by the killed process',
       30_000,
       log,
     );
-    await until(async () => (await count(`status = 'delivered'`)) > deliveredAtKill + heldAtKill.length, 'queued deliveries to go out again', 30_000 - (Date.now() - restarted), log);
+    await until(
+      async () => (await count(`status = 'delivered'`)) > deliveredAtKill + heldAtKill.length,
+      'queued deliveries to go out again',
+      30_000 - (Date.now() - restarted),
+      log,
+    );
     await until(async () => (await count(`status = 'delivered'`)) === TOTAL, 'every delivery', 240_000, log);
-    console.log(`crash: ${deliveredAtKill} delivered and ${heldAtKill.length} held at the kill; held ones resumed and the rest done ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
+    console.log(
+      `crash: ${deliveredAtKill} delivered and ${heldAtKill.length} held at the kill; held ones resumed and the rest done ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`,
+    );
 
-    const emailIds: { id: string; message_id: string }[] = await db.query(`SELECT id, message_id FROM delivery WHERE plan_id = $1 AND channel = 'email'`, [planId]);
+    const emailIds: { id: string; message_id: string }[] = await db.query(
+      `SELECT id, message_id FROM delivery WHERE plan_id = $1 AND channel = 'email'`,
+      [planId],
+    );
     const distinct = sink.distinctMessageIds();
     expect(distinct.size).toBe(RECIPIENTS);
     expect(emailIds.every((d) => d.message_id === `<${d.id}@kehoach>` && distinct.has(d.message_id))).toBe(true);
     // A repeat is at most the mails in flight at the kill, and each is recognizable by its Message-ID.
     expect(sink.count - RECIPIENTS).toBeLessThanOrEqual(inFlightAtKill);
 
-    const inbox: { n: number; orgs: number }[] = await db.query(`SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`, [planId]);
+    const inbox: { n: number; orgs: number }[] = await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`,
+      [planId],
+    );
     expect(inbox[0]).toEqual({ n: RECIPIENTS, orgs: RECIPIENTS });
-    await until(async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed', 'the plan to be distributed', 10_000, log);
+    await until(
+      async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed',
+      'the plan to be distributed',
+      10_000,
+      log,
+    );
   });
 });

@@ -71,7 +71,8 @@ describe('distribution under SIGTERM: the server stops cleanly, nothing lost, no
     await expectTransition(t, 'bcd-duk.reviewer', planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, 'bcd-duk.format_checker', planId, { type: 'APPROVE' }, 'awaitingSignature');
     await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
-    const count = async (where: string) => Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
+    const count = async (where: string) =>
+      Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
     const TOTAL = 2 * RECIPIENTS + 1;
 
     const port = await freePort();
@@ -108,9 +109,17 @@ describe('distribution under SIGTERM: the server stops cleanly, nothing lost, no
     await until(async () => (await count(`status = 'delivered'`)) === TOTAL, 'every delivery after the restart', 240_000, log);
     expect(sink.count).toBe(RECIPIENTS);
     expect(sink.distinctMessageIds().size).toBe(RECIPIENTS);
-    const inbox: { n: number; orgs: number }[] = await db.query(`SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`, [planId]);
+    const inbox: { n: number; orgs: number }[] = await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`,
+      [planId],
+    );
     expect(inbox[0]).toEqual({ n: RECIPIENTS, orgs: RECIPIENTS });
-    await until(async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed', 'the plan to be distributed', 20_000, log);
+    await until(
+      async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed',
+      'the plan to be distributed',
+      20_000,
+      log,
+    );
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
     child = null;

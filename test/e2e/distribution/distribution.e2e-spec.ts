@@ -42,7 +42,13 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     ...overrides,
   });
 
-  const deliveriesOf = async (planId: string) => (await request(t.http).get(`/api/plans/${planId}/deliveries`).set('Authorization', await auth('bcd-duk.clerk')).expect(200)).body;
+  const deliveriesOf = async (planId: string) =>
+    (
+      await request(t.http)
+        .get(`/api/plans/${planId}/deliveries`)
+        .set('Authorization', await auth('bcd-duk.clerk'))
+        .expect(200)
+    ).body;
   const untilEnded = (planId: string) =>
     eventually(async () => {
       const body = await deliveriesOf(planId);
@@ -56,13 +62,25 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     // The sweeper stays out of the way (once an hour): here the queue's jobs alone attempt and retry.
     // (The crash test is where the sweeper takes over.)
     t = await createTestApp({
-      env: { SMTP_URL: sink.url, DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_RETRY_LIMIT: '3', DELIVERY_CLAIM_SECONDS: '5', DELIVERY_SWEEP_SECONDS: '3600', PUBLIC_URL: 'http://kehoach.test', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+      env: {
+        SMTP_URL: sink.url,
+        DELIVERY_RETRY_DELAY_SECONDS: '1',
+        DELIVERY_RETRY_LIMIT: '3',
+        DELIVERY_CLAIM_SECONDS: '5',
+        DELIVERY_SWEEP_SECONDS: '3600',
+        PUBLIC_URL: 'http://kehoach.test',
+        WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      },
     });
     const admin = await auth('tu-bd.admin');
     for (const org of (await request(t.http).get('/api/organizations').set('Authorization', admin)).body) orgs[org.code] = org.id;
     // Sở Y tế has no address: inbox only. Sở Giáo dục also has a webhook.
     await request(t.http).patch(`/api/organizations/${orgs['db-syt']}`).set('Authorization', admin).send({ email: null }).expect(200);
-    await request(t.http).patch(`/api/organizations/${orgs['db-sgd']}`).set('Authorization', admin).send({ webhookUrl: hook.url, webhookSecret: WEBHOOK_SECRET }).expect(200);
+    await request(t.http)
+      .patch(`/api/organizations/${orgs['db-sgd']}`)
+      .set('Authorization', admin)
+      .send({ webhookUrl: hook.url, webhookSecret: WEBHOOK_SECRET })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -106,8 +124,20 @@ describe('distribution: every recipient line gets the issued plan, with receipts
 
     it('plans one delivery per line and channel, leaves the line without address to paper, and ends distributed', async () => {
       const body = await deliveriesOf(planId);
-      const channels = Object.fromEntries(body.recipients.map((r: { recipientId: string; deliveries: { channel: string }[] }) => [r.recipientId, r.deliveries.map((d) => d.channel).sort()]));
-      expect(channels).toEqual({ 'r-stc': ['email', 'inbox'], 'r-syt': ['inbox'], 'r-sgd': ['email', 'inbox', 'webhook'], 'r-bao': ['email'], 'r-bcd': [], 'r-luu': ['archive'] });
+      const channels = Object.fromEntries(
+        body.recipients.map((r: { recipientId: string; deliveries: { channel: string }[] }) => [
+          r.recipientId,
+          r.deliveries.map((d) => d.channel).sort(),
+        ]),
+      );
+      expect(channels).toEqual({
+        'r-stc': ['email', 'inbox'],
+        'r-syt': ['inbox'],
+        'r-sgd': ['email', 'inbox', 'webhook'],
+        'r-bao': ['email'],
+        'r-bcd': [],
+        'r-luu': ['archive'],
+      });
       expect(body.recipients.find((r: { recipientId: string }) => r.recipientId === 'r-bcd').paperOnly).toBe(true);
       expect(body.counts).toMatchObject({ total: 8, delivered: 8, dead: 0, ended: 8, percent: 100 });
       expect(body.state).toBe('distributed');
@@ -118,7 +148,9 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     it('mails the issued PDF, byte for byte, with number and summary in the subject and the delivery id as Message-ID', async () => {
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(plan.pdfSha256);
       const body = await deliveriesOf(planId);
-      const emailDeliveries = body.recipients.flatMap((r: { deliveries: { channel: string }[] }) => r.deliveries.filter((d) => d.channel === 'email'));
+      const emailDeliveries = body.recipients.flatMap((r: { deliveries: { channel: string }[] }) =>
+        r.deliveries.filter((d) => d.channel === 'email'),
+      );
       for (const address of ['danguy@stc.binhdinh.demo', 'danguy@sgd.binhdinh.demo', 'toasoan@baobinhdinh.demo']) {
         const mails = mailsTo(address);
         expect(mails).toHaveLength(1);
@@ -142,7 +174,11 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       expect(req.headers['x-kehoach-signature']).toBe(expected);
       const payload = JSON.parse(req.body);
       expect(req.headers['x-kehoach-delivery']).toBe(payload.deliveryId);
-      expect(payload.plan).toMatchObject({ numberSymbol: plan.numberSymbol, pdfSha256: plan.pdfSha256, pdfUrl: `http://kehoach.test/api/plans/${planId}/pdf` });
+      expect(payload.plan).toMatchObject({
+        numberSymbol: plan.numberSymbol,
+        pdfSha256: plan.pdfSha256,
+        pdfUrl: `http://kehoach.test/api/plans/${planId}/pdf`,
+      });
       expect(payload.businessType).toBe('new');
       // a forged body does not verify
       expect(createHmac('sha256', WEBHOOK_SECRET).update(req.body.replace(plan.numberSymbol, '99-KH/BCĐ')).digest('hex')).not.toBe(expected.slice(7));
@@ -150,34 +186,71 @@ describe('distribution: every recipient line gets the issued plan, with receipts
 
     it("puts the plan once in each organization's inbox, tells its clerks and leaders, and lets it read the plan", async () => {
       for (const code of ['db-stc', 'db-syt', 'db-sgd']) {
-        const inbox = (await request(t.http).get('/api/incoming').set('Authorization', await auth(`${code}.clerk`)).expect(200)).body;
+        const inbox = (
+          await request(t.http)
+            .get('/api/incoming')
+            .set('Authorization', await auth(`${code}.clerk`))
+            .expect(200)
+        ).body;
         const mine = inbox.items.filter((i: { planId: string }) => i.planId === planId);
         expect(mine).toHaveLength(1);
-        expect(mine[0]).toMatchObject({ numberSymbol: plan.numberSymbol, handlingStatus: 'arrived', handlingStatusCode: '01', acknowledgedAt: null, senderName: expect.stringContaining('Ban Chỉ đạo') });
+        expect(mine[0]).toMatchObject({
+          numberSymbol: plan.numberSymbol,
+          handlingStatus: 'arrived',
+          handlingStatusCode: '01',
+          acknowledgedAt: null,
+          senderName: expect.stringContaining('Ban Chỉ đạo'),
+        });
       }
       const notified: { username: string }[] = await t.app
         .get(DataSource)
-        .query(`SELECT u.username FROM inbox_notice n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'incoming_document' AND n.plan_id = $1 AND n.organization_id = $2 ORDER BY 1`, [planId, orgs['db-stc']]);
+        .query(
+          `SELECT u.username FROM inbox_notice n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'incoming_document' AND n.plan_id = $1 AND n.organization_id = $2 ORDER BY 1`,
+          [planId, orgs['db-stc']],
+        );
       expect(notified.map((n) => n.username)).toEqual(['db-stc.clerk', 'db-stc.reviewer', 'db-stc.signer']);
       const leader = await auth('db-stc.signer');
       const notices = (await request(t.http).get('/api/incoming-notifications?unread=true').set('Authorization', leader).expect(200)).body;
       const notice = notices.find((n: { planId: string }) => n.planId === planId);
-      expect(notice.message).toBe(`Văn bản đến: Kế hoạch số ${plan.numberSymbol} của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh`);
-      await request(t.http).post(`/api/incoming-notifications/${notice.id}/read`).set('Authorization', await auth('db-stc.clerk')).expect(404);
-      expect((await request(t.http).post(`/api/incoming-notifications/${notice.id}/read`).set('Authorization', leader).expect(200)).body.readAt).not.toBeNull();
+      expect(notice.message).toBe(
+        `Văn bản đến: Kế hoạch số ${plan.numberSymbol} của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh`,
+      );
+      await request(t.http)
+        .post(`/api/incoming-notifications/${notice.id}/read`)
+        .set('Authorization', await auth('db-stc.clerk'))
+        .expect(404);
+      expect(
+        (await request(t.http).post(`/api/incoming-notifications/${notice.id}/read`).set('Authorization', leader).expect(200)).body.readAt,
+      ).not.toBeNull();
       const unread = (await request(t.http).get('/api/incoming-notifications?unread=true').set('Authorization', leader).expect(200)).body;
       expect(unread.some((n: { id: string }) => n.id === notice.id)).toBe(false);
-      await request(t.http).get(`/api/plans/${planId}`).set('Authorization', await auth('db-stc.drafter')).expect(200);
+      await request(t.http)
+        .get(`/api/plans/${planId}`)
+        .set('Authorization', await auth('db-stc.drafter'))
+        .expect(200);
       // an organization it was not sent to still cannot
-      await request(t.http).get(`/api/plans/${planId}`).set('Authorization', await auth('ubnd-an.drafter')).expect(404);
-      const outsider = (await request(t.http).get('/api/incoming').set('Authorization', await auth('ubnd-an.clerk')).expect(200)).body;
+      await request(t.http)
+        .get(`/api/plans/${planId}`)
+        .set('Authorization', await auth('ubnd-an.drafter'))
+        .expect(404);
+      const outsider = (
+        await request(t.http)
+          .get('/api/incoming')
+          .set('Authorization', await auth('ubnd-an.clerk'))
+          .expect(200)
+      ).body;
       expect(outsider.items.some((i: { planId: string }) => i.planId === planId)).toBe(false);
     });
 
     it('receipts: acknowledge, then report handling; the sender sees them; a wrong step is refused and changes nothing', async () => {
       const clerk = await auth('db-stc.clerk');
-      const [doc] = (await request(t.http).get('/api/incoming').set('Authorization', clerk)).body.items.filter((i: { planId: string }) => i.planId === planId);
-      await request(t.http).post(`/api/incoming/${doc.id}/acknowledge`).set('Authorization', await auth('ubnd-an.clerk')).expect(404);
+      const [doc] = (await request(t.http).get('/api/incoming').set('Authorization', clerk)).body.items.filter(
+        (i: { planId: string }) => i.planId === planId,
+      );
+      await request(t.http)
+        .post(`/api/incoming/${doc.id}/acknowledge`)
+        .set('Authorization', await auth('ubnd-an.clerk'))
+        .expect(404);
       const acked = (await request(t.http).post(`/api/incoming/${doc.id}/acknowledge`).set('Authorization', clerk).expect(200)).body;
       expect(acked.acknowledgedAt).not.toBeNull();
       const again = (await request(t.http).post(`/api/incoming/${doc.id}/acknowledge`).set('Authorization', clerk).expect(200)).body;
@@ -187,9 +260,24 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       expect(bad.body.errors[0]).toMatchObject({ path: 'status' });
       await request(t.http).post(`/api/incoming/${doc.id}/status`).set('Authorization', clerk).send({ status: 'accepted' }).expect(200);
       const leader = await auth('db-stc.signer');
-      const assigned = (await request(t.http).post(`/api/incoming/${doc.id}/status`).set('Authorization', leader).send({ status: '04', note: 'Giao Văn phòng Đảng ủy tham mưu' }).expect(200)).body;
-      expect(assigned).toMatchObject({ handlingStatus: 'assigned', handlingStatusCode: '04', handlingNote: 'Giao Văn phòng Đảng ủy tham mưu', allowedStatuses: ['in_progress', 'done'] });
-      const refused = await request(t.http).post(`/api/incoming/${doc.id}/status`).set('Authorization', clerk).send({ status: 'rejected' }).expect(409);
+      const assigned = (
+        await request(t.http)
+          .post(`/api/incoming/${doc.id}/status`)
+          .set('Authorization', leader)
+          .send({ status: '04', note: 'Giao Văn phòng Đảng ủy tham mưu' })
+          .expect(200)
+      ).body;
+      expect(assigned).toMatchObject({
+        handlingStatus: 'assigned',
+        handlingStatusCode: '04',
+        handlingNote: 'Giao Văn phòng Đảng ủy tham mưu',
+        allowedStatuses: ['in_progress', 'done'],
+      });
+      const refused = await request(t.http)
+        .post(`/api/incoming/${doc.id}/status`)
+        .set('Authorization', clerk)
+        .send({ status: 'rejected' })
+        .expect(409);
       expect(refused.body).toMatchObject({ code: 'handling_status_refused', currentStatus: 'assigned', allowedStatuses: ['in_progress', 'done'] });
       expect(refused.body.message).toMatch(/Không thể chuyển/);
       const unchanged = (await request(t.http).get(`/api/incoming/${doc.id}`).set('Authorization', clerk)).body;
@@ -197,32 +285,47 @@ describe('distribution: every recipient line gets the issued plan, with receipts
 
       const sender = await deliveriesOf(planId);
       const stc = sender.recipients.find((r: { recipientId: string }) => r.recipientId === 'r-stc');
-      for (const d of stc.deliveries) expect(d).toMatchObject({ status: 'acknowledged', handlingStatus: 'assigned', handlingStatusCode: '04', statusLabel: 'Đã nhận' });
+      for (const d of stc.deliveries)
+        expect(d).toMatchObject({ status: 'acknowledged', handlingStatus: 'assigned', handlingStatusCode: '04', statusLabel: 'Đã nhận' });
       expect(sender.counts).toMatchObject({ acknowledged: 2, delivered: 6, ended: 8 });
       // the recipient does not see the sender's list
       await request(t.http).get(`/api/plans/${planId}/deliveries`).set('Authorization', clerk).expect(403);
       // the plan's audit trail holds the road and the receipts
-      const history = (await request(t.http).get(`/api/plans/${planId}/history`).set('Authorization', await auth('bcd-duk.auditor')).expect(200)).body;
+      const history = (
+        await request(t.http)
+          .get(`/api/plans/${planId}/history`)
+          .set('Authorization', await auth('bcd-duk.auditor'))
+          .expect(200)
+      ).body;
       const events = history.map((e: { event: string }) => e.event);
       expect(events).toEqual(expect.arrayContaining(['DISTRIBUTION_STARTED', 'DISTRIBUTED', 'INCOMING_ACKNOWLEDGED', 'INCOMING_HANDLING_REPORTED']));
       expect(events.indexOf('DISTRIBUTION_STARTED')).toBeLessThan(events.indexOf('DISTRIBUTED'));
-      expect(history.filter((e: { event: string }) => e.event === 'INCOMING_HANDLING_REPORTED').map((e: { data: { to: string } }) => e.data.to)).toEqual(['accepted', 'assigned']);
+      expect(
+        history.filter((e: { event: string }) => e.event === 'INCOMING_HANDLING_REPORTED').map((e: { data: { to: string } }) => e.data.to),
+      ).toEqual(['accepted', 'assigned']);
     });
 
     it('refuses to resend a delivery that arrived', async () => {
       const body = await deliveriesOf(planId);
       const delivered = body.recipients.find((r: { recipientId: string }) => r.recipientId === 'r-syt').deliveries[0];
       expect(delivered.canResend).toBe(false);
-      const res = await request(t.http).post(`/api/deliveries/${delivered.id}/resend`).set('Authorization', await auth('bcd-duk.clerk')).expect(409);
+      const res = await request(t.http)
+        .post(`/api/deliveries/${delivered.id}/resend`)
+        .set('Authorization', await auth('bcd-duk.clerk'))
+        .expect(409);
       expect(res.body.code).toBe('delivery_not_resendable');
     });
 
     it('exports an edXML package that parses back to the plan, its recipients and its PDF', async () => {
-      const res = await request(t.http).get(`/api/plans/${planId}/edxml`).set('Authorization', await auth('db-stc.clerk')).expect(200);
+      const res = await request(t.http)
+        .get(`/api/plans/${planId}/edxml`)
+        .set('Authorization', await auth('db-stc.clerk'))
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^application\/xml/);
       const xml = parseXmlStrict(res.text);
       const header = xml.getElementsByTagNameNS(EDXML_NAMESPACE, 'MessageHeader')[0];
-      const texts = (name: string, root: Element | Document = header) => Array.from(root.getElementsByTagNameNS(EDXML_NAMESPACE, name)).map((e) => e.textContent);
+      const texts = (name: string, root: Element | Document = header) =>
+        Array.from(root.getElementsByTagNameNS(EDXML_NAMESPACE, name)).map((e) => e.textContent);
       const [codeNumber, codeNotation] = plan.numberSymbol.split(/-(.*)/s);
       expect(texts('CodeNumber')).toEqual([codeNumber]);
       expect(texts('CodeNotation')).toEqual([codeNotation]);
@@ -234,11 +337,20 @@ describe('distribution: every recipient line gets the issued plan, with receipts
       const from = header.getElementsByTagNameNS(EDXML_NAMESPACE, 'From')[0];
       expect(texts('OrganId', from)).toEqual(['bcd-duk']);
       const to = Array.from(header.getElementsByTagNameNS(EDXML_NAMESPACE, 'To')).map((e) => texts('OrganName', e)[0]);
-      expect(to).toEqual(['Đảng ủy Sở Tài chính', 'Đảng ủy Sở Y tế', 'Đảng ủy Sở Giáo dục và Đào tạo', 'Báo Bình Định', 'Các đồng chí Ủy viên Ban Chỉ đạo']);
+      expect(to).toEqual([
+        'Đảng ủy Sở Tài chính',
+        'Đảng ủy Sở Y tế',
+        'Đảng ủy Sở Giáo dục và Đào tạo',
+        'Báo Bình Định',
+        'Các đồng chí Ủy viên Ban Chỉ đạo',
+      ]);
       expect(texts('BussinessDocType', xml)).toEqual(['0']);
       const encoded = xml.getElementsByTagName('ContentTransferEncoded')[0].textContent!;
       expect(Buffer.from(encoded.replace(/\s+/g, ''), 'base64').equals(pdf)).toBe(true);
-      await request(t.http).get(`/api/plans/${planId}/edxml`).set('Authorization', await auth('ubnd-an.clerk')).expect(404);
+      await request(t.http)
+        .get(`/api/plans/${planId}/edxml`)
+        .set('Authorization', await auth('ubnd-an.clerk'))
+        .expect(404);
     });
   });
 
@@ -247,7 +359,11 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     const planId = await createPlan(
       t,
       'bcd-duk.drafter',
-      withFutureDeadlines(planContent({ recipients: [line('r-stc', 'Đảng ủy Sở Tài chính', { organizationId: orgs['db-stc'] }), line('r-luu', 'VP', { purpose: 'archive' })] })),
+      withFutureDeadlines(
+        planContent({
+          recipients: [line('r-stc', 'Đảng ủy Sở Tài chính', { organizationId: orgs['db-stc'] }), line('r-luu', 'VP', { purpose: 'archive' })],
+        }),
+      ),
     );
     await signThroughApi(t, 'bcd-duk', planId);
     const failing = await eventually(async () => {
@@ -274,7 +390,14 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     const planId = await createPlan(
       t,
       'bcd-duk.drafter',
-      withFutureDeadlines(planContent({ recipients: [line('r-sgd', 'Đảng ủy Sở Giáo dục và Đào tạo', { organizationId: orgs['db-sgd'] }), line('r-luu', 'VP', { purpose: 'archive' })] })),
+      withFutureDeadlines(
+        planContent({
+          recipients: [
+            line('r-sgd', 'Đảng ủy Sở Giáo dục và Đào tạo', { organizationId: orgs['db-sgd'] }),
+            line('r-luu', 'VP', { purpose: 'archive' }),
+          ],
+        }),
+      ),
     );
     await signThroughApi(t, 'bcd-duk', planId);
     const ofPlan = () => hook.requests.filter((r) => JSON.parse(r.body).plan.id === planId);
@@ -298,7 +421,18 @@ describe('distribution: every recipient line gets the issued plan, with receipts
 
   it('SMTP down for good: the mail goes dead and the plan is distributed with it shown; the clerk resends after SMTP is back and it arrives once', async () => {
     await sink.stop();
-    const planId = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(planContent({ recipients: [line('r-bao', 'Báo Bình Định', { purpose: 'inform', email: 'banbientap@baobinhdinh.demo' }), line('r-luu', 'VP', { purpose: 'archive' })] })));
+    const planId = await createPlan(
+      t,
+      'bcd-duk.drafter',
+      withFutureDeadlines(
+        planContent({
+          recipients: [
+            line('r-bao', 'Báo Bình Định', { purpose: 'inform', email: 'banbientap@baobinhdinh.demo' }),
+            line('r-luu', 'VP', { purpose: 'archive' }),
+          ],
+        }),
+      ),
+    );
     await signThroughApi(t, 'bcd-duk', planId);
     const ended = await untilEnded(planId);
     const dead = ended.recipients[0].deliveries[0];
@@ -307,15 +441,31 @@ describe('distribution: every recipient line gets the issued plan, with receipts
     expect(ended.state).toBe('distributed');
 
     await sink.start();
-    await request(t.http).post(`/api/deliveries/${dead.id}/resend`).set('Authorization', await auth('bcd-duk.drafter')).expect(403);
-    await request(t.http).post(`/api/deliveries/${dead.id}/resend`).set('Authorization', await auth('db-stc.clerk')).expect(404);
-    const resent = (await request(t.http).post(`/api/deliveries/${dead.id}/resend`).set('Authorization', await auth('bcd-duk.clerk')).expect(200)).body;
+    await request(t.http)
+      .post(`/api/deliveries/${dead.id}/resend`)
+      .set('Authorization', await auth('bcd-duk.drafter'))
+      .expect(403);
+    await request(t.http)
+      .post(`/api/deliveries/${dead.id}/resend`)
+      .set('Authorization', await auth('db-stc.clerk'))
+      .expect(404);
+    const resent = (
+      await request(t.http)
+        .post(`/api/deliveries/${dead.id}/resend`)
+        .set('Authorization', await auth('bcd-duk.clerk'))
+        .expect(200)
+    ).body;
     expect(resent).toMatchObject({ status: 'queued', attempts: 0 });
     const after = await untilEnded(planId);
     expect(after.recipients[0].deliveries[0]).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(sink.mails.filter((m) => m.messageId === `<${dead.id}@kehoach>`)).toHaveLength(1);
     expect(after.state).toBe('distributed');
-    const history = (await request(t.http).get(`/api/plans/${planId}/history`).set('Authorization', await auth('bcd-duk.auditor')).expect(200)).body;
+    const history = (
+      await request(t.http)
+        .get(`/api/plans/${planId}/history`)
+        .set('Authorization', await auth('bcd-duk.auditor'))
+        .expect(200)
+    ).body;
     const distributed = history.find((e: { event: string }) => e.event === 'DISTRIBUTED');
     expect(distributed.data.deliveries).toEqual({ total: 2, delivered: 1, acknowledged: 0, dead: 1 });
     const resend = history.find((e: { event: string }) => e.event === 'DELIVERY_RESENT');

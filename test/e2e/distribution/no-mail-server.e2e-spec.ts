@@ -13,7 +13,15 @@ describe('distribution without a mail server', () => {
   let db: DataSource;
 
   const line = (id: string, name: string, overrides: Partial<Recipient> = {}): Recipient => ({
-    id, name, organizationId: null, purpose: 'implement', note: null, email: null, mustImplement: false, implementationDueDate: null, ...overrides,
+    id,
+    name,
+    organizationId: null,
+    purpose: 'implement',
+    note: null,
+    email: null,
+    mustImplement: false,
+    implementationDueDate: null,
+    ...overrides,
   });
 
   beforeAll(async () => {
@@ -39,9 +47,17 @@ describe('distribution without a mail server', () => {
       ),
     );
     await signThroughApi(t, 'bcd-duk', planId);
-    const done = await waitFor('the distribution', () => db.query(`SELECT state FROM plan WHERE id = $1`, [planId]), (rows: { state: string }[]) => rows[0].state === 'distributed', 60_000);
+    const done = await waitFor(
+      'the distribution',
+      () => db.query(`SELECT state FROM plan WHERE id = $1`, [planId]),
+      (rows: { state: string }[]) => rows[0].state === 'distributed',
+      60_000,
+    );
     expect(done[0].state).toBe('distributed');
-    const deliveries: { channel: string; status: string; attempts: number }[] = await db.query(`SELECT channel, status, attempts FROM delivery WHERE plan_id = $1 ORDER BY channel::text`, [planId]);
+    const deliveries: { channel: string; status: string; attempts: number }[] = await db.query(
+      `SELECT channel, status, attempts FROM delivery WHERE plan_id = $1 ORDER BY channel::text`,
+      [planId],
+    );
     expect(deliveries).toEqual([
       { channel: 'archive', status: 'delivered', attempts: 1 },
       { channel: 'inbox', status: 'delivered', attempts: 1 },
@@ -66,7 +82,12 @@ describe('distribution without a mail server', () => {
     } finally {
       await browser.close();
     }
-    const board = (await request(t.http).get(`/api/plans/${planId}/deliveries`).set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`).expect(200)).body;
+    const board = (
+      await request(t.http)
+        .get(`/api/plans/${planId}/deliveries`)
+        .set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`)
+        .expect(200)
+    ).body;
     expect(board.counts).toMatchObject({ total: 2, ended: 2 });
   }, 180_000);
 });

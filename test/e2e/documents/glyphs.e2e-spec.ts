@@ -16,7 +16,11 @@ const LOWER = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹê�
 const LETTERS = [...LOWER, ...LOWER.toUpperCase()];
 
 // fontkit ships no types; the little of it the test reads.
-interface FontPoint { x: number; y: number; onCurve: boolean }
+interface FontPoint {
+  x: number;
+  y: number;
+  onCurve: boolean;
+}
 interface FontGlyph {
   id: number;
   _decode(): { numberOfContours: number; points?: FontPoint[]; components?: { glyphID: number; dx: number; dy: number }[] } | null;
@@ -29,7 +33,7 @@ interface Font {
   glyphForCodePoint(cp: number): FontGlyph;
   getGlyph(id: number): FontGlyph;
 }
- 
+
 const fontkit = require('fontkit') as { openSync(file: string): Font };
 
 /** The letter an accented letter is drawn on: "ở" on "o", "đ" on "d", "ì" on the dotless "ı". */
@@ -118,13 +122,11 @@ describe('Vietnamese letters in a rendered PDF', () => {
   });
   afterAll(() => rendering.onModuleDestroy());
 
-  it('prints each letter in each face from that face\'s embedded font (mutool stext)', async () => {
+  it("prints each letter in each face from that face's embedded font (mutool stext)", async () => {
     const css = embeddedFontCss(findTemplatesDir());
-    const paragraphs = DOCUMENT_FONT_FACES.map(
-      (f) => `<p style="font-weight:${f.weight};font-style:${f.style}">${LETTERS.join(' ')}</p>`,
-    );
-    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${css}</style></head>` +
-      `<body>${paragraphs.join('')}</body></html>`;
+    const paragraphs = DOCUMENT_FONT_FACES.map((f) => `<p style="font-weight:${f.weight};font-style:${f.style}">${LETTERS.join(' ')}</p>`);
+    const html =
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${css}</style></head>` + `<body>${paragraphs.join('')}</body></html>`;
     const file = pdfFile(await rendering.print(html), 'letters.pdf');
     const stext = execFileSync('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file], { encoding: 'utf8' });
 
@@ -161,5 +163,9 @@ function decodeXml(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

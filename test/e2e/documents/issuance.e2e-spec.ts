@@ -8,7 +8,20 @@ import { issuanceDate } from '@app/numbering';
 import { Plan, PlanContent } from '@app/plans';
 import { PkiService } from '@app/rendering';
 import { createPlan } from '../../support/plan-factory';
-import { findPhrase, findPhrases, nssDbTrusting, pageCount, pdffonts, pdfFile, pdfinfo, pdfsig, pdftotext, qpdfCheck, WordBox, wordBoxes } from '../../support/pdf-tools';
+import {
+  findPhrase,
+  findPhrases,
+  nssDbTrusting,
+  pageCount,
+  pdffonts,
+  pdfFile,
+  pdfinfo,
+  pdfsig,
+  pdftotext,
+  qpdfCheck,
+  WordBox,
+  wordBoxes,
+} from '../../support/pdf-tools';
 import { wordsInOrderRatio } from '../../support/seed-text';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { expectTransition, getJson, waitFor, withFutureDeadlines } from '../../support/workflow-client';
@@ -134,7 +147,11 @@ describe('issuance of the seed plans', () => {
       expect(fonts.filter((f) => !f.embedded)).toEqual([]);
       const info = pdfinfo(file);
       const content = fixture(seed);
-      expect(info.Author).toBe(seed.organizationCode === 'bcd-duk' ? 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh' : 'Ủy ban nhân dân xã Nhơn Hậu');
+      expect(info.Author).toBe(
+        seed.organizationCode === 'bcd-duk'
+          ? 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh'
+          : 'Ủy ban nhân dân xã Nhơn Hậu',
+      );
       expect(info.Subject).toBe(content.summary.replace(/\s*\n\s*/g, ' '));
       expect(info.Keywords).toBe(plan.numberSymbol);
       expect(info.Title).toContain(plan.numberSymbol);
@@ -144,7 +161,9 @@ describe('issuance of the seed plans', () => {
     it('reads as the seed: at least 97% of its words in order', () => {
       const { file } = doc();
       const result = wordsInOrderRatio(seedText(seed), pdftotext(file));
-      console.log(`${seed.fixture}: ${(result.ratio * 100).toFixed(1)}% of the seed's ${result.seedWords} words found in order in the issued PDF (${result.matched} matched)`);
+      console.log(
+        `${seed.fixture}: ${(result.ratio * 100).toFixed(1)}% of the seed's ${result.seedWords} words found in order in the issued PDF (${result.matched} matched)`,
+      );
       expect(result.ratio).toBeGreaterThanOrEqual(0.97);
     });
 
@@ -207,19 +226,32 @@ describe('issuance of the seed plans', () => {
       const { plan } = doc();
       const register = await getJson(t, `${seed.organizationCode}.clerk`, `/api/registers/outgoing?org=${seed.organizationCode}`);
       expect(register.lines).toEqual([
-        expect.objectContaining({ numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, documentType: 'KH', voided: false, planId: plan.id, signer: expect.stringContaining(fixture(seed).signature.signerName) }),
+        expect.objectContaining({
+          numberSymbol: plan.numberSymbol,
+          issuedOn: plan.issuedOn,
+          documentType: 'KH',
+          voided: false,
+          planId: plan.id,
+          signer: expect.stringContaining(fixture(seed).signature.signerName),
+        }),
       ]);
-      const csv = await request(t.http).get(`/api/registers/outgoing.csv?org=${seed.organizationCode}`).set('Authorization', `Bearer ${await t.token(`${seed.organizationCode}.clerk`)}`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const csv = await request(t.http)
+        .get(`/api/registers/outgoing.csv?org=${seed.organizationCode}`)
+        .set('Authorization', `Bearer ${await t.token(`${seed.organizationCode}.clerk`)}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       const body = csv.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = body.toString('utf8').slice(1).trim().split('\r\n');
-      expect(lines[0]).toBe('"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung văn bản,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú');
+      expect(lines[0]).toBe(
+        '"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung văn bản,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú',
+      );
       expect(lines[1].startsWith(`${plan.numberSymbol},`)).toBe(true);
       expect(lines).toHaveLength(2);
     });
@@ -232,23 +264,35 @@ describe('issuance of the seed plans', () => {
     expect(res.status).toBe(200);
     const file = pdfFile(res.body as Buffer, 'draft.pdf');
     const result = wordsInOrderRatio(seedText(seed), pdftotext(file));
-    console.log(`${seed.fixture}: ${(result.ratio * 100).toFixed(1)}% of the seed's ${result.seedWords} words found in order in the draft preview (${result.matched} matched)`);
+    console.log(
+      `${seed.fixture}: ${(result.ratio * 100).toFixed(1)}% of the seed's ${result.seedWords} words found in order in the draft preview (${result.matched} matched)`,
+    );
     expect(result.ratio).toBeGreaterThanOrEqual(0.97);
     expect(pdfsig(file)).toMatch(/does not contain any signatures/);
     expect(findPhrase(wordBoxes(file), 'DỰ THẢO', 1)).not.toBeNull();
   });
 
   it('keeps the register to its clerks and auditors', async () => {
-    const drafter = await request(t.http).get('/api/registers/outgoing?org=bcd-duk').set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
+    const drafter = await request(t.http)
+      .get('/api/registers/outgoing?org=bcd-duk')
+      .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
     expect(drafter.status).toBe(403);
-    const otherClerk = await request(t.http).get('/api/registers/outgoing?org=bcd-duk').set('Authorization', `Bearer ${await t.token('ubnd-nh.clerk')}`);
+    const otherClerk = await request(t.http)
+      .get('/api/registers/outgoing?org=bcd-duk')
+      .set('Authorization', `Bearer ${await t.token('ubnd-nh.clerk')}`);
     expect(otherClerk.status).toBe(404);
-    const auditor = await request(t.http).get('/api/registers/outgoing?org=bcd-duk').set('Authorization', `Bearer ${await t.token('tu-bd.auditor')}`);
+    const auditor = await request(t.http)
+      .get('/api/registers/outgoing?org=bcd-duk')
+      .set('Authorization', `Bearer ${await t.token('tu-bd.auditor')}`);
     expect(auditor.status).toBe(200);
-    const badDates = await request(t.http).get('/api/registers/outgoing?org=bcd-duk&from=2024-05-01&to=2024-01-01').set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`);
+    const badDates = await request(t.http)
+      .get('/api/registers/outgoing?org=bcd-duk&from=2024-05-01&to=2024-01-01')
+      .set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`);
     expect(badDates.status).toBe(422);
     expect(badDates.body.errors).toEqual([expect.objectContaining({ path: 'to', code: 'before_from' })]);
-    const notADate = await request(t.http).get('/api/registers/outgoing?org=bcd-duk&from=24/01/2024').set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`);
+    const notADate = await request(t.http)
+      .get('/api/registers/outgoing?org=bcd-duk&from=24/01/2024')
+      .set('Authorization', `Bearer ${await t.token('bcd-duk.clerk')}`);
     expect(notADate.status).toBe(422);
   });
 });

@@ -117,10 +117,14 @@ describe('document layout (real Chromium, Paged.js)', () => {
     expect(Math.max(...text.map((w) => w.xMax))).toBeLessThan(words[0].pageWidth - 15 * MM + 1);
   });
 
-  it('waits for each print\'s own layout, whatever the pooled page printed before', async () => {
+  it("waits for each print's own layout, whatever the pooled page printed before", async () => {
     // Seen: the State seed printed after the Party draft seed came out with half its pages.
     const content = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'state-xa-2024-48-KH-UBND.json'), 'utf8')) as PlanContent;
-    const input = { issuer: state, content, mode: { kind: 'issued', numberSymbol: '48/KH-UBND', issuedOn: '2024-03-29', stamp: null } as DocumentMode };
+    const input = {
+      issuer: state,
+      content,
+      mode: { kind: 'issued', numberSymbol: '48/KH-UBND', issuedOn: '2024-03-29', stamp: null } as DocumentMode,
+    };
     const first = pdfFile(await rendering.pdf(input), 'first.pdf');
     const after = pdfFile(
       await rendering.pool.withPage(async (page) => {

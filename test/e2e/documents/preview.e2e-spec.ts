@@ -52,7 +52,9 @@ describe('draft preview (GET /api/plans/:id/preview.pdf)', () => {
   });
 
   it('says the plan is not issued yet when its PDF is asked for (404)', async () => {
-    const res = await request(t.http).get(`/api/plans/${planId}/pdf`).set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
+    const res = await request(t.http)
+      .get(`/api/plans/${planId}/pdf`)
+      .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('document_not_issued');
   });

@@ -40,7 +40,9 @@ describe('signer keys: one per person and organization, opened only by the perso
   });
 
   it('stores the private key encrypted: the stored key does not open without the person\u2019s secret', async () => {
-    const [row] = await t.app.get(DataSource).query(`SELECT encrypted_key_pem FROM signer_key WHERE user_id = $1 AND superseded_at IS NULL`, [holder.userId]);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT encrypted_key_pem FROM signer_key WHERE user_id = $1 AND superseded_at IS NULL`, [holder.userId]);
     expect(row.encrypted_key_pem).toContain('BEGIN ENCRYPTED PRIVATE KEY');
     expect(() => createPrivateKey({ key: row.encrypted_key_pem, format: 'pem', passphrase: 'not-the-password' })).toThrow();
     expect(() => createPrivateKey({ key: row.encrypted_key_pem, format: 'pem' })).toThrow();
@@ -52,7 +54,22 @@ describe('signer keys: one per person and organization, opened only by the perso
     const doc = await PDFDocument.create();
     doc.addPage();
     const at = new Date('2026-12-05T02:00:00Z');
-    const signed = await signIssuedPdf(Buffer.from(await doc.save()), { title: 't', author: 'a', subject: 's', keywords: [], creationDate: at, signingTime: at, signerName: 'Bùi Quang Nhựt', reason: 'Ký', location: 'Bình Định', contactInfo: '' }, key);
+    const signed = await signIssuedPdf(
+      Buffer.from(await doc.save()),
+      {
+        title: 't',
+        author: 'a',
+        subject: 's',
+        keywords: [],
+        creationDate: at,
+        signingTime: at,
+        signerName: 'Bùi Quang Nhựt',
+        reason: 'Ký',
+        location: 'Bình Định',
+        contactInfo: '',
+      },
+      key,
+    );
     const report = pdfsig(pdfFile(signed, 'person-signed.pdf'), nssDbTrusting(t.app.get(PkiService).caCertificatePem()!));
     expect(report).toContain('Signer Certificate Common Name: Bùi Quang Nhựt');
     expect(report).toContain('Signature Validation: Signature is Valid.');

@@ -30,7 +30,9 @@ describe('stamp images', () => {
     expect(await stamps().ensureDemo([], [{ organizationId: organization.id, name: 'Ban Chỉ đạo', place: 'Bình Định' }])).toBe(0);
     const count = async () => Number((await t.app.get(DataSource).query(`SELECT count(*) FROM stamp_image`))[0].count);
     const before = await count();
-    await expect(stamps().upload(StampKind.Seal, organization.id, Buffer.from('GIF89a not a png'), user.id)).rejects.toMatchObject({ code: 'invalid_image' });
+    await expect(stamps().upload(StampKind.Seal, organization.id, Buffer.from('GIF89a not a png'), user.id)).rejects.toMatchObject({
+      code: 'invalid_image',
+    });
     const huge = Buffer.alloc(64);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(huge);
     huge.write('IHDR', 12, 'latin1');

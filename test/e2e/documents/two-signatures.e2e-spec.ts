@@ -31,7 +31,9 @@ describe('two signatures on one PDF: the signer, then the organization in an inc
     certificate: forge.pki.certificateFromPem(entry.certPem),
     chain: [forge.pki.certificateFromPem(ca.certPem)],
   });
-  const person = identity(issueSigningCertificate(ca, { commonName: 'Bùi Quang Nhựt', organization: 'Ban Chỉ đạo', organizationalUnit: 'Trưởng Ban Chỉ đạo' }));
+  const person = identity(
+    issueSigningCertificate(ca, { commonName: 'Bùi Quang Nhựt', organization: 'Ban Chỉ đạo', organizationalUnit: 'Trưởng Ban Chỉ đạo' }),
+  );
   const organization = identity(issueSigningCertificate(ca, { commonName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ', organization: 'Ban Chỉ đạo' }));
   const nssdir = nssDbTrusting(ca.certPem);
   const info = (signerName: string, at: string) => ({
@@ -55,7 +57,8 @@ describe('two signatures on one PDF: the signer, then the organization in an inc
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const slot = (name: string, width: string) => `<a href="${SLOT_URL_PREFIX}${name}" style="display:inline-block;width:${width};color:inherit;text-decoration:none">&nbsp;</a>`;
+      const slot = (name: string, width: string) =>
+        `<a href="${SLOT_URL_PREFIX}${name}" style="display:inline-block;width:${width};color:inherit;text-decoration:none">&nbsp;</a>`;
       await page.setContent(
         `<html><body style="font:14pt serif;margin:0">` +
           `<p>Số ${slot('number', '2.5em')}-KH/BCĐ</p><p><i>Bình Định, ngày ${slot('day', '1.6em')} tháng ${slot('month', '1.6em')} năm 2026</i></p>` +

@@ -39,7 +39,10 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
     for (const file of FILES) {
-      const res = await request(t.http).post('/api/plans/import?save=true').set('Authorization', await auth()).attach('file', readFileSync(join(FIXTURES, file)), file);
+      const res = await request(t.http)
+        .post('/api/plans/import?save=true')
+        .set('Authorization', await auth())
+        .attach('file', readFileSync(join(FIXTURES, file)), file);
       expect({ file, status: res.status, unrecognized: res.body.report?.unrecognized }).toEqual({ file, status: 201, unrecognized: [] });
       imported[file] = { planId: res.body.planId, content: res.body.content };
     }
@@ -55,7 +58,10 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
   it.each(FILES)('%s: the appendix, its table (header, group rows over the width, task rows) and the body table are content', async (file) => {
     const { planId, content } = imported[file];
     expect(content.appendices).toHaveLength(1);
-    expect(content.appendices[0]).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN NĂM 2025', attachmentLine: true });
+    expect(content.appendices[0]).toMatchObject({
+      title: 'DANH MỤC NHIỆM VỤ PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN NĂM 2025',
+      attachmentLine: true,
+    });
     const table = appendixTable(content);
     expect(table.columns.map((c) => [c.title, c.role])).toEqual([
       ['TT', 'number'],
@@ -66,14 +72,26 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
       ['Sản phẩm', 'product'],
     ]);
     expect(table.rows).toHaveLength(24);
-    expect(table.rows[0].cells).toEqual([{ text: 'I', colSpan: 1 }, { text: 'Công tác chỉ đạo, điều hành', colSpan: 5 }]);
+    expect(table.rows[0].cells).toEqual([
+      { text: 'I', colSpan: 1 },
+      { text: 'Công tác chỉ đạo, điều hành', colSpan: 5 },
+    ]);
     expect(table.rows.filter((r) => r.task)).toHaveLength(20);
-    expect(table.rows[1].task).toMatchObject({ carriedOutBy: 'Văn phòng HĐND và UBND xã', timeframe: { kind: 'quarter', quarters: [1], year: 2025 } });
+    expect(table.rows[1].task).toMatchObject({
+      carriedOutBy: 'Văn phòng HĐND và UBND xã',
+      timeframe: { kind: 'quarter', quarters: [1], year: 2025 },
+    });
     const bodyTable = content.parts[0].children[1].kind === 'item' ? content.parts[0].children[1].children[0] : null;
-    expect(bodyTable).toMatchObject({ kind: 'table', columns: [{ title: 'TT' }, { title: 'Chỉ tiêu' }, { title: 'Năm 2024' }, { title: 'Năm 2025' }] });
+    expect(bodyTable).toMatchObject({
+      kind: 'table',
+      columns: [{ title: 'TT' }, { title: 'Chỉ tiêu' }, { title: 'Năm 2024' }, { title: 'Năm 2025' }],
+    });
 
     // The format check reads the task rows like task items: nothing is missing here.
-    const check = await request(t.http).get(`/api/plans/${planId}/check`).set('Authorization', await auth()).expect(200);
+    const check = await request(t.http)
+      .get(`/api/plans/${planId}/check`)
+      .set('Authorization', await auth())
+      .expect(200);
     expect(check.body.errors.filter((e: { path: string }) => e.path.startsWith('appendices'))).toEqual([]);
   });
 
@@ -83,7 +101,12 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
 
   it.each(FILES)('%s: the PDF has the cells in order, the appendix on landscape pages, the header row and whole rows on each page', async (file) => {
     const { planId, content } = imported[file];
-    const pdf = await request(t.http).get(`/api/plans/${planId}/preview.pdf`).set('Authorization', await auth()).buffer(true).parse(binary).expect(200);
+    const pdf = await request(t.http)
+      .get(`/api/plans/${planId}/preview.pdf`)
+      .set('Authorization', await auth())
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const path = pdfFile(pdf.body as Buffer, `${file}.pdf`);
     console.log(`${file}: PDF at ${path}`);
     // -raw reads text in the order it is drawn: the default mode interleaves the lines of
@@ -123,8 +146,16 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
 
   it.each(FILES)('%s: export.docx, read again by the importer, gives the same content', async (file) => {
     const { planId, content } = imported[file];
-    const docx = await request(t.http).get(`/api/plans/${planId}/export.docx`).set('Authorization', await auth()).buffer(true).parse(binary).expect(200);
-    const res = await request(t.http).post('/api/plans/import').set('Authorization', await auth()).attach('file', docx.body as Buffer, 'export.docx');
+    const docx = await request(t.http)
+      .get(`/api/plans/${planId}/export.docx`)
+      .set('Authorization', await auth())
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const res = await request(t.http)
+      .post('/api/plans/import')
+      .set('Authorization', await auth())
+      .attach('file', docx.body as Buffer, 'export.docx');
     expect(res.status).toBe(200);
     expect(res.body.report.unrecognized).toEqual([]);
     expectSameContent(content, res.body.content, `${file} via export.docx`);

@@ -20,7 +20,18 @@ const drafterFor = (path: string) => (/(^|\/)state-/.test(relative(FIXTURES, pat
 describe('importing: every plan under test/fixtures is saved as a draft, never refused', () => {
   let t: TestApp;
   const files = importableFiles(FIXTURES);
-  const saved = new Map<string, { status: number; body: { planId: string; detected: { family: string | null }; content: { recipients: { purpose: string; name: string }[] }; report: { warnings: string[] } } }>();
+  const saved = new Map<
+    string,
+    {
+      status: number;
+      body: {
+        planId: string;
+        detected: { family: string | null };
+        content: { recipients: { purpose: string; name: string }[] };
+        report: { warnings: string[] };
+      };
+    }
+  >();
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
@@ -34,9 +45,11 @@ describe('importing: every plan under test/fixtures is saved as a draft, never r
   });
   afterAll(() => t.close());
 
-  it('finds the seeds, this test\'s own plans and a Word file among them', () => {
+  it("finds the seeds, this test's own plans and a Word file among them", () => {
     const names = [...saved.keys()];
-    expect(names).toEqual(expect.arrayContaining(['seeds/party-thixa-2023-draft.txt', 'imports/party-signature-kiem.txt', 'imports/state-lettered-parts.docx']));
+    expect(names).toEqual(
+      expect.arrayContaining(['seeds/party-thixa-2023-draft.txt', 'imports/party-signature-kiem.txt', 'imports/state-lettered-parts.docx']),
+    );
     expect(names.length).toBeGreaterThanOrEqual(12);
   });
 
@@ -45,7 +58,10 @@ describe('importing: every plan under test/fixtures is saved as a draft, never r
     if (res.status !== 201) console.error(name, res.status, JSON.stringify(res.body).slice(0, 2000));
     expect(res.status).toBe(201);
     expect(res.body.planId).toEqual(expect.any(String));
-    const plan = await request(t.http).get(`/api/plans/${res.body.planId}`).set('Authorization', `Bearer ${await t.token(drafterFor(name))}`).expect(200);
+    const plan = await request(t.http)
+      .get(`/api/plans/${res.body.planId}`)
+      .set('Authorization', `Bearer ${await t.token(drafterFor(name))}`)
+      .expect(200);
     expect(plan.body).toMatchObject({ state: 'draft', version: 1 });
   });
 
@@ -62,7 +78,10 @@ describe('importing: every plan under test/fixtures is saved as a draft, never r
   });
 
   it('reads the lettered parts of the Word file as the Markdown one', () => {
-    const titles = (name: string) => (saved.get(name)!.body.content as unknown as { parts: { title: string; group?: boolean }[] }).parts.map((p) => `${p.group ? '*' : ''}${p.title}`);
+    const titles = (name: string) =>
+      (saved.get(name)!.body.content as unknown as { parts: { title: string; group?: boolean }[] }).parts.map(
+        (p) => `${p.group ? '*' : ''}${p.title}`,
+      );
     expect(titles('imports/state-lettered-parts.docx')).toEqual(titles('imports/state-lettered-parts.md'));
     expect(titles('imports/state-lettered-parts.docx').filter((t) => t.startsWith('*'))).toHaveLength(3);
   });

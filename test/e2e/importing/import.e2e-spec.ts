@@ -31,9 +31,13 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
   let t: TestApp;
   let db: DataSource;
   const auth = async (username: string) => `Bearer ${await t.token(username)}`;
-  const counts = async () => (await db.query(`SELECT (SELECT count(*) FROM plan)::int AS plans, (SELECT count(*) FROM plan_import_report)::int AS reports`))[0];
+  const counts = async () =>
+    (await db.query(`SELECT (SELECT count(*) FROM plan)::int AS plans, (SELECT count(*) FROM plan_import_report)::int AS reports`))[0];
   const upload = async (username: string, bytes: Buffer, filename: string, query = '') =>
-    request(t.http).post(`/api/plans/import${query}`).set('Authorization', await auth(username)).attach('file', bytes, filename);
+    request(t.http)
+      .post(`/api/plans/import${query}`)
+      .set('Authorization', await auth(username))
+      .attach('file', bytes, filename);
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
@@ -49,30 +53,69 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
       const res = await upload(drafter, bytes, facts.seed, '?save=true');
       expect(res.status).toBe(201);
       expectSameContent(fixture, res.body.content, facts.seed);
-      expect(res.body.detected).toMatchObject({ family: facts.family, numberSymbol: facts.numberSymbol, number: facts.number, draft: facts.status === 'draft' });
+      expect(res.body.detected).toMatchObject({
+        family: facts.family,
+        numberSymbol: facts.numberSymbol,
+        number: facts.number,
+        draft: facts.status === 'draft',
+      });
       if (facts.issuedOn) expect(res.body.detected.date).toBe(facts.issuedOn);
       expect(res.body.report.unrecognized).toEqual([]);
       expect(res.body.report.recognized.length).toBeGreaterThan(20);
 
-      const saved = await request(t.http).get(`/api/plans/${res.body.planId}`).set('Authorization', await auth(drafter)).expect(200);
+      const saved = await request(t.http)
+        .get(`/api/plans/${res.body.planId}`)
+        .set('Authorization', await auth(drafter))
+        .expect(200);
       expect(saved.body).toMatchObject({ state: 'draft', version: 1 });
       expectSameContent(fixture, saved.body.content, `${facts.seed} (saved)`);
-      const kept = await request(t.http).get(`/api/plans/${res.body.planId}/import-report`).set('Authorization', await auth(drafter)).expect(200);
-      expect(kept.body).toMatchObject({ planId: res.body.planId, fileName: facts.seed, fileSize: bytes.length, source: 'txt/utf-8', report: res.body.report, detected: res.body.detected });
+      const kept = await request(t.http)
+        .get(`/api/plans/${res.body.planId}/import-report`)
+        .set('Authorization', await auth(drafter))
+        .expect(200);
+      expect(kept.body).toMatchObject({
+        planId: res.body.planId,
+        fileName: facts.seed,
+        fileSize: bytes.length,
+        source: 'txt/utf-8',
+        report: res.body.report,
+        detected: res.body.detected,
+      });
       // A plan made in the editor has no import report; a stranger does not see that one exists.
-      const typed = await request(t.http).post('/api/plans').set('Authorization', await auth(drafter)).send({ content: fixture }).expect(201);
-      await request(t.http).get(`/api/plans/${typed.body.id}/import-report`).set('Authorization', await auth(drafter)).expect(404);
-      await request(t.http).get(`/api/plans/${res.body.planId}/import-report`).set('Authorization', await auth('ubnd-np.drafter')).expect(404);
+      const typed = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth(drafter))
+        .send({ content: fixture })
+        .expect(201);
+      await request(t.http)
+        .get(`/api/plans/${typed.body.id}/import-report`)
+        .set('Authorization', await auth(drafter))
+        .expect(404);
+      await request(t.http)
+        .get(`/api/plans/${res.body.planId}/import-report`)
+        .set('Authorization', await auth('ubnd-np.drafter'))
+        .expect(404);
 
       // The imported draft renders to a PDF that reads as the seed (its number and date still blank).
-      const pdf = await request(t.http).get(`/api/plans/${res.body.planId}/preview.pdf`).set('Authorization', await auth(drafter)).buffer(true).parse(binary).expect(200);
+      const pdf = await request(t.http)
+        .get(`/api/plans/${res.body.planId}/preview.pdf`)
+        .set('Authorization', await auth(drafter))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       const reading = wordsInOrderRatio(bytes.toString('utf8'), pdftotext(pdfFile(pdf.body as Buffer)));
-      console.log(`${facts.seed}: ${(reading.ratio * 100).toFixed(1)}% of the seed's ${reading.seedWords} words in order in the imported draft's PDF`);
+      console.log(
+        `${facts.seed}: ${(reading.ratio * 100).toFixed(1)}% of the seed's ${reading.seedWords} words in order in the imported draft's PDF`,
+      );
       expect(reading.ratio).toBeGreaterThanOrEqual(0.97);
     });
 
     it('round trip: the fixture exported to Word imports back to the same structure', async () => {
-      const created = await request(t.http).post('/api/plans').set('Authorization', await auth(drafter)).send({ content: fixture }).expect(201);
+      const created = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth(drafter))
+        .send({ content: fixture })
+        .expect(201);
       const docx = await request(t.http)
         .get(`/api/plans/${created.body.id}/export.docx`)
         .set('Authorization', await auth(drafter))
@@ -91,8 +134,17 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
     });
 
     it('round trip: the fixture rendered to PDF, read by pdftotext -layout, imports back to the same structure', async () => {
-      const created = await request(t.http).post('/api/plans').set('Authorization', await auth(drafter)).send({ content: fixture }).expect(201);
-      const pdf = await request(t.http).get(`/api/plans/${created.body.id}/preview.pdf`).set('Authorization', await auth(drafter)).buffer(true).parse(binary).expect(200);
+      const created = await request(t.http)
+        .post('/api/plans')
+        .set('Authorization', await auth(drafter))
+        .send({ content: fixture })
+        .expect(201);
+      const pdf = await request(t.http)
+        .get(`/api/plans/${created.body.id}/preview.pdf`)
+        .set('Authorization', await auth(drafter))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       const text = pdftotext(pdfFile(pdf.body as Buffer), ['-layout']);
       const res = await upload(drafter, Buffer.from(text, 'utf8'), 'ke-hoach.txt');
       expect(res.status).toBe(200);
@@ -139,7 +191,10 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
     });
 
     it('no file at all', async () => {
-      const res = await request(t.http).post('/api/plans/import?save=true').set('Authorization', await auth('bcd-duk.drafter')).field('note', 'x');
+      const res = await request(t.http)
+        .post('/api/plans/import?save=true')
+        .set('Authorization', await auth('bcd-duk.drafter'))
+        .field('note', 'x');
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('no_file');
     });
@@ -173,8 +228,14 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
 
   it('links cited plans the drafter may read, and organizations named near the issuer', async () => {
     // An issued parent plan: 56/KH-UBND of An Nhơn, cited by the State seed's preamble.
-    const parent = await request(t.http).post('/api/plans').set('Authorization', await auth('ubnd-an.drafter')).send({ content: seeds[2].content }).expect(201);
-    await db.query(`UPDATE plan SET number = 56, number_symbol = '56/KH-UBND', issued_on = '2024-03-21', state = 'issued' WHERE id = $1`, [parent.body.id]);
+    const parent = await request(t.http)
+      .post('/api/plans')
+      .set('Authorization', await auth('ubnd-an.drafter'))
+      .send({ content: seeds[2].content })
+      .expect(201);
+    await db.query(`UPDATE plan SET number = 56, number_symbol = '56/KH-UBND', issued_on = '2024-03-21', state = 'issued' WHERE id = $1`, [
+      parent.body.id,
+    ]);
     const seed = readFileSync(join(SEEDS, 'state-xa-2024-48-KH-UBND.txt'));
     const cited = (body: { content: PlanContent }) => body.content.preamble.references.find((r) => r.numberSymbol === '56/KH-UBND')!;
 

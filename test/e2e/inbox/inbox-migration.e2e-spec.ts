@@ -35,7 +35,11 @@ describe('inbox migration: every notice of the three former tables moves into th
 
   beforeAll(async () => {
     url = await createTestDatabase({ empty: true });
-    before = new DataSource({ ...dataSourceOptions(url), logging: ['error'], migrations: all.filter((m) => m.timestamp < inbox.timestamp).map((m) => m.cls) });
+    before = new DataSource({
+      ...dataSourceOptions(url),
+      logging: ['error'],
+      migrations: all.filter((m) => m.timestamp < inbox.timestamp).map((m) => m.cls),
+    });
     await before.initialize();
     await before.runMigrations();
     await new DemoLoaderService(before).load();
@@ -49,8 +53,17 @@ describe('inbox migration: every notice of the three former tables moves into th
     const q = (sql: string, params: unknown[] = []) => before.query(sql, params);
     const user = async (username: string) => (await q(`SELECT id FROM app_user WHERE username = $1`, [username]))[0].id as string;
     const org = async (code: string) => (await q(`SELECT id FROM organization WHERE code = $1`, [code]))[0].id as string;
-    const [drafter, clerk, signer, issuer, receiver] = await Promise.all([user('bcd-duk.drafter'), user('db-stc.clerk'), user('db-stc.signer'), org('bcd-duk'), org('db-stc')]);
-    const [{ id: planId }] = await q(`INSERT INTO plan (organization_id, document_type, summary, created_by_id, row_version) VALUES ($1, 'KH', 'Kế hoạch thử chuyển thông báo', $2, 1) RETURNING id`, [issuer, drafter]);
+    const [drafter, clerk, signer, issuer, receiver] = await Promise.all([
+      user('bcd-duk.drafter'),
+      user('db-stc.clerk'),
+      user('db-stc.signer'),
+      org('bcd-duk'),
+      org('db-stc'),
+    ]);
+    const [{ id: planId }] = await q(
+      `INSERT INTO plan (organization_id, document_type, summary, created_by_id, row_version) VALUES ($1, 'KH', 'Kế hoạch thử chuyển thông báo', $2, 1) RETURNING id`,
+      [issuer, drafter],
+    );
     const [{ id: deliveryId }] = await q(
       `INSERT INTO delivery (plan_id, recipient_id, recipient_name, channel, target, organization_id, row_version) VALUES ($1, 'r1', 'Đảng bộ Sở Tài chính', 'inbox', $2::text, $2::uuid, 1) RETURNING id`,
       [planId, receiver],
@@ -80,8 +93,12 @@ describe('inbox migration: every notice of the three former tables moves into th
     );
     const old = {
       workflow: await q(`SELECT id, user_id, plan_id, kind::text, message, dedupe_key, created_at, read_at FROM notification ORDER BY id`),
-      incoming: await q(`SELECT id, user_id, plan_id, organization_id, incoming_document_id, message, created_at, read_at FROM incoming_notification ORDER BY id`),
-      cascade: await q(`SELECT id, user_id, plan_id, organization_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, kind::text, message, created_at, read_at FROM cascade_notice ORDER BY id`),
+      incoming: await q(
+        `SELECT id, user_id, plan_id, organization_id, incoming_document_id, message, created_at, read_at FROM incoming_notification ORDER BY id`,
+      ),
+      cascade: await q(
+        `SELECT id, user_id, plan_id, organization_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, kind::text, message, created_at, read_at FROM cascade_notice ORDER BY id`,
+      ),
     };
     await before.destroy();
 
@@ -100,16 +117,28 @@ describe('inbox migration: every notice of the three former tables moves into th
     for (const n of old.cascade) {
       expect(byId.get(n.id)).toEqual({ ...n, incoming_document_id: null, dedupe_key: cascadeNoticeKey(n.kind, n.plan_id, n.due_date) });
     }
-    const left = await after.query(`SELECT to_regclass('notification') AS a, to_regclass('incoming_notification') AS b, to_regclass('cascade_notice') AS c`);
+    const left = await after.query(
+      `SELECT to_regclass('notification') AS a, to_regclass('incoming_notification') AS b, to_regclass('cascade_notice') AS c`,
+    );
     expect(left).toEqual([{ a: null, b: null, c: null }]);
 
     // And back: the down migration puts each notice in its former table again.
     const runner = after.createQueryRunner();
     try {
       await new inbox.cls().down(runner);
-      expect((await runner.query(`SELECT id FROM notification ORDER BY id`)).map((r: { id: string }) => r.id)).toEqual(old.workflow.map((r: { id: string }) => r.id));
-      expect(await runner.query(`SELECT id, user_id, plan_id, organization_id, incoming_document_id, message, created_at, read_at FROM incoming_notification ORDER BY id`)).toEqual(old.incoming);
-      expect(await runner.query(`SELECT id, user_id, plan_id, organization_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, kind::text, message, created_at, read_at FROM cascade_notice ORDER BY id`)).toEqual(old.cascade);
+      expect((await runner.query(`SELECT id FROM notification ORDER BY id`)).map((r: { id: string }) => r.id)).toEqual(
+        old.workflow.map((r: { id: string }) => r.id),
+      );
+      expect(
+        await runner.query(
+          `SELECT id, user_id, plan_id, organization_id, incoming_document_id, message, created_at, read_at FROM incoming_notification ORDER BY id`,
+        ),
+      ).toEqual(old.incoming);
+      expect(
+        await runner.query(
+          `SELECT id, user_id, plan_id, organization_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, kind::text, message, created_at, read_at FROM cascade_notice ORDER BY id`,
+        ),
+      ).toEqual(old.cascade);
       await new inbox.cls().up(runner);
       expect(await runner.query(`SELECT count(*)::int AS n FROM inbox_notice`)).toEqual([{ n: rows.length }]);
     } finally {

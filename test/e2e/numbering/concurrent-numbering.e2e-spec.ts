@@ -51,7 +51,10 @@ describe('numbering under concurrency', () => {
       planIds.push(...ids);
     }
     // Interleave the registers, then split between the two processes.
-    const shuffled = planIds.map((id, i) => ({ id, key: (i * 7919) % planIds.length })).sort((a, b) => a.key - b.key).map((p) => p.id);
+    const shuffled = planIds
+      .map((id, i) => ({ id, key: (i * 7919) % planIds.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((p) => p.id);
     const mine = shuffled.filter((_, i) => i % 2 === 0);
     const theirs = shuffled.filter((_, i) => i % 2 === 1);
 
@@ -78,7 +81,10 @@ describe('numbering under concurrency', () => {
     expect(rows).toHaveLength(REGISTERS.length);
     const expected = Array.from({ length: PER_REGISTER }, (_, i) => i + 1);
     for (const row of rows) {
-      expect({ register: `${row.org}/${row.type ?? '*'}`, numbers: row.numbers }).toEqual({ register: `${row.org}/${row.type ?? '*'}`, numbers: expected });
+      expect({ register: `${row.org}/${row.type ?? '*'}`, numbers: row.numbers }).toEqual({
+        register: `${row.org}/${row.type ?? '*'}`,
+        numbers: expected,
+      });
       expect(row.plans).toBe(PER_REGISTER);
     }
     // Party registers count per type; the State bodies share one register across types.
@@ -87,6 +93,8 @@ describe('numbering under concurrency', () => {
       `SELECT p.number_symbol FROM plan p JOIN organization o ON o.id = p.organization_id WHERE o.code IN ('bcd-duk', 'ubnd-nh') AND p.number = 4 ORDER BY 1`,
     );
     expect(symbols.map((s) => s.number_symbol)).toEqual(['04-CTr/BCĐ', '04-KH/BCĐ', '04/KH-UBND']);
-    console.log(`numbering: 200 assignments, ${local.length} here and ${remote.results.length} in process ${remote.pid}; registers ${rows.map((r) => `${r.org}/${r.type ?? '*'} 01..${r.numbers.length}`).join(', ')}`);
+    console.log(
+      `numbering: 200 assignments, ${local.length} here and ${remote.results.length} in process ${remote.pid}; registers ${rows.map((r) => `${r.org}/${r.type ?? '*'} 01..${r.numbers.length}`).join(', ')}`,
+    );
   });
 });

@@ -58,9 +58,16 @@ describe('a number voided by an issuance that cannot succeed', () => {
       ['01-KH/BCĐ', true],
       ['02-KH/BCĐ', false],
     ]);
-    expect(lines[0]).toMatchObject({ planId: first, voidReason: expect.stringContaining('Chưa có chứng thư số'), notes: expect.stringContaining('Hủy số') });
+    expect(lines[0]).toMatchObject({
+      planId: first,
+      voidReason: expect.stringContaining('Chưa có chứng thư số'),
+      notes: expect.stringContaining('Hủy số'),
+    });
     const history = await getJson(t, 'tu-bd.auditor', `/api/plans/${first}/history`);
-    expect(history.find((e: { event: string }) => e.event === 'NUMBER_VOIDED')).toMatchObject({ reason: expect.stringContaining('chứng thư'), data: { number: 1, numberSymbol: '01-KH/BCĐ' } });
+    expect(history.find((e: { event: string }) => e.event === 'NUMBER_VOIDED')).toMatchObject({
+      reason: expect.stringContaining('chứng thư'),
+      data: { number: 1, numberSymbol: '01-KH/BCĐ' },
+    });
 
     // The organization's PKCS#12 arrives (from a CA of its own): both plans are issued; the voided plan gets a new number.
     const ca = createCertificateAuthority({ commonName: 'CA thử nghiệm', organization: 'Thử nghiệm' });

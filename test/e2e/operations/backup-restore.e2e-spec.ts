@@ -43,10 +43,19 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
       const planId = await createPlan(source, 'bcd-duk.drafter', withFutureDeadlines(planContent()));
       await signThroughApi(source, 'bcd-duk', planId);
       // Settled before the backup: no worker writes to the trail any more.
-      await waitFor(`distribution of ${planId}`, async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state, (s) => s === 'distributed', 120_000);
+      await waitFor(
+        `distribution of ${planId}`,
+        async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state,
+        (s) => s === 'distributed',
+        120_000,
+      );
     }
     const documents = async (d: DataSource) =>
-      (await d.query(`SELECT sha256, encode(sha256(bytes), 'hex') AS actual, size FROM stored_document ORDER BY sha256`)) as { sha256: string; actual: string; size: number }[];
+      (await d.query(`SELECT sha256, encode(sha256(bytes), 'hex') AS actual, size FROM stored_document ORDER BY sha256`)) as {
+        sha256: string;
+        actual: string;
+        size: number;
+      }[];
     const before = await documents(db);
     expect(before.length).toBeGreaterThanOrEqual(2);
     const auditRows = Number((await db.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n);
@@ -57,9 +66,11 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
     expect(backup.stdout).toContain(`${before.length} documents, ${auditRows} audit rows`);
 
     // Into a non-empty database: refused, nothing changed.
-    await expect(run('npm', ['run', '--silent', 'restore', '--', file], { env: { ...env, DATABASE_URL: source.databaseUrl } })).rejects.toMatchObject({
-      stderr: expect.stringContaining('không rỗng'),
-    });
+    await expect(run('npm', ['run', '--silent', 'restore', '--', file], { env: { ...env, DATABASE_URL: source.databaseUrl } })).rejects.toMatchObject(
+      {
+        stderr: expect.stringContaining('không rỗng'),
+      },
+    );
 
     await ensureDatabase(server.url, 'kehoach_restored');
     const target = withDatabase(server.url, 'kehoach_restored');
@@ -70,9 +81,15 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
     const after = await documents(restored.app.get(DataSource));
     expect(after).toEqual(before);
     expect(after.every((d) => d.actual === d.sha256)).toBe(true);
-    const plans = await restored.app.get(DataSource).query(`SELECT p.pdf_sha256 FROM plan p LEFT JOIN stored_document d ON d.sha256 = p.pdf_sha256 WHERE p.pdf_sha256 IS NOT NULL AND d.sha256 IS NULL`);
+    const plans = await restored.app
+      .get(DataSource)
+      .query(
+        `SELECT p.pdf_sha256 FROM plan p LEFT JOIN stored_document d ON d.sha256 = p.pdf_sha256 WHERE p.pdf_sha256 IS NOT NULL AND d.sha256 IS NULL`,
+      );
     expect(plans).toEqual([]);
-    const verify = await request(restored.http).get('/api/audit/verify').set('Authorization', `Bearer ${await restored.token('tu-bd.auditor')}`);
+    const verify = await request(restored.http)
+      .get('/api/audit/verify')
+      .set('Authorization', `Bearer ${await restored.token('tu-bd.auditor')}`);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ ok: true, firstBroken: null, broken: [] });
     expect(verify.body.events).toBeGreaterThanOrEqual(auditRows);

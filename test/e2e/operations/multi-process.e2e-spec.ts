@@ -59,7 +59,16 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     cpSync(t.config.pkiDir, join(workerDir, 'keys'), { recursive: true });
     children.push(
       startBuiltServer(
-        { ...common, DATA_DIR: workerDir, PROCESSES: '1', SERVE_HTTP: '0', RUN_WORKERS: '1', PKI_DIR: join(workerDir, 'keys'), PKI_AUTO_CREATE: '0', PKI_PASSPHRASE: t.config.pkiPassphrase },
+        {
+          ...common,
+          DATA_DIR: workerDir,
+          PROCESSES: '1',
+          SERVE_HTTP: '0',
+          RUN_WORKERS: '1',
+          PKI_DIR: join(workerDir, 'keys'),
+          PKI_AUTO_CREATE: '0',
+          PKI_PASSPHRASE: t.config.pkiPassphrase,
+        },
         log,
         'worker',
       ),
@@ -74,7 +83,13 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     await sink?.stop();
   });
 
-  async function call(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; bytes: Buffer }> {
+  async function call(
+    base: string,
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; bytes: Buffer }> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
@@ -87,10 +102,30 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
 
   it('walks three plans alternating between the web processes; numbers, PDFs and deliveries come out whole', async () => {
     const db = t.app.get(DataSource);
-    const orgs: { id: string; full_name: string }[] = await db.query(`SELECT id, full_name FROM organization WHERE code IN ('db-stc', 'db-syt') ORDER BY code`);
+    const orgs: { id: string; full_name: string }[] = await db.query(
+      `SELECT id, full_name FROM organization WHERE code IN ('db-stc', 'db-syt') ORDER BY code`,
+    );
     const recipients: Recipient[] = [
-      ...orgs.map((o, i) => ({ id: `r${i + 1}`, name: o.full_name, organizationId: o.id, purpose: 'implement' as const, note: null, email: null, mustImplement: false, implementationDueDate: null })),
-      { id: 'luu', name: 'VP, BTGĐUK', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+      ...orgs.map((o, i) => ({
+        id: `r${i + 1}`,
+        name: o.full_name,
+        organizationId: o.id,
+        purpose: 'implement' as const,
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      })),
+      {
+        id: 'luu',
+        name: 'VP, BTGĐUK',
+        organizationId: null,
+        purpose: 'archive',
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      },
     ];
 
     // Each user signs in on one web process; the token is used on both.
@@ -109,7 +144,9 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     ];
     const planIds: string[] = [];
     for (let p = 0; p < PLANS; p++) {
-      const created = await call(p % 2 ? webA : webB, tokens.get('bcd-duk.drafter')!, 'POST', '/api/plans', { content: withFutureDeadlines(planContent({ recipients })) });
+      const created = await call(p % 2 ? webA : webB, tokens.get('bcd-duk.drafter')!, 'POST', '/api/plans', {
+        content: withFutureDeadlines(planContent({ recipients })),
+      });
       expect(created.status).toBe(201);
       planIds.push(created.json.id);
       for (const [step, [username, event, toState]] of road.entries()) {
@@ -122,7 +159,12 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     // The worker (no HTTP) issues and distributes; both web processes see it.
     const auditor = tokens.get('bcd-duk.drafter')!;
     for (const [i, planId] of planIds.entries()) {
-      await until(async () => (await call(i % 2 ? webA : webB, auditor, 'GET', `/api/plans/${planId}`)).json?.state === 'distributed', `plan ${i + 1} distributed`, 240_000, log);
+      await until(
+        async () => (await call(i % 2 ? webA : webB, auditor, 'GET', `/api/plans/${planId}`)).json?.state === 'distributed',
+        `plan ${i + 1} distributed`,
+        240_000,
+        log,
+      );
     }
 
     const plans: { id: string; number: number; number_symbol: string; pdf_sha256: string }[] = await db.query(
@@ -135,7 +177,10 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     expect(new Set(plans.map((p) => p.number_symbol)).size).toBe(PLANS);
 
     for (const plan of plans) {
-      const [fromA, fromB] = [await call(webA, auditor, 'GET', `/api/plans/${plan.id}/pdf`), await call(webB, auditor, 'GET', `/api/plans/${plan.id}/pdf`)];
+      const [fromA, fromB] = [
+        await call(webA, auditor, 'GET', `/api/plans/${plan.id}/pdf`),
+        await call(webB, auditor, 'GET', `/api/plans/${plan.id}/pdf`),
+      ];
       expect([fromA.status, fromB.status]).toEqual([200, 200]);
       expect(fromA.bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(createHash('sha256').update(fromA.bytes).digest('hex')).toBe(plan.pdf_sha256);
@@ -163,8 +208,10 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     const submits = Number(/kehoach_transitions_total\{event="SUBMIT",outcome="applied"\} (\d+)/.exec(metrics)?.[1]);
     // SUBMIT went to A for every second plan.
     expect(submits).toBe(planIds.filter((_, p) => p % 2).length);
-    const eventsLatency = metrics.split('\n').find((l) => l.startsWith('kehoach_http_request_duration_seconds_count') && l.includes('route="/api/plans/:id/events"'));
-    expect(Number(eventsLatency?.split(' ').pop())).toBeGreaterThanOrEqual(PLANS * road.length / 2);
+    const eventsLatency = metrics
+      .split('\n')
+      .find((l) => l.startsWith('kehoach_http_request_duration_seconds_count') && l.includes('route="/api/plans/:id/events"'));
+    expect(Number(eventsLatency?.split(' ').pop())).toBeGreaterThanOrEqual((PLANS * road.length) / 2);
     expect(metrics).toMatch(/kehoach_db_pool_connections\{state="idle"\} \d+/);
     expect(metrics).toMatch(/kehoach_queue_jobs|kehoach_queue_oldest_job_age_seconds/);
     const ready = await call(webB, null, 'GET', '/health/ready');

@@ -29,7 +29,12 @@ describe('scoped administration', () => {
     const res = await request(t.http)
       .put(`/api/users/${users.get('ubnd-np.admin')}/memberships`)
       .set('Authorization', await as('ubnd-np.admin'))
-      .send({ memberships: [{ organizationId: orgs.get('ubnd-np'), roles: ['admin'] }, { organizationId: orgs.get('tu-bd'), roles: ['signer', 'admin'] }] })
+      .send({
+        memberships: [
+          { organizationId: orgs.get('ubnd-np'), roles: ['admin'] },
+          { organizationId: orgs.get('tu-bd'), roles: ['signer', 'admin'] },
+        ],
+      })
       .expect(403);
     expect(res.body.code).toBe('outside_administration');
     expect(res.body.message).toMatch(/không quản trị/);
@@ -38,29 +43,61 @@ describe('scoped administration', () => {
       .set('Authorization', await as('ubnd-np.admin'))
       .send({ userId: users.get('ubnd-np.admin'), organizationId: orgs.get('tu-bd'), capacityLines: ['BÍ THƯ'], validFrom: '2024-01-01' })
       .expect(403);
-    await request(t.http).patch(`/api/organizations/${orgs.get('tu-bd')}`).set('Authorization', await as('ubnd-np.admin')).send({ webhookUrl: 'https://example.org/x' }).expect(403);
-    await request(t.http).put(`/api/users/${users.get('ubnd-np.admin')}/installation-admin`).set('Authorization', await as('tu-bd.admin')).send({ installationAdmin: true }).expect(403);
+    await request(t.http)
+      .patch(`/api/organizations/${orgs.get('tu-bd')}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .send({ webhookUrl: 'https://example.org/x' })
+      .expect(403);
+    await request(t.http)
+      .put(`/api/users/${users.get('ubnd-np.admin')}/installation-admin`)
+      .set('Authorization', await as('tu-bd.admin'))
+      .send({ installationAdmin: true })
+      .expect(403);
     expect(await snapshot()).toEqual(before);
   });
 
   it('cannot reset a password outside the subtree, nor of someone who also belongs above it', async () => {
     const before = await snapshot();
-    await request(t.http).patch(`/api/users/${users.get('tu-bd.drafter')}`).set('Authorization', await as('ubnd-np.admin')).send({ password: 'mot-mat-khau-moi-dai' }).expect(403);
+    await request(t.http)
+      .patch(`/api/users/${users.get('tu-bd.drafter')}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .send({ password: 'mot-mat-khau-moi-dai' })
+      .expect(403);
     // a sibling commune is outside too
-    await request(t.http).patch(`/api/users/${users.get('ubnd-nh.clerk')}`).set('Authorization', await as('ubnd-np.admin')).send({ active: false }).expect(403);
-    await request(t.http).get(`/api/users/${users.get('tu-bd.drafter')}`).set('Authorization', await as('ubnd-np.admin')).expect(404);
+    await request(t.http)
+      .patch(`/api/users/${users.get('ubnd-nh.clerk')}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .send({ active: false })
+      .expect(403);
+    await request(t.http)
+      .get(`/api/users/${users.get('tu-bd.drafter')}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .expect(404);
     expect(await snapshot()).toEqual(before);
     await t.token('tu-bd.drafter'); // the password still works
-    const listed = await request(t.http).get('/api/users').set('Authorization', await as('ubnd-np.admin')).expect(200);
-    expect(listed.body.every((u: { memberships: { organizationId: string }[] }) => u.memberships.some((m) => m.organizationId === orgs.get('ubnd-np')))).toBe(true);
+    const listed = await request(t.http)
+      .get('/api/users')
+      .set('Authorization', await as('ubnd-np.admin'))
+      .expect(200);
+    expect(
+      listed.body.every((u: { memberships: { organizationId: string }[] }) => u.memberships.some((m) => m.organizationId === orgs.get('ubnd-np'))),
+    ).toBe(true);
   });
 
   it('the town admin resets a commune password: the trail has who, what, before and after; the old sessions end', async () => {
     const oldToken = await t.token('ubnd-np.drafter');
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${oldToken}`).expect(200);
-    const weak = await request(t.http).patch(`/api/users/${users.get('ubnd-np.drafter')}`).set('Authorization', await as('ubnd-an.admin')).send({ password: 'password1234' }).expect(422);
+    const weak = await request(t.http)
+      .patch(`/api/users/${users.get('ubnd-np.drafter')}`)
+      .set('Authorization', await as('ubnd-an.admin'))
+      .send({ password: 'password1234' })
+      .expect(422);
     expect(weak.body.errors[0]).toMatchObject({ path: 'password', code: 'common' });
-    const short = await request(t.http).patch(`/api/users/${users.get('ubnd-np.drafter')}`).set('Authorization', await as('ubnd-an.admin')).send({ password: 'ngan' }).expect(422);
+    const short = await request(t.http)
+      .patch(`/api/users/${users.get('ubnd-np.drafter')}`)
+      .set('Authorization', await as('ubnd-an.admin'))
+      .send({ password: 'ngan' })
+      .expect(422);
     expect(short.body.errors[0]).toMatchObject({ path: 'password', message: expect.stringMatching(/ngắn/) });
     await request(t.http)
       .patch(`/api/users/${users.get('ubnd-np.drafter')}`)
@@ -72,7 +109,11 @@ describe('scoped administration', () => {
     expect(reset).toHaveLength(1);
     expect(reset[0].actor_id).toBe(users.get('ubnd-an.admin'));
     const updated = await auditRows('USER_UPDATED', orgs.get('ubnd-np')!);
-    expect(updated[0].data).toMatchObject({ userId: users.get('ubnd-np.drafter'), before: { fullName: expect.any(String) }, after: { fullName: 'Nguyễn Văn Mới' } });
+    expect(updated[0].data).toMatchObject({
+      userId: users.get('ubnd-np.drafter'),
+      before: { fullName: expect.any(String) },
+      after: { fullName: 'Nguyễn Văn Mới' },
+    });
     expect(JSON.stringify(await db.query(`SELECT data FROM audit_event`))).not.toContain('Cay-lua');
     await request(t.http).post('/api/auth/login').send({ username: 'ubnd-np.drafter', password: 'Cay-lua-Nhon-Phong-2024' }).expect(200);
   });
@@ -86,7 +127,10 @@ describe('scoped administration', () => {
       .send({ memberships: [{ organizationId: np, roles: ['consultee', 'reviewer'], position: 'Phó trưởng ban' }] })
       .expect(200);
     const membership = await auditRows('MEMBERSHIP_CHANGED', np);
-    expect(membership.at(-1).data).toMatchObject({ before: { roles: ['consultee'] }, after: { roles: ['consultee', 'reviewer'], position: 'Phó trưởng ban' } });
+    expect(membership.at(-1).data).toMatchObject({
+      before: { roles: ['consultee'] },
+      after: { roles: ['consultee', 'reviewer'], position: 'Phó trưởng ban' },
+    });
 
     const granted = await request(t.http)
       .post('/api/authorities')
@@ -97,30 +141,60 @@ describe('scoped administration', () => {
     expect((await auditRows('AUTHORITY_GRANTED', np)).at(-1).data.after.capacityLines).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
     expect((await auditRows('AUTHORITY_REMOVED', np)).at(-1).data.before.id).toBe(granted.body.id);
 
-    const bad = await request(t.http).patch(`/api/organizations/${np}`).set('Authorization', admin).send({ symbolAbbreviation: '<b>X</b>' }).expect(422);
+    const bad = await request(t.http)
+      .patch(`/api/organizations/${np}`)
+      .set('Authorization', admin)
+      .send({ symbolAbbreviation: '<b>X</b>' })
+      .expect(422);
     expect(bad.body.errors[0].path).toBe('symbolAbbreviation');
     await request(t.http).patch(`/api/organizations/${np}`).set('Authorization', admin).send({ email: 'vanthu@nhonphong.demo' }).expect(200);
-    expect((await auditRows('ORGANIZATION_UPDATED', np)).at(-1).data).toEqual({ before: { email: 'ubnd@nhonphong.demo' }, after: { email: 'vanthu@nhonphong.demo' } });
+    expect((await auditRows('ORGANIZATION_UPDATED', np)).at(-1).data).toEqual({
+      before: { email: 'ubnd@nhonphong.demo' },
+      after: { email: 'vanthu@nhonphong.demo' },
+    });
   });
 
   it('webhook URLs are shown only to administrators of their organization', async () => {
     const np = orgs.get('ubnd-np')!;
-    await request(t.http).patch(`/api/organizations/${np}`).set('Authorization', await as('ubnd-np.admin')).send({ webhookUrl: 'https://hooks.example.org/np?key=bi-mat' }).expect(200);
-    const byDrafter = await request(t.http).get('/api/organizations').set('Authorization', await as('tu-bd.drafter')).expect(200);
+    await request(t.http)
+      .patch(`/api/organizations/${np}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .send({ webhookUrl: 'https://hooks.example.org/np?key=bi-mat' })
+      .expect(200);
+    const byDrafter = await request(t.http)
+      .get('/api/organizations')
+      .set('Authorization', await as('tu-bd.drafter'))
+      .expect(200);
     expect(JSON.stringify(byDrafter.body)).not.toContain('bi-mat');
-    const bySibling = await request(t.http).get(`/api/organizations/${np}`).set('Authorization', await as('ubnd-nh.admin')).expect(200);
+    const bySibling = await request(t.http)
+      .get(`/api/organizations/${np}`)
+      .set('Authorization', await as('ubnd-nh.admin'))
+      .expect(200);
     expect(bySibling.body).not.toHaveProperty('webhookUrl');
-    const byOwn = await request(t.http).get(`/api/organizations/${np}`).set('Authorization', await as('ubnd-np.admin')).expect(200);
+    const byOwn = await request(t.http)
+      .get(`/api/organizations/${np}`)
+      .set('Authorization', await as('ubnd-np.admin'))
+      .expect(200);
     expect(byOwn.body.webhookUrl).toBe('https://hooks.example.org/np?key=bi-mat');
   });
 
   it('installation administration is given only by another holder, and recorded', async () => {
-    const res = await request(t.http).put(`/api/users/${users.get('tu-bd.admin')}/installation-admin`).set('Authorization', await as('quantri')).send({ installationAdmin: true }).expect(200);
+    const res = await request(t.http)
+      .put(`/api/users/${users.get('tu-bd.admin')}/installation-admin`)
+      .set('Authorization', await as('quantri'))
+      .send({ installationAdmin: true })
+      .expect(200);
     expect(res.body.installationAdmin).toBe(true);
     const rows = await auditRows('INSTALLATION_ADMIN_CHANGED', orgs.get('tu-bd')!);
-    expect(rows.at(-1)).toMatchObject({ actor_id: users.get('quantri'), data: { before: { installationAdmin: false }, after: { installationAdmin: true } } });
+    expect(rows.at(-1)).toMatchObject({
+      actor_id: users.get('quantri'),
+      data: { before: { installationAdmin: false }, after: { installationAdmin: true } },
+    });
     // a scoped admin cannot reset the password of an installation administrator who belongs to their organization
-    const quantriOrg = await request(t.http).get(`/api/users/${users.get('quantri')}`).set('Authorization', await as('quantri')).expect(200);
+    const quantriOrg = await request(t.http)
+      .get(`/api/users/${users.get('quantri')}`)
+      .set('Authorization', await as('quantri'))
+      .expect(200);
     expect(quantriOrg.body.memberships[0].organizationId).toBe(orgs.get('tu-bd'));
   });
 });

@@ -43,7 +43,10 @@ describe('sessions, passwords and headers', () => {
   it('a cookie-authenticated /api/* request always needs the CSRF token', async () => {
     const { agent, csrf } = await signIn('bcd-duk.drafter');
     const before = Number((await db.query(`SELECT count(*)::int n FROM plan`))[0].n);
-    const refused = await agent.post('/api/auth/password').send({ currentPassword: 'demo1234', newPassword: 'Mot-mat-khau-rat-dai-2024' }).expect(403);
+    const refused = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'demo1234', newPassword: 'Mot-mat-khau-rat-dai-2024' })
+      .expect(403);
     expect(refused.body.code).toBe('csrf');
     await agent.post('/api/plans').send({}).expect(403);
     expect(Number((await db.query(`SELECT count(*)::int n FROM plan`))[0].n)).toBe(before);
@@ -56,7 +59,9 @@ describe('sessions, passwords and headers', () => {
     const { agent } = await signIn('ubnd-nh.clerk');
     await agent.get('/api/auth/me').expect(200);
     // signed in 13 hours ago (the default lifetime is 12)
-    await db.query(`UPDATE web_session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb((extract(epoch from now()) * 1000 - 13 * 3600 * 1000)::bigint))::json WHERE sess->>'userId' = (SELECT id::text FROM app_user WHERE username = 'ubnd-nh.clerk')`);
+    await db.query(
+      `UPDATE web_session SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb((extract(epoch from now()) * 1000 - 13 * 3600 * 1000)::bigint))::json WHERE sess->>'userId' = (SELECT id::text FROM app_user WHERE username = 'ubnd-nh.clerk')`,
+    );
     await agent.get('/api/auth/me').expect(401);
     await agent.get('/').set('Accept', 'text/html').expect(302);
   });
@@ -84,15 +89,24 @@ describe('sessions, passwords and headers', () => {
     const form = { _csrf: csrf, currentPassword: 'Lua-Nhon-Hau-mua-2024', newPassword: 'Song-Con-chay-qua-2025', confirmPassword: 'khac' };
     const mismatch = await agent.post('/account/password').set('Accept', 'text/html').type('form').send(form).expect(422);
     expect(mismatch.text).toContain('không giống nhau');
-    await agent.post('/account/password').set('Accept', 'text/html').type('form').send({ ...form, confirmPassword: form.newPassword }).expect(303);
+    await agent
+      .post('/account/password')
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ ...form, confirmPassword: form.newPassword })
+      .expect(303);
     await request(t.http).post('/api/auth/login').send({ username: 'ubnd-nh.reviewer', password: 'Song-Con-chay-qua-2025' }).expect(200);
   });
 
-  it('deactivation ends the person\'s sessions and tokens', async () => {
+  it("deactivation ends the person's sessions and tokens", async () => {
     const { agent } = await signIn('ubnd-nh.consultee');
     const token = await t.token('ubnd-nh.consultee');
     const id = (await db.query(`SELECT id FROM app_user WHERE username = 'ubnd-nh.consultee'`))[0].id;
-    await request(t.http).patch(`/api/users/${id}`).set('Authorization', `Bearer ${await t.token('ubnd-nh.admin')}`).send({ active: false }).expect(200);
+    await request(t.http)
+      .patch(`/api/users/${id}`)
+      .set('Authorization', `Bearer ${await t.token('ubnd-nh.admin')}`)
+      .send({ active: false })
+      .expect(200);
     await agent.get('/api/auth/me').expect(401);
     await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
     expect((await db.query(`SELECT count(*)::int n FROM web_session WHERE sess->>'userId' = $1`, [id]))[0].n).toBe(0);
@@ -101,7 +115,11 @@ describe('sessions, passwords and headers', () => {
   it('webhooks pointing inside are refused with a Vietnamese message, nothing written', async () => {
     const org = (await db.query(`SELECT id FROM organization WHERE code = 'ubnd-nh'`))[0].id;
     for (const url of ['http://127.0.0.1:8080/hook', 'http://169.254.169.254/latest/meta-data/', 'http://localhost/x', 'http://[::1]/']) {
-      const res = await request(t.http).patch(`/api/organizations/${org}`).set('Authorization', `Bearer ${await t.token('ubnd-nh.admin')}`).send({ webhookUrl: url }).expect(422);
+      const res = await request(t.http)
+        .patch(`/api/organizations/${org}`)
+        .set('Authorization', `Bearer ${await t.token('ubnd-nh.admin')}`)
+        .send({ webhookUrl: url })
+        .expect(422);
       expect(res.body.errors[0]).toMatchObject({ path: 'webhookUrl', message: expect.stringMatching(/mạng nội bộ/) });
     }
     expect((await db.query(`SELECT webhook_url FROM organization WHERE id = $1`, [org]))[0].webhook_url).toBeNull();

@@ -12,8 +12,11 @@ import { expectTransition, sendEvent, withFutureDeadlines } from '../../support/
 describe('throttles', () => {
   let t: TestApp;
   let db: DataSource;
-  const seed = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent);
-  const login = (username: string, password: string, address: string) => request(t.http).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
+  const seed = withFutureDeadlines(
+    JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')) as PlanContent,
+  );
+  const login = (username: string, password: string, address: string) =>
+    request(t.http).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
 
   beforeAll(async () => {
     // behind a proxy, so that each test can sign in from an address of its own
@@ -43,7 +46,10 @@ describe('throttles', () => {
 
   describe('SIGN step-up', () => {
     let planId: string;
-    const stepUps = () => db.query(`SELECT event, actor_name FROM audit_event WHERE plan_id = $1 AND event IN ('STEP_UP_FAILED', 'SIGNING_LOCKED') ORDER BY seq`, [planId]);
+    const stepUps = () =>
+      db.query(`SELECT event, actor_name FROM audit_event WHERE plan_id = $1 AND event IN ('STEP_UP_FAILED', 'SIGNING_LOCKED') ORDER BY seq`, [
+        planId,
+      ]);
 
     beforeAll(async () => {
       planId = await createPlan(t, 'bcd-duk.drafter', seed);
@@ -61,7 +67,7 @@ describe('throttles', () => {
       expect(Number((await db.query(`SELECT count(*)::int n FROM step_up_failure`))[0].n)).toBe(0);
     });
 
-    it('five wrong passwords lock the signer\'s signing (429), recorded once; the right password waits too', async () => {
+    it("five wrong passwords lock the signer's signing (429), recorded once; the right password waits too", async () => {
       for (let i = 0; i < STEP_UP_MAX_FAILURES; i++) {
         const wrong = await sendEvent(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: `sai-${i}` });
         expect(wrong.status).toBe(409);

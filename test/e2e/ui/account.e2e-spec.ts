@@ -3,7 +3,7 @@ import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 /** Issue 16: people change their own password on a page of their own (in Chromium, desktop and phone). */
-describe('web UI: changing one\'s own password', () => {
+describe("web UI: changing one's own password", () => {
   let t: TestApp;
   let browser: BrowserSession;
   let desk: BrowserUser;

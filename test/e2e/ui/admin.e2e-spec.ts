@@ -7,7 +7,8 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
   let browser: BrowserSession;
   let admin: BrowserUser;
 
-  const count = async (table: string, where = 'true') => Number((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0].n);
+  const count = async (table: string, where = 'true') =>
+    Number((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0].n);
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
@@ -46,7 +47,9 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     await admin.docShot('to-chuc');
     await admin.clickAndWait('a[aria-label="Thêm đơn vị trực thuộc Ủy ban nhân dân thị xã An Nhơn"]', 'to-chuc-them');
     // the parent, the family and the level come from where the person clicked
-    expect(await admin.page.$eval('#f-parentId', (s) => (s as HTMLSelectElement).selectedOptions[0].text)).toContain('Ủy ban nhân dân thị xã An Nhơn');
+    expect(await admin.page.$eval('#f-parentId', (s) => (s as HTMLSelectElement).selectedOptions[0].text)).toContain(
+      'Ủy ban nhân dân thị xã An Nhơn',
+    );
     expect(await admin.page.$eval('#f-family', (s) => (s as HTMLSelectElement).value)).toBe('state');
     expect(await admin.page.$eval('#f-level', (s) => (s as HTMLInputElement).value)).toBe('3');
 
@@ -71,7 +74,11 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     await admin.fill('Mã', 'ubnd-nl');
     expect(await admin.clickText('Thêm tổ chức', 'to-chuc-da-them')).toBe(200);
     expect(await admin.text('[role="status"]')).toContain('Đã thêm tổ chức «Ủy ban nhân dân xã Nhơn Lộc»');
-    const row = await t.app.get(DataSource).query(`SELECT o.header_name, o.level, p.code AS parent FROM organization o JOIN organization p ON p.id = o.parent_id WHERE o.code = 'ubnd-nl'`);
+    const row = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT o.header_name, o.level, p.code AS parent FROM organization o JOIN organization p ON p.id = o.parent_id WHERE o.code = 'ubnd-nl'`,
+      );
     expect(row).toEqual([{ header_name: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN LỘC', level: 3, parent: 'ubnd-an' }]);
     // in the tree, under its parent
     const parentOf = await admin.page.$eval('.org-tree', (tree) => {
@@ -122,15 +129,17 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     expect(await admin.page.$$eval('tbody tr', (rows) => rows.length)).toBe(1);
   });
 
-  it('changes a person\'s roles and adds them to a second organization', async () => {
+  it("changes a person's roles and adds them to a second organization", async () => {
     await admin.clickText('Lê Thị Hoa', 'nguoi-dung-sua');
     await admin.tick('Soạn thảo', true, '.membership:not(.new)');
     await admin.choose('Đơn vị', 'Ủy ban nhân dân thị xã An Nhơn');
     await admin.tick('Góp ý', true, '.membership.new');
     expect(await admin.clickText('Lưu đơn vị và vai trò', 'nguoi-dung-vai-tro')).toBe(200);
-    const rows = await t.app.get(DataSource).query(
-      `SELECT o.code, m.roles::text[] AS roles, m.position FROM membership m JOIN organization o ON o.id = m.organization_id JOIN app_user u ON u.id = m.user_id WHERE u.username = 'ubnd-nl.chutich' ORDER BY o.code`,
-    );
+    const rows = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT o.code, m.roles::text[] AS roles, m.position FROM membership m JOIN organization o ON o.id = m.organization_id JOIN app_user u ON u.id = m.user_id WHERE u.username = 'ubnd-nl.chutich' ORDER BY o.code`,
+      );
     expect(rows).toEqual([
       { code: 'ubnd-an', roles: ['consultee'], position: null },
       { code: 'ubnd-nl', roles: expect.arrayContaining(['signer', 'drafter']), position: 'Chủ tịch UBND xã' },
@@ -150,7 +159,9 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     await admin.page.$eval('#f-validTo', (i) => ((i as HTMLInputElement).value = '2024-01-01'));
     expect(await admin.clickText('Giao thẩm quyền', 'tham-quyen-loi')).toBe(422);
     expect(await admin.text('#f-validTo-error')).toBe('Phải sau validFrom');
-    expect(await count('signing_authority', `capacity_lines @> '["CHỦ TỊCH"]' AND user_id = (SELECT id FROM app_user WHERE username = 'ubnd-nl.chutich')`)).toBe(0);
+    expect(
+      await count('signing_authority', `capacity_lines @> '["CHỦ TỊCH"]' AND user_id = (SELECT id FROM app_user WHERE username = 'ubnd-nl.chutich')`),
+    ).toBe(0);
 
     await admin.page.$eval('#f-validTo', (i) => ((i as HTMLInputElement).value = ''));
     expect(await admin.clickText('Giao thẩm quyền', 'tham-quyen-da-giao')).toBe(200);
@@ -175,9 +186,11 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
     expect(await admin.text('#chain-title')).toContain('mặc định');
     await admin.fill('Tên bước thêm', 'Lãnh đạo văn phòng duyệt lần cuối');
     expect(await admin.clickText('Lưu quy trình duyệt', 'quy-trinh-da-luu')).toBe(200);
-    const steps = await t.app.get(DataSource).query(
-      `SELECT s.position, s.role, s.label FROM review_chain_step s JOIN organization o ON o.id = s.organization_id WHERE o.code = 'db-syt' ORDER BY s.position`,
-    );
+    const steps = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT s.position, s.role, s.label FROM review_chain_step s JOIN organization o ON o.id = s.organization_id WHERE o.code = 'db-syt' ORDER BY s.position`,
+      );
     expect(steps.map((r: { label: string }) => r.label)).toEqual(['Duyệt nội dung', 'Kiểm tra thể thức', 'Lãnh đạo văn phòng duyệt lần cuối']);
     // a chain with no step is refused, beside the form, and changes nothing
     for (const id of ['step-label-0', 'step-label-1', 'step-label-2']) await admin.fill(`Tên bước ${Number(id.slice(-1)) + 1}`, '');
@@ -212,7 +225,11 @@ describe('web UI: sign-in, menu by role, administration (in Chromium)', () => {
   it('fits a phone: the work page and the users table at 390 px', async () => {
     const phone = await browser.person('dien-thoai', PHONE);
     await phone.login('quantri');
-    for (const [path, label] of [['/', 'viec-can-lam'], ['/admin/users', 'nguoi-dung'], ['/admin/organizations/new', 'to-chuc-them']]) {
+    for (const [path, label] of [
+      ['/', 'viec-can-lam'],
+      ['/admin/users', 'nguoi-dung'],
+      ['/admin/organizations/new', 'to-chuc-them'],
+    ]) {
       await phone.open(path, label);
       const width = await phone.contentWidth();
       expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });

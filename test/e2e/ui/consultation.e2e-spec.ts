@@ -12,7 +12,9 @@ import { withFutureDeadlines } from '../../support/workflow-client';
  * API: the story test types one in by hand) to two consultees, one comments on a part, the other
  * has nothing to add; the drafter accepts the comment and can then submit.
  */
-const SEED: PlanContent = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')));
+const SEED: PlanContent = withFutureDeadlines(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')),
+);
 
 describe('web UI: consultation on a draft (in Chromium)', () => {
   let t: TestApp;
@@ -38,10 +40,16 @@ describe('web UI: consultation on a draft (in Chromium)', () => {
     await drafter.open(`/plans/${planId}`, 'ke-hoach');
     expect(await drafter.text('.action-details summary')).toBe('Xin ý kiến');
     await drafter.page.click('.action-details summary');
-    const options = await drafter.page.$$eval('input[name="consultees"]', (boxes) => boxes.map((b) => (b.parentElement as HTMLElement).innerText.trim()));
+    const options = await drafter.page.$$eval('input[name="consultees"]', (boxes) =>
+      boxes.map((b) => (b.parentElement as HTMLElement).innerText.trim()),
+    );
     expect(options.some((o) => o.includes('Ban Chỉ đạo'))).toBe(true);
     for (const org of ['Ban Chỉ đạo', 'Đảng ủy Khối các cơ quan tỉnh Bình Định']) {
-      const box = await drafter.page.$$eval('input[name="consultees"]', (boxes, wanted) => boxes.findIndex((b) => (b.parentElement as HTMLElement).innerText.includes(`(${wanted}`)), org);
+      const box = await drafter.page.$$eval(
+        'input[name="consultees"]',
+        (boxes, wanted) => boxes.findIndex((b) => (b.parentElement as HTMLElement).innerText.includes(`(${wanted}`)),
+        org,
+      );
       await (await drafter.page.$$('input[name="consultees"]'))[box].click();
     }
     expect(await drafter.clickText('Gửi xin ý kiến', 'da-xin-y-kien')).toBe(200);

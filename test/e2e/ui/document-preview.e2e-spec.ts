@@ -51,7 +51,7 @@ describe('web UI: the document preview is the document the PDF prints (in Chromi
     await t?.close();
   });
 
-  it('the plan page of a draft embeds the PDF\'s document, in its font, and reads as the PDF preview', async () => {
+  it("the plan page of a draft embeds the PDF's document, in its font, and reads as the PDF preview", async () => {
     const drafter = await browser.person('soan-thao');
     await drafter.login('bcd-duk.drafter');
     expect(await drafter.open(`/plans/${partyPlan}`, 'du-thao')).toBe(200);
@@ -69,8 +69,17 @@ describe('web UI: the document preview is the document the PDF prints (in Chromi
       };
     });
     // 14 pt is 18.67 CSS px; numbering in the text's own weight, as printed.
-    expect(look).toEqual({ fontLoaded: true, family: expect.stringContaining('Tinos'), itemWeight: '400', size: expect.stringMatching(/^18\.6\d*px$/), draftMarks: 2 });
-    const pdf = await drafter.page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), `/api/plans/${partyPlan}/preview.pdf`);
+    expect(look).toEqual({
+      fontLoaded: true,
+      family: expect.stringContaining('Tinos'),
+      itemWeight: '400',
+      size: expect.stringMatching(/^18\.6\d*px$/),
+      draftMarks: 2,
+    });
+    const pdf = await drafter.page.evaluate(
+      async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())),
+      `/api/plans/${partyPlan}/preview.pdf`,
+    );
     const pdfText = pdftotext(pdfFile(Buffer.from(pdf), 'preview.pdf')).normalize('NFC');
     // The PDF prints each footnote at the foot of its page, the web after the text: compared apart.
     const web = await drafter.page.$eval('.paper .document', (el) => {
@@ -101,7 +110,10 @@ describe('web UI: the document preview is the document the PDF prints (in Chromi
     await expectTransition(t, 'ubnd-nh.reviewer', statePlan, { type: 'APPROVE' }, 'review');
     await expectTransition(t, 'ubnd-nh.format_checker', statePlan, { type: 'APPROVE' }, 'awaitingSignature');
     const year = vietnamDate(new Date()).year;
-    for (const [name, viewport] of [['ky', undefined], ['ky-dien-thoai', PHONE]] as const) {
+    for (const [name, viewport] of [
+      ['ky', undefined],
+      ['ky-dien-thoai', PHONE],
+    ] as const) {
       const signer = await browser.person(name, viewport);
       await signer.login('ubnd-nh.signer');
       expect(await signer.open(`/plans/${statePlan}/sign`, 'trang-ky')).toBe(200);

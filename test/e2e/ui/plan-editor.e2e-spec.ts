@@ -19,7 +19,11 @@ describe('web UI: the plan editor (in Chromium)', () => {
   const db = () => t.app.get(DataSource);
   const currentVersion = async () => (await db().query(`SELECT current_version FROM plan WHERE id = $1`, [planId]))[0].current_version as number;
   const savedContent = async (): Promise<PlanContent> =>
-    (await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [planId]))[0].content;
+    (
+      await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [
+        planId,
+      ])
+    )[0].content;
   let editor: PlanEditorDriver;
   const focusedId = () => editor.focusedId();
   const enter = (name: string, value: string) => editor.enter(name, value);
@@ -50,7 +54,15 @@ describe('web UI: the plan editor (in Chromium)', () => {
   });
 
   const texts = (nodes: BodyNode[]): unknown[] =>
-    nodes.map((n) => (n.kind === 'item' ? [n.kind, n.heading, n.text, texts(n.children)] : n.kind === 'bullet' ? [n.kind, n.text, texts(n.children)] : n.kind === 'table' ? [n.kind, n.rows.length] : [n.kind, n.text]));
+    nodes.map((n) =>
+      n.kind === 'item'
+        ? [n.kind, n.heading, n.text, texts(n.children)]
+        : n.kind === 'bullet'
+          ? [n.kind, n.text, texts(n.children)]
+          : n.kind === 'table'
+            ? [n.kind, n.rows.length]
+            : [n.kind, n.text],
+    );
 
   it('takes the State seed typed in as a drafter would: summary, preamble, every part and item, closing', async () => {
     await editor.enterText(SEED);
@@ -87,7 +99,9 @@ describe('web UI: the plan editor (in Chromium)', () => {
   it('saves by itself a moment after typing stops', async () => {
     const before = await currentVersion();
     await enter('place', 'Nhơn Hậu');
-    await drafter.page.waitForFunction(() => /Đã lưu tự động phiên bản \d+/.test(document.getElementById('save-status')?.textContent ?? ''), { timeout: 15_000 });
+    await drafter.page.waitForFunction(() => /Đã lưu tự động phiên bản \d+/.test(document.getElementById('save-status')?.textContent ?? ''), {
+      timeout: 15_000,
+    });
     await drafter.shot('tu-dong-luu');
     expect(await currentVersion()).toBe(before + 1);
     expect((await savedContent()).place).toBe('Nhơn Hậu');
@@ -106,11 +120,16 @@ describe('web UI: the plan editor (in Chromium)', () => {
     await enter(`b.${item}.timeYear`, '2024');
     expect(await press('save', 'nhiem-vu-da-luu')).toBe(200);
     const task = (await savedContent()).parts[1].children[0] as { task: unknown };
-    expect(task.task).toEqual({ directedBy: 'Chủ tịch UBND xã', carriedOutBy: 'Văn phòng - Thống kê xã', assigneeOrganizationIds: [], timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null } });
+    expect(task.task).toEqual({
+      directedBy: 'Chủ tịch UBND xã',
+      carriedOutBy: 'Văn phòng - Thống kê xã',
+      assigneeOrganizationIds: [],
+      timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null },
+    });
     expect(await drafter.page.$eval(`[id="f-b.${item}.carriedOutBy"]`, (i) => (i as HTMLInputElement).value)).toBe('Văn phòng - Thống kê xã');
   });
 
-  it('lists the seed\'s recipients, adds subordinate bodies from the tree with the implement flag, keeps the archive line last', async () => {
+  it("lists the seed's recipients, adds subordinate bodies from the tree with the implement flag, keeps the archive line last", async () => {
     const archive = await drafter.page.$eval('.recipient', (e) => e.id.replace(/^el-/, ''));
     await editor.enterRecipients(SEED);
     await drafter.page.click('#picker summary');
@@ -166,15 +185,17 @@ describe('web UI: the plan editor (in Chromium)', () => {
     await drafter.clickText('Tìm', 'tim-khong-dau');
     expect(await drafter.text('tbody')).toContain('Thực hiện dân chủ ở cơ sở và dân vận chính quyền năm 2024');
     await drafter.docShot('ke-hoach');
-    await drafter.clickText('Thực hiện dân chủ ở cơ sở và dân vận chính quyền năm 2024\ntrên địa bàn xã Nhơn Hậu'.split('\n').join(' '), 'van-ban').catch(async () => {
-      await drafter.clickAndWait(`a[href="/plans/${planId}"]`, 'van-ban');
-    });
+    await drafter
+      .clickText('Thực hiện dân chủ ở cơ sở và dân vận chính quyền năm 2024\ntrên địa bàn xã Nhơn Hậu'.split('\n').join(' '), 'van-ban')
+      .catch(async () => {
+        await drafter.clickAndWait(`a[href="/plans/${planId}"]`, 'van-ban');
+      });
     expect(await drafter.text('.paper')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(await drafter.text('.paper')).toContain('DỰ THẢO');
     await drafter.docShot('van-ban');
   });
 
-  it('hides another organization\'s draft: its pages are 404', async () => {
+  it("hides another organization's draft: its pages are 404", async () => {
     const stranger = await browser.person('don-vi-khac');
     await stranger.login('ubnd-np.drafter');
     expect(await stranger.open(`/plans/${planId}/edit`, 'du-thao-don-vi-khac')).toBe(404);

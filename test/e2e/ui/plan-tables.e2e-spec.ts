@@ -21,7 +21,11 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
 
   const db = () => t.app.get(DataSource);
   const saved = async (): Promise<PlanContent> =>
-    (await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [planId]))[0].content;
+    (
+      await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [
+        planId,
+      ])
+    )[0].content;
   /** The part of the page a person looks at (the appendix, its table), as they see it. */
   const shotOf = async (user: BrowserUser, selector: string, label: string) => {
     const box = (await (await user.page.$(selector))!.boundingBox())!;
@@ -66,7 +70,17 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     let table = appendixTable(await saved());
     versions.withRow = await currentVersion();
     expect(table.rows).toHaveLength(before.rows.length + 1);
-    expect(table.rows[2]).toMatchObject({ id: rowId, cells: [{ text: '2' }, { text: 'Rà soát danh sách hộ dân vùng sạt lở' }, { text: 'Công an xã' }, { text: '' }, { text: 'Quý II/2025' }, { text: '' }] });
+    expect(table.rows[2]).toMatchObject({
+      id: rowId,
+      cells: [
+        { text: '2' },
+        { text: 'Rà soát danh sách hộ dân vùng sạt lở' },
+        { text: 'Công an xã' },
+        { text: '' },
+        { text: 'Quý II/2025' },
+        { text: '' },
+      ],
+    });
     expect(table.rows[2].task).toMatchObject({ carriedOutBy: 'Công an xã', timeframe: { kind: 'text', text: 'Quý II/2025' } });
 
     // Moved down one, then removed.
@@ -86,8 +100,20 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
     await editor.enter(`b.${before.id}.col.${added}.title`, 'Ghi chú');
     await editor.press(`table|col-left|${before.id}|6`, 'cot-sang-trai');
     table = appendixTable(await saved());
-    expect(table.columns.map((c) => c.title)).toEqual(['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Ghi chú', 'Sản phẩm']);
-    expect(table.rows[1].cells.map((c) => c.text)).toEqual([...before.rows[1].cells.slice(0, 5).map((c) => c.text), '', before.rows[1].cells[5].text]);
+    expect(table.columns.map((c) => c.title)).toEqual([
+      'TT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian hoàn thành',
+      'Ghi chú',
+      'Sản phẩm',
+    ]);
+    expect(table.rows[1].cells.map((c) => c.text)).toEqual([
+      ...before.rows[1].cells.slice(0, 5).map((c) => c.text),
+      '',
+      before.rows[1].cells[5].text,
+    ]);
     drafter.page.once('dialog', (dialog) => void dialog.accept());
     await editor.press(`table|col-delete|${before.id}|5`, 'xoa-cot');
     table = appendixTable(await saved());
@@ -99,7 +125,12 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
 
   it('the diff between versions names the rows added and removed', async () => {
     const diff = async (from: number, to: number) =>
-      (await request(t.http).get(`/api/plans/${planId}/diff?from=${from}&to=${to}`).set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`).expect(200)).body;
+      (
+        await request(t.http)
+          .get(`/api/plans/${planId}/diff?from=${from}&to=${to}`)
+          .set('Authorization', `Bearer ${await t.token('ubnd-nh.drafter')}`)
+          .expect(200)
+      ).body;
     const added = await diff(1, versions.withRow);
     expect(added.rows).toEqual([expect.objectContaining({ change: 'added', text: 'Rà soát danh sách hộ dân vùng sạt lở' })]);
     expect(added.tasks).toEqual([expect.objectContaining({ change: 'added', text: 'Rà soát danh sách hộ dân vùng sạt lở' })]);

@@ -17,7 +17,9 @@ import { withFutureDeadlines } from '../../support/workflow-client';
  * (after a wrong password that signs nothing); the issued PDF opens; the recipient acknowledges and
  * finds its child draft; the auditor reads the history.
  */
-const SEED: PlanContent = withFutureDeadlines(JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')));
+const SEED: PlanContent = withFutureDeadlines(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'party-khoi-2024-04-KH-BCD.json'), 'utf8')),
+);
 
 describe('web UI: the story of a plan, from draft to the child plan (in Chromium)', () => {
   let t: TestApp;
@@ -26,7 +28,8 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
   const people: Record<string, BrowserUser> = {};
 
   const db = () => t.app.get(DataSource);
-  const state = async () => (await db().query(`SELECT state, draft_round FROM plan WHERE id = $1`, [planId]))[0] as { state: string; draft_round: number };
+  const state = async () =>
+    (await db().query(`SELECT state, draft_round FROM plan WHERE id = $1`, [planId]))[0] as { state: string; draft_round: number };
   const person = async (username: string) => {
     if (!people[username]) {
       people[username] = await browser.person(username.replace(/\./g, '-'));
@@ -169,7 +172,10 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     const row = await clerk.page.$$eval('.register-table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText));
     expect(row.find((r) => r.includes(numberSymbol))).toContain('triển khai một số nhiệm vụ trọng tâm');
     await clerk.docShot('so-van-ban-di');
-    const csv = await clerk.page.evaluate(async (url) => (await fetch(url!)).text(), await clerk.page.$eval('a[download]', (a) => a.getAttribute('href')));
+    const csv = await clerk.page.evaluate(
+      async (url) => (await fetch(url!)).text(),
+      await clerk.page.$eval('a[download]', (a) => a.getAttribute('href')),
+    );
     expect(csv).toContain(numberSymbol);
   });
 
@@ -187,7 +193,10 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     // no mail server in this test: the e-mail fails and waits for its retry; the clerk sends it again
     // (the form is found and submitted in one step: the script swaps the board in place meanwhile)
     await clerk.page.waitForSelector('#board-rows form button');
-    await Promise.all([clerk.page.waitForNavigation({ waitUntil: 'load' }), clerk.page.evaluate(() => document.querySelector<HTMLFormElement>('#board-rows form')!.requestSubmit())]);
+    await Promise.all([
+      clerk.page.waitForNavigation({ waitUntil: 'load' }),
+      clerk.page.evaluate(() => document.querySelector<HTMLFormElement>('#board-rows form')!.requestSubmit()),
+    ]);
     await clerk.shot('phat-hanh-gui-lai');
     expect(await clerk.text('.alert-ok')).toContain('Đã xếp lịch gửi lại cho Đảng bộ Sở Tài chính');
     const [resent] = await db().query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND event = 'DELIVERY_RESENT'`, [planId]);
@@ -197,7 +206,8 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
   it('the recipient acknowledges the document, reports its handling and opens the child plan from it', async () => {
     const recipient = await person('db-stc.clerk');
     // the inbox delivery is a job after issuance: wait for the row, then look
-    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM incoming_document WHERE plan_id = $1`, [planId])).length; i++) await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM incoming_document WHERE plan_id = $1`, [planId])).length; i++)
+      await new Promise((r) => setTimeout(r, 500));
     expect(await work(recipient)).toContain('Văn bản đến cần xác nhận');
     // the one inbox of the work page tells the clerk too; the notice is marked read there
     expect(await recipient.text('#thong-bao .inbox-notice.unread.source-distribution')).toContain('Văn bản đến: Kế hoạch số');
@@ -213,10 +223,18 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await recipient.clickAndWait('.incoming.unacknowledged button.primary', 'van-ban-den-da-nhan');
     expect(await recipient.text('.alert-ok')).toContain('Đã xác nhận đã nhận văn bản');
     expect(await recipient.page.$('.incoming.unacknowledged')).toBeNull();
-    const row = (await db().query(`SELECT acknowledged_at FROM incoming_document i JOIN organization o ON o.id = i.organization_id WHERE i.plan_id = $1 AND o.code = 'db-stc'`, [planId]))[0];
+    const row = (
+      await db().query(
+        `SELECT acknowledged_at FROM incoming_document i JOIN organization o ON o.id = i.organization_id WHERE i.plan_id = $1 AND o.code = 'db-stc'`,
+        [planId],
+      )
+    )[0];
     expect(row.acknowledged_at).not.toBeNull();
     const statusSelect = await recipient.page.$eval('.incoming select[name="status"]', (s) => s.id);
-    await recipient.page.select(`[id="${statusSelect}"]`, await recipient.page.$eval(`[id="${statusSelect}"]`, (s) => (s as HTMLSelectElement).options[0].value));
+    await recipient.page.select(
+      `[id="${statusSelect}"]`,
+      await recipient.page.$eval(`[id="${statusSelect}"]`, (s) => (s as HTMLSelectElement).options[0].value),
+    );
     await recipient.clickAndWait('.incoming form.handling button', 'van-ban-den-bao-cao');
     expect(await recipient.text('.alert-ok')).toContain('Đã báo cáo');
     expect(await recipient.text('.incoming')).not.toContain('Xử lý: Đã đến');
@@ -233,7 +251,8 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     const childDrafter = await person('db-stc.drafter');
     const numberSymbol = (await db().query(`SELECT number_symbol FROM plan WHERE id = $1`, [planId]))[0].number_symbol as string;
     // the cascade drafts it in a job after the issuance: wait for the row, then look as a person would
-    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM plan WHERE parent_plan_id = $1`, [planId])).length; i++) await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 60 && !(await db().query(`SELECT 1 FROM plan WHERE parent_plan_id = $1`, [planId])).length; i++)
+      await new Promise((r) => setTimeout(r, 500));
     const section = await work(childDrafter);
     expect(section).toContain('Kế hoạch cần xây dựng theo cấp trên');
     expect(await childDrafter.text('#thong-bao .source-cascade')).toContain('Cần xây dựng kế hoạch thực hiện');
@@ -255,7 +274,17 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     // the demo holds the published seed too: the auditor opens the one of this story
     await auditor.clickAndWait(`a[href="/plans/${planId}/history"]`, 'lich-su');
     const timeline = await auditor.text('.timeline');
-    for (const line of ['Tạo dự thảo', 'Lưu nội dung', 'Trình duyệt', 'Trả lại', 'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.', 'Nhập sai mật khẩu khi ký', 'Ký ban hành', 'Đang duyệt → Dự thảo', 'Chờ ký → Đã ký']) {
+    for (const line of [
+      'Tạo dự thảo',
+      'Lưu nội dung',
+      'Trình duyệt',
+      'Trả lại',
+      'Lý do: Cần nêu rõ thời gian sơ kết 6 tháng.',
+      'Nhập sai mật khẩu khi ký',
+      'Ký ban hành',
+      'Đang duyệt → Dự thảo',
+      'Chờ ký → Đã ký',
+    ]) {
       expect(timeline).toContain(line);
     }
     // Each approval names its review step, not "Duyệt" twice.
@@ -264,14 +293,20 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(names).not.toContain('Duyệt');
     expect(await auditor.text('.verify')).toContain('Toàn vẹn');
     // the statechart marks the state the plan is in and the road it took
-    expect(await auditor.page.$$eval('.statechart .state.visited text', (ts) => ts.map((t) => t.textContent))).toEqual(expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Đã ký']));
-    expect(await auditor.page.$$eval('.transitions tr.taken td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual(expect.arrayContaining(['Trình duyệt', 'Trả lại / Rút lại', 'Ký ban hành']));
+    expect(await auditor.page.$$eval('.statechart .state.visited text', (ts) => ts.map((t) => t.textContent))).toEqual(
+      expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Đã ký']),
+    );
+    expect(await auditor.page.$$eval('.transitions tr.taken td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual(
+      expect.arrayContaining(['Trình duyệt', 'Trả lại / Rút lại', 'Ký ban hành']),
+    );
     await auditor.docShot('lich-su');
     const csv = await auditor.page.evaluate(async (url) => (await fetch(url)).text(), `/plans/${planId}/history.csv`);
     expect(csv.split('\r\n')[0]).toContain('seq,at,atVietnam,actorId,actorName,event');
     expect(csv).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
     const json = await auditor.page.evaluate(async (url) => (await fetch(url)).json(), `/plans/${planId}/history.json`);
-    expect(json.events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN']));
+    expect(json.events.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN']),
+    );
   });
 
   it('fits a phone: the history with its statechart, the document, the work page', async () => {
@@ -296,9 +331,16 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
       const width = await phone.contentWidth();
       expect({ path, width, sticking: width > PHONE.width ? await phone.overflowing() : [] }).toEqual({ path, width: PHONE.width, sticking: [] });
       // Every table, cell and button lies inside the screen: no box of its own scrolls sideways either.
-      const outside = await phone.page.evaluate((w) => [...document.querySelectorAll('table, td, th, button')]
-        .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5); })
-        .map((e) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`), PHONE.width);
+      const outside = await phone.page.evaluate(
+        (w) =>
+          [...document.querySelectorAll('table, td, th, button')]
+            .filter((e) => {
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5);
+            })
+            .map((e) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`),
+        PHONE.width,
+      );
       expect({ path, outside }).toEqual({ path, outside: [] });
       if (path === '/plans') await phone.docShot('dien-thoai-danh-sach');
       else await phone.docShot('dien-thoai-phat-hanh');

@@ -28,7 +28,8 @@ export function csrfMiddleware(req: SessionRequest, res: Response, next: NextFun
   if (SAFE_METHODS.has(req.method)) return next();
   if (/^bearer /i.test(req.headers.authorization ?? '')) return next();
   const expected = req.session?.csrfToken;
-  const given = (req.body && typeof req.body === 'object' && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.headers['x-csrf-token'];
+  const given =
+    (req.body && typeof req.body === 'object' && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.headers['x-csrf-token'];
   // An API call without a signed-in session carries no ambient credentials: the guard decides.
   // A signed-in session always needs the token, even before a page has created one.
   if (req.path.startsWith('/api/') && !req.session?.userId) return next();
@@ -38,7 +39,11 @@ export function csrfMiddleware(req: SessionRequest, res: Response, next: NextFun
   }
   res.status(403);
   if (!req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
-    res.render('error', { status: 403, code: 'csrf', message: 'Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang và thử lại.' });
+    res.render('error', {
+      status: 403,
+      code: 'csrf',
+      message: 'Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang và thử lại.',
+    });
     return;
   }
   res.json({ statusCode: 403, code: 'csrf', message: 'Thiếu hoặc sai mã chống giả mạo (CSRF)' });

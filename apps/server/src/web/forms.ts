@@ -15,7 +15,7 @@ export async function validateForm<T>(metatype: Type<T>, plain: object): Promise
 /** One field's text, trimmed ('' when absent). */
 export function text(body: FormBody, name: string): string {
   const value = body[name];
-  return (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim();
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 }
 
 /** A textarea's text with Windows line ends made plain. */

@@ -37,6 +37,8 @@ export interface NavLink {
 /** The menu of one person on one page; the entry whose path the page is under is marked current. */
 export function navigationFor(actor: Actor, path: string, options: { demo?: boolean } = {}): NavLink[] {
   const visible = NAV_ENTRIES.filter((e) => (!e.demo || options.demo) && (!e.roles.length || e.roles.some((role) => hasRole(actor, role))));
-  const current = visible.filter((e) => (e.href === '/' ? path === '/' : path === e.href || path.startsWith(`${e.href}/`))).sort((a, b) => b.href.length - a.href.length)[0];
+  const current = visible
+    .filter((e) => (e.href === '/' ? path === '/' : path === e.href || path.startsWith(`${e.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
   return visible.map((e) => ({ href: e.href, label: e.label, current: e === current }));
 }

@@ -20,7 +20,9 @@ export function viDate(value: string | Date | null | undefined): string {
 export function viDateTime(value: string | Date | null | undefined): string {
   if (!value) return '';
   const instant = new Date(value);
-  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
   return `${viDate(instant)} ${time}`;
 }
 
@@ -48,8 +50,9 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('familyName', (family: string) => FAMILY_NAMES[family] ?? family);
   // Line breaks as character references: Handlebars indents every line of an indented partial,
   // which would otherwise add spaces to each line of a textarea's value.
-  hbs.registerHelper('multiline', (value: unknown) =>
-    new hbs.handlebars.SafeString(hbs.handlebars.escapeExpression(value == null ? '' : String(value)).replace(/\r?\n/g, '&#10;')),
+  hbs.registerHelper(
+    'multiline',
+    (value: unknown) => new hbs.handlebars.SafeString(hbs.handlebars.escapeExpression(value == null ? '' : String(value)).replace(/\r?\n/g, '&#10;')),
   );
   /** A line of the signature block: capacity and title lines bold, linking words ("kiêm") regular, as printed. */
   hbs.registerHelper('signatureLine', (line: unknown) => {
@@ -57,7 +60,9 @@ export function registerViewHelpers(hbs: Hbs): void {
     return new hbs.handlebars.SafeString(String(line) === String(line).toLocaleLowerCase('vi') ? text : `<strong>${text}</strong>`);
   });
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  hbs.registerHelper('joinLines', (value: string[] | null | undefined, separator: unknown) => (value ?? []).join(typeof separator === 'string' ? separator : ' / '));
+  hbs.registerHelper('joinLines', (value: string[] | null | undefined, separator: unknown) =>
+    (value ?? []).join(typeof separator === 'string' ? separator : ' / '),
+  );
   hbs.registerHelper('viDate', (value: string | Date | null) => viDate(value));
   hbs.registerHelper('viDateTime', (value: string | Date | null) => viDateTime(value));
   /** "ngày 24 tháng 01 năm 2024", as on the date line of a document. */

@@ -39,7 +39,9 @@ export class WebAuthController {
       res.redirect(303, next);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.status(error.kind === 'too_many_requests' ? 429 : 401).render('login', { title: 'Đăng nhập', next, username, error: error.message, bare: true });
+      res
+        .status(error.kind === 'too_many_requests' ? 429 : 401)
+        .render('login', { title: 'Đăng nhập', next, username, error: error.message, bare: true });
     }
   }
 

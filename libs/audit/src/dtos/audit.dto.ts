@@ -30,7 +30,8 @@ export class AuditVerifyReportDto {
   @ApiProperty() ok: boolean;
   @ApiProperty() streams: number;
   @ApiProperty() events: number;
-  @ApiProperty({ type: BrokenLinkDto, nullable: true, description: 'The first broken link found (streams in order)' }) firstBroken: BrokenLinkDto | null;
+  @ApiProperty({ type: BrokenLinkDto, nullable: true, description: 'The first broken link found (streams in order)' })
+  firstBroken: BrokenLinkDto | null;
   @ApiProperty({ type: [BrokenLinkDto], description: 'The first broken link of every broken stream' }) broken: BrokenLinkDto[];
   @ApiProperty() checkedAt: string;
 }

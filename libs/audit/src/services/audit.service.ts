@@ -81,7 +81,10 @@ export class AuditService implements OnModuleInit {
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
     const stream = streamOf(entry);
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${stream}`]);
-    const last: { seq: number; hash: string }[] = await manager.query(`SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1`, [stream]);
+    const last: { seq: number; hash: string }[] = await manager.query(
+      `SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1`,
+      [stream],
+    );
     const row = {
       stream,
       seq: (last[0]?.seq ?? 0) + 1,
@@ -112,7 +115,16 @@ export class AuditService implements OnModuleInit {
    */
   contentSaved(
     manager: EntityManager,
-    entry: { planId: string; organizationId: string; actor: AuditActor; version: number; contentSha256: string; state: string; requestId?: string | null; data?: Record<string, unknown> },
+    entry: {
+      planId: string;
+      organizationId: string;
+      actor: AuditActor;
+      version: number;
+      contentSha256: string;
+      state: string;
+      requestId?: string | null;
+      data?: Record<string, unknown>;
+    },
   ): Promise<AuditEvent> {
     return this.append(manager, {
       planId: entry.planId,
@@ -153,7 +165,11 @@ export class AuditService implements OnModuleInit {
     let cursor: { stream: string; seq: number } | null = null;
     let current: { stream: string; seq: number; hash: string; broken: boolean } | null = null;
     for (;;) {
-      const qb = this.dataSource.manager.createQueryBuilder(AuditEvent, 'e').orderBy('e.stream', 'ASC').addOrderBy('e.seq', 'ASC').limit(VERIFY_BATCH);
+      const qb = this.dataSource.manager
+        .createQueryBuilder(AuditEvent, 'e')
+        .orderBy('e.stream', 'ASC')
+        .addOrderBy('e.seq', 'ASC')
+        .limit(VERIFY_BATCH);
       if (cursor) qb.where('(e.stream, e.seq) > (:stream, :seq)', cursor);
       const rows = await qb.getMany();
       for (const row of rows) {
@@ -199,7 +215,13 @@ export class AuditService implements OnModuleInit {
       planId,
       actor: SYSTEM_AUDIT_ACTOR,
       event: outcome.outcome === 'completed' ? 'JOB_COMPLETED' : outcome.outcome === 'failed' ? 'JOB_FAILED' : 'JOB_REJECTED',
-      data: { queue: outcome.job.queue, jobId: outcome.job.id, attempt: outcome.job.attempt, willRetry: outcome.willRetry, detail: outcome.detail ?? null },
+      data: {
+        queue: outcome.job.queue,
+        jobId: outcome.job.id,
+        attempt: outcome.job.attempt,
+        willRetry: outcome.willRetry,
+        detail: outcome.detail ?? null,
+      },
     });
   }
 }

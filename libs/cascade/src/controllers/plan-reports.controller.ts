@@ -31,7 +31,11 @@ export class PlanReportsController {
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
   ): Promise<StreamableFile> {
     const file = await this.reports.attachment(actor, id, reportId, attachmentId);
-    return new StreamableFile(file.data, { type: file.mediaType, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.mediaType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      length: file.data.length,
+    });
   }
 
   @Get(':id/report-matrix')

@@ -7,39 +7,67 @@ import { CascadeOrganizationDto, PlanLinkDto } from './cascade-tree.dto';
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 /** Report text keeps its paragraphs: each line is cleaned on its own. */
 const cleanParagraphs = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').split(/\r?\n/).map(cleanText).join('\n').replace(/\n{3,}/g, '\n\n').trim() : value));
+  Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .normalize('NFC')
+          .split(/\r?\n/)
+          .map(cleanText)
+          .join('\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim()
+      : value,
+  );
 
 export const MAX_REPORT_ATTACHMENTS = 10;
 
 export class ReportAttachmentInputDto {
   @ApiProperty({ example: 'bao-cao-6-thang.pdf' })
-  @IsString() @MinLength(1) @MaxLength(255) @Matches(/^[^/\\\u0000-\u001f]+$/) @clean()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  @Matches(/^[^/\\\u0000-\u001f]+$/)
+  @clean()
   fileName: string;
 
   @ApiProperty({ example: 'application/pdf' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i) @MaxLength(120)
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i)
+  @MaxLength(120)
   mediaType: string;
 
   @ApiProperty({ description: 'Nội dung tệp, mã hóa base64' })
-  @IsString() @IsBase64() @MinLength(1)
+  @IsString()
+  @IsBase64()
+  @MinLength(1)
   contentBase64: string;
 }
 
 export class SubmitReportDto {
   @ApiProperty({ description: 'Mã nhiệm vụ báo cáo (reportingDuties[].id) trong kế hoạch' })
-  @IsString() @MinLength(1) @MaxLength(64)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   dutyId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Tổ chức báo cáo, khi người gửi thuộc nhiều tổ chức phải báo cáo' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   @ApiProperty({ description: 'Nội dung báo cáo' })
-  @IsString() @MinLength(1) @MaxLength(100_000) @cleanParagraphs()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100_000)
+  @cleanParagraphs()
   text: string;
 
   @ApiPropertyOptional({ type: [ReportAttachmentInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_REPORT_ATTACHMENTS) @ValidateNested({ each: true }) @Type(() => ReportAttachmentInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REPORT_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => ReportAttachmentInputDto)
   attachments?: ReportAttachmentInputDto[];
 }
 

@@ -22,7 +22,10 @@ export class CascadeJobsWorker implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     for (const definition of CASCADE_JOBS) await this.jobs.define(definition);
-    this.handOvers.register('handOverToCascade', { queues: [CREATE_CHILDREN_JOB.queue], take: (manager, done) => this.cascade.planIssued(manager, done.plan) });
+    this.handOvers.register('handOverToCascade', {
+      queues: [CREATE_CHILDREN_JOB.queue],
+      take: (manager, done) => this.cascade.planIssued(manager, done.plan),
+    });
     await this.jobs.work(CREATE_CHILDREN_JOB, (data) => this.children.createChildren(data.parentPlanId));
     await this.jobs.work(DUE_REMINDER_JOB, (data) => this.deadlines.remind(data));
     await this.jobs.work(OVERDUE_CHECK_JOB, (data) => this.deadlines.checkOverdue(data));

@@ -26,7 +26,12 @@ const DEADLINE_SCHEMA: JSONSchemaType<ChildDeadlineJob> = {
 export const CREATE_CHILDREN_JOB = defineJob<CreateChildrenJob>({
   name: 'cascade_create_children',
   version: 1,
-  schema: { type: 'object', properties: { parentPlanId: { type: 'string', format: 'uuid' } }, required: ['parentPlanId'], additionalProperties: false },
+  schema: {
+    type: 'object',
+    properties: { parentPlanId: { type: 'string', format: 'uuid' } },
+    required: ['parentPlanId'],
+    additionalProperties: false,
+  },
   retryLimit: 8,
   retryDelaySeconds: 5,
 });

@@ -1,8 +1,20 @@
 import { validatePlanContent, type Item, type PlanContent } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
-import { ChildOrganizationFacts, childReportDeadline, childSummary, namesOrganization, ParentPlanFacts, prefillChildPlan } from './child-plan-prefill';
+import {
+  ChildOrganizationFacts,
+  childReportDeadline,
+  childSummary,
+  namesOrganization,
+  ParentPlanFacts,
+  prefillChildPlan,
+} from './child-plan-prefill';
 
-const PARENT_ORG = { id: 'org-bcd', fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh', shortName: 'Ban Chỉ đạo', family: 'party' as const };
+const PARENT_ORG = {
+  id: 'org-bcd',
+  fullName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh',
+  shortName: 'Ban Chỉ đạo',
+  family: 'party' as const,
+};
 const CHILD: ChildOrganizationFacts = {
   id: 'org-stc',
   fullName: 'Đảng bộ Sở Tài chính',
@@ -22,7 +34,12 @@ function task(id: string, carriedOutBy: string, assignees: string[]): Item {
     id,
     heading: null,
     text: `Nhiệm vụ ${id}`,
-    task: { directedBy: 'Đồng chí Trưởng Ban', carriedOutBy, assigneeOrganizationIds: assignees, timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null } },
+    task: {
+      directedBy: 'Đồng chí Trưởng Ban',
+      carriedOutBy,
+      assigneeOrganizationIds: assignees,
+      timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null },
+    },
     children: [],
   };
 }
@@ -59,22 +76,88 @@ function parentContent(): PlanContent {
     closing: ['Trên đây là Kế hoạch của Ban Chỉ đạo.'],
     appendices: [],
     reportingDuties: [
-      { id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: [] },
-      { id: 'd2', what: 'kết quả năm', period: 'cuối năm', deadline: '2024-11-03', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: ['org-stc'] },
-      { id: 'd3', what: 'riêng Sở Y tế', period: null, deadline: '2024-09-01', to: 'Ban Chỉ đạo', toOrganizationId: 'org-bcd', reporterOrganizationIds: ['org-syt'] },
+      {
+        id: 'd1',
+        what: 'kết quả 6 tháng',
+        period: '6 tháng',
+        deadline: '2024-06-15',
+        to: 'Ban Chỉ đạo',
+        toOrganizationId: 'org-bcd',
+        reporterOrganizationIds: [],
+      },
+      {
+        id: 'd2',
+        what: 'kết quả năm',
+        period: 'cuối năm',
+        deadline: '2024-11-03',
+        to: 'Ban Chỉ đạo',
+        toOrganizationId: 'org-bcd',
+        reporterOrganizationIds: ['org-stc'],
+      },
+      {
+        id: 'd3',
+        what: 'riêng Sở Y tế',
+        period: null,
+        deadline: '2024-09-01',
+        to: 'Ban Chỉ đạo',
+        toOrganizationId: 'org-bcd',
+        reporterOrganizationIds: ['org-syt'],
+      },
     ],
     recipients: [
-      { id: 'r1', name: 'Ban Dân vận Tỉnh ủy', organizationId: null, purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },
-      { id: 'r2', name: 'Đảng bộ Sở Tài chính', organizationId: 'org-stc', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null },
-      { id: 'r3', name: 'Đảng bộ Sở Y tế', organizationId: 'org-syt', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: '2024-03-01' },
-      { id: 'r4', name: 'VP, BTGĐUK', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+      {
+        id: 'r1',
+        name: 'Ban Dân vận Tỉnh ủy',
+        organizationId: null,
+        purpose: 'report',
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      },
+      {
+        id: 'r2',
+        name: 'Đảng bộ Sở Tài chính',
+        organizationId: 'org-stc',
+        purpose: 'implement',
+        note: null,
+        email: null,
+        mustImplement: true,
+        implementationDueDate: null,
+      },
+      {
+        id: 'r3',
+        name: 'Đảng bộ Sở Y tế',
+        organizationId: 'org-syt',
+        purpose: 'implement',
+        note: null,
+        email: null,
+        mustImplement: true,
+        implementationDueDate: '2024-03-01',
+      },
+      {
+        id: 'r4',
+        name: 'VP, BTGĐUK',
+        organizationId: null,
+        purpose: 'archive',
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      },
     ],
     signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     footnotes: [{ id: 'f1', text: 'Chú thích.' }],
   };
 }
 
-const PARENT: ParentPlanFacts = { planId: 'plan-parent', content: parentContent(), numberSymbol: '04-KH/BCĐ', issuedOn: '2024-01-24', issuer: PARENT_ORG };
+const PARENT: ParentPlanFacts = {
+  planId: 'plan-parent',
+  content: parentContent(),
+  numberSymbol: '04-KH/BCĐ',
+  issuedOn: '2024-01-24',
+  issuer: PARENT_ORG,
+};
 const OPTIONS = { childReportMarginDays: 5, childPlanDueDays: 15, childDate: '2024-01-25' };
 
 function sequentialIds() {
@@ -121,18 +204,24 @@ describe('prefillChildPlan', () => {
     ]);
   });
 
-  it('names the parent in its own summary line: number, date dd/mm/yyyy and issuer, not a copy of the parent\'s', () => {
+  it("names the parent in its own summary line: number, date dd/mm/yyyy and issuer, not a copy of the parent's", () => {
     expect(content.summary).toBe(
       'triển khai thực hiện Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở Đảng ủy Khối các cơ quan tỉnh',
     );
     expect(content.summary).not.toContain(PARENT.content.summary.split('\n')[0]);
     expect(content.documentType).toBe('KH');
     expect(content.place).toBeNull();
-    const stateParent = { numberSymbol: '56/KH-UBND', issuedOn: '2024-03-21', issuer: { id: 'o', fullName: 'Ủy ban nhân dân thị xã An Nhơn', shortName: 'UBND thị xã', family: 'state' as const } };
-    expect(childSummary(stateParent, 'Kế hoạch', 'state')).toBe('Triển khai thực hiện Kế hoạch số 56/KH-UBND ngày 21/03/2024 của Ủy ban nhân dân thị xã An Nhơn');
+    const stateParent = {
+      numberSymbol: '56/KH-UBND',
+      issuedOn: '2024-03-21',
+      issuer: { id: 'o', fullName: 'Ủy ban nhân dân thị xã An Nhơn', shortName: 'UBND thị xã', family: 'state' as const },
+    };
+    expect(childSummary(stateParent, 'Kế hoạch', 'state')).toBe(
+      'Triển khai thực hiện Kế hoạch số 56/KH-UBND ngày 21/03/2024 của Ủy ban nhân dân thị xã An Nhơn',
+    );
   });
 
-  it('counts report deadlines from the child\'s own date: never before it, moved on by whole years when already past', () => {
+  it("counts report deadlines from the child's own date: never before it, moved on by whole years when already past", () => {
     expect(childReportDeadline('2024-06-15', 5, '2024-01-25')).toBe('2024-06-10');
     expect(childReportDeadline('2024-06-15', 5, '2025-02-03')).toBe('2025-06-10');
     expect(childReportDeadline('2024-03-04', 4, '2025-01-10')).toBe('2025-02-28');
@@ -175,8 +264,24 @@ describe('prefillChildPlan', () => {
 
   it('keeps the duties meant for this organization, due earlier by the margin, reported to the organization itself', () => {
     expect(content.reportingDuties).toEqual([
-      { id: expect.any(String), what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-10', to: 'Đảng bộ Sở Tài chính', toOrganizationId: 'org-stc', reporterOrganizationIds: [] },
-      { id: expect.any(String), what: 'kết quả năm', period: 'cuối năm', deadline: '2024-10-29', to: 'Đảng bộ Sở Tài chính', toOrganizationId: 'org-stc', reporterOrganizationIds: [] },
+      {
+        id: expect.any(String),
+        what: 'kết quả 6 tháng',
+        period: '6 tháng',
+        deadline: '2024-06-10',
+        to: 'Đảng bộ Sở Tài chính',
+        toOrganizationId: 'org-stc',
+        reporterOrganizationIds: [],
+      },
+      {
+        id: expect.any(String),
+        what: 'kết quả năm',
+        period: 'cuối năm',
+        deadline: '2024-10-29',
+        to: 'Đảng bộ Sở Tài chính',
+        toOrganizationId: 'org-stc',
+        reporterOrganizationIds: [],
+      },
     ]);
   });
 
@@ -191,8 +296,23 @@ describe('prefillChildPlan', () => {
   });
 
   it('fills the signature from the only signing authority, and leaves it blank when there are several or none', () => {
-    expect(content.signature).toEqual({ capacityLines: ['T/M ĐẢNG ỦY', 'BÍ THƯ'], signerName: 'Trần Văn Bình', signerUserId: 'user-1', authorityId: 'auth-1' });
-    const two = prefillChildPlan(PARENT, { ...CHILD, authorities: [...CHILD.authorities, { id: 'auth-2', userId: 'user-2', userFullName: 'Lê Thị Hà', capacityLines: ['T/M ĐẢNG ỦY', 'PHÓ BÍ THƯ'] }] }, OPTIONS);
+    expect(content.signature).toEqual({
+      capacityLines: ['T/M ĐẢNG ỦY', 'BÍ THƯ'],
+      signerName: 'Trần Văn Bình',
+      signerUserId: 'user-1',
+      authorityId: 'auth-1',
+    });
+    const two = prefillChildPlan(
+      PARENT,
+      {
+        ...CHILD,
+        authorities: [
+          ...CHILD.authorities,
+          { id: 'auth-2', userId: 'user-2', userFullName: 'Lê Thị Hà', capacityLines: ['T/M ĐẢNG ỦY', 'PHÓ BÍ THƯ'] },
+        ],
+      },
+      OPTIONS,
+    );
     expect(two.content.signature).toEqual({ capacityLines: [], signerName: '', signerUserId: null, authorityId: null });
   });
 
@@ -207,12 +327,17 @@ describe('prefillChildPlan', () => {
     // The fixtures' readable ids made uuids, as they are in the database.
     const uuids = new Map<string, string>();
     const asUuids = <T>(value: T): T =>
-      JSON.parse(JSON.stringify(value).replace(/"((?:org|user|auth|plan)-[a-z0-9-]+)"/g, (_, id: string) => {
-        if (!uuids.has(id)) uuids.set(id, crypto.randomUUID());
-        return `"${uuids.get(id)}"`;
-      }));
+      JSON.parse(
+        JSON.stringify(value).replace(/"((?:org|user|auth|plan)-[a-z0-9-]+)"/g, (_, id: string) => {
+          if (!uuids.has(id)) uuids.set(id, crypto.randomUUID());
+          return `"${uuids.get(id)}"`;
+        }),
+      );
     for (const child of [CHILD, { ...CHILD, authorities: [] }]) {
-      const { content: prefilled } = prefillChildPlan(asUuids({ ...PARENT, content: parentContent() }), asUuids(child), { ...OPTIONS, newId: () => crypto.randomUUID() });
+      const { content: prefilled } = prefillChildPlan(asUuids({ ...PARENT, content: parentContent() }), asUuids(child), {
+        ...OPTIONS,
+        newId: () => crypto.randomUUID(),
+      });
       const validated = validatePlanContent(prefilled);
       expect(validated.ok ? [] : validated.errors).toEqual([]);
     }
@@ -220,11 +345,26 @@ describe('prefillChildPlan', () => {
 
   it('writes a State parent with its own symbol and the State archive line', () => {
     const state = prefillChildPlan(
-      { ...PARENT, numberSymbol: '56/KH-UBND', issuedOn: '2024-03-21', issuer: { id: 'org-tx', fullName: 'Ủy ban nhân dân thị xã An Nhơn', shortName: 'UBND thị xã', family: 'state' } },
-      { ...CHILD, id: 'org-nh', fullName: 'Ủy ban nhân dân xã Nhơn Hậu', shortName: 'UBND xã Nhơn Hậu', family: 'state', subordinates: [], authorities: [] },
+      {
+        ...PARENT,
+        numberSymbol: '56/KH-UBND',
+        issuedOn: '2024-03-21',
+        issuer: { id: 'org-tx', fullName: 'Ủy ban nhân dân thị xã An Nhơn', shortName: 'UBND thị xã', family: 'state' },
+      },
+      {
+        ...CHILD,
+        id: 'org-nh',
+        fullName: 'Ủy ban nhân dân xã Nhơn Hậu',
+        shortName: 'UBND xã Nhơn Hậu',
+        family: 'state',
+        subordinates: [],
+        authorities: [],
+      },
       OPTIONS,
     );
-    expect(state.content.preamble.paragraphs[0]).toMatch(/^Thực hiện Kế hoạch số 56\/KH-UBND ngày 21\/3\/2024 của Ủy ban nhân dân thị xã An Nhơn về .*, Ủy ban nhân dân xã Nhơn Hậu xây dựng Kế hoạch .* như sau:$/);
+    expect(state.content.preamble.paragraphs[0]).toMatch(
+      /^Thực hiện Kế hoạch số 56\/KH-UBND ngày 21\/3\/2024 của Ủy ban nhân dân thị xã An Nhơn về .*, Ủy ban nhân dân xã Nhơn Hậu xây dựng Kế hoạch .* như sau:$/,
+    );
     expect(state.content.recipients.at(-1)).toMatchObject({ name: 'VT, VP', purpose: 'archive' });
     expect(state.dueDate).toBe('2024-04-05');
   });
@@ -269,7 +409,14 @@ describe('prefillChildPlan: the task rows of an appendix table', () => {
             { id: 'c4', title: 'Thời gian', role: 'timeframe' },
           ],
           rows: [
-            { id: 'g1', cells: [{ text: 'I', colSpan: 1 }, { text: 'Tuyên truyền', colSpan: 3 }], task: null },
+            {
+              id: 'g1',
+              cells: [
+                { text: 'I', colSpan: 1 },
+                { text: 'Tuyên truyền', colSpan: 3 },
+              ],
+              task: null,
+            },
             row('row-stc', ['1', 'Quán triệt Luật', 'Đảng ủy Sở Tài chính', 'Quý I/2024'], 'Đảng ủy Sở Tài chính'),
             row('row-other', ['2', 'Tổng kết', 'Đảng ủy Sở Y tế', 'Quý IV/2024'], 'Đảng ủy Sở Y tế'),
           ],

@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
-import { DOCUMENT_TYPES, PLAN_LIMITS, type BodyNode, type DocumentReference, type Item, type Part, type PlanContent, type Recipient, type ReportingDuty, type Signature, type Table, type Task } from '@app/plans';
+import {
+  DOCUMENT_TYPES,
+  PLAN_LIMITS,
+  type BodyNode,
+  type DocumentReference,
+  type Item,
+  type Part,
+  type PlanContent,
+  type Recipient,
+  type ReportingDuty,
+  type Signature,
+  type Table,
+  type Task,
+} from '@app/plans';
 import { addDays, addYears, citedDocumentDate, fullDocumentDate } from './cascade-dates';
 
 /** The issued parent plan, as the cascade sees it. */
@@ -113,7 +126,11 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
     parts,
     closing: [],
     // The parent's appendices (task matrices) come along, their rows for this organization marked like items.
-    appendices: parent.content.appendices.map((a) => ({ ...a, id: newId(), children: a.children.map((node) => copyNode(node, child, newId, assignedItems)) })),
+    appendices: parent.content.appendices.map((a) => ({
+      ...a,
+      id: newId(),
+      children: a.children.map((node) => copyNode(node, child, newId, assignedItems)),
+    })),
     reportingDuties: childDuties(parent.content.reportingDuties, child, options, newId),
     recipients: childRecipients(parent, child, newId),
     signature: childSignature(child.authorities),
@@ -128,7 +145,11 @@ export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizati
  * Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của ...", not a copy of the parent's subject. A Party
  * summary starts lower case (domain.md); a State one with a capital, like the State seed.
  */
-export function childSummary(parent: Pick<ParentPlanFacts, 'numberSymbol' | 'issuedOn' | 'issuer'>, typeName: string, family: OrganizationFacts['family']): string {
+export function childSummary(
+  parent: Pick<ParentPlanFacts, 'numberSymbol' | 'issuedOn' | 'issuer'>,
+  typeName: string,
+  family: OrganizationFacts['family'],
+): string {
   const opening = family === 'party' ? 'triển khai thực hiện' : 'Triển khai thực hiện';
   return `${opening} ${typeName} số ${parent.numberSymbol} ngày ${fullDocumentDate(parseIsoDate(parent.issuedOn))} của ${parent.issuer.fullName}`;
 }
@@ -175,7 +196,11 @@ function copyTable(table: Table, child: ChildOrganizationFacts, newId: () => str
 function copyTask(source: Task | null, parentId: string, id: string, child: ChildOrganizationFacts, assigned: AssignedItem[]): Task | null {
   let task = source ? { ...source, assigneeOrganizationIds: [...source.assigneeOrganizationIds], timeframe: { ...source.timeframe } } : null;
   if (task) {
-    const match: AssignmentMatch | null = task.assigneeOrganizationIds.includes(child.id) ? 'organization' : namesOrganization(task.carriedOutBy, child) ? 'name' : null;
+    const match: AssignmentMatch | null = task.assigneeOrganizationIds.includes(child.id)
+      ? 'organization'
+      : namesOrganization(task.carriedOutBy, child)
+        ? 'name'
+        : null;
     if (match) {
       assigned.push({ itemId: id, parentItemId: parentId, matchedBy: match });
       // In the child's content the mark is the organization itself among the assignees.
@@ -219,7 +244,10 @@ export function namesOrganization(text: string, org: Pick<OrganizationFacts, 'fu
 }
 
 function wordsOf(text: string): string[] {
-  return text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function childDuties(duties: ReportingDuty[], child: ChildOrganizationFacts, options: PrefillOptions, newId: () => string): ReportingDuty[] {
@@ -255,7 +283,16 @@ function childRecipients(parent: ParentPlanFacts, child: ChildOrganizationFacts,
   return [
     line(parent.issuer, 'report', 'để báo cáo', false),
     ...subordinates.map((s) => line(s, 'implement', 'để thực hiện', true)),
-    { id: newId(), name: ARCHIVE_UNITS[child.family], organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+    {
+      id: newId(),
+      name: ARCHIVE_UNITS[child.family],
+      organizationId: null,
+      purpose: 'archive',
+      note: null,
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    },
   ];
 }
 

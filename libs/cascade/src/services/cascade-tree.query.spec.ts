@@ -4,8 +4,23 @@ import { loadCascadeTree } from './cascade-tree.query';
 /** Rows as the recursive query returns them; the shaping is what this spec is about. */
 function row(id: string, parent: string | null, depth: number, name: string, state: string, extra: Partial<Record<string, unknown>> = {}) {
   return {
-    depth, id, parent_plan_id: parent, state, summary: `kế hoạch ${id}`, number: null, number_symbol: null, issued_on: null, due_date: '2024-03-01',
-    untouched: state === 'draft', overdue: false, organization_id: `org-${id}`, code: id, full_name: name, short_name: name, level: depth + 1, ...extra,
+    depth,
+    id,
+    parent_plan_id: parent,
+    state,
+    summary: `kế hoạch ${id}`,
+    number: null,
+    number_symbol: null,
+    issued_on: null,
+    due_date: '2024-03-01',
+    untouched: state === 'draft',
+    overdue: false,
+    organization_id: `org-${id}`,
+    code: id,
+    full_name: name,
+    short_name: name,
+    level: depth + 1,
+    ...extra,
   };
 }
 

@@ -3,7 +3,6 @@ import { compareVietnamese } from '@app/common';
 import { CANCELLED_STATES, ISSUED_STATES } from '@workflows/index';
 import { CascadeLevelCountsDto, CascadeNodeDto, CascadeStatus } from '../dtos/cascade-tree.dto';
 
-
 interface TreeRow {
   depth: number;
   id: string;

@@ -110,8 +110,17 @@ export class ChildDeadlinesService {
           message: `${child.organization_name} chưa ban hành kế hoạch thực hiện ${DOCUMENT_TYPES[child.parent_document_type as DocumentTypeCode] ?? child.parent_document_type} số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
         })),
       );
-      await manager.query(`UPDATE child_plan SET overdue_notified_at = $2 WHERE plan_id = ANY ($1::uuid[])`, [pending.map((c) => c.id), this.clock.now()]);
-      this.logger.log({ parentPlanId: job.parentPlanId, dueDate: job.dueDate, overdue: pending.length, told, message: 'cascade: child plans overdue, parent organization notified' });
+      await manager.query(`UPDATE child_plan SET overdue_notified_at = $2 WHERE plan_id = ANY ($1::uuid[])`, [
+        pending.map((c) => c.id),
+        this.clock.now(),
+      ]);
+      this.logger.log({
+        parentPlanId: job.parentPlanId,
+        dueDate: job.dueDate,
+        overdue: pending.length,
+        told,
+        message: 'cascade: child plans overdue, parent organization notified',
+      });
       return told;
     });
   }

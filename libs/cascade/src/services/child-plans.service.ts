@@ -73,7 +73,13 @@ export class ChildPlansService {
     const todo = lines.filter((l) => !done.has(l.organizationId!));
     result.existing = lines.length - todo.length;
     const issuer = await manager.findOneOrFail(Organization, { where: { id: parent.organizationId } });
-    const facts: ParentPlanFacts = { planId: parent.id, content, numberSymbol: parent.numberSymbol, issuedOn: parent.issuedOn, issuer: organizationFacts(issuer) };
+    const facts: ParentPlanFacts = {
+      planId: parent.id,
+      content,
+      numberSymbol: parent.numberSymbol,
+      issuedOn: parent.issuedOn,
+      issuer: organizationFacts(issuer),
+    };
 
     const batches: Recipient[][] = [];
     for (let i = 0; i < todo.length; i += BATCH_SIZE) batches.push(todo.slice(i, i + BATCH_SIZE));
@@ -101,7 +107,11 @@ export class ChildPlansService {
       parent.id,
       lines.map((l) => l.organizationId!),
     ]);
-    const done = await this.existingChildren(manager, parent.id, lines.map((l) => l.organizationId!));
+    const done = await this.existingChildren(
+      manager,
+      parent.id,
+      lines.map((l) => l.organizationId!),
+    );
     const wanted = lines.filter((l) => !done.has(l.organizationId!));
     outcome.existing = lines.length - wanted.length;
     if (!wanted.length) return outcome;
@@ -119,7 +129,12 @@ export class ChildPlansService {
       }
       const prefill = prefillChildPlan(facts, child, options);
       const drafter = drafters.get(child.id);
-      if (!drafter) this.logger.warn({ parentPlanId: parent.id, organizationId: child.id, message: 'cascade: organization without a drafter, the parent drafter holds the child draft' });
+      if (!drafter)
+        this.logger.warn({
+          parentPlanId: parent.id,
+          organizationId: child.id,
+          message: 'cascade: organization without a drafter, the parent drafter holds the child draft',
+        });
       drafts.push({
         line,
         prefill,
@@ -141,7 +156,15 @@ export class ChildPlansService {
         version: 1,
         contentSha256: written[i].contentSha256,
         state: 'draft',
-        data: { cascade: { parentPlanId: parent.id, parentNumberSymbol: parent.numberSymbol, recipientId: d.line.id, dueDate: d.dueDate, drafterId: d.authorId } },
+        data: {
+          cascade: {
+            parentPlanId: parent.id,
+            parentNumberSymbol: parent.numberSymbol,
+            recipientId: d.line.id,
+            dueDate: d.dueDate,
+            drafterId: d.authorId,
+          },
+        },
       });
     }
     const rows = drafts.map((d, i) =>
@@ -171,7 +194,11 @@ export class ChildPlansService {
         message: `Cần xây dựng kế hoạch thực hiện ${cited}: dự thảo đã được tạo sẵn, hạn ban hành ${citedDocumentDate(parseIsoDate(row.dueDate))}.`,
       })),
     );
-    await this.deadlines.schedule(manager, parent.id, rows.map((r) => r.dueDate));
+    await this.deadlines.schedule(
+      manager,
+      parent.id,
+      rows.map((r) => r.dueDate),
+    );
     outcome.created = rows.length;
     return outcome;
   }
@@ -229,7 +256,9 @@ export class ChildPlansService {
         {
           ...organizationFacts(org),
           subordinates: subordinates.filter((s) => s.parentId === org.id).map(organizationFacts),
-          authorities: authorities.filter((a) => a.organizationId === org.id).map((a) => ({ id: a.id, userId: a.userId, userFullName: a.user!.fullName, capacityLines: a.capacityLines })),
+          authorities: authorities
+            .filter((a) => a.organizationId === org.id)
+            .map((a) => ({ id: a.id, userId: a.userId, userFullName: a.user!.fullName, capacityLines: a.capacityLines })),
         },
       ]),
     );

@@ -8,7 +8,15 @@ import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
 import { PlanReportAttachment } from '../entities/plan-report-attachment.entity';
 import { PlanReport } from '../entities/plan-report.entity';
-import { PlanReportDto, ReportCellDto, ReportDutyColumnDto, ReportDutyOwedDto, ReportMatrixDto, ReportMatrixRowDto, SubmitReportDto } from '../dtos/plan-report.dto';
+import {
+  PlanReportDto,
+  ReportCellDto,
+  ReportDutyColumnDto,
+  ReportDutyOwedDto,
+  ReportMatrixDto,
+  ReportMatrixRowDto,
+  SubmitReportDto,
+} from '../dtos/plan-report.dto';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { CascadePlansService, toCascadeOrganization } from './cascade-plans.service';
 import { ISSUED_STATES } from '@workflows/index';
@@ -37,7 +45,10 @@ export class PlanReportsService {
     const content = await this.plans.issuedContent(plan);
     const duty = content.reportingDuties.find((d) => d.id === dto.dutyId);
     if (!duty) {
-      throw new ValidationFailed([{ path: 'dutyId', code: 'not_found', message: 'dutyId: kế hoạch không có nhiệm vụ báo cáo này' }], 'Không tìm thấy nhiệm vụ báo cáo');
+      throw new ValidationFailed(
+        [{ path: 'dutyId', code: 'not_found', message: 'dutyId: kế hoạch không có nhiệm vụ báo cáo này' }],
+        'Không tìm thấy nhiệm vụ báo cáo',
+      );
     }
     const owing = reportersOf(duty, content).filter((orgId) => REPORTER_ROLES.some((role) => hasRole(actor, role, orgId)));
     const organizationId = this.pickReporter(owing, dto.organizationId);
@@ -47,9 +58,21 @@ export class PlanReportsService {
       const child = await manager.findOne(Plan, { where: { parentPlanId: plan.id, organizationId }, select: { id: true } });
       const report = await manager.save(
         PlanReport,
-        manager.create(PlanReport, { planId: plan.id, dutyId: duty.id, organizationId, childPlanId: child?.id ?? null, text: dto.text, submittedById: actor.id, submittedAt: this.clock.now() }),
+        manager.create(PlanReport, {
+          planId: plan.id,
+          dutyId: duty.id,
+          organizationId,
+          childPlanId: child?.id ?? null,
+          text: dto.text,
+          submittedById: actor.id,
+          submittedAt: this.clock.now(),
+        }),
       );
-      if (files.length) await manager.insert(PlanReportAttachment, files.map((f) => ({ ...f, reportId: report.id })));
+      if (files.length)
+        await manager.insert(
+          PlanReportAttachment,
+          files.map((f) => ({ ...f, reportId: report.id })),
+        );
       return report.id;
     });
     return this.get(actor, plan.id, reportId);
@@ -66,11 +89,17 @@ export class PlanReportsService {
   async get(actor: Actor, planId: string, reportId: string): Promise<PlanReportDto> {
     const plan = await this.plans.readable(actor, planId);
     const report = await this.dataSource.manager.findOne(PlanReport, { where: { id: reportId, planId }, relations: { attachments: true } });
-    if (!report || !this.mayReadReport(actor, plan, report)) throw new CascadeError(CascadeErrorCode.PlanNotFound, `Không tìm thấy báo cáo ${reportId}`);
+    if (!report || !this.mayReadReport(actor, plan, report))
+      throw new CascadeError(CascadeErrorCode.PlanNotFound, `Không tìm thấy báo cáo ${reportId}`);
     return (await this.toDtos(plan, [report]))[0];
   }
 
-  async attachment(actor: Actor, planId: string, reportId: string, attachmentId: string): Promise<{ fileName: string; mediaType: string; data: Buffer }> {
+  async attachment(
+    actor: Actor,
+    planId: string,
+    reportId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; mediaType: string; data: Buffer }> {
     await this.get(actor, planId, reportId);
     const file = await this.dataSource.manager
       .createQueryBuilder(PlanReportAttachment, 'a')
@@ -84,7 +113,8 @@ export class PlanReportsService {
   /** Organizations x reporting duties of an issued plan, with each cell's status and overdue mark. */
   async matrix(actor: Actor, planId: string): Promise<ReportMatrixDto> {
     const plan = await this.plans.readable(actor, planId);
-    if (!this.seesAllReports(actor, plan)) throw new CascadeError(CascadeErrorCode.Forbidden, 'Chỉ cơ quan ban hành kế hoạch xem được bảng tổng hợp báo cáo');
+    if (!this.seesAllReports(actor, plan))
+      throw new CascadeError(CascadeErrorCode.Forbidden, 'Chỉ cơ quan ban hành kế hoạch xem được bảng tổng hợp báo cáo');
     this.plans.requireIssued(plan);
     const content = await this.plans.issuedContent(plan);
     const today = this.clock.today();
@@ -96,7 +126,17 @@ export class PlanReportsService {
     const children = await this.dataSource.manager.find(Plan, { where: { parentPlanId: planId } });
     const childOf = new Map(children.map((c) => [c.organizationId, c]));
 
-    const duties: ReportDutyColumnDto[] = content.reportingDuties.map((d) => ({ id: d.id, what: d.what, period: d.period, deadline: d.deadline, to: d.to, submitted: 0, late: 0, pending: 0, overdue: 0 }));
+    const duties: ReportDutyColumnDto[] = content.reportingDuties.map((d) => ({
+      id: d.id,
+      what: d.what,
+      period: d.period,
+      deadline: d.deadline,
+      to: d.to,
+      submitted: 0,
+      late: 0,
+      pending: 0,
+      overdue: 0,
+    }));
     const rows: ReportMatrixRowDto[] = [...orgs.values()]
       .sort((a, b) => compareVietnamese(a.fullName, b.fullName))
       .map((org) => {
@@ -106,7 +146,14 @@ export class PlanReportsService {
           const firstOn = sent.length ? toIsoDate(vietnamDate(sent[0].submittedAt)) : null;
           const status = reportCellStatus(reportersOf(duty, content).includes(org.id), duty.deadline, today, firstOn);
           if (status !== 'not_required') duties[i][status]++;
-          return { dutyId: duty.id, status, overdue: status === 'overdue' || status === 'late', reportId: sent.at(-1)?.id ?? null, submittedAt: sent.at(-1)?.submittedAt.toISOString() ?? null, reports: sent.length };
+          return {
+            dutyId: duty.id,
+            status,
+            overdue: status === 'overdue' || status === 'late',
+            reportId: sent.at(-1)?.id ?? null,
+            submittedAt: sent.at(-1)?.submittedAt.toISOString() ?? null,
+            reports: sent.length,
+          };
         });
         return {
           organization: toCascadeOrganization(org),
@@ -129,14 +176,25 @@ export class PlanReportsService {
     if (!links.length) return [];
     const parents = await manager.find(Plan, { where: { id: In([...new Set(links.map((l) => l.parentPlanId))]) } });
     const orgs = await this.plans.organizations([...mine, ...parents.map((p) => p.organizationId)]);
-    const reports = await manager.find(PlanReport, { where: { planId: In(parents.map((p) => p.id)), organizationId: In(mine) }, order: { submittedAt: 'ASC' } });
+    const reports = await manager.find(PlanReport, {
+      where: { planId: In(parents.map((p) => p.id)), organizationId: In(mine) },
+      order: { submittedAt: 'ASC' },
+    });
     const today = this.clock.today();
     const out: ReportDutyOwedDto[] = [];
     for (const parent of parents) {
       if (!ISSUED_STATES.includes(parent.state)) continue;
       const content = await this.plans.issuedContent(parent);
       const issuer = orgs.get(parent.organizationId)!;
-      const plan = { id: parent.id, organization: toCascadeOrganization(issuer), documentType: parent.documentType, state: parent.state, summary: parent.summary, numberSymbol: parent.numberSymbol, issuedOn: parent.issuedOn };
+      const plan = {
+        id: parent.id,
+        organization: toCascadeOrganization(issuer),
+        documentType: parent.documentType,
+        state: parent.state,
+        summary: parent.summary,
+        numberSymbol: parent.numberSymbol,
+        issuedOn: parent.issuedOn,
+      };
       for (const link of links.filter((l) => l.parentPlanId === parent.id)) {
         for (const duty of content.reportingDuties) {
           if (!reportersOf(duty, content).includes(link.organizationId)) continue;
@@ -164,7 +222,11 @@ export class PlanReportsService {
 
   private pickReporter(owing: string[], asked: string | undefined): string {
     if (asked) {
-      if (!owing.includes(asked)) throw new CascadeError(CascadeErrorCode.NotAReporter, 'Tổ chức này không phải báo cáo nhiệm vụ này, hoặc bạn không có quyền gửi báo cáo thay tổ chức');
+      if (!owing.includes(asked))
+        throw new CascadeError(
+          CascadeErrorCode.NotAReporter,
+          'Tổ chức này không phải báo cáo nhiệm vụ này, hoặc bạn không có quyền gửi báo cáo thay tổ chức',
+        );
       return asked;
     }
     if (!owing.length) throw new CascadeError(CascadeErrorCode.NotAReporter, 'Bạn không thuộc tổ chức nào phải báo cáo nhiệm vụ này');
@@ -181,9 +243,17 @@ export class PlanReportsService {
     const problems: FieldProblem[] = [];
     const files = (dto.attachments ?? []).map((a, i) => {
       const data = Buffer.from(a.contentBase64, 'base64');
-      if (data.length === 0) problems.push({ path: `attachments.${i}.contentBase64`, code: 'empty', message: `attachments.${i}.contentBase64: tệp rỗng` });
-      if (data.length > MAX_ATTACHMENT_BYTES) problems.push({ path: `attachments.${i}.contentBase64`, code: 'too_large', message: `attachments.${i}.contentBase64: tệp lớn hơn 3 MB` });
-      return { fileName: a.fileName, mediaType: a.mediaType.toLowerCase(), size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data };
+      if (data.length === 0)
+        problems.push({ path: `attachments.${i}.contentBase64`, code: 'empty', message: `attachments.${i}.contentBase64: tệp rỗng` });
+      if (data.length > MAX_ATTACHMENT_BYTES)
+        problems.push({ path: `attachments.${i}.contentBase64`, code: 'too_large', message: `attachments.${i}.contentBase64: tệp lớn hơn 3 MB` });
+      return {
+        fileName: a.fileName,
+        mediaType: a.mediaType.toLowerCase(),
+        size: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        data,
+      };
     });
     if (problems.length) throw new ValidationFailed(problems, 'Tệp đính kèm không hợp lệ');
     return files;

@@ -6,10 +6,27 @@ const recipients = [
   { id: 'r2', name: 'A', organizationId: 'a', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null },
   { id: 'r3', name: 'B', organizationId: 'b', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null },
   { id: 'r4', name: 'A lần nữa', organizationId: 'a', purpose: 'inform', note: null, email: null, mustImplement: true, implementationDueDate: null },
-  { id: 'r5', name: 'Báo chí', organizationId: null, purpose: 'inform', note: null, email: 'x@y.vn', mustImplement: false, implementationDueDate: null },
+  {
+    id: 'r5',
+    name: 'Báo chí',
+    organizationId: null,
+    purpose: 'inform',
+    note: null,
+    email: 'x@y.vn',
+    mustImplement: false,
+    implementationDueDate: null,
+  },
 ] as PlanContent['recipients'];
 const content = { recipients } as PlanContent;
-const duty = (reporters: string[]): ReportingDuty => ({ id: 'd', what: 'kết quả', period: null, deadline: '2024-06-15', to: 'BCĐ', toOrganizationId: null, reporterOrganizationIds: reporters });
+const duty = (reporters: string[]): ReportingDuty => ({
+  id: 'd',
+  what: 'kết quả',
+  period: null,
+  deadline: '2024-06-15',
+  to: 'BCĐ',
+  toOrganizationId: null,
+  reporterOrganizationIds: reporters,
+});
 
 describe('report rules', () => {
   it('the implementing organizations are the recipient lines marked to implement, once each', () => {

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     execFileSync(pgDump, ['--format=custom', '--no-owner', '--no-privileges', `--file=${resolve(file)}`, url], { stdio: 'inherit' });
     const client = new Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query(`SELECT (SELECT count(*) FROM stored_document)::int AS documents, (SELECT count(*) FROM audit_event)::int AS audit`);
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM stored_document)::int AS documents, (SELECT count(*) FROM audit_event)::int AS audit`,
+    );
     await client.end();
     console.log(`backup: ${resolve(file)} (${statSync(file).size} bytes): ${rows[0].documents} documents, ${rows[0].audit} audit rows`);
   } finally {

@@ -25,7 +25,9 @@ export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): str
   for (let major = serverMajor; major <= serverMajor + 5; major++) candidates.push(`/usr/lib/postgresql/${major}/bin/${name}`);
   const usable = candidates.find((path) => existsSync(path) && toolMajor(path) >= serverMajor);
   if (!usable) {
-    throw new Error(`${name} ${toolMajor(onPath)} không dùng được với PostgreSQL ${serverMajor} (too old): apt-get install postgresql-client-${serverMajor}`);
+    throw new Error(
+      `${name} ${toolMajor(onPath)} không dùng được với PostgreSQL ${serverMajor} (too old): apt-get install postgresql-client-${serverMajor}`,
+    );
   }
   return usable;
 }

@@ -12,15 +12,20 @@ import { pgTool, serverMajor } from './pg-tools';
 
 async function main(): Promise<void> {
   const file = process.argv[2];
-  if (!file || !existsSync(file)) throw new Error('usage: npm run restore -- <file.dump> (an existing file), with DATABASE_URL naming an empty database');
+  if (!file || !existsSync(file))
+    throw new Error('usage: npm run restore -- <file.dump> (an existing file), with DATABASE_URL naming an empty database');
   const config = loadConfig();
-  if (!config.externalDatabase) throw new Error('DATABASE_URL: cần chỉ định cơ sở dữ liệu (rỗng) để khôi phục vào (the empty database to restore into)');
+  if (!config.externalDatabase)
+    throw new Error('DATABASE_URL: cần chỉ định cơ sở dữ liệu (rỗng) để khôi phục vào (the empty database to restore into)');
   const url = config.databaseUrl;
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'pgboss')`);
-    if (rows[0].n > 0) throw new Error(`cơ sở dữ liệu đích không rỗng (${rows[0].n} bảng): hãy khôi phục vào một cơ sở dữ liệu mới (the target database is not empty)`);
+    if (rows[0].n > 0)
+      throw new Error(
+        `cơ sở dữ liệu đích không rỗng (${rows[0].n} bảng): hãy khôi phục vào một cơ sở dữ liệu mới (the target database is not empty)`,
+      );
     const pgRestore = pgTool('pg_restore', await serverMajor(url));
     execFileSync(pgRestore, ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${url}`, resolve(file)], { stdio: 'inherit' });
     const { rows: documents } = await client.query(

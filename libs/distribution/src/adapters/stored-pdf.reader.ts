@@ -12,7 +12,8 @@ export class StoredPdfReader extends IssuedPdfReader {
 
   async read(sha256: string): Promise<Buffer> {
     const bytes = await this.store.get(sha256);
-    if (!bytes) throw new DistributionError(DistributionErrorCode.PdfMissing, `Không tìm thấy bản PDF đã ban hành (${sha256.slice(0, 12)}…) trong kho`);
+    if (!bytes)
+      throw new DistributionError(DistributionErrorCode.PdfMissing, `Không tìm thấy bản PDF đã ban hành (${sha256.slice(0, 12)}…) trong kho`);
     return bytes;
   }
 }

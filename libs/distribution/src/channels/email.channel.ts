@@ -31,7 +31,9 @@ export class EmailChannel implements OnModuleDestroy {
   /** Resolves once the SMTP server accepted the mail; throws otherwise. Returns the Message-ID. */
   async send(mail: OutgoingMail): Promise<string> {
     const messageId = deliveryMessageId(mail.deliveryId);
-    await (await this.transporter()).sendMail({
+    await (
+      await this.transporter()
+    ).sendMail({
       from: this.config.mailFrom,
       to: mail.to,
       subject: mailSubject(mail.plan),

@@ -16,7 +16,12 @@ export class InboxChannel {
   constructor(private readonly inbox: InboxService) {}
 
   /** Returns the incoming document's id, and whether this call created it. */
-  async deliver(manager: EntityManager, deliveryId: string, organizationId: string, plan: IssuedPlanFacts): Promise<{ incomingId: string; created: boolean }> {
+  async deliver(
+    manager: EntityManager,
+    deliveryId: string,
+    organizationId: string,
+    plan: IssuedPlanFacts,
+  ): Promise<{ incomingId: string; created: boolean }> {
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO incoming_document (organization_id, plan_id, delivery_id, sender_organization_id, received_at, handling_status, row_version)
        VALUES ($1, $2, $3, $4, now(), 'arrived', 1)
@@ -25,13 +30,24 @@ export class InboxChannel {
       [organizationId, plan.planId, deliveryId, plan.issuer.id],
     );
     if (!inserted.length) {
-      const [existing]: { id: string }[] = await manager.query(`SELECT id FROM incoming_document WHERE organization_id = $1 AND plan_id = $2`, [organizationId, plan.planId]);
+      const [existing]: { id: string }[] = await manager.query(`SELECT id FROM incoming_document WHERE organization_id = $1 AND plan_id = $2`, [
+        organizationId,
+        plan.planId,
+      ]);
       return { incomingId: existing.id, created: false };
     }
     const incomingId = inserted[0].id;
     const message = `Văn bản đến: ${plan.documentTypeName} số ${plan.numberSymbol} của ${plan.issuer.fullName}`;
     await this.inbox.notifyMembers(manager, [
-      { kind: 'incoming_document', organizationId, roles: NOTIFIED_ROLES, planId: plan.planId, incomingDocumentId: incomingId, message, dedupeKey: `incoming:${incomingId}` },
+      {
+        kind: 'incoming_document',
+        organizationId,
+        roles: NOTIFIED_ROLES,
+        planId: plan.planId,
+        incomingDocumentId: incomingId,
+        message,
+        dedupeKey: `incoming:${incomingId}`,
+      },
     ]);
     return { incomingId, created: true };
   }

@@ -22,7 +22,19 @@ describe('webhook targets', () => {
 
   const channel = (allow: string[]) => new WebhookChannel(Object.assign(new AppConfig(), { webhookAllowHosts: allow }));
 
-  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1'])('%s is internal', (address) => {
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+  ])('%s is internal', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
 

@@ -33,7 +33,11 @@ export class DeliveriesController {
   @ApiProduces('application/xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiOkResponse({ description: 'edXML package (QCVN 102:2016) with the issued PDF as base64' })
-  async edxmlPackage(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async edxmlPackage(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { fileName, xml } = await this.edxml.export(actor, id);
     res.setHeader('Content-Disposition', `attachment; filename="${asciiName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
     return xml;
@@ -41,5 +45,10 @@ export class DeliveriesController {
 }
 
 function asciiName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|"/g, '_');
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|"/g, '_');
 }

@@ -38,4 +38,3 @@ export class IncomingController {
     return this.incoming.reportHandling(actor, id, dto);
   }
 }
-

@@ -31,23 +31,33 @@ export class IncomingDocumentDto {
 
 export class ListIncomingQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'one of the organizations whose inbox the actor keeps; default all of them' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   @ApiPropertyOptional({ enum: HANDLING_STATUSES })
-  @IsOptional() @IsIn(HANDLING_STATUSES)
+  @IsOptional()
+  @IsIn(HANDLING_STATUSES)
   status?: HandlingStatus;
 
   @ApiPropertyOptional({ description: 'only documents not yet acknowledged' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   unacknowledged?: 'true' | 'false';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset?: number;
 }
 
@@ -57,12 +67,18 @@ export class IncomingPageDto {
 }
 
 export class ReportHandlingDto {
-  @ApiProperty({ enum: HANDLING_INPUTS, description: 'English code or edXML number: accepted / "03", assigned / "04", in_progress / "05", done / "06", rejected / "02"' })
-  @IsString() @IsIn(HANDLING_INPUTS)
+  @ApiProperty({
+    enum: HANDLING_INPUTS,
+    description: 'English code or edXML number: accepted / "03", assigned / "04", in_progress / "05", done / "06", rejected / "02"',
+  })
+  @IsString()
+  @IsIn(HANDLING_INPUTS)
   status: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'ghi chú xử lý (who it was assigned to, why it was rejected...)' })
-  @IsOptional() @IsString() @MaxLength(2000) @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
   note?: string;
 }
-

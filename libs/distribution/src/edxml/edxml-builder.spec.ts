@@ -19,7 +19,14 @@ const doc = (overrides: Partial<EdxmlDocument> = {}): EdxmlDocument => ({
   toPlaces: ['Ban Dân vận Tỉnh ủy', 'Lưu VP, BTGĐUK'],
   businessType: 'new',
   timestamp: '2024-01-24T02:00:00.000Z',
-  attachments: [{ name: '04-KH-BCĐ.pdf', contentType: 'application/pdf', description: 'Kế hoạch số 04-KH/BCĐ', bytes: Buffer.from('%PDF-1.7 bytes \u0000\u00ff'.repeat(40), 'latin1') }],
+  attachments: [
+    {
+      name: '04-KH-BCĐ.pdf',
+      contentType: 'application/pdf',
+      description: 'Kế hoạch số 04-KH/BCĐ',
+      bytes: Buffer.from('%PDF-1.7 bytes \u0000\u00ff'.repeat(40), 'latin1'),
+    },
+  ],
   ...overrides,
 });
 
@@ -37,7 +44,9 @@ describe('edXML package (QCVN 102:2016)', () => {
     const from = header.getElementsByTagNameNS(EDXML_NAMESPACE, 'From')[0];
     expect(text(from, 'OrganName')).toEqual([input.from.organName]);
     expect(text(header, 'To').length).toBe(2);
-    expect(Array.from(header.getElementsByTagNameNS(EDXML_NAMESPACE, 'To')).map((to) => text(to, 'OrganName')[0])).toEqual(input.to.map((t) => t.organName));
+    expect(Array.from(header.getElementsByTagNameNS(EDXML_NAMESPACE, 'To')).map((to) => text(to, 'OrganName')[0])).toEqual(
+      input.to.map((t) => t.organName),
+    );
     expect(text(header, 'CodeNumber')).toEqual(['04']);
     expect(text(header, 'CodeNotation')).toEqual(['KH/BCĐ']);
     expect(text(header, 'Place')).toEqual(['Bình Định', 'Ban Dân vận Tỉnh ủy', 'Lưu VP, BTGĐUK']);
@@ -56,7 +65,9 @@ describe('edXML package (QCVN 102:2016)', () => {
     const reference = xml.getElementsByTagNameNS(EDXML_NAMESPACE, 'Reference')[0];
     const contentId = text(reference, 'ContentId')[0]!.replace(/^cid:/, '');
     expect(text(reference, 'AttachmentName')).toEqual(['04-KH-BCĐ.pdf']);
-    const attachment = Array.from(xml.getElementsByTagName('Attachment')).find((a) => a.getElementsByTagName('ContentId')[0].textContent === contentId)!;
+    const attachment = Array.from(xml.getElementsByTagName('Attachment')).find(
+      (a) => a.getElementsByTagName('ContentId')[0].textContent === contentId,
+    )!;
     const encoded = attachment.getElementsByTagName('ContentTransferEncoded')[0].textContent!;
     expect(Buffer.from(encoded.replace(/\s+/g, ''), 'base64').equals(input.attachments[0].bytes)).toBe(true);
   });
@@ -72,7 +83,11 @@ describe('edXML package (QCVN 102:2016)', () => {
   });
 
   it('reads the signer from capacity lines: the last line is the function, the lines above the competence', () => {
-    expect(signerOf(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], 'Nguyễn Văn A')).toEqual({ competence: 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', function: 'PHÓ CHỦ TỊCH', fullName: 'Nguyễn Văn A' });
+    expect(signerOf(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], 'Nguyễn Văn A')).toEqual({
+      competence: 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH',
+      function: 'PHÓ CHỦ TỊCH',
+      fullName: 'Nguyễn Văn A',
+    });
     expect(signerOf(['CHỦ TỊCH'], 'B')).toEqual({ competence: '', function: 'CHỦ TỊCH', fullName: 'B' });
   });
 });

@@ -33,7 +33,9 @@ export class EdxmlService {
       .filter((line) => line.purpose !== 'archive')
       .map((line): EdxmlParty => {
         const org = line.organizationId ? orgs.get(line.organizationId) : undefined;
-        return org ? { ...partyOf(org), organName: line.name, email: line.email ?? org.email } : { organId: '', organName: line.name, email: line.email };
+        return org
+          ? { ...partyOf(org), organName: line.name, email: line.email ?? org.email }
+          : { organId: '', organName: line.name, email: line.email };
       });
     const pdf = await this.facts.pdf(plan.pdfSha256);
     const xml = buildEdxml({
@@ -48,10 +50,14 @@ export class EdxmlService {
       subject: content.summary.replace(/\s*\n\s*/g, ' '),
       signer: signerOf(content.signature.capacityLines, content.signature.signerName),
       // As printed: "Lưu VP, BTGĐUK" (Party), "Lưu: VT, VP" (State).
-      toPlaces: content.recipients.map((line) => (line.purpose === 'archive' ? `Lưu${issuer.family === 'state' ? ':' : ''} ${line.name}` : line.name)),
+      toPlaces: content.recipients.map((line) =>
+        line.purpose === 'archive' ? `Lưu${issuer.family === 'state' ? ':' : ''} ${line.name}` : line.name,
+      ),
       businessType: 'new',
       timestamp: (plan.signedAt ?? new Date()).toISOString(),
-      attachments: [{ name: pdfFileName(facts), contentType: 'application/pdf', description: `${facts.documentTypeName} số ${plan.numberSymbol}`, bytes: pdf }],
+      attachments: [
+        { name: pdfFileName(facts), contentType: 'application/pdf', description: `${facts.documentTypeName} số ${plan.numberSymbol}`, bytes: pdf },
+      ],
     });
     return { fileName: pdfFileName(facts).replace(/\.pdf$/, '.edxml'), xml };
   }

@@ -25,9 +25,21 @@ const planPayload = {
  * { planId }: plan the deliveries of a plan just issued (one per recipient line and channel) and
  * start them. Enqueued in the ISSUED transaction: the taker of the machine's `handOverToDistribution`.
  */
-export const DISTRIBUTION_CREATE_JOB = defineJob<DistributionStartJob>({ name: 'distribution_create', version: 1, schema: planPayload, retryLimit: 10, retryDelaySeconds: 10 });
+export const DISTRIBUTION_CREATE_JOB = defineJob<DistributionStartJob>({
+  name: 'distribution_create',
+  version: 1,
+  schema: planPayload,
+  retryLimit: 10,
+  retryDelaySeconds: 10,
+});
 
-export const DISTRIBUTION_START_JOB = defineJob<DistributionStartJob>({ name: 'distribution_start', version: 1, schema: planPayload, retryLimit: 10, retryDelaySeconds: 10 });
+export const DISTRIBUTION_START_JOB = defineJob<DistributionStartJob>({
+  name: 'distribution_start',
+  version: 1,
+  schema: planPayload,
+  retryLimit: 10,
+  retryDelaySeconds: 10,
+});
 
 export const DISTRIBUTION_DELIVER_JOB = defineJob<DistributionDeliverJob>({
   name: 'distribution_deliver',

@@ -80,7 +80,9 @@ export class DemoMailSinkService implements OnModuleDestroy {
   }
 
   private async store(mail: ReceivedMail, envelopeFrom: string): Promise<void> {
-    const text = mail.parts.find((p) => /^text\/plain/i.test(p.headers['content-type'] ?? 'text/plain') && !/attachment/i.test(p.headers['content-disposition'] ?? ''));
+    const text = mail.parts.find(
+      (p) => /^text\/plain/i.test(p.headers['content-type'] ?? 'text/plain') && !/attachment/i.test(p.headers['content-disposition'] ?? ''),
+    );
     const attachments: DemoMailAttachment[] = mail.parts
       .filter((p) => /attachment/i.test(p.headers['content-disposition'] ?? ''))
       .map((p) => ({

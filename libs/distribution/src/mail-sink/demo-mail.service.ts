@@ -42,7 +42,11 @@ export class DemoMailService {
     const parts = row ? parseMail(row.raw, row.recipients).parts.filter((p) => /attachment/i.test(p.headers['content-disposition'] ?? '')) : [];
     const part = parts[index];
     if (!part) throw new DistributionError(DistributionErrorCode.DemoMailNotFound, 'Không có tệp đính kèm này.');
-    return { fileName: attachmentFileName(part.headers) ?? 'tep-dinh-kem', contentType: (part.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim(), body: part.body };
+    return {
+      fileName: attachmentFileName(part.headers) ?? 'tep-dinh-kem',
+      contentType: (part.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim(),
+      body: part.body,
+    };
   }
 
   /** The page exists only in demo mode, and only administrators read others' mail. */

@@ -86,7 +86,10 @@ function decodeWords(value: string): string {
  * continuations and percent-encoding included: `filename*0*=utf-8''01-KH-BC%C4%90.pdf`.
  */
 export function attachmentFileName(headers: Record<string, string>): string | null {
-  for (const [header, param] of [['content-disposition', 'filename'], ['content-type', 'name']] as const) {
+  for (const [header, param] of [
+    ['content-disposition', 'filename'],
+    ['content-type', 'name'],
+  ] as const) {
     const value = headers[header] ?? '';
     const pieces = [...value.matchAll(new RegExp(`${param}(?:\\*(\\d+))?(\\*)?\\s*=\\s*("([^"]*)"|[^;\\s]+)`, 'gi'))]
       .map((m) => ({ index: Number(m[1] ?? 0), encoded: !!m[2], text: m[4] ?? m[3] }))

@@ -54,10 +54,14 @@ export class DeliveriesService {
         throw new DistributionError(DistributionErrorCode.Forbidden, 'Chỉ văn thư của cơ quan ban hành mới được gửi lại');
       }
       if (!RESENDABLE.includes(delivery.status)) {
-        throw new DistributionError(DistributionErrorCode.DeliveryNotResendable, `Lượt gửi đang ở trạng thái "${DELIVERY_STATUS_LABEL[delivery.status]}", không gửi lại được`, {
-          status: delivery.status,
-          resendableStatuses: RESENDABLE,
-        });
+        throw new DistributionError(
+          DistributionErrorCode.DeliveryNotResendable,
+          `Lượt gửi đang ở trạng thái "${DELIVERY_STATUS_LABEL[delivery.status]}", không gửi lại được`,
+          {
+            status: delivery.status,
+            resendableStatuses: RESENDABLE,
+          },
+        );
       }
       await manager.query(
         `UPDATE delivery SET status = 'queued', attempts = 0, next_attempt_at = now(), claimed_until = NULL, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
@@ -71,7 +75,15 @@ export class DeliveriesService {
         event: 'DELIVERY_RESENT',
         fromState: plan.state,
         toState: plan.state,
-        data: { deliveryId, recipientId: delivery.recipientId, recipientName: delivery.recipientName, channel: delivery.channel, previousStatus: delivery.status, attempts: delivery.attempts, lastError: delivery.lastError },
+        data: {
+          deliveryId,
+          recipientId: delivery.recipientId,
+          recipientName: delivery.recipientName,
+          channel: delivery.channel,
+          previousStatus: delivery.status,
+          attempts: delivery.attempts,
+          lastError: delivery.lastError,
+        },
       });
       const saved = await manager.getRepository(Delivery).findOneOrFail({ where: { id: deliveryId } });
       return toDeliveryDto(saved, await this.organizationNames([saved]), true);

@@ -34,6 +34,11 @@ describe('what the channels say about an issued plan', () => {
     const delivery = { id: 'd-1', recipientId: 'r1', recipientName: 'Đảng ủy Sở Y tế' };
     const first = webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf');
     expect(webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf')).toBe(first);
-    expect(JSON.parse(first)).toMatchObject({ event: 'plan.issued', deliveryId: 'd-1', businessType: 'new', plan: { numberSymbol: '04-KH/BCĐ', pdfUrl: 'https://kehoach.example/api/plans/x/pdf' } });
+    expect(JSON.parse(first)).toMatchObject({
+      event: 'plan.issued',
+      deliveryId: 'd-1',
+      businessType: 'new',
+      plan: { numberSymbol: '04-KH/BCĐ', pdfUrl: 'https://kehoach.example/api/plans/x/pdf' },
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('planDeliveries: the deliveries a "Nơi nhận" list calls for', () => 
   ]);
 
   it('sends an organization of the system to its inbox, and to its e-mail and webhook when it has them', () => {
-    const planned = planDeliveries([line('a', { organizationId: 'org-inbox' }), line('b', { organizationId: 'org-mail' }), line('c', { organizationId: 'org-all' })], 'issuer', orgs);
+    const planned = planDeliveries(
+      [line('a', { organizationId: 'org-inbox' }), line('b', { organizationId: 'org-mail' }), line('c', { organizationId: 'org-all' })],
+      'issuer',
+      orgs,
+    );
     expect(planned.map((p) => `${p.recipientId}:${p.channel}:${p.target}`)).toEqual([
       'a:inbox:org-inbox',
       'b:inbox:org-mail',
@@ -48,7 +52,9 @@ describe('planDeliveries: the deliveries a "Nơi nhận" list calls for', () => 
   });
 
   it('plans no e-mail at all when there is no mail server, so that nothing fails and retries in vain', () => {
-    const planned = planDeliveries([line('c', { organizationId: 'org-all' }), line('x', { email: 'bao@example.vn' })], 'issuer', orgs, { email: false });
+    const planned = planDeliveries([line('c', { organizationId: 'org-all' }), line('x', { email: 'bao@example.vn' })], 'issuer', orgs, {
+      email: false,
+    });
     expect(planned.map((p) => p.channel)).toEqual(['inbox', 'webhook']);
   });
 

@@ -113,7 +113,8 @@ export class DeliveryRunnerService implements OnModuleDestroy {
       if (delivery.channel === 'inbox' || delivery.channel === 'archive') {
         // Both stay inside the database: the effect and its record commit together.
         ended = await this.dataSource.transaction(async (manager) => {
-          if (delivery.channel === 'inbox') await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
+          if (delivery.channel === 'inbox')
+            await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
           return this.recordDelivered(manager, delivery, null);
         });
       } else {
@@ -185,7 +186,12 @@ export class DeliveryRunnerService implements OnModuleDestroy {
   private async callWebhook(delivery: ClaimedDelivery): Promise<string> {
     const plan = await this.facts.load(delivery.planId);
     const org = delivery.organizationId
-      ? await this.dataSource.getRepository(Organization).createQueryBuilder('o').addSelect('o.webhookSecret').where('o.id = :id', { id: delivery.organizationId }).getOne()
+      ? await this.dataSource
+          .getRepository(Organization)
+          .createQueryBuilder('o')
+          .addSelect('o.webhookSecret')
+          .where('o.id = :id', { id: delivery.organizationId })
+          .getOne()
       : null;
     const body = webhookPayload(plan, delivery, `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`);
     await this.webhook.send(delivery.target, delivery.id, body, org?.webhookSecret ?? null);
@@ -239,7 +245,11 @@ export class DeliveryRunnerService implements OnModuleDestroy {
     try {
       await this.progress.settle(planId);
     } catch (error) {
-      this.logger.error({ planId, message: 'could not move the plan on after its deliveries', error: error instanceof Error ? error.message : String(error) });
+      this.logger.error({
+        planId,
+        message: 'could not move the plan on after its deliveries',
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

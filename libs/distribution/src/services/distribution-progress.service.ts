@@ -64,7 +64,9 @@ export class DistributionProgressService {
 
   private async hasOpenDeliveries(manager: EntityManager, planId: string): Promise<boolean> {
     // The statuses written out (OPEN_STATUSES) so that the partial index serves the probe.
-    const open: unknown[] = await manager.query(`SELECT 1 FROM delivery WHERE plan_id = $1 AND status IN ('queued', 'sent', 'failed') LIMIT 1`, [planId]);
+    const open: unknown[] = await manager.query(`SELECT 1 FROM delivery WHERE plan_id = $1 AND status IN ('queued', 'sent', 'failed') LIMIT 1`, [
+      planId,
+    ]);
     return open.length > 0;
   }
 }

@@ -23,10 +23,16 @@ export class DistributionService {
    * if it rolls back, nothing is sent. Idempotent: a line and channel already planned
    * for the plan is left as it is. Returns the ids of the deliveries created by this call.
    */
-  async createDeliveries(manager: EntityManager, plan: Pick<Plan, 'id' | 'organizationId'>, content: Pick<PlanContent, 'recipients'>): Promise<string[]> {
+  async createDeliveries(
+    manager: EntityManager,
+    plan: Pick<Plan, 'id' | 'organizationId'>,
+    content: Pick<PlanContent, 'recipients'>,
+  ): Promise<string[]> {
     const organizationIds = [...new Set(content.recipients.map((line) => line.organizationId).filter((id): id is string => !!id))];
     const organizations = organizationIds.length ? await manager.getRepository(Organization).find({ where: { id: In(organizationIds) } }) : [];
-    const known = new Map<string, RecipientOrganization>(organizations.map((org) => [org.id, { id: org.id, email: org.email, webhookUrl: org.webhookUrl }]));
+    const known = new Map<string, RecipientOrganization>(
+      organizations.map((org) => [org.id, { id: org.id, email: org.email, webhookUrl: org.webhookUrl }]),
+    );
     const planned = planDeliveries(content.recipients, plan.organizationId, known, { email: emailEnabled(this.config) });
     let ids: string[] = [];
     if (planned.length) {
@@ -37,7 +43,14 @@ export class DistributionService {
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[]) AS r(recipient_id, recipient_name, channel, target, organization_id)
          ON CONFLICT ON CONSTRAINT uq_delivery_plan_recipient_channel DO NOTHING
          RETURNING id`,
-        [plan.id, planned.map((p) => p.recipientId), planned.map((p) => p.recipientName), planned.map((p) => p.channel), planned.map((p) => p.target), planned.map((p) => p.organizationId)],
+        [
+          plan.id,
+          planned.map((p) => p.recipientId),
+          planned.map((p) => p.recipientName),
+          planned.map((p) => p.channel),
+          planned.map((p) => p.target),
+          planned.map((p) => p.organizationId),
+        ],
       );
       ids = rows.map((row) => row.id);
     }

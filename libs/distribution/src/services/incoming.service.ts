@@ -45,9 +45,16 @@ export class IncomingService {
       where.push(`i.handling_status = $${params.length}::handling_status`);
     }
     if (query.unacknowledged === 'true') where.push('i.acknowledged_at IS NULL');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM incoming_document i WHERE ${where.join(' AND ')}`, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM incoming_document i WHERE ${where.join(' AND ')}`,
+      params,
+    );
     params.push(query.limit ?? 100, query.offset ?? 0);
-    const rows = await this.rows(this.dataSource.manager, `${where.join(' AND ')} ORDER BY i.received_at DESC, i.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const rows = await this.rows(
+      this.dataSource.manager,
+      `${where.join(' AND ')} ORDER BY i.received_at DESC, i.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
     return { items: rows.map(toDto), total };
   }
 
@@ -76,7 +83,13 @@ export class IncomingService {
     const status = parseHandlingStatus(dto.status);
     if (!status || status === 'arrived') {
       throw new DistributionError(DistributionErrorCode.InvalidHandlingStatus, 'Trạng thái xử lý không hợp lệ', {
-        errors: [{ path: 'status', code: 'invalid_handling_status', message: 'status: trạng thái xử lý không hợp lệ (accepted, rejected, assigned, in_progress, done)' }],
+        errors: [
+          {
+            path: 'status',
+            code: 'invalid_handling_status',
+            message: 'status: trạng thái xử lý không hợp lệ (accepted, rejected, assigned, in_progress, done)',
+          },
+        ],
       });
     }
     return this.dataSource.transaction(async (manager) => {
@@ -98,7 +111,12 @@ export class IncomingService {
         [id, status, dto.note ?? null, actor.id],
       );
       await this.mirrorOnDeliveries(manager, doc, { acknowledged: true, handlingStatus: status });
-      await this.record(manager, actor, doc, 'INCOMING_HANDLING_REPORTED', { from: doc.handlingStatus, to: status, edxmlStatus: EDXML_STATUS_CODE[status], note: dto.note ?? null });
+      await this.record(manager, actor, doc, 'INCOMING_HANDLING_REPORTED', {
+        from: doc.handlingStatus,
+        to: status,
+        edxmlStatus: EDXML_STATUS_CODE[status],
+        note: dto.note ?? null,
+      });
       return toDto(await this.keptBy(actor, manager, id));
     });
   }
@@ -114,7 +132,11 @@ export class IncomingService {
   }
 
   /** The sender sees the receipt on every delivery that reached this organization with this plan. */
-  private async mirrorOnDeliveries(manager: EntityManager, doc: IncomingDocument, change: { acknowledged: boolean; handlingStatus?: HandlingStatus }): Promise<void> {
+  private async mirrorOnDeliveries(
+    manager: EntityManager,
+    doc: IncomingDocument,
+    change: { acknowledged: boolean; handlingStatus?: HandlingStatus },
+  ): Promise<void> {
     await manager.query(
       `UPDATE delivery
           SET status = CASE WHEN $3 AND status = 'delivered' THEN 'acknowledged'::delivery_status ELSE status END,

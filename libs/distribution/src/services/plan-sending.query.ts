@@ -14,5 +14,7 @@ export async function planSending(manager: EntityManager, planIds: string[]): Pr
     .where('d.planId IN (:...planIds)', { planIds })
     .groupBy('d.planId')
     .getRawMany();
-  return new Map(rows.map((r) => [r.plan_id, { firstSentAt: r.first_sent_at, total: r.total, delivered: r.delivered, acknowledged: r.acknowledged }]));
+  return new Map(
+    rows.map((r) => [r.plan_id, { firstSentAt: r.first_sent_at, total: r.total, delivered: r.delivered, acknowledged: r.acknowledged }]),
+  );
 }

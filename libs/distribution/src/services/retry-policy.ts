@@ -7,7 +7,12 @@ export const MAX_RETRY_DELAY_SECONDS = 6 * 60 * 60;
  * The wait doubles each time from `baseDelaySeconds`; half of it is random ("equal jitter"),
  * so that deliveries failing together (an SMTP server down) do not come back together.
  */
-export function nextAttemptDelayMs(attempts: number, retryLimit: number, baseDelaySeconds: number, random: () => number = Math.random): number | null {
+export function nextAttemptDelayMs(
+  attempts: number,
+  retryLimit: number,
+  baseDelaySeconds: number,
+  random: () => number = Math.random,
+): number | null {
   if (attempts > retryLimit) return null;
   const ceiling = Math.min(baseDelaySeconds * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_SECONDS) * 1000;
   return Math.round(ceiling / 2 + (ceiling / 2) * random());

@@ -37,9 +37,14 @@ export class AuthService {
     const username = rawUsername.trim().toLowerCase().slice(0, 60);
     const attempt = await this.reserveAttempt(username, address.slice(0, 64));
     if (attempt.refused) {
-      throw new IdentityError(IdentityErrorCode.TooManyAttempts, 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau một phút', { retryAfterSeconds: 60 });
+      throw new IdentityError(IdentityErrorCode.TooManyAttempts, 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau một phút', {
+        retryAfterSeconds: 60,
+      });
     }
-    const user = await this.users.findOne({ where: { username }, select: { id: true, username: true, fullName: true, email: true, active: true, passwordHash: true } });
+    const user = await this.users.findOne({
+      where: { username },
+      select: { id: true, username: true, fullName: true, email: true, active: true, passwordHash: true },
+    });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok || !user.active) {
       throw new IdentityError(IdentityErrorCode.BadCredentials, 'Tên đăng nhập hoặc mật khẩu không đúng');

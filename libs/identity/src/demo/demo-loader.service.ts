@@ -39,13 +39,34 @@ export class DemoLoaderService {
       }
       for (const demo of demoUsers()) {
         if (await manager.exists(User, { where: { username: demo.username } })) continue;
-        const user = await manager.save(User, manager.create(User, { username: demo.username, fullName: demo.fullName, email: null, passwordHash, installationAdmin: !!demo.installationAdmin }));
+        const user = await manager.save(
+          User,
+          manager.create(User, {
+            username: demo.username,
+            fullName: demo.fullName,
+            email: null,
+            passwordHash,
+            installationAdmin: !!demo.installationAdmin,
+          }),
+        );
         const organizationId = orgIds.get(demo.organizationCode)!;
-        await manager.insert(Membership, { userId: user.id, organizationId, roles: [demo.role], position: demo.installationAdmin ? demo.fullName : ROLE_POSITIONS[demo.role] });
+        await manager.insert(Membership, {
+          userId: user.id,
+          organizationId,
+          roles: [demo.role],
+          position: demo.installationAdmin ? demo.fullName : ROLE_POSITIONS[demo.role],
+        });
         result.usersCreated++;
         if (demo.role === 'signer') {
           const capacityLines = DEMO_ORGANIZATIONS.find((o) => o.code === demo.organizationCode)!.signerCapacity;
-          await manager.insert(SigningAuthority, { userId: user.id, organizationId, capacityLines, validFrom: '2020-01-01', validTo: null, delegatedFromId: null });
+          await manager.insert(SigningAuthority, {
+            userId: user.id,
+            organizationId,
+            capacityLines,
+            validFrom: '2020-01-01',
+            validTo: null,
+            delegatedFromId: null,
+          });
           result.authoritiesCreated++;
         }
       }

@@ -6,15 +6,16 @@ import { FAMILIES, Family } from '../entities/organization.entity';
 
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 // Header lines keep their line breaks; each line is cleaned on its own.
-const cleanLines = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.split('\n').map(cleanText).filter(Boolean).join('\n') : value));
+const cleanLines = () => Transform(({ value }) => (typeof value === 'string' ? value.split('\n').map(cleanText).filter(Boolean).join('\n') : value));
 
 /** Capital letters (Đ included), digits, groups joined by "-" or "/". */
 export const SYMBOL_PATTERN = /^[A-Z0-9Đ]+(?:[-/][A-Z0-9Đ]+)*$/;
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'bcd-duk' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/) @clean()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/)
+  @clean()
   code: string;
 
   @ApiProperty({ enum: FAMILIES })
@@ -22,40 +23,77 @@ export class CreateOrganizationDto {
   family: Family;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   parentId?: string | null;
 
   @ApiProperty({ minimum: 1 })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   level: number;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(300) @clean()
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  @clean()
   fullName: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(120) @clean()
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  @clean()
   shortName: string;
 
   /** Printed in every number symbol ("04-KH/BCĐ"): only what a symbol holds. */
   @ApiProperty({ example: 'BCĐ', pattern: SYMBOL_PATTERN.source })
-  @IsString() @MaxLength(30) @Matches(SYMBOL_PATTERN, { message: 'symbolAbbreviation: chỉ gồm chữ in hoa, chữ số, "-" và "/" (ví dụ BCĐ, UBND)' }) @clean()
+  @IsString()
+  @MaxLength(30)
+  @Matches(SYMBOL_PATTERN, { message: 'symbolAbbreviation: chỉ gồm chữ in hoa, chữ số, "-" và "/" (ví dụ BCĐ, UBND)' })
+  @clean()
   symbolAbbreviation: string;
 
-  @ApiProperty({ example: 'Bình Định' }) @IsString() @MinLength(2) @MaxLength(120) @clean()
+  @ApiProperty({ example: 'Bình Định' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  @clean()
   placeName: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) @cleanLines()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @cleanLines()
   superiorHeader?: string | null;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(300) @cleanLines()
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  @cleanLines()
   headerName: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @clean()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
+  @clean()
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(16) @MaxLength(200)
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
   webhookSecret?: string | null;
 }
 

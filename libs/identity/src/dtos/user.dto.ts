@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { cleanText, ROLES, Role } from '@app/common';
 import { MIN_PASSWORD_LENGTH } from '../services/password-policy';
 
@@ -9,52 +25,95 @@ const PASSWORD_LENGTH_MESSAGE = `mật khẩu cần ít nhất ${MIN_PASSWORD_LE
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 
 export class MembershipInputDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   organizationId: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(8) @IsIn(ROLES, { each: true })
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(8)
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) @clean()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @clean()
   position?: string | null;
 }
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nguyen.van.a' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'tên đăng nhập: 3-60 ký tự a-z, 0-9, . _ -' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'tên đăng nhập: 3-60 ký tự a-z, 0-9, . _ -' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   username: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) @clean()
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  @clean()
   fullName: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
   email?: string | null;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ type: [MembershipInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MembershipInputDto)
+  @ApiPropertyOptional({ type: [MembershipInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MembershipInputDto)
   memberships?: MembershipInputDto[];
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) @clean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  @clean()
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
   email?: string | null;
 
   /** A password reset: ends every session and token of the person. */
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH }) @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 
 export class SetMembershipsDto {
-  @ApiProperty({ type: [MembershipInputDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MembershipInputDto)
+  @ApiProperty({ type: [MembershipInputDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MembershipInputDto)
   memberships: MembershipInputDto[];
 }
 
@@ -76,21 +135,32 @@ export class UserDto {
 }
 
 export class CreateAuthorityDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   userId: string;
 
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   organizationId: string;
 
   @ApiProperty({ example: ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'] })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(5) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(120, { each: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(120, { each: true })
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? cleanText(v) : v)) : value))
   capacityLines: string[];
 
-  @ApiProperty({ example: '2024-01-01' }) @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2024-01-01' })
+  @IsISO8601({ strict: true })
   validFrom: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   validTo?: string | null;
 }
 
@@ -106,23 +176,36 @@ export class AuthorityDto {
 }
 
 export class LoginDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(60)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
   username: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   password: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE }) @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
+  @MaxLength(200)
   newPassword: string;
 }
 
 export class InstallationAdminDto {
-  @ApiProperty({ description: 'quản trị hệ thống' }) @IsBoolean()
+  @ApiProperty({ description: 'quản trị hệ thống' })
+  @IsBoolean()
   installationAdmin: boolean;
 }
 

@@ -38,9 +38,13 @@ export class AdministrationScope {
     const scope = await this.administered(actor, manager);
     const outside = organizationIds.filter((id) => !includes(scope, id));
     if (outside.length) {
-      throw new IdentityError(IdentityErrorCode.OutsideAdministration, 'Bạn không quản trị tổ chức này (chỉ quản trị tổ chức của mình và các đơn vị trực thuộc)', {
-        organizationIds: outside,
-      });
+      throw new IdentityError(
+        IdentityErrorCode.OutsideAdministration,
+        'Bạn không quản trị tổ chức này (chỉ quản trị tổ chức của mình và các đơn vị trực thuộc)',
+        {
+          organizationIds: outside,
+        },
+      );
     }
   }
 

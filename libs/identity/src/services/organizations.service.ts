@@ -86,10 +86,22 @@ export class OrganizationsService {
     await this.scope.require(actor, [dto.parentId ?? null]);
     await this.checkWebhook(dto.webhookUrl);
     if (await this.organizations.exists({ where: { code: dto.code } })) {
-      throw new IdentityError(IdentityErrorCode.DuplicateOrganizationCode, `Mã tổ chức "${dto.code}" đã tồn tại`, { errors: [{ path: 'code', code: 'duplicate', message: 'code: mã đã tồn tại' }] });
+      throw new IdentityError(IdentityErrorCode.DuplicateOrganizationCode, `Mã tổ chức "${dto.code}" đã tồn tại`, {
+        errors: [{ path: 'code', code: 'duplicate', message: 'code: mã đã tồn tại' }],
+      });
     }
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(Organization, manager.create(Organization, { ...dto, parentId: dto.parentId ?? null, superiorHeader: dto.superiorHeader ?? null, email: dto.email ?? null, webhookUrl: dto.webhookUrl ?? null, webhookSecret: dto.webhookSecret ?? null }));
+      const saved = await manager.save(
+        Organization,
+        manager.create(Organization, {
+          ...dto,
+          parentId: dto.parentId ?? null,
+          superiorHeader: dto.superiorHeader ?? null,
+          email: dto.email ?? null,
+          webhookUrl: dto.webhookUrl ?? null,
+          webhookSecret: dto.webhookSecret ?? null,
+        }),
+      );
       await this.record(manager, actor, saved.id, 'ORGANIZATION_CREATED', null, auditView(saved));
       return toOrganizationDto(saved, EVERY_ORGANIZATION);
     });
@@ -153,17 +165,22 @@ export class OrganizationsService {
     if (!parentId) return;
     const parent = await this.organizations.findOne({ where: { id: parentId } });
     if (!parent) {
-      throw new IdentityError(IdentityErrorCode.InvalidParent, 'Tổ chức cấp trên không tồn tại', { errors: [{ path: 'parentId', code: 'not_found', message: 'parentId: tổ chức cấp trên không tồn tại' }] });
+      throw new IdentityError(IdentityErrorCode.InvalidParent, 'Tổ chức cấp trên không tồn tại', {
+        errors: [{ path: 'parentId', code: 'not_found', message: 'parentId: tổ chức cấp trên không tồn tại' }],
+      });
     }
     if (selfId && (await this.subtreeIds(selfId)).includes(parentId)) {
-      throw new IdentityError(IdentityErrorCode.InvalidParent, 'Tổ chức cấp trên không thể là chính nó hoặc đơn vị trực thuộc của nó', { errors: [{ path: 'parentId', code: 'cycle', message: 'parentId: tạo vòng lặp' }] });
+      throw new IdentityError(IdentityErrorCode.InvalidParent, 'Tổ chức cấp trên không thể là chính nó hoặc đơn vị trực thuộc của nó', {
+        errors: [{ path: 'parentId', code: 'cycle', message: 'parentId: tạo vòng lặp' }],
+      });
     }
   }
 }
 
 /** What the trail keeps of an organization's settings (never the webhook secret). */
 function auditView(org: Organization): Record<string, unknown> {
-  const { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl } = org;
+  const { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl } =
+    org;
   return { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl };
 }
 

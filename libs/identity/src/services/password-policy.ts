@@ -18,7 +18,12 @@ export function passwordProblem(password: string, username?: string): FieldProbl
   }
   const lower = password.normalize('NFC').toLowerCase();
   const core = lower.replace(/^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu, '');
-  if (new Set(chars).size <= 2 || COMMON.has(lower) || (core.length > 0 && COMMON.has(core)) || (username && lower.includes(username.toLowerCase()))) {
+  if (
+    new Set(chars).size <= 2 ||
+    COMMON.has(lower) ||
+    (core.length > 0 && COMMON.has(core)) ||
+    (username && lower.includes(username.toLowerCase()))
+  ) {
     return { path: 'password', code: 'common', message: 'password: mật khẩu quá phổ biến hoặc dễ đoán, hãy chọn mật khẩu khác' };
   }
   return null;

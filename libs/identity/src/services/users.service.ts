@@ -33,7 +33,9 @@ export class UsersService {
   async list(actor: Actor, organizationId?: string): Promise<UserDto[]> {
     const scope = await this.scope.administered(actor);
     const all = await this.memberships.find({ select: { userId: true, organizationId: true } });
-    const visible = new Set(all.filter((m) => includes(scope, m.organizationId) && (!organizationId || m.organizationId === organizationId)).map((m) => m.userId));
+    const visible = new Set(
+      all.filter((m) => includes(scope, m.organizationId) && (!organizationId || m.organizationId === organizationId)).map((m) => m.userId),
+    );
     let users = await this.users.find();
     if (organizationId || !actor.installationAdmin) users = users.filter((u) => visible.has(u.id));
     users.sort((a, b) => compareVietnamese(a.fullName, b.fullName));
@@ -78,16 +80,32 @@ export class UsersService {
     requireAcceptablePassword(dto.password, dto.username);
     const memberships = dto.memberships ?? [];
     if (!memberships.length) this.scope.requireInstallationAdmin(actor);
-    await this.scope.require(actor, memberships.map((m) => m.organizationId));
+    await this.scope.require(
+      actor,
+      memberships.map((m) => m.organizationId),
+    );
     const passwordHash = await hashPassword(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.exists(User, { where: { username: dto.username } })) {
-        throw new IdentityError(IdentityErrorCode.DuplicateUsername, `Tên đăng nhập "${dto.username}" đã tồn tại`, { errors: [{ path: 'username', code: 'duplicate', message: 'username: tên đăng nhập đã tồn tại' }] });
+        throw new IdentityError(IdentityErrorCode.DuplicateUsername, `Tên đăng nhập "${dto.username}" đã tồn tại`, {
+          errors: [{ path: 'username', code: 'duplicate', message: 'username: tên đăng nhập đã tồn tại' }],
+        });
       }
-      const user = await manager.save(User, manager.create(User, { username: dto.username, fullName: dto.fullName, email: dto.email ?? null, passwordHash }));
+      const user = await manager.save(
+        User,
+        manager.create(User, { username: dto.username, fullName: dto.fullName, email: dto.email ?? null, passwordHash }),
+      );
       await this.writeMemberships(manager, user.id, memberships);
       const after = { username: user.username, fullName: user.fullName, email: user.email, memberships: memberships.map(membershipRow) };
-      await this.record(manager, actor, memberships.map((m) => m.organizationId), 'USER_CREATED', user, null, after);
+      await this.record(
+        manager,
+        actor,
+        memberships.map((m) => m.organizationId),
+        'USER_CREATED',
+        user,
+        null,
+        after,
+      );
       return user.id;
     });
     return this.get(actor, id);
@@ -118,7 +136,8 @@ export class UsersService {
       if (!Object.keys(changes).length) return;
       await manager.update(User, user.id, changes);
       if (passwordHash || changes.active === false) await endSessionsOf(manager, user.id);
-      if (Object.keys(after).length) await this.record(manager, actor, organizationIds, changes.active === false ? 'USER_DEACTIVATED' : 'USER_UPDATED', user, before, after);
+      if (Object.keys(after).length)
+        await this.record(manager, actor, organizationIds, changes.active === false ? 'USER_DEACTIVATED' : 'USER_UPDATED', user, before, after);
       if (passwordHash) await this.record(manager, actor, organizationIds, 'PASSWORD_RESET', user, null, { sessionsEnded: true });
     });
     return this.get(actor, id);
@@ -179,7 +198,15 @@ export class UsersService {
         await manager.update(User, id, { installationAdmin: value });
         const organizationIds = (await manager.find(Membership, { where: { userId: id } })).map((m) => m.organizationId);
         const fallback = actor.memberships.map((m) => m.organizationId);
-        await this.record(manager, actor, organizationIds.length ? organizationIds : fallback, 'INSTALLATION_ADMIN_CHANGED', user, { installationAdmin: !value }, { installationAdmin: value });
+        await this.record(
+          manager,
+          actor,
+          organizationIds.length ? organizationIds : fallback,
+          'INSTALLATION_ADMIN_CHANGED',
+          user,
+          { installationAdmin: !value },
+          { installationAdmin: value },
+        );
       });
     }
     return this.get(actor, id);
@@ -211,11 +238,15 @@ export class UsersService {
   private async writeMemberships(manager: EntityManager, userId: string, memberships: MembershipInputDto[]): Promise<void> {
     const orgIds = [...new Set(memberships.map((m) => m.organizationId))];
     if (orgIds.length !== memberships.length) {
-      throw new IdentityError(IdentityErrorCode.DuplicateMembership, 'Mỗi tổ chức chỉ được khai báo một lần', { errors: [{ path: 'memberships', code: 'duplicate', message: 'memberships: tổ chức bị lặp' }] });
+      throw new IdentityError(IdentityErrorCode.DuplicateMembership, 'Mỗi tổ chức chỉ được khai báo một lần', {
+        errors: [{ path: 'memberships', code: 'duplicate', message: 'memberships: tổ chức bị lặp' }],
+      });
     }
     const found = await manager.count(Organization, { where: { id: In(orgIds) } });
     if (found !== orgIds.length) {
-      throw new IdentityError(IdentityErrorCode.OrganizationNotFound, 'Tổ chức không tồn tại', { errors: [{ path: 'memberships.organizationId', code: 'not_found', message: 'memberships.organizationId: tổ chức không tồn tại' }] });
+      throw new IdentityError(IdentityErrorCode.OrganizationNotFound, 'Tổ chức không tồn tại', {
+        errors: [{ path: 'memberships.organizationId', code: 'not_found', message: 'memberships.organizationId: tổ chức không tồn tại' }],
+      });
     }
     for (const m of memberships) {
       await manager.insert(Membership, { userId, organizationId: m.organizationId, roles: [...new Set(m.roles)], position: m.position ?? null });
@@ -224,7 +255,11 @@ export class UsersService {
 
   /** Authorities of an organization, for anyone signed in (signature blocks are public facts). */
   async listAuthorities(organizationId?: string): Promise<AuthorityDto[]> {
-    const rows = await this.authorities.find({ where: organizationId ? { organizationId } : {}, relations: { user: true }, order: { validFrom: 'ASC' } });
+    const rows = await this.authorities.find({
+      where: organizationId ? { organizationId } : {},
+      relations: { user: true },
+      order: { validFrom: 'ASC' },
+    });
     return rows.map(toAuthorityDto);
   }
 
@@ -233,7 +268,12 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Organization, { where: { id: dto.organizationId } })) await this.scope.require(actor, [dto.organizationId], manager);
       const created = await this.createAuthority(dto, null, manager);
-      await this.audit.append(manager, { organizationId: dto.organizationId, actor, event: 'AUTHORITY_GRANTED', data: { authorityId: created.id, before: null, after: created } });
+      await this.audit.append(manager, {
+        organizationId: dto.organizationId,
+        actor,
+        event: 'AUTHORITY_GRANTED',
+        data: { authorityId: created.id, before: null, after: created },
+      });
       return created;
     });
   }
@@ -242,13 +282,19 @@ export class UsersService {
   async createAuthority(dto: CreateAuthorityDto, delegatedFromId: string | null = null, manager?: EntityManager): Promise<AuthorityDto> {
     const m = manager ?? this.dataSource.manager;
     if (!(await m.exists(User, { where: { id: dto.userId } }))) {
-      throw new IdentityError(IdentityErrorCode.UserNotFound, 'Người dùng không tồn tại', { errors: [{ path: 'userId', code: 'not_found', message: 'userId: người dùng không tồn tại' }] });
+      throw new IdentityError(IdentityErrorCode.UserNotFound, 'Người dùng không tồn tại', {
+        errors: [{ path: 'userId', code: 'not_found', message: 'userId: người dùng không tồn tại' }],
+      });
     }
     if (!(await m.exists(Organization, { where: { id: dto.organizationId } }))) {
-      throw new IdentityError(IdentityErrorCode.OrganizationNotFound, 'Tổ chức không tồn tại', { errors: [{ path: 'organizationId', code: 'not_found', message: 'organizationId: tổ chức không tồn tại' }] });
+      throw new IdentityError(IdentityErrorCode.OrganizationNotFound, 'Tổ chức không tồn tại', {
+        errors: [{ path: 'organizationId', code: 'not_found', message: 'organizationId: tổ chức không tồn tại' }],
+      });
     }
     if (dto.validTo && dto.validTo < dto.validFrom) {
-      throw new IdentityError(IdentityErrorCode.InvalidDates, 'Ngày hết hiệu lực phải sau ngày bắt đầu', { errors: [{ path: 'validTo', code: 'before_valid_from', message: 'validTo: phải sau validFrom' }] });
+      throw new IdentityError(IdentityErrorCode.InvalidDates, 'Ngày hết hiệu lực phải sau ngày bắt đầu', {
+        errors: [{ path: 'validTo', code: 'before_valid_from', message: 'validTo: phải sau validFrom' }],
+      });
     }
     const saved = await m.save(SigningAuthority, m.create(SigningAuthority, { ...dto, validTo: dto.validTo ?? null, delegatedFromId }));
     const full = await m.findOneOrFail(SigningAuthority, { where: { id: saved.id }, relations: { user: true } });
@@ -261,7 +307,12 @@ export class UsersService {
       if (!authority) throw new IdentityError(IdentityErrorCode.AuthorityNotFound, `Không tìm thấy thẩm quyền ký ${id}`);
       await this.scope.require(actor, [authority.organizationId], manager);
       await manager.delete(SigningAuthority, id);
-      await this.audit.append(manager, { organizationId: authority.organizationId, actor, event: 'AUTHORITY_REMOVED', data: { authorityId: id, before: toAuthorityDto(authority), after: null } });
+      await this.audit.append(manager, {
+        organizationId: authority.organizationId,
+        actor,
+        event: 'AUTHORITY_REMOVED',
+        data: { authorityId: id, before: toAuthorityDto(authority), after: null },
+      });
     });
   }
 
@@ -313,5 +364,11 @@ function membershipRow(m: { organizationId: string; roles: string[]; position?: 
 function changedOrganizations(current: MembershipRow[], next: MembershipRow[]): string[] {
   const ids = new Set([...current, ...next].map((m) => m.organizationId));
   const same = (a?: MembershipRow, b?: MembershipRow) => !!a && !!b && a.position === b.position && a.roles.join() === b.roles.join();
-  return [...ids].filter((id) => !same(current.find((m) => m.organizationId === id), next.find((m) => m.organizationId === id)));
+  return [...ids].filter(
+    (id) =>
+      !same(
+        current.find((m) => m.organizationId === id),
+        next.find((m) => m.organizationId === id),
+      ),
+  );
 }

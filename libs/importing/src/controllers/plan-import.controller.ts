@@ -1,6 +1,31 @@
-import { CallHandler, Controller, ExecutionContext, Get, HttpStatus, Injectable, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpStatus,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Observable } from 'rxjs';
 import { Actor, CurrentActor, Roles } from '@app/common';
@@ -19,7 +44,10 @@ export class ImportFileInterceptor extends MulterFile {
       return await super.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException({ code: 'file_too_large', message: 'Tệp quá lớn so với dung lượng cho phép tải lên; cần tải tệp lớn hơn thì liên hệ quản trị hệ thống.' });
+        throw new PayloadTooLargeException({
+          code: 'file_too_large',
+          message: 'Tệp quá lớn so với dung lượng cho phép tải lên; cần tải tệp lớn hơn thì liên hệ quản trị hệ thống.',
+        });
       }
       throw error;
     }
@@ -39,9 +67,18 @@ export class PlanImportController {
   @Roles('drafter')
   @UseInterceptors(ImportFileInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.docx, .md hoặc .txt (UTF-8, TCVN3, VNI)' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.docx, .md hoặc .txt (UTF-8, TCVN3, VNI)' } },
+    },
+  })
   @ApiOkResponse({ type: ImportResultDto, description: 'Xem trước (200) hoặc đã lưu thành dự thảo (201, save=true)' })
-  @ApiUnprocessableEntityResponse({ description: 'Tệp rỗng, không phải tài liệu, định dạng không hỗ trợ, tài liệu Word không có chữ, "bom zip": {errors: [{path, code, message}]}; không lưu gì' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Tệp rỗng, không phải tài liệu, định dạng không hỗ trợ, tài liệu Word không có chữ, "bom zip": {errors: [{path, code, message}]}; không lưu gì',
+  })
   @ApiPayloadTooLargeResponse({ description: 'Tệp lớn hơn IMPORT_MAX_BYTES' })
   async import(
     @CurrentActor() actor: Actor,
@@ -58,7 +95,16 @@ export class PlanImportController {
   @ApiOkResponse({ description: 'Báo cáo nhập của dự thảo được tạo từ tệp: tên tệp, định dạng, những gì nhận ra và không nhận ra' })
   async importReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ImportReportRecordDto> {
     const row = await this.imports.reportOf(actor, id);
-    return { planId: row.planId, fileName: row.fileName, fileSha256: row.fileSha256, fileSize: row.fileSize, source: row.source, report: row.report, detected: row.detected, createdAt: row.createdAt.toISOString() };
+    return {
+      planId: row.planId,
+      fileName: row.fileName,
+      fileSha256: row.fileSha256,
+      fileSize: row.fileSize,
+      source: row.source,
+      report: row.report,
+      detected: row.detected,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   @Get(':id/export.docx')

@@ -7,7 +7,9 @@ import type { DetectedHeader, ImportReport } from '../parser/import-report';
 export class ImportPlanQueryDto {
   @ApiPropertyOptional({ description: 'true: lưu thành dự thảo tại tổ chức của người soạn; mặc định chỉ xem trước' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value,
+  )
   @IsBoolean()
   save?: boolean;
 
@@ -18,7 +20,11 @@ export class ImportPlanQueryDto {
 }
 
 export class ImportReportDto {
-  @ApiProperty({ description: 'Những gì đã nhận ra: loại (what), vị trí trong nội dung (path), dòng trong tệp (line)', type: 'array', items: { type: 'object' } })
+  @ApiProperty({
+    description: 'Những gì đã nhận ra: loại (what), vị trí trong nội dung (path), dòng trong tệp (line)',
+    type: 'array',
+    items: { type: 'object' },
+  })
   recognized: ImportReport['recognized'];
 
   @ApiProperty({ description: 'Dòng không xếp được vào đâu: vẫn giữ lại thành đoạn văn tại keptAt', type: 'array', items: { type: 'object' } })
@@ -35,7 +41,11 @@ export class ImportResultDto {
   @ApiProperty({ type: ImportReportDto })
   report: ImportReport;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Phần đầu văn bản: khối Đảng/Nhà nước, số ký hiệu, ngày, dấu dự thảo, cơ quan ban hành' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Phần đầu văn bản: khối Đảng/Nhà nước, số ký hiệu, ngày, dấu dự thảo, cơ quan ban hành',
+  })
   detected: DetectedHeader;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã dự thảo đã lưu (khi save=true)' })

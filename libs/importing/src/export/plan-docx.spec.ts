@@ -22,7 +22,9 @@ const CONTENT: PlanContent = {
   summary: 'phòng, chống thiên tai năm 2025',
   place: null,
   preamble: {
-    paragraphs: ['Căn cứ Luật Phòng, chống thiên tai năm 2013; thực hiện Kế hoạch số 09/KH-UBND ngày 10/01/2025 của UBND tỉnh, UBND huyện ban hành kế hoạch như sau:'],
+    paragraphs: [
+      'Căn cứ Luật Phòng, chống thiên tai năm 2013; thực hiện Kế hoạch số 09/KH-UBND ngày 10/01/2025 của UBND tỉnh, UBND huyện ban hành kế hoạch như sau:',
+    ],
     references: [
       { id: 'r1', documentType: 'Luật', numberSymbol: null, date: null, issuer: null, title: 'Phòng, chống thiên tai năm 2013', planId: null },
       { id: 'r2', documentType: 'Kế hoạch', numberSymbol: '09/KH-UBND', date: '2025-01-10', issuer: 'UBND tỉnh', title: null, planId: null },
@@ -46,9 +48,14 @@ const CONTENT: PlanContent = {
               heading: 'Ở cấp xã',
               text: null,
               task: null,
-              children: ['Rà soát khu dân cư ven sông.', 'Gia cố đê bao.', 'Nạo vét kênh mương.', 'Chuẩn bị vật tư.', 'Diễn tập sơ tán.', 'Tuyên truyền *trên loa*.'].map(
-                (text, i) => ({ kind: 'item' as const, id: `l${i}`, heading: null, text, task: null, children: [] }),
-              ),
+              children: [
+                'Rà soát khu dân cư ven sông.',
+                'Gia cố đê bao.',
+                'Nạo vét kênh mương.',
+                'Chuẩn bị vật tư.',
+                'Diễn tập sơ tán.',
+                'Tuyên truyền *trên loa*.',
+              ].map((text, i) => ({ kind: 'item' as const, id: `l${i}`, heading: null, text, task: null, children: [] })),
             },
           ],
         },
@@ -71,7 +78,15 @@ const CONTENT: PlanContent = {
           },
           children: [
             { kind: 'paragraph', id: 'g1', text: 'Ưu tiên các hồ chứa xung yếu.' },
-            { kind: 'bullet', id: 'b1', text: 'Hồ chứa:', children: [{ kind: 'bullet', id: 'b2', text: 'Hồ Núi Một;', children: [] }, { kind: 'bullet', id: 'b3', text: 'Hồ Thuận Ninh.', children: [] }] },
+            {
+              kind: 'bullet',
+              id: 'b1',
+              text: 'Hồ chứa:',
+              children: [
+                { kind: 'bullet', id: 'b2', text: 'Hồ Núi Một;', children: [] },
+                { kind: 'bullet', id: 'b3', text: 'Hồ Thuận Ninh.', children: [] },
+              ],
+            },
           ],
         },
       ],
@@ -81,22 +96,65 @@ const CONTENT: PlanContent = {
   appendices: [],
   reportingDuties: [],
   recipients: [
-    { id: 'c1', name: 'UBND tỉnh', organizationId: null, purpose: 'report', note: 'b/c', email: null, mustImplement: false, implementationDueDate: null },
-    { id: 'c2', name: 'Các xã, thị trấn', organizationId: null, purpose: 'implement', note: null, email: null, mustImplement: false, implementationDueDate: null },
+    {
+      id: 'c1',
+      name: 'UBND tỉnh',
+      organizationId: null,
+      purpose: 'report',
+      note: 'b/c',
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    },
+    {
+      id: 'c2',
+      name: 'Các xã, thị trấn',
+      organizationId: null,
+      purpose: 'implement',
+      note: null,
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    },
     { id: 'c3', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
   ],
-  signature: { capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Phạm Minh Đức', signerUserId: null, authorityId: null },
+  signature: {
+    capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+    signerName: 'Phạm Minh Đức',
+    signerUserId: null,
+    authorityId: null,
+  },
   footnotes: [{ id: 'n1', text: 'Theo *Luật* Phòng, chống thiên tai.' }],
 };
 
 describe('Word export', () => {
   it('reads back to the same plan: Word lists, written letters (a, b, c, d, đ, e), "+" lines, a dated task, footnotes', async () => {
-    const bytes = await planToDocx({ issuer: ISSUER, content: CONTENT, mode: { kind: 'issued', numberSymbol: '15/KH-UBND', issuedOn: '2025-03-12', stamp: null } });
+    const bytes = await planToDocx({
+      issuer: ISSUER,
+      content: CONTENT,
+      mode: { kind: 'issued', numberSymbol: '15/KH-UBND', issuedOn: '2025-03-12', stamp: null },
+    });
     const document = await readDocxFile(bytes);
-    expect(document.lines.map((l) => l.text)).toEqual(expect.arrayContaining(['I. **Mục tiêu**', 'đ) Diễn tập sơ tán.', 'e) Tuyên truyền *trên loa*.', '+ Hồ Núi Một;', '- Thời gian thực hiện: Trước ngày 31/8/2025.']));
+    expect(document.lines.map((l) => l.text)).toEqual(
+      expect.arrayContaining([
+        'I. **Mục tiêu**',
+        'đ) Diễn tập sơ tán.',
+        'e) Tuyên truyền *trên loa*.',
+        '+ Hồ Núi Một;',
+        '- Thời gian thực hiện: Trước ngày 31/8/2025.',
+      ]),
+    );
     const result = parsePlan(document);
     expect(result.detected).toMatchObject({ family: 'state', numberSymbol: '15/KH-UBND', date: '2025-03-12', draft: false, place: 'Tuy Phước' });
-    const linked = linkContent(result.content, { organizations: [], issuer: { id: 'x', parentId: null, fullName: ISSUER.fullName, shortName: 'UBND huyện', placeName: 'Tuy Phước' }, plans: [] }, new ReportBuilder());
+    const linked = linkContent(
+      result.content,
+      {
+        organizations: [],
+        issuer: { id: 'x', parentId: null, fullName: ISSUER.fullName, shortName: 'UBND huyện', placeName: 'Tuy Phước' },
+        plans: [],
+      },
+      new ReportBuilder(),
+    );
     const differences = contentDifferences(CONTENT, linked);
     if (differences.length) console.error(differences.join('\n'));
     expect(differences).toEqual([]);
@@ -109,11 +167,24 @@ describe('Word export', () => {
       parts: [
         { id: 'ga', title: 'Kết quả năm 2024', group: true, children: [] },
         ...CONTENT.parts,
-        { id: 'gb', title: 'Nhiệm vụ năm 2025', group: true, children: [{ kind: 'paragraph', id: 'gbp', text: 'Năm 2025 tập trung các nhiệm vụ sau.' }] },
-        { id: 'p9', title: 'Giải pháp', children: [{ kind: 'item', id: 'i9', heading: null, text: 'Tăng cường kiểm tra.', task: null, children: [] }] },
+        {
+          id: 'gb',
+          title: 'Nhiệm vụ năm 2025',
+          group: true,
+          children: [{ kind: 'paragraph', id: 'gbp', text: 'Năm 2025 tập trung các nhiệm vụ sau.' }],
+        },
+        {
+          id: 'p9',
+          title: 'Giải pháp',
+          children: [{ kind: 'item', id: 'i9', heading: null, text: 'Tăng cường kiểm tra.', task: null, children: [] }],
+        },
       ],
     };
-    const bytes = await planToDocx({ issuer: ISSUER, content: lettered, mode: { kind: 'issued', numberSymbol: '15/KH-UBND', issuedOn: '2025-03-12', stamp: null } });
+    const bytes = await planToDocx({
+      issuer: ISSUER,
+      content: lettered,
+      mode: { kind: 'issued', numberSymbol: '15/KH-UBND', issuedOn: '2025-03-12', stamp: null },
+    });
     const document = await readDocxFile(bytes);
     const partLines = document.lines.map((l) => l.text.replace(/\*\*/g, '')).filter((t) => /^(?:[A-Z]|[IVX]+)\. \p{Lu}/u.test(t));
     expect(partLines.map((t) => t.slice(0, t.indexOf(' ')))).toEqual(['A.', 'I.', 'II.', 'B.', 'I.']);
@@ -128,9 +199,23 @@ describe('Word export', () => {
   });
 
   it('a draft shows "DỰ THẢO LẦN 2" and a blank number and date', async () => {
-    const bytes = await planToDocx({ issuer: { ...ISSUER, family: 'party', headerName: 'HUYỆN ỦY TUY PHƯỚC', superiorHeader: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', symbolAbbreviation: 'HU' }, content: CONTENT, mode: { kind: 'draft', round: 2, year: 2025 } });
+    const bytes = await planToDocx({
+      issuer: { ...ISSUER, family: 'party', headerName: 'HUYỆN ỦY TUY PHƯỚC', superiorHeader: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', symbolAbbreviation: 'HU' },
+      content: CONTENT,
+      mode: { kind: 'draft', round: 2, year: 2025 },
+    });
     const { detected } = parsePlan(await readDocxFile(bytes));
-    expect(detected).toMatchObject({ family: 'party', draft: true, draftRound: 2, number: null, symbolOrganization: 'HU', year: 2025, date: null, superiorBody: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', issuingBody: 'HUYỆN ỦY TUY PHƯỚC' });
+    expect(detected).toMatchObject({
+      family: 'party',
+      draft: true,
+      draftRound: 2,
+      number: null,
+      symbolOrganization: 'HU',
+      year: 2025,
+      date: null,
+      superiorBody: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH',
+      issuingBody: 'HUYỆN ỦY TUY PHƯỚC',
+    });
   });
 });
 

@@ -43,7 +43,12 @@ const STYLE = {
 } as const;
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 interface RunStyle {
@@ -74,7 +79,7 @@ function runs(text: string, footnoteNumber: (id: string) => number | null, base:
     );
     buffer = '';
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.startsWith('\\*', i)) {
       buffer += '*';
       i += 2;
@@ -125,11 +130,17 @@ function centered(children: ParagraphChild[], extra: Partial<ConstructorParamete
 
 /** A short rule under a header block: an empty paragraph with a bottom border. */
 function rule(): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, indent: { left: 1400, right: 1400 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: 1400, right: 1400 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
 }
 
 function twoColumns(left: Paragraph[], right: Paragraph[], widths: [number, number]): Table {
-  const cell = (children: Paragraph[], width: number) => new TableCell({ children: children.length ? children : [new Paragraph({})], width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children: children.length ? children : [new Paragraph({})], width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
   return new Table({
     rows: [new TableRow({ children: [cell(left, widths[0]), cell(right, widths[1])] })],
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
@@ -168,7 +179,12 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   left.push(centered([new TextRun({ text: view.numberLine.replace(/\u00a0+/g, '      ') })]));
   if (view.draft) {
     const box = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
-    left.push(centered([new TextRun({ text: view.draft.label, bold: true })], { border: { top: box, bottom: box, left: box, right: box }, indent: { left: 1200, right: 1200 } }));
+    left.push(
+      centered([new TextRun({ text: view.draft.label, bold: true })], {
+        border: { top: box, bottom: box, left: box, right: box },
+        indent: { left: 1200, right: 1200 },
+      }),
+    );
   }
   const right: Paragraph[] = [];
   if (family === 'party') {
@@ -178,7 +194,9 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     right.push(centered([new TextRun({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true })]));
     right.push(rule());
   }
-  right.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: view.dateLine.replace(/\u00a0+/g, '      '), italics: true })] }));
+  right.push(
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: view.dateLine.replace(/\u00a0+/g, '      '), italics: true })] }),
+  );
 
   // The body goes to the main section, then each appendix's body to its own section.
   let children: (Paragraph | Table)[] = [twoColumns(left, right, [4300, 5400])];
@@ -187,14 +205,24 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   const portraitWidth = 11906 - leftMargin - rightMargin;
   let textWidth = portraitWidth;
   children.push(centered([new TextRun({ text: view.typeTitle, bold: true, size: 32 })], { spacing: { before: 360 } }));
-  for (const line of content.summary.split('\n').map((l) => l.trim()).filter(Boolean)) children.push(centered(inline(line, { bold: true })));
+  for (const line of content.summary
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean))
+    children.push(centered(inline(line, { bold: true })));
   children.push(family === 'party' && layout.partySummaryRule ? centered([new TextRun({ text: layout.partySummaryRule })]) : rule());
 
   const body = (text: string, style: string = STYLE.body) => new Paragraph({ style, children: inline(text) });
   for (const paragraph of content.preamble.paragraphs) children.push(body(paragraph));
 
   const bulletParagraphs = (bullet: Bullet, depth: number) => {
-    children.push(new Paragraph({ style: STYLE.bullet[Math.min(depth, 2)], numbering: { reference: DASHES, level: Math.min(depth, 1) }, children: inline(bullet.text) }));
+    children.push(
+      new Paragraph({
+        style: STYLE.bullet[Math.min(depth, 2)],
+        numbering: { reference: DASHES, level: Math.min(depth, 1) },
+        children: inline(bullet.text),
+      }),
+    );
     for (const child of bullet.children) bulletParagraphs(child, depth + 1);
   };
   let outline = 0;
@@ -213,7 +241,9 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     const between = heading.length && text.length ? [new TextRun({ text: ' ' })] : [];
     const style = STYLE.item[Math.min(depth, 4) - 1];
     if (depth <= 2) {
-      children.push(new Paragraph({ style, numbering: { reference: OUTLINE, level: depth, instance: outline }, children: [...heading, ...between, ...text] }));
+      children.push(
+        new Paragraph({ style, numbering: { reference: OUTLINE, level: depth, instance: outline }, children: [...heading, ...between, ...text] }),
+      );
     } else {
       // Word has no Vietnamese list letters (a, b, c, d, đ, e, g...): the label is written out.
       const label = depth === 3 ? `${vietnameseLetter(letter)}) ` : depth === 4 ? '- ' : '+ ';
@@ -225,7 +255,13 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     if (node.task) {
       const task = node.task;
       const line = (label: string, value: string) =>
-        children.push(new Paragraph({ style: STYLE.task, numbering: { reference: DASHES, level: 0 }, children: [new TextRun({ text: `${label} ` }), ...inline(/[.;:!?…)]$/.test(value) ? value : `${value}.`)] }));
+        children.push(
+          new Paragraph({
+            style: STYLE.task,
+            numbering: { reference: DASHES, level: 0 },
+            children: [new TextRun({ text: `${label} ` }), ...inline(/[.;:!?…)]$/.test(value) ? value : `${value}.`)],
+          }),
+        );
       if (task.directedBy) line('Chỉ đạo thực hiện:', task.directedBy);
       line('Tham mưu, thực hiện:', task.carriedOutBy);
       line('Thời gian thực hiện:', timeframeText(task.timeframe));
@@ -241,7 +277,13 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
       const label = new TextRun({ text: `${partNumbers[i]} `, bold: true });
       children.push(new Paragraph({ style: STYLE.part, children: [label, ...inline(part.title, { bold: true, allCaps: true })] }));
     } else {
-      children.push(new Paragraph({ style: STYLE.part, numbering: { reference: OUTLINE, level: 0, instance: outline }, children: inline(part.title, { bold: true, allCaps: true }) }));
+      children.push(
+        new Paragraph({
+          style: STYLE.part,
+          numbering: { reference: OUTLINE, level: 0, instance: outline },
+          children: inline(part.title, { bold: true, allCaps: true }),
+        }),
+      );
     }
     nodes(part.children, 1);
   });
@@ -251,11 +293,19 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   const recipients: Paragraph[] = [
     new Paragraph({
       spacing: { before: 240 },
-      children: [new TextRun({ text: 'Nơi nhận:', size: 24, ...(family === 'party' ? { underline: { type: UnderlineType.SINGLE } } : { bold: true, italics: true }) })],
+      children: [
+        new TextRun({
+          text: 'Nơi nhận:',
+          size: 24,
+          ...(family === 'party' ? { underline: { type: UnderlineType.SINGLE } } : { bold: true, italics: true }),
+        }),
+      ],
     }),
     ...view.recipients.map((line) => new Paragraph({ children: [new TextRun({ text: unescapeHtml(line), size: family === 'party' ? 24 : 22 })] })),
   ];
-  const signature: Paragraph[] = view.signature.lines.map((line) => centered([new TextRun({ text: unescapeHtml(line.text), bold: line.bold })], { spacing: { before: 0 } }));
+  const signature: Paragraph[] = view.signature.lines.map((line) =>
+    centered([new TextRun({ text: unescapeHtml(line.text), bold: line.bold })], { spacing: { before: 0 } }),
+  );
   if (view.signature.name) {
     signature.push(new Paragraph({}), new Paragraph({}), new Paragraph({}));
     signature.push(centered([new TextRun({ text: unescapeHtml(view.signature.name), bold: true })]));
@@ -269,11 +319,21 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     textWidth = appendix.landscape ? 16838 - top - bottom : portraitWidth;
     children.push(centered([new TextRun({ text: appendix.label, bold: true })]));
     if (content.appendices[i].title) children.push(centered(inline(content.appendices[i].title, { bold: true, allCaps: true })));
-    if (appendix.attachmentLine) children.push(centered([new TextRun({ text: appendix.attachmentLine.replace(/\u00a0+/g, '   '), italics: true })], { spacing: { after: 240 } }));
+    if (appendix.attachmentLine)
+      children.push(
+        centered([new TextRun({ text: appendix.attachmentLine.replace(/\u00a0+/g, '   '), italics: true })], { spacing: { after: 240 } }),
+      );
     nodes(content.appendices[i].children, 1);
-    const margin = appendix.landscape ? { top: leftMargin, right: top, bottom: rightMargin, left: bottom } : { top, bottom, left: leftMargin, right: rightMargin };
+    const margin = appendix.landscape
+      ? { top: leftMargin, right: top, bottom: rightMargin, left: bottom }
+      : { top, bottom, left: leftMargin, right: rightMargin };
     return {
-      properties: { page: { size: { width: 11906, height: 16838, orientation: appendix.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin } },
+      properties: {
+        page: {
+          size: { width: 11906, height: 16838, orientation: appendix.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin,
+        },
+      },
       children,
     };
   });
@@ -291,11 +351,37 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
     styles: {
       default: { document: { run: { font: 'Times New Roman', size: BODY_SIZE } } },
       paragraphStyles: [
-        { id: STYLE.body, name: 'KH Body', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } } },
-        { id: STYLE.part, name: 'KH Part', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { before: 120, after: 120 }, keepNext: true } },
-        ...STYLE.item.map((id, i) => ({ id, name: `KH Item ${i + 1}`, basedOn: STYLE.body, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } } })),
-        ...STYLE.bullet.map((id, i) => ({ id, name: `KH Bullet ${i + 1}`, basedOn: STYLE.body, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } } })),
-        { id: STYLE.task, name: 'KH Task', basedOn: STYLE.body, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 60 } } },
+        {
+          id: STYLE.body,
+          name: 'KH Body',
+          basedOn: 'Normal',
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } },
+        },
+        {
+          id: STYLE.part,
+          name: 'KH Part',
+          basedOn: 'Normal',
+          run: { bold: true },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { before: 120, after: 120 }, keepNext: true },
+        },
+        ...STYLE.item.map((id, i) => ({
+          id,
+          name: `KH Item ${i + 1}`,
+          basedOn: STYLE.body,
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } },
+        })),
+        ...STYLE.bullet.map((id, i) => ({
+          id,
+          name: `KH Bullet ${i + 1}`,
+          basedOn: STYLE.body,
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 120 } },
+        })),
+        {
+          id: STYLE.task,
+          name: 'KH Task',
+          basedOn: STYLE.body,
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { after: 60 } },
+        },
       ],
     },
     numbering: {
@@ -303,16 +389,51 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
         {
           reference: OUTLINE,
           levels: [
-            { level: 0, format: LevelFormat.UPPER_ROMAN, text: partFormat, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: INDENT } } } },
-            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: INDENT } } } },
-            { level: 2, format: LevelFormat.DECIMAL, text: '%2.%3.', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: INDENT } } } },
+            {
+              level: 0,
+              format: LevelFormat.UPPER_ROMAN,
+              text: partFormat,
+              suffix: LevelSuffix.SPACE,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { firstLine: INDENT } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.DECIMAL,
+              text: '%2.',
+              suffix: LevelSuffix.SPACE,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { firstLine: INDENT } } },
+            },
+            {
+              level: 2,
+              format: LevelFormat.DECIMAL,
+              text: '%2.%3.',
+              suffix: LevelSuffix.SPACE,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { firstLine: INDENT } } },
+            },
           ],
         },
         {
           reference: DASHES,
           levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '-', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: INDENT } } } },
-            { level: 1, format: LevelFormat.BULLET, text: '+', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: INDENT } } } },
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '-',
+              suffix: LevelSuffix.SPACE,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { firstLine: INDENT } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.BULLET,
+              text: '+',
+              suffix: LevelSuffix.SPACE,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { firstLine: INDENT } } },
+            },
           ],
         },
       ],

@@ -22,14 +22,22 @@ function columnWidths(table: PlanTable, total: number): number[] {
  * The header row and group rows are bold, as printed (the importer reads that boldness back as
  * the convention it is, not as markup).
  */
-export function tableToDocx(table: PlanTable, inline: (text: string, base?: { bold?: boolean; size?: number }) => ParagraphChild[], textWidth: number): Table {
+export function tableToDocx(
+  table: PlanTable,
+  inline: (text: string, base?: { bold?: boolean; size?: number }) => ParagraphChild[],
+  textWidth: number,
+): Table {
   const widths = columnWidths(table, textWidth);
   const paragraphs = (text: string, bold: boolean, center: boolean) =>
-    (text ? text.split('\n') : ['']).map((line) => new Paragraph({ alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: inline(line, { bold, size: CELL_SIZE }) }));
+    (text ? text.split('\n') : ['']).map(
+      (line) => new Paragraph({ alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: inline(line, { bold, size: CELL_SIZE }) }),
+    );
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.columns.map((c, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, children: paragraphs(c.title, true, true) })),
+    children: table.columns.map(
+      (c, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, children: paragraphs(c.title, true, true) }),
+    ),
   });
   const rows = table.rows.map((row) => {
     const group = row.cells.some((c) => c.colSpan > 1);

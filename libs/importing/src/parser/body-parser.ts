@@ -27,7 +27,9 @@ export function toUnits(lines: Line[], layout = false): Unit[] {
     const label = detectLabel(line.visible, line.bold);
     const last = units[units.length - 1];
     // A laid-out text wraps every line at the page width: only a first-line indent opens a paragraph.
-    const continues = layout ? line.indent < 2 : !label && startsLowerCase(line.text) && !endsClause(last?.text ?? '.') && last?.label?.kind !== 'part';
+    const continues = layout
+      ? line.indent < 2
+      : !label && startsLowerCase(line.text) && !endsClause(last?.text ?? '.') && last?.label?.kind !== 'part';
     if (last && continues) {
       // A symbol cut after its hyphen ("218-" / "QĐ/TW") is one word again.
       const glued = layout && /[\d\p{Lu}]-$/u.test(last.text) && /^[\d\p{Lu}]/u.test(line.text);
@@ -41,7 +43,11 @@ export function toUnits(lines: Line[], layout = false): Unit[] {
 
 const TASK_FIELDS: { field: keyof Pick<Task, 'directedBy' | 'carriedOutBy' | 'timeframe'>; pattern: RegExp }[] = [
   { field: 'directedBy', pattern: /^(?:Chỉ đạo thực hiện|Lãnh đạo,? chỉ đạo|Chỉ đạo|Phụ trách)\s*:\s*/iu },
-  { field: 'carriedOutBy', pattern: /^(?:Tham mưu,? (?:và )?thực hiện|Cơ quan tham mưu,? thực hiện|Cơ quan (?:chủ trì|thực hiện|tham mưu)|Đơn vị (?:chủ trì|thực hiện)|Tham mưu)\s*:\s*/iu },
+  {
+    field: 'carriedOutBy',
+    pattern:
+      /^(?:Tham mưu,? (?:và )?thực hiện|Cơ quan tham mưu,? thực hiện|Cơ quan (?:chủ trì|thực hiện|tham mưu)|Đơn vị (?:chủ trì|thực hiện)|Tham mưu)\s*:\s*/iu,
+  },
   { field: 'timeframe', pattern: /^(?:Thời gian thực hiện|Thời gian hoàn thành|Thời hạn hoàn thành|Thời gian|Thời hạn)\s*:\s*/iu },
 ];
 
@@ -188,7 +194,14 @@ function headingAndText(rest: string, unit: Unit, next: Unit | undefined, hasEmp
   const boldPrefix = /^\*\*(?!\*)([^*]+?)\*\*(?!\*)\s+(\S[\s\S]*)$/.exec(trimmed);
   if (boldPrefix) return { heading: boldPrefix[1].trim(), text: boldPrefix[2].trim() };
   if ((unit.style && HEADING_STYLE.test(unit.style)) || unit.headingLevel) return { heading: unwrapEmphasis(trimmed), text: null };
-  if (!hasEmphasis && !endsClause(trimmed) && readableText(trimmed).length <= 160 && next && next.label?.kind !== 'part' && next.label?.kind !== unit.label?.kind) {
+  if (
+    !hasEmphasis &&
+    !endsClause(trimmed) &&
+    readableText(trimmed).length <= 160 &&
+    next &&
+    next.label?.kind !== 'part' &&
+    next.label?.kind !== unit.label?.kind
+  ) {
     return { heading: trimmed, text: null };
   }
   return { heading: null, text: trimmed };

@@ -1,13 +1,26 @@
 import type { BodyNode, PlanContent } from '@app/plans';
 
 /** Fields that are identities or links to rows of a system, not text of the document. */
-const IGNORED = new Set(['id', 'organizationId', 'planId', 'toOrganizationId', 'assigneeOrganizationIds', 'reporterOrganizationIds', 'signerUserId', 'authorityId']);
+const IGNORED = new Set([
+  'id',
+  'organizationId',
+  'planId',
+  'toOrganizationId',
+  'assigneeOrganizationIds',
+  'reporterOrganizationIds',
+  'signerUserId',
+  'authorityId',
+]);
 
 /** Footnote ids renamed 1, 2, 3... in the order of the footnotes list, marks included. */
 function renumberFootnotes(content: PlanContent): unknown {
   const ids = new Map(content.footnotes.map((f, i) => [f.id, String(i + 1)]));
   // Content written before appendices existed (the seed fixtures) has none.
-  const json = JSON.stringify({ ...content, appendices: content.appendices ?? [], footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })) });
+  const json = JSON.stringify({
+    ...content,
+    appendices: content.appendices ?? [],
+    footnotes: content.footnotes.map((f) => ({ ...f, id: ids.get(f.id) })),
+  });
   return JSON.parse(json.replace(/\[\^([^\]\s]+)\]/g, (mark, id: string) => (ids.has(id) ? `[^${ids.get(id)}]` : mark)));
 }
 
@@ -18,11 +31,18 @@ function renumberFootnotes(content: PlanContent): unknown {
  */
 export function withoutTypography(content: PlanContent): PlanContent {
   const copy: PlanContent = structuredClone(content);
-  const plain = (text: string) => text.replace(/(?<!\\)\*+/g, '').replace(/\s+/g, ' ').trim();
+  const plain = (text: string) =>
+    text
+      .replace(/(?<!\\)\*+/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const visit = (nodes: BodyNode[]) => {
     for (const node of nodes) {
       if (node.kind === 'item') {
-        const run = [node.heading, node.text].filter((t): t is string => !!t).map(plain).join(' ');
+        const run = [node.heading, node.text]
+          .filter((t): t is string => !!t)
+          .map(plain)
+          .join(' ');
         node.heading = null;
         node.text = run || null;
         visit(node.children);

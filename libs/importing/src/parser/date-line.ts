@@ -8,7 +8,10 @@ export interface ParsedDateLine {
 }
 
 const BLANK = '[.…_\\s]*';
-const DATE_LINE = new RegExp(`^(?:(.*?)\\s*,\\s*)?ngày\\s*(\\d{1,2}|${BLANK})\\s*tháng\\s*(\\d{1,2}|${BLANK})\\s*năm\\s*(\\d{4}|${BLANK})\\s*$`, 'iu');
+const DATE_LINE = new RegExp(
+  `^(?:(.*?)\\s*,\\s*)?ngày\\s*(\\d{1,2}|${BLANK})\\s*tháng\\s*(\\d{1,2}|${BLANK})\\s*năm\\s*(\\d{4}|${BLANK})\\s*$`,
+  'iu',
+);
 
 /** "Bình Định, ngày 24 tháng 01 năm 2024"; "Đức Phổ, ngày    tháng    năm 2023" (a draft). */
 export function parseDateLine(visible: string): ParsedDateLine | null {

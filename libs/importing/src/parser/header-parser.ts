@@ -29,10 +29,57 @@ export interface ParsedHeader {
 
 /** Words that open the name of a body: a new body starts at such a line; other lines continue the one above. */
 const BODY_STARTERS = [
-  'BAN', 'ĐẢNG ỦY', 'ĐẢNG UỶ', 'ĐẢNG BỘ', 'ĐẢNG ĐOÀN', 'CHI BỘ', 'CHI ỦY', 'CHI UỶ', 'THỊ ỦY', 'THỊ UỶ', 'TỈNH ỦY', 'TỈNH UỶ', 'HUYỆN ỦY', 'HUYỆN UỶ',
-  'QUẬN ỦY', 'QUẬN UỶ', 'THÀNH ỦY', 'THÀNH UỶ', 'ỦY BAN', 'UỶ BAN', 'UBND', 'HĐND', 'HỘI ĐỒNG', 'SỞ', 'PHÒNG', 'VĂN PHÒNG', 'TRƯỜNG', 'BỘ', 'CỤC',
-  'TỔNG CỤC', 'VIỆN', 'TRUNG TÂM', 'BỆNH VIỆN', 'CÔNG AN', 'BCH', 'BCĐ', 'ĐOÀN', 'HỘI', 'MẶT TRẬN', 'ỦY BAN MẶT TRẬN', 'LIÊN ĐOÀN', 'CHÍNH PHỦ',
-  'TÒA ÁN', 'TOÀ ÁN', 'VIỆN KIỂM SÁT', 'BAN CÁN SỰ', 'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC', 'CƠ QUAN', 'TỔ',
+  'BAN',
+  'ĐẢNG ỦY',
+  'ĐẢNG UỶ',
+  'ĐẢNG BỘ',
+  'ĐẢNG ĐOÀN',
+  'CHI BỘ',
+  'CHI ỦY',
+  'CHI UỶ',
+  'THỊ ỦY',
+  'THỊ UỶ',
+  'TỈNH ỦY',
+  'TỈNH UỶ',
+  'HUYỆN ỦY',
+  'HUYỆN UỶ',
+  'QUẬN ỦY',
+  'QUẬN UỶ',
+  'THÀNH ỦY',
+  'THÀNH UỶ',
+  'ỦY BAN',
+  'UỶ BAN',
+  'UBND',
+  'HĐND',
+  'HỘI ĐỒNG',
+  'SỞ',
+  'PHÒNG',
+  'VĂN PHÒNG',
+  'TRƯỜNG',
+  'BỘ',
+  'CỤC',
+  'TỔNG CỤC',
+  'VIỆN',
+  'TRUNG TÂM',
+  'BỆNH VIỆN',
+  'CÔNG AN',
+  'BCH',
+  'BCĐ',
+  'ĐOÀN',
+  'HỘI',
+  'MẶT TRẬN',
+  'ỦY BAN MẶT TRẬN',
+  'LIÊN ĐOÀN',
+  'CHÍNH PHỦ',
+  'TÒA ÁN',
+  'TOÀ ÁN',
+  'VIỆN KIỂM SÁT',
+  'BAN CÁN SỰ',
+  'BAN THƯỜNG VỤ',
+  'BAN CHẤP HÀNH',
+  'THƯỜNG TRỰC',
+  'CƠ QUAN',
+  'TỔ',
 ];
 
 function startsBody(line: string): boolean {
@@ -77,7 +124,9 @@ export function parseHeader(lines: Line[]): ParsedHeader {
     if (spelling(visible) !== spelling(wanted)) header.warnings.push(`Dòng "${visible}" ở phần đầu được đọc là "${wanted}".`);
     return true;
   };
-  const pieces = mergeSplitPieces(lines.flatMap((line) => line.cells.map((cell) => ({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column }))));
+  const pieces = mergeSplitPieces(
+    lines.flatMap((line) => line.cells.map((cell) => ({ line: line.source, text: cell, bold: isWhollyBold(cell), column: line.column }))),
+  );
   const bodyLines: Piece[] = [];
   const evidence = (family: Family, why: string) => {
     if (!header.family) header.family = family;
@@ -157,7 +206,11 @@ const skeleton = (text: string) => foldVietnamese(text).replace(/[^a-z0-9]/g, ''
 
 /** Letters with their diacritics, upper case, "HOÀ" as "HÒA": what a typo changes. */
 const spelling = (text: string) =>
-  text.normalize('NFC').toLocaleUpperCase('vi').replace(/OÀ/g, 'ÒA').replace(/[^\p{L}\d]/gu, '');
+  text
+    .normalize('NFC')
+    .toLocaleUpperCase('vi')
+    .replace(/OÀ/g, 'ÒA')
+    .replace(/[^\p{L}\d]/gu, '');
 
 /**
  * Whether a header line is the Party emblem, the Quốc hiệu or the Tiêu ngữ, as typed or as OCR
@@ -204,8 +257,14 @@ function splitBodies(header: ParsedHeader, lines: Piece[]): void {
   // When weights are known (a .docx), the issuing body is the bold block after the regular one.
   const firstBold = lines.findIndex((l) => l.bold);
   if (firstBold > 0 && lines.slice(firstBold).every((l) => l.bold) && lines.slice(0, firstBold).every((l) => !l.bold)) {
-    header.superiorBody = lines.slice(0, firstBold).map((l) => l.text).join('\n');
-    header.issuingBody = lines.slice(firstBold).map((l) => l.text).join('\n');
+    header.superiorBody = lines
+      .slice(0, firstBold)
+      .map((l) => l.text)
+      .join('\n');
+    header.issuingBody = lines
+      .slice(firstBold)
+      .map((l) => l.text)
+      .join('\n');
     lines.forEach((l, i) => header.recognized.push({ what: i < firstBold ? 'superiorBody' : 'issuingBody', line: l.line }));
     return;
   }

@@ -3,10 +3,19 @@ import { ImportError } from '../importing.error';
 import { readTextFile } from '../readers/text-reader';
 import { parsePlan } from './plan-parser';
 
-const parse = (text: string | Buffer, format: 'txt' | 'md' = 'txt') => parsePlan(readTextFile(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, format)!);
+const parse = (text: string | Buffer, format: 'txt' | 'md' = 'txt') =>
+  parsePlan(readTextFile(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, format)!);
 /** The tree without ids: what a reader sees of the structure. */
 const shape = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(shape) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, shape(v)])) : value;
+  Array.isArray(value)
+    ? value.map(shape)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => k !== 'id')
+            .map(([k, v]) => [k, shape(v)]),
+        )
+      : value;
 
 /** A State plan as Word exports it to text: header table cells side by side, signature beside the recipients. */
 const STATE_PLAN = [
@@ -73,32 +82,67 @@ describe('parsing a State plan written as Word exports it', () => {
         title: 'MỤC ĐÍCH, YÊU CẦU',
         children: [
           {
-            kind: 'item', heading: 'Mục đích', text: null, task: null,
+            kind: 'item',
+            heading: 'Mục đích',
+            text: null,
+            task: null,
             children: [
               { kind: 'item', heading: null, text: 'Phát triển văn hóa đọc trong cộng đồng.', task: null, children: [] },
               { kind: 'item', heading: null, text: 'Nâng cao nhận thức của cán bộ, nhân dân về vai trò của sách.', task: null, children: [] },
             ],
           },
-          { kind: 'item', heading: 'Yêu cầu', text: null, task: null, children: [{ kind: 'paragraph', text: 'Các hoạt động tổ chức thiết thực, tiết kiệm, hiệu quả.' }] },
+          {
+            kind: 'item',
+            heading: 'Yêu cầu',
+            text: null,
+            task: null,
+            children: [{ kind: 'paragraph', text: 'Các hoạt động tổ chức thiết thực, tiết kiệm, hiệu quả.' }],
+          },
         ],
       },
       {
         title: 'NỘI DUNG',
         children: [
           {
-            kind: 'item', heading: 'Tổ chức trưng bày sách', text: null, children: [],
-            task: { directedBy: 'Phó Chủ tịch UBND huyện', carriedOutBy: 'Phòng Văn hóa và Thông tin huyện', assigneeOrganizationIds: [], timeframe: { kind: 'quarter', quarters: [2], year: 2025, text: null } },
+            kind: 'item',
+            heading: 'Tổ chức trưng bày sách',
+            text: null,
+            children: [],
+            task: {
+              directedBy: 'Phó Chủ tịch UBND huyện',
+              carriedOutBy: 'Phòng Văn hóa và Thông tin huyện',
+              assigneeOrganizationIds: [],
+              timeframe: { kind: 'quarter', quarters: [2], year: 2025, text: null },
+            },
           },
           {
-            kind: 'item', heading: 'Phát động cuộc thi giới thiệu sách', text: null, task: null,
-            children: [{ kind: 'bullet', text: 'Đối tượng:', children: [{ kind: 'bullet', text: 'Học sinh các trường trung học cơ sở;', children: [] }, { kind: 'bullet', text: 'Đoàn viên, thanh niên.', children: [] }] }],
+            kind: 'item',
+            heading: 'Phát động cuộc thi giới thiệu sách',
+            text: null,
+            task: null,
+            children: [
+              {
+                kind: 'bullet',
+                text: 'Đối tượng:',
+                children: [
+                  { kind: 'bullet', text: 'Học sinh các trường trung học cơ sở;', children: [] },
+                  { kind: 'bullet', text: 'Đoàn viên, thanh niên.', children: [] },
+                ],
+              },
+            ],
           },
         ],
       },
       {
         title: 'TỔ CHỨC THỰC HIỆN',
         children: [
-          { kind: 'item', heading: null, text: 'Phòng Văn hóa và Thông tin huyện chủ trì, tổng hợp, báo cáo kết quả về UBND tỉnh (qua Sở Văn hóa và Thể thao) trước ngày 30/5/2025.', task: null, children: [] },
+          {
+            kind: 'item',
+            heading: null,
+            text: 'Phòng Văn hóa và Thông tin huyện chủ trì, tổng hợp, báo cáo kết quả về UBND tỉnh (qua Sở Văn hóa và Thể thao) trước ngày 30/5/2025.',
+            task: null,
+            children: [],
+          },
           { kind: 'item', heading: null, text: 'UBND các xã, thị trấn căn cứ Kế hoạch này triển khai thực hiện.', task: null, children: [] },
         ],
       },
@@ -108,10 +152,24 @@ describe('parsing a State plan written as Word exports it', () => {
 
   it('cites the parent plan and reads the reporting deadline', () => {
     expect(shape(result.content.preamble.references)).toEqual([
-      { documentType: 'Kế hoạch', numberSymbol: '36/KH-UBND', date: '2025-02-21', issuer: 'UBND tỉnh Bình Định', title: 'về tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2025', planId: null },
+      {
+        documentType: 'Kế hoạch',
+        numberSymbol: '36/KH-UBND',
+        date: '2025-02-21',
+        issuer: 'UBND tỉnh Bình Định',
+        title: 'về tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2025',
+        planId: null,
+      },
     ]);
     expect(shape(result.content.reportingDuties)).toEqual([
-      { what: 'kết quả', period: null, deadline: '2025-05-30', to: 'UBND tỉnh (qua Sở Văn hóa và Thể thao)', toOrganizationId: null, reporterOrganizationIds: [] },
+      {
+        what: 'kết quả',
+        period: null,
+        deadline: '2025-05-30',
+        to: 'UBND tỉnh (qua Sở Văn hóa và Thể thao)',
+        toOrganizationId: null,
+        reporterOrganizationIds: [],
+      },
     ]);
   });
 
@@ -123,7 +181,12 @@ describe('parsing a State plan written as Word exports it', () => {
       ['Các xã, thị trấn', 'implement', null],
       ['VT, VHTT', 'archive', null],
     ]);
-    expect(result.content.signature).toEqual({ capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Nguyễn Văn An', signerUserId: null, authorityId: null });
+    expect(result.content.signature).toEqual({
+      capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      signerName: 'Nguyễn Văn An',
+      signerUserId: null,
+      authorityId: null,
+    });
     expect(result.report.unrecognized).toEqual([]);
   });
 });
@@ -201,13 +264,27 @@ describe('parsing a Party draft in Markdown', () => {
 
   it('splits a bold heading from the text on its line, keeps italics and footnotes', () => {
     const [purpose, content] = result.content.parts;
-    expect(purpose.children.map((n) => (n.kind === 'bullet' ? n.text : null))).toEqual(['Quán triệt sâu sắc nội dung Chỉ thị[^1].', 'Bảo đảm đúng nguyên tắc, *dân chủ*.']);
+    expect(purpose.children.map((n) => (n.kind === 'bullet' ? n.text : null))).toEqual([
+      'Quán triệt sâu sắc nội dung Chỉ thị[^1].',
+      'Bảo đảm đúng nguyên tắc, *dân chủ*.',
+    ]);
     expect(shape(content.children[0])).toMatchObject({ heading: 'Công tác chuẩn bị.', text: 'Các chi, đảng bộ cơ sở chuẩn bị văn kiện.' });
     expect(shape(content.children[0])).toMatchObject({
-      children: [{ text: 'Xây dựng báo cáo chính trị.', task: { directedBy: 'Thường trực Huyện ủy', carriedOutBy: 'Ban Tổ chức Huyện ủy', timeframe: { kind: 'quarter', quarters: [3, 4], year: 2024, text: null } } }],
+      children: [
+        {
+          text: 'Xây dựng báo cáo chính trị.',
+          task: {
+            directedBy: 'Thường trực Huyện ủy',
+            carriedOutBy: 'Ban Tổ chức Huyện ủy',
+            timeframe: { kind: 'quarter', quarters: [3, 4], year: 2024, text: null },
+          },
+        },
+      ],
     });
     expect(result.content.footnotes).toEqual([{ id: '1', text: 'Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị.' }]);
-    expect(result.content.reportingDuties.map((d) => [d.period, d.deadline, d.to])).toEqual([['6 tháng', '2025-06-10', 'Ban Thường vụ Huyện ủy (qua Ban Tổ chức Huyện ủy)']]);
+    expect(result.content.reportingDuties.map((d) => [d.period, d.deadline, d.to])).toEqual([
+      ['6 tháng', '2025-06-10', 'Ban Thường vụ Huyện ủy (qua Ban Tổ chức Huyện ủy)'],
+    ]);
   });
 
   it('reads recipients and a T/M signature, and keeps text that fits nowhere, listed', () => {
@@ -245,7 +322,13 @@ describe('legacy encodings end to end', () => {
   const asTypedInTcvn3 = text.replace(/[ẢẠẤẦẨẪẬẮẰẲẴẶẺẼẸẾỀỂỄỆỈỊỎỌỐỒỔỖỘỚỜỞỠỢỦỤỨỪỬỮỰỶỸỴÁÀÃÉÈÍÌĨÓÒÕÚÙŨÝỲ]/gu, (c) => c.toLowerCase());
 
   const expectPlan = (result: ReturnType<typeof parse>, source: string) => {
-    expect(result.detected).toMatchObject({ family: 'state', issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ PHƯỚC THUẬN', numberSymbol: '07/KH-UBND', date: '2025-04-10', source });
+    expect(result.detected).toMatchObject({
+      family: 'state',
+      issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ PHƯỚC THUẬN',
+      numberSymbol: '07/KH-UBND',
+      date: '2025-04-10',
+      source,
+    });
     expect(result.content.summary).toBe('tổ chức tháng hành động vì môi trường năm 2025');
     expect(result.content.parts.map((p) => p.title)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
     expect(result.content.preamble.references[0]).toMatchObject({ numberSymbol: '20/KH-UBND', date: '2025-04-01', issuer: 'UBND huyện' });

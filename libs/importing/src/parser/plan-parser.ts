@@ -142,13 +142,18 @@ export function parsePlan(source: SourceDocument): ImportResult {
 
   const tailStart = findTail(lines, bodyStart);
   if (lines.slice(bodyStart, tailStart).some((l) => l.column !== null || /^\|.*\|$/.test(l.text))) {
-    report.warn('Phần nội dung có bảng: các ô được giữ thành đoạn văn theo thứ tự đọc (hàng, rồi cột); hãy kiểm tra và chuyển thành mục, nhiệm vụ nếu cần.');
+    report.warn(
+      'Phần nội dung có bảng: các ô được giữ thành đoạn văn theo thứ tự đọc (hàng, rồi cột); hãy kiểm tra và chuyển thành mục, nhiệm vụ nếu cần.',
+    );
   }
   const nodeLines = new Map<string, number>();
   const units = toUnits(lines.slice(bodyStart, tailStart), prepared.layout);
   const body = parseBody(units, prepared.hasEmphasis, report, nodeLines);
   if (!body.parts.length && !title.code) {
-    throw new ImportError(ImportErrorCode.NotAPlan, 'Tệp không có dạng một kế hoạch: không thấy tên loại văn bản, các mục (I, II...) hay điểm đánh số.');
+    throw new ImportError(
+      ImportErrorCode.NotAPlan,
+      'Tệp không có dạng một kế hoạch: không thấy tên loại văn bản, các mục (I, II...) hay điểm đánh số.',
+    );
   }
 
   // Header text that fits nowhere opens the preamble, where the drafter will see it.
@@ -193,7 +198,10 @@ export function parsePlan(source: SourceDocument): ImportResult {
     else leftovers.push(entry);
   }
   const issuer = issuerContext(header.family ?? header.number?.family ?? null, header.superiorBody, header.issuingBody);
-  const recipients: Recipient[] = parseRecipients(recipientLines, report, null).map((r) => ({ ...r, purpose: r.purpose ?? inferPurpose(r.name, issuer) }));
+  const recipients: Recipient[] = parseRecipients(recipientLines, report, null).map((r) => ({
+    ...r,
+    purpose: r.purpose ?? inferPurpose(r.name, issuer),
+  }));
   signatureLines.sort((a, b) => a.line - b.line);
   const { signature, used } = parseSignature(signatureLines, report, header.family ?? header.number?.family ?? null);
   signatureLines.forEach((entry, i) => {

@@ -91,7 +91,14 @@ describe('documents a preamble cites', () => {
       'Căn cứ Quyết định số 1234/QĐ-UBND ngày 05/9/2023 của UBND tỉnh Bình Định về việc ban hành Quy chế làm việc; thực hiện Kế hoạch số 56/KH-UBND ngày 21/3/2024 của UBND thị xã và Hướng dẫn số 05 - HD/BTGTU ngày 02/02/2024 của Ban Tuyên giáo Tỉnh ủy, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:',
     );
     expect(refs.map(({ id: _id, ...r }) => r)).toEqual([
-      { documentType: 'Quyết định', numberSymbol: '1234/QĐ-UBND', date: '2023-09-05', issuer: 'UBND tỉnh Bình Định', title: 'về việc ban hành Quy chế làm việc', planId: null },
+      {
+        documentType: 'Quyết định',
+        numberSymbol: '1234/QĐ-UBND',
+        date: '2023-09-05',
+        issuer: 'UBND tỉnh Bình Định',
+        title: 'về việc ban hành Quy chế làm việc',
+        planId: null,
+      },
       { documentType: 'Kế hoạch', numberSymbol: '56/KH-UBND', date: '2024-03-21', issuer: 'UBND thị xã', title: null, planId: null },
       { documentType: 'Hướng dẫn', numberSymbol: '05-HD/BTGTU', date: '2024-02-02', issuer: 'Ban Tuyên giáo Tỉnh ủy', title: null, planId: null },
     ]);
@@ -100,10 +107,26 @@ describe('documents a preamble cites', () => {
 
 describe('reporting duties', () => {
   it('one duty per deadline, with its period, what and to whom', () => {
-    const duties = extractReportingDuties('Các xã, phường báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nội vụ) định kỳ hằng quý (trước ngày 20/3/2025) và cuối năm (trước ngày 15/12/2025).');
+    const duties = extractReportingDuties(
+      'Các xã, phường báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nội vụ) định kỳ hằng quý (trước ngày 20/3/2025) và cuối năm (trước ngày 15/12/2025).',
+    );
     expect(duties.map(({ id: _id, ...d }) => d)).toEqual([
-      { what: 'kết quả thực hiện', period: 'hằng quý', deadline: '2025-03-20', to: 'UBND huyện (qua Phòng Nội vụ)', toOrganizationId: null, reporterOrganizationIds: [] },
-      { what: 'kết quả thực hiện', period: 'cuối năm', deadline: '2025-12-15', to: 'UBND huyện (qua Phòng Nội vụ)', toOrganizationId: null, reporterOrganizationIds: [] },
+      {
+        what: 'kết quả thực hiện',
+        period: 'hằng quý',
+        deadline: '2025-03-20',
+        to: 'UBND huyện (qua Phòng Nội vụ)',
+        toOrganizationId: null,
+        reporterOrganizationIds: [],
+      },
+      {
+        what: 'kết quả thực hiện',
+        period: 'cuối năm',
+        deadline: '2025-12-15',
+        to: 'UBND huyện (qua Phòng Nội vụ)',
+        toOrganizationId: null,
+        reporterOrganizationIds: [],
+      },
     ]);
   });
 
@@ -116,7 +139,7 @@ describe('reporting duties', () => {
 describe('"Nơi nhận"', () => {
   const lines = (texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));
 
-  it('reads each line\'s purpose: (b/c), B/C, để báo cáo, t/h, để biết, and the archive line', () => {
+  it("reads each line's purpose: (b/c), B/C, để báo cáo, t/h, để biết, and the archive line", () => {
     const recipients = parseRecipients(
       lines(['- Thường trực Huyện ủy (b/c);', '- TT. HĐND huyện(B/C);', '- Các xã, thị trấn (t/h);', '- Phòng Văn hóa để biết;', '- Lưu: VT, VP.']),
       new ReportBuilder(),
@@ -134,7 +157,14 @@ describe('"Nơi nhận"', () => {
   it('puts lines grouped by a brace "}" under the purpose written after it', () => {
     const report = new ReportBuilder();
     const recipients = parseRecipients(
-      lines(['- Thường trực Tỉnh ủy;        }', '- Ban Dân vận Tỉnh ủy;        } (b/c)', '- UBND tỉnh;                  }', '- Các huyện ủy, thị ủy;       }', '- Các đảng ủy trực thuộc;     } để thực hiện', '- Lưu VP.']),
+      lines([
+        '- Thường trực Tỉnh ủy;        }',
+        '- Ban Dân vận Tỉnh ủy;        } (b/c)',
+        '- UBND tỉnh;                  }',
+        '- Các huyện ủy, thị ủy;       }',
+        '- Các đảng ủy trực thuộc;     } để thực hiện',
+        '- Lưu VP.',
+      ]),
       report,
       null,
     );
@@ -168,12 +198,25 @@ describe('signature block', () => {
   const lines = (texts: string[]) => texts.map((text, i) => ({ line: 40 + i, text }));
 
   it('State: TM. / KT. / title, "(Đã ký)", name', () => {
-    const { signature } = parseSignature(lines(['**TM. ỦY BAN NHÂN DÂN**', '**KT. CHỦ TỊCH**', '**PHÓ CHỦ TỊCH**', '(Đã ký)', '', '**Nguyễn Thị Lan Anh**']), new ReportBuilder());
-    expect(signature).toEqual({ capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Nguyễn Thị Lan Anh', signerUserId: null, authorityId: null });
+    const { signature } = parseSignature(
+      lines(['**TM. ỦY BAN NHÂN DÂN**', '**KT. CHỦ TỊCH**', '**PHÓ CHỦ TỊCH**', '(Đã ký)', '', '**Nguyễn Thị Lan Anh**']),
+      new ReportBuilder(),
+    );
+    expect(signature).toEqual({
+      capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      signerName: 'Nguyễn Thị Lan Anh',
+      signerUserId: null,
+      authorityId: null,
+    });
   });
 
   it('Party: T/M, K/T, "kiêm"', () => {
-    expect(parseSignature(lines(['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Trần Văn Bình']), new ReportBuilder()).signature.capacityLines).toEqual(['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ']);
-    expect(parseSignature(lines(['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO', '', 'Bùi Quang Nhựt']), new ReportBuilder()).signature).toMatchObject({ capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt' });
+    expect(
+      parseSignature(lines(['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Trần Văn Bình']), new ReportBuilder()).signature.capacityLines,
+    ).toEqual(['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ']);
+    expect(parseSignature(lines(['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO', '', 'Bùi Quang Nhựt']), new ReportBuilder()).signature).toMatchObject({
+      capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'],
+      signerName: 'Bùi Quang Nhựt',
+    });
   });
 });

@@ -57,7 +57,13 @@ export function prepareLines(document: SourceDocument): PreparedDocument {
     footnotes.push(...unlaid.footnotes.map((f) => ({ id: f.id, text: cleanText(f.text) })));
     artifacts.push(...unlaid.artifacts);
   }
-  const raw = sourceLines.map((l) => ({ ...l, text: l.text.normalize('NFC').replace(SPACES, ' ').replace(/[\u200b\ufeff\r]/g, '') }));
+  const raw = sourceLines.map((l) => ({
+    ...l,
+    text: l.text
+      .normalize('NFC')
+      .replace(SPACES, ' ')
+      .replace(/[\u200b\ufeff\r]/g, ''),
+  }));
   const referenced = new Set<string>();
   for (const line of raw) {
     for (const match of line.text.matchAll(/\[footnoteRef:\s*(\d+)\]|\[\^([^\]\s]+)\](?!:)/g)) referenced.add(match[1] ?? match[2]);

@@ -17,7 +17,12 @@ describe('real plans that used to be split or refused', () => {
     const { content, report } = parseFixture('party-signature-spaced.md');
     expect(content.signature).toMatchObject({ capacityLines: ['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'], signerName: 'Lê Thị Hồng Nhung' });
     expect(content.closing).toEqual([]);
-    expect(report.warnings).toEqual(expect.arrayContaining(['Khối chữ ký: "T.M BAN THƯỜNG VỤ" được sửa thành "T/M BAN THƯỜNG VỤ".', 'Khối chữ ký: "KT/ BÍ THƯ" được sửa thành "K/T BÍ THƯ".']));
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'Khối chữ ký: "T.M BAN THƯỜNG VỤ" được sửa thành "T/M BAN THƯỜNG VỤ".',
+        'Khối chữ ký: "KT/ BÍ THƯ" được sửa thành "K/T BÍ THƯ".',
+      ]),
+    );
   });
 
   it('keeps a misspelt "kiêm" between the titles instead of turning the first title into body text', () => {
@@ -35,9 +40,14 @@ describe('real plans that used to be split or refused', () => {
   it('keeps a signature set before "Nơi nhận", its lines apart and misspelt, whole', () => {
     const text = readFileSync(join(FIXTURES, 'party-signature-kiem.txt'), 'utf8')
       .replace(/\nNơi nhận:[\s\S]*$/, '\n')
-      .concat('T.M BAN CHỈ ĐẠO\n\n\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nKIÊM\n\n\nTRƯỞNG BAN\n\n\n\nNguyễn Hữu Phước\n\nNơi nhận:\n- Thường trực Huyện ủy (b/c),\n- Lưu VP.\n');
+      .concat(
+        'T.M BAN CHỈ ĐẠO\n\n\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nKIÊM\n\n\nTRƯỞNG BAN\n\n\n\nNguyễn Hữu Phước\n\nNơi nhận:\n- Thường trực Huyện ủy (b/c),\n- Lưu VP.\n',
+      );
     const { content } = parsePlan(readTextFile(Buffer.from(text, 'utf8'), 'txt')!);
-    expect(content.signature).toMatchObject({ capacityLines: ['T/M BAN CHỈ ĐẠO', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN'], signerName: 'Nguyễn Hữu Phước' });
+    expect(content.signature).toMatchObject({
+      capacityLines: ['T/M BAN CHỈ ĐẠO', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'kiêm', 'TRƯỞNG BAN'],
+      signerName: 'Nguyễn Hữu Phước',
+    });
     expect(content.recipients.map((r) => r.name)).toEqual(['Thường trực Huyện ủy', 'VP']);
     expect(content.closing).toEqual(['Các thành viên Ban Chỉ đạo theo lĩnh vực phụ trách đôn đốc, kiểm tra việc thực hiện Kế hoạch này./.']);
   });
@@ -63,13 +73,23 @@ describe('real plans that used to be split or refused', () => {
 
   it('does not take the Party emblem, even misspelt, into the issuer between whose lines it stands', () => {
     const { detected, report } = parseFixture('party-header-shuffled.txt');
-    expect(detected).toMatchObject({ family: 'party', superiorBody: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', issuingBody: 'HUYỆN ỦY HOÀI ÂN', numberSymbol: '42-KH/HU' });
+    expect(detected).toMatchObject({
+      family: 'party',
+      superiorBody: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH',
+      issuingBody: 'HUYỆN ỦY HOÀI ÂN',
+      numberSymbol: '42-KH/HU',
+    });
     expect(report.warnings).toContain('Dòng "ĐẢNG CỘNG SÁN VIỆT NAM" ở phần đầu được đọc là "ĐẢNG CỘNG SẢN VIỆT NAM".');
   });
 
   it('does not take the Quốc hiệu and Tiêu ngữ into the issuer either', () => {
     const { detected } = parseFixture('state-header-shuffled.txt');
-    expect(detected).toMatchObject({ family: 'state', superiorBody: null, issuingBody: 'ỦY BAN NHÂN DÂN\nHUYỆN VÂN CANH', numberSymbol: '105/KH-UBND' });
+    expect(detected).toMatchObject({
+      family: 'state',
+      superiorBody: null,
+      issuingBody: 'ỦY BAN NHÂN DÂN\nHUYỆN VÂN CANH',
+      numberSymbol: '105/KH-UBND',
+    });
   });
 
   it.each([
@@ -95,7 +115,9 @@ describe('real plans that used to be split or refused', () => {
       [false, 'NHIỆM VỤ, GIẢI PHÁP'],
       [true, 'TỔ CHỨC THỰC HIỆN'],
     ]);
-    expect(content.parts[0].children).toMatchObject([{ kind: 'paragraph', text: 'Năm 2024, tình hình kinh tế - xã hội của xã tiếp tục ổn định và phát triển.' }]);
+    expect(content.parts[0].children).toMatchObject([
+      { kind: 'paragraph', text: 'Năm 2024, tình hình kinh tế - xã hội của xã tiếp tục ổn định và phát triển.' },
+    ]);
     const labels = numberPlan(content, 'state');
     expect(content.parts.map((p) => labels[p.id])).toEqual(['A.', 'I.', 'II.', 'B.', 'I.', 'II.', 'C.']);
     expect(numberPlan(content, 'party')[content.parts[3].id]).toBe('B-');
@@ -118,7 +140,10 @@ describe('real plans that used to be split or refused', () => {
 
   it('fits what the content model cannot hold instead of refusing it, and says what it left out', () => {
     const { content } = parseFixture('state-archive-bare.txt');
-    const crowded: PlanContent = { ...structuredClone(content), closing: Array.from({ length: 500 }, (_, i) => `Dòng ${i + 1} của một bảng dán vào.`) };
+    const crowded: PlanContent = {
+      ...structuredClone(content),
+      closing: Array.from({ length: 500 }, (_, i) => `Dòng ${i + 1} của một bảng dán vào.`),
+    };
     const report = new ReportBuilder();
     const fitted = fitContent(crowded, report);
     expect(fitted.recipients.map((r) => r.purpose)).toEqual(['report', 'report', 'implement']);

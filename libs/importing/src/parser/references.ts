@@ -5,9 +5,37 @@ import { readableText } from './inline-markup';
 
 /** Document types as preambles cite them, longest first so "Chương trình phối hợp" wins over "Chương trình". */
 export const CITED_TYPES = [
-  'Chương trình phối hợp', 'Kế hoạch phối hợp', 'Kế hoạch liên tịch', 'Thông tư liên tịch', 'Nghị quyết liên tịch', 'Quy chế làm việc', 'Quy chế phối hợp',
-  'Thông báo kết luận', 'Chương trình hành động', 'Kế hoạch', 'Chương trình', 'Nghị quyết', 'Kết luận', 'Chỉ thị', 'Quyết định', 'Nghị định', 'Thông tư',
-  'Luật', 'Bộ luật', 'Pháp lệnh', 'Hướng dẫn', 'Quy định', 'Quy chế', 'Thông báo', 'Công văn', 'Văn bản', 'Báo cáo', 'Tờ trình', 'Đề án', 'Chiến lược', 'Điều lệ',
+  'Chương trình phối hợp',
+  'Kế hoạch phối hợp',
+  'Kế hoạch liên tịch',
+  'Thông tư liên tịch',
+  'Nghị quyết liên tịch',
+  'Quy chế làm việc',
+  'Quy chế phối hợp',
+  'Thông báo kết luận',
+  'Chương trình hành động',
+  'Kế hoạch',
+  'Chương trình',
+  'Nghị quyết',
+  'Kết luận',
+  'Chỉ thị',
+  'Quyết định',
+  'Nghị định',
+  'Thông tư',
+  'Luật',
+  'Bộ luật',
+  'Pháp lệnh',
+  'Hướng dẫn',
+  'Quy định',
+  'Quy chế',
+  'Thông báo',
+  'Công văn',
+  'Văn bản',
+  'Báo cáo',
+  'Tờ trình',
+  'Đề án',
+  'Chiến lược',
+  'Điều lệ',
 ];
 
 const TYPE_PATTERN = CITED_TYPES.map((t) => t.replace(/ /g, '\\s+')).join('|');
@@ -18,7 +46,8 @@ const CLAUSE = new RegExp(
   'u',
 );
 /** Where an issuer's name ends and what the document is about begins. */
-const ISSUER_END = /\s(?=(?:về|v\/v|quy định|ban hành|hướng dẫn|triển khai|thực hiện(?!\s+(?:Quy chế|quy chế|dân chủ|QCDC))|tiếp tục|phê duyệt|khóa\s|khoá\s)(?![\p{L}\d]))/u;
+const ISSUER_END =
+  /\s(?=(?:về|v\/v|quy định|ban hành|hướng dẫn|triển khai|thực hiện(?!\s+(?:Quy chế|quy chế|dân chủ|QCDC))|tiếp tục|phê duyệt|khóa\s|khoá\s)(?![\p{L}\d]))/u;
 
 /** "04 –CTr/BCĐ" -> "04-CTr/BCĐ": what the symbol is, without the typist's spaces. */
 export function compactNumberSymbol(value: string): string {
@@ -36,7 +65,9 @@ export function extractReferences(paragraph: string): DocumentReference[] {
   const splitter = new RegExp(`\\s*;\\s*|\\s*,\\s*(?=(?:${TYPE_PATTERN})\\s)|\\s+và\\s+(?=(?:${TYPE_PATTERN})\\s)`, 'u');
   const references: DocumentReference[] = [];
   // The main clause after the citations: "..., xã ban hành kế hoạch như sau:" is no issuer's name.
-  const citations = /như sau\s*:?\s*$/u.test(text) ? text.replace(/,\s+[^,;]*?\s(?:ban hành|xây dựng|triển khai|đề ra)\s[^,;]*(?:,\s*(?:cụ thể\s+)?như sau\s*:?)?\s*$/u, '') : text;
+  const citations = /như sau\s*:?\s*$/u.test(text)
+    ? text.replace(/,\s+[^,;]*?\s(?:ban hành|xây dựng|triển khai|đề ra)\s[^,;]*(?:,\s*(?:cụ thể\s+)?như sau\s*:?)?\s*$/u, '')
+    : text;
   for (const raw of citations.split(splitter)) {
     const clause = raw
       .trim()

@@ -31,7 +31,10 @@ function whatAndTo(sentence: string): { what: string; to: string } {
   // The addressee, with its "(qua ...)" channel when one follows.
   const via = /^([^(,;.]*?)\s*(\(\s*qua\s[^)]*\))/u.exec(to);
   to = via ? `${via[1].trim()} ${via[2]}` : to.split(/\s*\(|\s+để\s|\s+định kỳ|\s+trước\s|[,;.]/u)[0].trim();
-  what = what.replace(/\s+định kỳ[\s\S]*$/u, '').replace(/[,;.]\s*$/, '').trim();
+  what = what
+    .replace(/\s+định kỳ[\s\S]*$/u, '')
+    .replace(/[,;.]\s*$/, '')
+    .trim();
   return { what, to };
 }
 

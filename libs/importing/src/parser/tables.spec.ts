@@ -23,7 +23,15 @@ const plan = (body: string[], tail: string[] = [], format: 'md' | 'txt' = 'md') 
     '',
     ...tail,
   ];
-  return parsePlan({ format, encoding: 'utf-8', lines: lines.map((t, i) => sourceLine(i + 1, t)), footnotes: [], hasEmphasis: format === 'md', warnings: [], layout: false });
+  return parsePlan({
+    format,
+    encoding: 'utf-8',
+    lines: lines.map((t, i) => sourceLine(i + 1, t)),
+    footnotes: [],
+    hasEmphasis: format === 'md',
+    warnings: [],
+    layout: false,
+  });
 };
 const firstTable = (nodes: { kind: string }[]) => nodes.find((n): n is Table => n.kind === 'table')!;
 
@@ -43,11 +51,29 @@ describe('tables in imported text', () => {
     const part = result.content.parts[0];
     expect(part.children.map((n) => n.kind)).toEqual(['paragraph', 'table', 'paragraph']);
     const table = firstTable(part.children);
-    expect(table.columns.map((c) => [c.title, c.role])).toEqual([['TT', 'number'], ['Nội dung', 'content'], ['Cơ quan chủ trì', 'carriedOutBy'], ['Thời gian thực hiện', 'timeframe']]);
+    expect(table.columns.map((c) => [c.title, c.role])).toEqual([
+      ['TT', 'number'],
+      ['Nội dung', 'content'],
+      ['Cơ quan chủ trì', 'carriedOutBy'],
+      ['Thời gian thực hiện', 'timeframe'],
+    ]);
     expect(table.rows.map((r) => r.cells.map((c) => [c.text, c.colSpan]))).toEqual([
-      [['I', 1], ['Tuyên truyền', 3]],
-      [['1', 1], ['Quán triệt **Luật**', 1], ['Văn phòng', 1], ['Quý I/2025', 1]],
-      [['2', 1], ['Tập huấn | diễn tập', 1], ['Công an xã', 1], ['Năm 2025', 1]],
+      [
+        ['I', 1],
+        ['Tuyên truyền', 3],
+      ],
+      [
+        ['1', 1],
+        ['Quán triệt **Luật**', 1],
+        ['Văn phòng', 1],
+        ['Quý I/2025', 1],
+      ],
+      [
+        ['2', 1],
+        ['Tập huấn | diễn tập', 1],
+        ['Công an xã', 1],
+        ['Năm 2025', 1],
+      ],
     ]);
     expect(table.rows.map((r) => r.task?.carriedOutBy ?? null)).toEqual([null, 'Văn phòng', 'Công an xã']);
     expect(table.rows[2].task?.timeframe).toMatchObject({ kind: 'year', year: 2025 });
@@ -56,7 +82,25 @@ describe('tables in imported text', () => {
 
   it('a table copied as text, one cell per line, with continuation lines and short rows', () => {
     const result = plan(
-      ['Chỉ tiêu như sau:', 'TT', 'Chỉ tiêu', 'Năm 2024', 'Năm 2025', '1', 'Số hộ được hướng dẫn', '420', '500', '2', 'Số người diễn tập', '150', '3', 'Số thôn có đội xung kích', '6', '8', 'Các thôn bảo đảm chỉ tiêu.'],
+      [
+        'Chỉ tiêu như sau:',
+        'TT',
+        'Chỉ tiêu',
+        'Năm 2024',
+        'Năm 2025',
+        '1',
+        'Số hộ được hướng dẫn',
+        '420',
+        '500',
+        '2',
+        'Số người diễn tập',
+        '150',
+        '3',
+        'Số thôn có đội xung kích',
+        '6',
+        '8',
+        'Các thôn bảo đảm chỉ tiêu.',
+      ],
       [],
       'txt',
     );
@@ -72,7 +116,15 @@ describe('tables in imported text', () => {
   it('"PHỤ LỤC" after the signature opens an appendix: title, attachment line, body and table', () => {
     const result = plan(
       ['Nhiệm vụ giao tại Phụ lục kèm theo.'],
-      ['PHỤ LỤC II', 'DANH MỤC NHIỆM VỤ', '(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã Nhơn Hậu)', 'Ghi chú chung.', '| TT | Nội dung | Ghi chú |', '|---|---|---|', '| 1 | Kiểm tra | |'],
+      [
+        'PHỤ LỤC II',
+        'DANH MỤC NHIỆM VỤ',
+        '(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã Nhơn Hậu)',
+        'Ghi chú chung.',
+        '| TT | Nội dung | Ghi chú |',
+        '|---|---|---|',
+        '| 1 | Kiểm tra | |',
+      ],
     );
     expect(result.content.signature.signerName).toBe('Giã Văn Thọ');
     expect(result.content.closing).toEqual([]);
@@ -83,23 +135,36 @@ describe('tables in imported text', () => {
   });
 
   it('reads a header cell for what its column holds', () => {
-    expect(['STT', 'Thời gian hoàn thành', 'Cơ quan phối hợp', 'Đơn vị chủ trì', 'Sản phẩm', 'Ghi chú', 'Nội dung công việc', 'Năm 2025'].map(columnRole)).toEqual([
-      'number',
-      'timeframe',
-      'cooperating',
-      'carriedOutBy',
-      'product',
-      'note',
-      'content',
-      null,
-    ]);
+    expect(
+      ['STT', 'Thời gian hoàn thành', 'Cơ quan phối hợp', 'Đơn vị chủ trì', 'Sản phẩm', 'Ghi chú', 'Nội dung công việc', 'Năm 2025'].map(columnRole),
+    ).toEqual(['number', 'timeframe', 'cooperating', 'carriedOutBy', 'product', 'note', 'content', null]);
   });
 });
 
 describe('a table where the model has no place for it', () => {
   it('before the first part: its text is kept in the preamble, with a warning', () => {
-    const lines = ['KẾ HOẠCH', 'phòng, chống thiên tai', '', 'Căn cứ:', '| TT | Văn bản | Ngày |', '|---|---|---|', '| 1 | Luật Phòng, chống thiên tai | 19/6/2013 |', '', 'I. NHIỆM VỤ', '', '1. Kiểm tra.'];
-    const result = parsePlan({ format: 'md', encoding: 'utf-8', lines: lines.map((t, i) => sourceLine(i + 1, t)), footnotes: [], hasEmphasis: true, warnings: [], layout: false });
+    const lines = [
+      'KẾ HOẠCH',
+      'phòng, chống thiên tai',
+      '',
+      'Căn cứ:',
+      '| TT | Văn bản | Ngày |',
+      '|---|---|---|',
+      '| 1 | Luật Phòng, chống thiên tai | 19/6/2013 |',
+      '',
+      'I. NHIỆM VỤ',
+      '',
+      '1. Kiểm tra.',
+    ];
+    const result = parsePlan({
+      format: 'md',
+      encoding: 'utf-8',
+      lines: lines.map((t, i) => sourceLine(i + 1, t)),
+      footnotes: [],
+      hasEmphasis: true,
+      warnings: [],
+      layout: false,
+    });
     expect(result.content.preamble.paragraphs).toContain('TT | Văn bản | Ngày; 1 | Luật Phòng, chống thiên tai | 19/6/2013');
     expect(result.report.warnings.join(' ')).toContain('Có bảng nằm ngoài các phần');
   });

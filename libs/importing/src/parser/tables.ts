@@ -37,7 +37,7 @@ export function extractTextTables(document: SourceDocument): { document: SourceD
   if (document.format === 'docx' || document.layout) return { document, tables };
   const out: SourceLine[] = [];
   const lines = document.lines;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const found = pipeTable(lines, i) ?? flattenedTable(lines, i);
     if (found) {
       out.push(tableTokenLine(tables.length, lines[i]));
@@ -122,7 +122,12 @@ function flattenedTable(lines: SourceLine[], at: number): { table: SourceTable; 
       lastArabic = 0;
       while (i < lines.length && !visible(i)) i++;
       const title = i < lines.length && !opensRow(visible(i)) ? cleanText(lines[i++].text) : '';
-      rows.push({ cells: [{ text: number, colSpan: 1 }, { text: title, colSpan: width - 1 }] });
+      rows.push({
+        cells: [
+          { text: number, colSpan: 1 },
+          { text: title, colSpan: width - 1 },
+        ],
+      });
       continue;
     }
     lastArabic = Number(ARABIC.exec(v)![1]);
@@ -249,7 +254,9 @@ export function tableAsText(text: string, tables: Table[], report: { warn(messag
   const n = tokenTable(text);
   const table = n === null ? undefined : tables[n];
   if (!table) return text;
-  report.warn('Có bảng nằm ngoài các phần (trước phần I hoặc sau đoạn kết): nội dung bảng được giữ thành đoạn văn, hãy chuyển vào một phần hoặc phụ lục.');
+  report.warn(
+    'Có bảng nằm ngoài các phần (trước phần I hoặc sau đoạn kết): nội dung bảng được giữ thành đoạn văn, hãy chuyển vào một phần hoặc phụ lục.',
+  );
   const rows = [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map((c) => c.text))];
   return rows.map((cells) => cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')).join('; ');
 }

@@ -126,7 +126,9 @@ export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, d
   /** Per line of a brace run: the recipient it holds (if any) and the purpose written after its "}". */
   let run: { index: number | null; line: number; label: string | null }[] = [];
   const closeRun = () => {
-    const labels = run.map((entry, position) => ({ position, label: entry.label })).filter((l): l is { position: number; label: string } => !!l.label && !!purposeOf(l.label));
+    const labels = run
+      .map((entry, position) => ({ position, label: entry.label }))
+      .filter((l): l is { position: number; label: string } => !!l.label && !!purposeOf(l.label));
     if (labels.length) {
       run.forEach((entry, position) => {
         if (entry.index === null) return;
@@ -168,7 +170,8 @@ export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, d
     if (entry.text.includes('}')) {
       // A lone "} (b/c)" line closes the lines just above it that carried no brace of their own.
       if (index === null && !run.length) {
-        for (let i = recipients.length - 1; i >= 0 && recipients[i].note === null && recipients[i].purpose !== 'archive'; i--) run.unshift({ index: i, line: entry.line, label: null });
+        for (let i = recipients.length - 1; i >= 0 && recipients[i].note === null && recipients[i].purpose !== 'archive'; i--)
+          run.unshift({ index: i, line: entry.line, label: null });
       }
       run.push({ index, line: entry.line, label: braceTail });
     }
@@ -178,7 +181,11 @@ export function parseRecipients(lines: RecipientLine[], report: ReportBuilder, d
 }
 
 /** The signature block: capacity and title lines (T/M ..., K/T ..., "kiêm", PHÓ BÍ THƯ) then the name. */
-export function parseSignature(lines: { line: number; text: string }[], report: ReportBuilder, family: Family | null = null): { signature: Signature; used: number[] } {
+export function parseSignature(
+  lines: { line: number; text: string }[],
+  report: ReportBuilder,
+  family: Family | null = null,
+): { signature: Signature; used: number[] } {
   const capacityLines: string[] = [];
   let signerName = '';
   const used: number[] = [];

@@ -12,7 +12,9 @@ const QUARTER_NUMBERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1
  * canonical one, so the plan prints as it was written.
  */
 export function parseTimeframe(raw: string): Timeframe {
-  const written = readableText(raw).replace(/[.;,]+$/, '').trim();
+  const written = readableText(raw)
+    .replace(/[.;,]+$/, '')
+    .trim();
   const withText = <T extends Timeframe>(timeframe: T): T => {
     if (timeframe.kind === 'text') return timeframe;
     // Wording is kept only when it differs from how the plan would print the timeframe anyway.

@@ -199,7 +199,19 @@ export function readStyleNumbering(stylesXml: string | null): Map<string, { numI
 }
 
 const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 export function toRoman(value: number): string {
@@ -272,7 +284,8 @@ export function inlineNumbering(documentXml: string, numberingXml: string | null
   visitXmlTags(documentXml, (tag) => {
     if (!props) {
       if (tag.name === 'w:p' && tag.kind === 'open') paragraphStartEnd = tag.end;
-      else if (tag.name === 'w:pPr' && tag.kind === 'open' && tag.start === paragraphStartEnd) props = { end: -1, depth: 1, changeDepth: 0, numPrState: 'none' };
+      else if (tag.name === 'w:pPr' && tag.kind === 'open' && tag.start === paragraphStartEnd)
+        props = { end: -1, depth: 1, changeDepth: 0, numPrState: 'none' };
       return;
     }
     if (tag.name === 'w:pPr') {

@@ -30,22 +30,42 @@ async function wordPlan(): Promise<Buffer> {
             rows: [
               new TableRow({
                 children: [
-                  cell([new Paragraph({ children: [new TextRun({ text: 'ỦY BAN NHÂN DÂN', bold: true })] }), new Paragraph({ children: [new TextRun({ text: 'XÃ CÁT TIẾN', bold: true })] }), new Paragraph('Số: 31/KH-UBND')]),
-                  cell([new Paragraph({ children: [new TextRun({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true })] }), new Paragraph('Độc lập - Tự do - Hạnh phúc'), new Paragraph({ children: [new TextRun({ text: 'Cát Tiến, ngày 02 tháng 6 năm 2025', italics: true })] })]),
+                  cell([
+                    new Paragraph({ children: [new TextRun({ text: 'ỦY BAN NHÂN DÂN', bold: true })] }),
+                    new Paragraph({ children: [new TextRun({ text: 'XÃ CÁT TIẾN', bold: true })] }),
+                    new Paragraph('Số: 31/KH-UBND'),
+                  ]),
+                  cell([
+                    new Paragraph({ children: [new TextRun({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true })] }),
+                    new Paragraph('Độc lập - Tự do - Hạnh phúc'),
+                    new Paragraph({ children: [new TextRun({ text: 'Cát Tiến, ngày 02 tháng 6 năm 2025', italics: true })] }),
+                  ]),
                 ],
               }),
             ],
           }),
           new Paragraph({ children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
           new Paragraph({ children: [new TextRun({ text: 'chuyển đổi số năm 2025', bold: true })] }),
-          new Paragraph({ children: [new TextRun('Thực hiện Nghị quyết của Bộ Chính trị'), new FootnoteReferenceRun(1), new TextRun(', UBND xã ban hành kế hoạch như sau:')] }),
+          new Paragraph({
+            children: [
+              new TextRun('Thực hiện Nghị quyết của Bộ Chính trị'),
+              new FootnoteReferenceRun(1),
+              new TextRun(', UBND xã ban hành kế hoạch như sau:'),
+            ],
+          }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 0 }, children: [new TextRun({ text: 'MỤC TIÊU', bold: true })] }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 1 }, children: [new TextRun({ text: 'Hạ tầng số', bold: true })] }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 2 }, children: [new TextRun('Phủ sóng 4G toàn xã.')] }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 2 }, children: [new TextRun('Mỗi thôn một điểm truy cập.')] }),
-          new Paragraph({ numbering: { reference: 'office-outline', level: 1 }, children: [new TextRun({ text: 'Dữ liệu số.', bold: true }), new TextRun(' Số hóa hồ sơ một cửa.')] }),
+          new Paragraph({
+            numbering: { reference: 'office-outline', level: 1 },
+            children: [new TextRun({ text: 'Dữ liệu số.', bold: true }), new TextRun(' Số hóa hồ sơ một cửa.')],
+          }),
           new Paragraph({ numbering: { reference: 'office-dash', level: 0 }, children: [new TextRun('Thời gian thực hiện: Năm 2025.')] }),
-          new Paragraph({ numbering: { reference: 'office-dash', level: 0 }, children: [new TextRun('Tham mưu, thực hiện: Công chức Văn phòng - Thống kê.')] }),
+          new Paragraph({
+            numbering: { reference: 'office-dash', level: 0 },
+            children: [new TextRun('Tham mưu, thực hiện: Công chức Văn phòng - Thống kê.')],
+          }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 0 }, children: [new TextRun({ text: 'TỔ CHỨC THỰC HIỆN', bold: true })] }),
           new Paragraph({ numbering: { reference: 'office-outline', level: 1 }, children: [new TextRun('Các thôn triển khai thực hiện.')] }),
           new Paragraph({ children: [new TextRun({ text: 'Chñ tÞch', font: '.VnTime' })] }),
@@ -83,12 +103,22 @@ describe('Word files', () => {
 
   it('parses into the same tree a typed plan gives', async () => {
     const { content, detected } = parsePlan(await readDocxFile(await wordPlan()));
-    expect(detected).toMatchObject({ family: 'state', issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ CÁT TIẾN', numberSymbol: '31/KH-UBND', date: '2025-06-02', source: 'docx/docx' });
+    expect(detected).toMatchObject({
+      family: 'state',
+      issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ CÁT TIẾN',
+      numberSymbol: '31/KH-UBND',
+      date: '2025-06-02',
+      source: 'docx/docx',
+    });
     expect(content.parts.map((p) => p.title)).toEqual(['MỤC TIÊU', 'TỔ CHỨC THỰC HIỆN']);
     const [infrastructure, data] = content.parts[0].children as Extract<(typeof content.parts)[0]['children'][0], { kind: 'item' }>[];
     expect(infrastructure).toMatchObject({ heading: 'Hạ tầng số', text: null });
     expect(infrastructure.children.map((c) => (c.kind === 'item' ? c.text : null))).toEqual(['Phủ sóng 4G toàn xã.', 'Mỗi thôn một điểm truy cập.']);
-    expect(data).toMatchObject({ heading: 'Dữ liệu số.', text: 'Số hóa hồ sơ một cửa.', task: { carriedOutBy: 'Công chức Văn phòng - Thống kê', timeframe: { kind: 'year', year: 2025, text: null } } });
+    expect(data).toMatchObject({
+      heading: 'Dữ liệu số.',
+      text: 'Số hóa hồ sơ một cửa.',
+      task: { carriedOutBy: 'Công chức Văn phòng - Thống kê', timeframe: { kind: 'year', year: 2025, text: null } },
+    });
     expect(content.footnotes).toEqual([{ id: '1', text: 'Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.' }]);
   });
 
@@ -111,11 +141,20 @@ describe('zip guard', () => {
   });
 
   it('refuses a part that inflates too much for its size', async () => {
-    await expect(openCheckedZip(await docx((zip) => zip.file('word/media/a.bin', Buffer.alloc(3 * 1024 * 1024))), limits)).rejects.toMatchObject({ code: 'zip_bomb' });
+    await expect(openCheckedZip(await docx((zip) => zip.file('word/media/a.bin', Buffer.alloc(3 * 1024 * 1024))), limits)).rejects.toMatchObject({
+      code: 'zip_bomb',
+    });
   });
 
   it('refuses too many parts', async () => {
-    await expect(openCheckedZip(await docx((zip) => { for (let i = 0; i < 60; i++) zip.file(`word/media/${i}.txt`, String(i)); }), limits)).rejects.toMatchObject({ code: 'zip_bomb' });
+    await expect(
+      openCheckedZip(
+        await docx((zip) => {
+          for (let i = 0; i < 60; i++) zip.file(`word/media/${i}.txt`, String(i));
+        }),
+        limits,
+      ),
+    ).rejects.toMatchObject({ code: 'zip_bomb' });
   });
 
   it('stops inflating a part whose declared size lies', async () => {

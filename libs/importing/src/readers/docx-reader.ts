@@ -73,7 +73,7 @@ export function segmentsToMarkup(segments: Segment[]): string {
   const merged: Segment[] = [];
   for (const segment of segments) {
     const last = merged[merged.length - 1];
-    if (last && (last.bold === segment.bold && last.italic === segment.italic)) last.text += segment.text;
+    if (last && last.bold === segment.bold && last.italic === segment.italic) last.text += segment.text;
     else merged.push({ ...segment });
   }
   return merged
@@ -117,7 +117,11 @@ class DocxWalker {
       const cells: ReadTable['rows'][number]['cells'] = [];
       let column = 0;
       const fillDown = () => {
-        for (let hit = pendingDown.find((p) => p.column === column && p.rows > 0); hit; hit = pendingDown.find((p) => p.column === column && p.rows > 0)) {
+        for (
+          let hit = pendingDown.find((p) => p.column === column && p.rows > 0);
+          hit;
+          hit = pendingDown.find((p) => p.column === column && p.rows > 0)
+        ) {
           cells.push({ text: '', colSpan: hit.colSpan });
           hit.rows--;
           column += hit.colSpan;
@@ -127,7 +131,10 @@ class DocxWalker {
         fillDown();
         const inner = new DocxWalker(this.document);
         inner.walk(cell.children ?? [], null);
-        const text = inner.lines.map((l) => l.text.trim()).filter(Boolean).join('\n');
+        const text = inner.lines
+          .map((l) => l.text.trim())
+          .filter(Boolean)
+          .join('\n');
         const colSpan = cell.colSpan ?? 1;
         cells.push({ text, colSpan });
         if ((cell.rowSpan ?? 1) > 1) pendingDown.push({ column, rows: (cell.rowSpan ?? 1) - 1, colSpan });
@@ -174,7 +181,13 @@ class DocxWalker {
     };
     for (const child of paragraph.children ?? []) visit(child, { text: '', bold: false, italic: false, font: null });
     for (const piece of pieces) {
-      this.lines.push(sourceLine(this.paragraphNumber, segmentsToMarkup(piece), { style: paragraph.styleName ?? null, column, alignment: paragraph.alignment ?? null }));
+      this.lines.push(
+        sourceLine(this.paragraphNumber, segmentsToMarkup(piece), {
+          style: paragraph.styleName ?? null,
+          column,
+          alignment: paragraph.alignment ?? null,
+        }),
+      );
     }
   }
 
@@ -189,7 +202,14 @@ class DocxWalker {
     this.footnoteIds.set(key, id);
     const inner = new DocxWalker(this.document);
     inner.walk(note.body ?? note.children ?? [], null);
-    this.footnotes.push({ id, text: inner.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim() });
+    this.footnotes.push({
+      id,
+      text: inner.lines
+        .map((l) => l.text)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
     return `[^${id}]`;
   }
 }

@@ -1,7 +1,8 @@
 import { tcvn3, vni } from '../../../../test/support/legacy-encoders';
 import { convertTcvn3, convertVni, decodeText, isVietnameseSyllable, looksLegacy } from './legacy-encodings';
 
-const SENTENCE = 'Thực hiện Chương trình số 04-CTr/BDVTU ngày 02/01/2024 của Ban Chỉ đạo về công tác dân vận, xây dựng Đảng và hệ thống chính trị ở cơ sở năm 2024.';
+const SENTENCE =
+  'Thực hiện Chương trình số 04-CTr/BDVTU ngày 02/01/2024 của Ban Chỉ đạo về công tác dân vận, xây dựng Đảng và hệ thống chính trị ở cơ sở năm 2024.';
 
 describe('legacy Vietnamese encodings', () => {
   it('reads TCVN3 as published ("KÕ ho¹ch", "B¶o Th¾ng")', () => {

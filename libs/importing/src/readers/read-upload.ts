@@ -42,7 +42,8 @@ export async function readUpload(file: UploadedPlanFile | undefined, maxBytes: n
     if (!startsWith(bytes, ZIP)) throw new ImportError(ImportErrorCode.NotADocument, 'Tệp có đuôi .docx nhưng không phải tài liệu Word hợp lệ.');
     return readDocxFile(bytes);
   }
-  if (startsWith(bytes, '%PDF')) throw new ImportError(ImportErrorCode.UnsupportedType, 'Chưa nhận tệp PDF: hãy gửi bản Word (.docx) hoặc văn bản (.txt, .md).');
+  if (startsWith(bytes, '%PDF'))
+    throw new ImportError(ImportErrorCode.UnsupportedType, 'Chưa nhận tệp PDF: hãy gửi bản Word (.docx) hoặc văn bản (.txt, .md).');
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new ImportError(ImportErrorCode.UnsupportedType, 'Tệp Word cũ (.doc) chưa được hỗ trợ: hãy mở bằng Word và lưu lại dạng .docx.');
   }

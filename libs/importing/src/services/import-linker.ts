@@ -58,7 +58,8 @@ export class OrganizationMatcher {
     const issuer = organizations.find((o) => o.id === issuerId);
     if (issuer) {
       for (const org of organizations) {
-        if (org.id === issuer.id || org.id === issuer.parentId || org.parentId === issuer.id || (issuer.parentId && org.parentId === issuer.parentId)) this.near.add(org.id);
+        if (org.id === issuer.id || org.id === issuer.parentId || org.parentId === issuer.id || (issuer.parentId && org.parentId === issuer.parentId))
+          this.near.add(org.id);
       }
     }
   }
@@ -94,7 +95,9 @@ export function linkContent(content: PlanContent, context: LinkContext, report: 
   linked.preamble.references.forEach((reference, i) => {
     if (!reference.numberSymbol) return;
     const key = normalizeNumberSymbol(reference.numberSymbol);
-    const candidates = context.plans.filter((p) => normalizeNumberSymbol(p.numberSymbol) === key && (!reference.date || !p.issuedOn || p.issuedOn === reference.date));
+    const candidates = context.plans.filter(
+      (p) => normalizeNumberSymbol(p.numberSymbol) === key && (!reference.date || !p.issuedOn || p.issuedOn === reference.date),
+    );
     if (candidates.length === 1) {
       reference.planId = candidates[0].id;
       report.recognized('reference.plan', `preamble.references[${i}].planId`, 0);

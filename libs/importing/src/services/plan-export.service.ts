@@ -25,7 +25,10 @@ export class PlanExportService {
 
   async docx(actor: Actor, planId: string): Promise<DocxFile> {
     const plan = await this.access.readable(actor, planId);
-    const [organization, content] = await Promise.all([this.dataSource.manager.findOneByOrFail(Organization, { id: plan.organizationId }), this.plans.contentOf(plan)]);
+    const [organization, content] = await Promise.all([
+      this.dataSource.manager.findOneByOrFail(Organization, { id: plan.organizationId }),
+      this.plans.contentOf(plan),
+    ]);
     const issued = !!(plan.numberSymbol && plan.issuedOn);
     const bytes = await planToDocx(
       {

@@ -81,15 +81,20 @@ export class PlanImportService {
   private async link(actor: Actor, parsed: ImportResult, organizationId: string | null): Promise<Omit<ImportResultDto, 'planId'>> {
     const manager = this.dataSource.manager;
     const report = new ReportBuilder(parsed.report);
-    const organizations = await manager.find(Organization, { select: { id: true, parentId: true, fullName: true, shortName: true, placeName: true, family: true } });
+    const organizations = await manager.find(Organization, {
+      select: { id: true, parentId: true, fullName: true, shortName: true, placeName: true, family: true },
+    });
     const issuer = organizations.find((o) => o.id === organizationId) ?? null;
     if (issuer && parsed.detected.family && issuer.family !== parsed.detected.family) {
-      report.warn(`Văn bản có dạng văn bản ${parsed.detected.family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} nhưng tổ chức soạn thảo thuộc khối ${issuer.family === 'party' ? 'Đảng' : 'Nhà nước'}.`);
+      report.warn(
+        `Văn bản có dạng văn bản ${parsed.detected.family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} nhưng tổ chức soạn thảo thuộc khối ${issuer.family === 'party' ? 'Đảng' : 'Nhà nước'}.`,
+      );
     }
     // Without a header the plan is the importing organization's, of its family.
     const family = parsed.detected.family ?? issuer?.family ?? null;
     const detected = { ...parsed.detected, family };
-    if (!parsed.detected.family && family) report.warn(`Không thấy phần đầu văn bản: coi là văn bản ${family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} như tổ chức soạn thảo.`);
+    if (!parsed.detected.family && family)
+      report.warn(`Không thấy phần đầu văn bản: coi là văn bản ${family === 'party' ? 'của Đảng' : 'hành chính Nhà nước'} như tổ chức soạn thảo.`);
     const plans = await this.citedPlans(actor, parsed, manager);
     const content = linkContent(parsed.content, { organizations, issuer, plans }, report);
     for (const recipient of content.recipients) {
@@ -108,7 +113,9 @@ export class PlanImportService {
     if (!numbers.length) return [];
     // By the number column first; the symbols are compared loosely (spaces, dashes, case) below.
     const symbols = new Set(cited.map(normalizeNumberSymbol));
-    const candidates = (await manager.find(Plan, { where: { number: In(numbers) } })).filter((p) => p.numberSymbol && symbols.has(normalizeNumberSymbol(p.numberSymbol)));
+    const candidates = (await manager.find(Plan, { where: { number: In(numbers) } })).filter(
+      (p) => p.numberSymbol && symbols.has(normalizeNumberSymbol(p.numberSymbol)),
+    );
     const readable: LinkablePlan[] = [];
     for (const plan of candidates) {
       if (await this.access.canRead(actor, plan, manager)) readable.push({ id: plan.id, numberSymbol: plan.numberSymbol!, issuedOn: plan.issuedOn });

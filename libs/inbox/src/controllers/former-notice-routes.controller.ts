@@ -7,7 +7,8 @@ import { kindsOf } from '../inbox-kinds';
 import { InboxService } from '../services/inbox.service';
 
 export class FormerUnreadQueryDto {
-  @IsOptional() @IsIn(['true', 'false', '1', '0'])
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'])
   unread?: string;
 }
 
@@ -17,13 +18,31 @@ const CASCADE = kindsOf('cascade');
 
 // Each former route's fields, in its order.
 const workflowShape = ({ id, planId, kind, message, createdAt, readAt }: InboxNoticeDto) => ({
-  id, planId, kind, message, createdAt, readAt,
+  id,
+  planId,
+  kind,
+  message,
+  createdAt,
+  readAt,
 });
 const incomingShape = ({ id, incomingDocumentId, organizationId, planId, message, createdAt, readAt }: InboxNoticeDto) => ({
-  id, incomingDocumentId, organizationId, planId, message, createdAt, readAt,
+  id,
+  incomingDocumentId,
+  organizationId,
+  planId,
+  message,
+  createdAt,
+  readAt,
 });
 const cascadeShape = ({ id, kind, organizationId, planId, dueDate, message, readAt, createdAt }: InboxNoticeDto) => ({
-  id, kind, organizationId, planId, dueDate, message, readAt, createdAt,
+  id,
+  kind,
+  organizationId,
+  planId,
+  dueDate,
+  message,
+  readAt,
+  createdAt,
 });
 
 /**

@@ -24,20 +24,26 @@ export class InboxUnreadCountDto {
 
 export class ListInboxQueryDto {
   @ApiPropertyOptional({ description: 'only those not read yet' })
-  @IsOptional() @IsIn(['true', 'false', '1', '0'])
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'])
   unread?: string;
 
   @ApiPropertyOptional({ enum: INBOX_SOURCES })
-  @IsOptional() @IsIn(INBOX_SOURCES)
+  @IsOptional()
+  @IsIn(INBOX_SOURCES)
   source?: InboxSource;
 
   @ApiPropertyOptional({ enum: INBOX_NOTICE_KINDS })
-  @IsOptional() @IsIn(INBOX_NOTICE_KINDS)
+  @IsOptional()
+  @IsIn(INBOX_NOTICE_KINDS)
   kind?: InboxNoticeKind;
 }
 
 export class MarkInboxReadDto {
   @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(500) @IsUUID('all', { each: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
   ids: string[];
 }

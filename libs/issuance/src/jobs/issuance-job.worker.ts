@@ -18,7 +18,8 @@ export class IssuanceJobWorker implements OnModuleInit {
     await this.jobs.define(PLAN_ISSUE_JOB);
     this.handOvers.register('requestIssuance', {
       queues: [PLAN_ISSUE_JOB.queue],
-      take: (manager, done) => this.jobs.enqueue(manager, PLAN_ISSUE_JOB, { planId: done.plan.id, signedSeq: done.auditSeq }, { key: `${done.plan.id}:${done.auditSeq}` }),
+      take: (manager, done) =>
+        this.jobs.enqueue(manager, PLAN_ISSUE_JOB, { planId: done.plan.id, signedSeq: done.auditSeq }, { key: `${done.plan.id}:${done.auditSeq}` }),
     });
     await this.jobs.work(PLAN_ISSUE_JOB, (data, job) => this.issuance.issue(data.planId, { finalAttempt: job.attempt > job.retryLimit }));
   }

@@ -92,7 +92,9 @@ export class IssuanceService {
     const plan = await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
     if (!plan) throw new IssuanceError(IssuanceErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     if (plan.state !== 'signed' && plan.state !== 'numbered') {
-      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ cấp số cho kế hoạch đã ký`, { state: plan.state });
+      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ cấp số cho kế hoạch đã ký`, {
+        state: plan.state,
+      });
     }
     const [organization, version] = await Promise.all([
       manager.findOneByOrFail(Organization, { id: plan.organizationId }),
@@ -102,7 +104,11 @@ export class IssuanceService {
     const issuedOn = issuanceDate(plan.signedAt ?? now, this.config.holidays);
     const entry = await this.numbering.assign(manager, plan, this.numberRequest(organization, version.content, issuedOn, now));
     if (plan.state === 'signed') {
-      await this.workflow.applySystemEvent(planId, { type: 'NUMBERED' }, { manager, data: { number: entry.number, numberSymbol: entry.numberSymbol, issuedOn: entry.issuedOn } });
+      await this.workflow.applySystemEvent(
+        planId,
+        { type: 'NUMBERED' },
+        { manager, data: { number: entry.number, numberSymbol: entry.numberSymbol, issuedOn: entry.issuedOn } },
+      );
     }
     return { plan, entry, organization, content: version.content };
   }
@@ -136,10 +142,16 @@ export class IssuanceService {
     }
     const live = await manager.findOne(RegisterEntry, { where: { planId, voidedAt: IsNull() } });
     if (plan.state !== 'numbered' || !live) {
-      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}" không có số hợp lệ: không ban hành được`, { state: plan.state });
+      throw new IssuanceError(IssuanceErrorCode.NotSigned, `Kế hoạch đang ở trạng thái "${plan.state}" không có số hợp lệ: không ban hành được`, {
+        state: plan.state,
+      });
     }
     await manager.update(Plan, { id: planId }, { pdfSha256 });
-    await this.workflow.applySystemEvent(planId, { type: 'ISSUED' }, { manager, data: { pdfSha256, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn } });
+    await this.workflow.applySystemEvent(
+      planId,
+      { type: 'ISSUED' },
+      { manager, data: { pdfSha256, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn } },
+    );
     this.logger.log({ message: 'plan issued', planId, numberSymbol: live.numberSymbol, pdfSha256 });
     return { planId, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn, pdfSha256, issuedNow: true };
   }

@@ -8,15 +8,19 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OutgoingRegisterQueryDto {
   @ApiPropertyOptional({ description: 'Tổ chức ban hành: id (uuid) hoặc mã (bcd-duk); mặc định: tổ chức duy nhất mà người dùng là văn thư.' })
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   org?: string;
 
   @ApiPropertyOptional({ description: 'Từ ngày (YYYY-MM-DD), theo ngày văn bản.' })
-  @IsOptional() @Matches(ISO_DATE, { message: 'from: cần ngày dạng YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'from: cần ngày dạng YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Đến ngày (YYYY-MM-DD), theo ngày văn bản.' })
-  @IsOptional() @Matches(ISO_DATE, { message: 'to: cần ngày dạng YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'to: cần ngày dạng YYYY-MM-DD' })
   to?: string;
 }
 
@@ -49,18 +53,24 @@ export class OutgoingRegisterDto {
 }
 
 export class CreateTermDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   organizationId: string;
 
   @ApiProperty({ example: 'Nhiệm kỳ 2020 - 2025' })
-  @IsString() @MaxLength(120) @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
+  @IsString()
+  @MaxLength(120)
+  @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
   name: string;
 
-  @ApiProperty({ example: '2020-10-15' }) @Matches(ISO_DATE, { message: 'startsOn: cần ngày dạng YYYY-MM-DD' })
+  @ApiProperty({ example: '2020-10-15' })
+  @Matches(ISO_DATE, { message: 'startsOn: cần ngày dạng YYYY-MM-DD' })
   startsOn: string;
 
   @ApiPropertyOptional({ nullable: true, example: '2025-10-14' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ISO_DATE, { message: 'endsOn: cần ngày dạng YYYY-MM-DD' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(ISO_DATE, { message: 'endsOn: cần ngày dạng YYYY-MM-DD' })
   endsOn?: string | null;
 }
 
@@ -73,20 +83,26 @@ export class TermDto {
 }
 
 export class TermsQueryDto {
-  @ApiProperty({ description: 'Tổ chức: id (uuid) hoặc mã' }) @IsString() @MaxLength(60)
+  @ApiProperty({ description: 'Tổ chức: id (uuid) hoặc mã' })
+  @IsString()
+  @MaxLength(60)
   org: string;
 }
 
 export class CreateRegisterDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   organizationId: string;
 
   @ApiProperty({ nullable: true, description: 'Loại văn bản (KH, CTr...) có sổ riêng; null: một sổ chung cho mọi loại.' })
-  @ValidateIf((_, v) => v !== null) @IsString() @Matches(/^[A-ZĐa-zđ]{1,8}$/, { message: 'documentType: mã loại văn bản như KH, CTr' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(/^[A-ZĐa-zđ]{1,8}$/, { message: 'documentType: mã loại văn bản như KH, CTr' })
   documentType: string | null;
 
   @ApiPropertyOptional({ enum: REGISTER_PERIODS, description: 'Mặc định: term (Đảng), year (Nhà nước).' })
-  @IsOptional() @IsIn([...REGISTER_PERIODS])
+  @IsOptional()
+  @IsIn([...REGISTER_PERIODS])
   period?: RegisterPeriod;
 }
 

@@ -143,13 +143,7 @@ export class NumberingService {
   }
 
   private async nextNumber(manager: EntityManager, registerId: string, periodKey: string): Promise<number> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(RegisterCounter)
-      .values({ registerId, periodKey, lastNumber: 0 })
-      .orIgnore()
-      .execute();
+    await manager.createQueryBuilder().insert().into(RegisterCounter).values({ registerId, periodKey, lastNumber: 0 }).orIgnore().execute();
     // The row lock is held until the issuing transaction ends: the next issuer waits here.
     const [counter]: { id: string; last_number: number }[] = await manager.query(
       'SELECT id, last_number FROM register_counter WHERE register_id = $1 AND period_key = $2 FOR UPDATE',

@@ -25,7 +25,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Số, ký hiệu văn bản', (l) => l.numberSymbol],
   ['Ngày tháng văn bản', (l) => shortDate(parseIsoDate(l.issuedOn))],
-  ['Tên loại và trích yếu nội dung văn bản', (l) => `${DOCUMENT_TYPES[l.documentType as keyof typeof DOCUMENT_TYPES] ?? l.documentType} ${l.summary}`],
+  [
+    'Tên loại và trích yếu nội dung văn bản',
+    (l) => `${DOCUMENT_TYPES[l.documentType as keyof typeof DOCUMENT_TYPES] ?? l.documentType} ${l.summary}`,
+  ],
   ['Người ký', (l) => l.signer],
   ['Nơi nhận văn bản', (l) => l.recipients],
   ['Đơn vị, người nhận bản lưu', (l) => l.archiveUnit],
@@ -34,7 +37,6 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Ký nhận', (l) => l.receipt ?? ''],
   ['Ghi chú', (l) => l.notes ?? ''],
 ];
-
 
 /** How far each plan's sending went (ngày chuyển, ký nhận), by plan id. */
 export interface PlanSending {
@@ -103,7 +105,6 @@ export class RegistersService {
     return this.sendingSource(this.dataSource.manager, planIds);
   }
 
-
   /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
   async outgoingCsv(actor: Actor, query: OutgoingRegisterQueryDto): Promise<{ csv: string; filename: string }> {
     const register = await this.outgoing(actor, query);
@@ -139,11 +140,18 @@ export class RegistersService {
         .andWhere(dto.endsOn ? 't.startsOn <= :end' : '1 = 1', { end: dto.endsOn })
         .getOne();
       if (overlapping) {
-        throw new NumberingError(NumberingErrorCode.TermOverlaps, `Nhiệm kỳ trùng với "${overlapping.name}" (${overlapping.startsOn} - ${overlapping.endsOn ?? 'nay'})`, {
-          termId: overlapping.id,
-        });
+        throw new NumberingError(
+          NumberingErrorCode.TermOverlaps,
+          `Nhiệm kỳ trùng với "${overlapping.name}" (${overlapping.startsOn} - ${overlapping.endsOn ?? 'nay'})`,
+          {
+            termId: overlapping.id,
+          },
+        );
       }
-      const term = await manager.save(CommitteeTerm, manager.create(CommitteeTerm, { organizationId: dto.organizationId, name: dto.name, startsOn: dto.startsOn, endsOn: dto.endsOn ?? null }));
+      const term = await manager.save(
+        CommitteeTerm,
+        manager.create(CommitteeTerm, { organizationId: dto.organizationId, name: dto.name, startsOn: dto.startsOn, endsOn: dto.endsOn ?? null }),
+      );
       return toTerm(term);
     });
   }
@@ -152,7 +160,10 @@ export class RegistersService {
     const organization = await this.readableOrganization(actor, org);
     const registers = await this.dataSource.manager.find(Register, { where: { organizationId: organization.id }, order: { createdAt: 'ASC' } });
     const counters = registers.length
-      ? await this.dataSource.manager.createQueryBuilder(RegisterCounter, 'c').where('c.registerId IN (:...ids)', { ids: registers.map((r) => r.id) }).getMany()
+      ? await this.dataSource.manager
+          .createQueryBuilder(RegisterCounter, 'c')
+          .where('c.registerId IN (:...ids)', { ids: registers.map((r) => r.id) })
+          .getMany()
       : [];
     return registers.map((r) => ({
       id: r.id,
@@ -177,7 +188,10 @@ export class RegistersService {
       .returning('id')
       .execute();
     if (!result.raw.length) {
-      throw new NumberingError(NumberingErrorCode.RegisterExists, `${organization.fullName} đã có sổ ${dto.documentType ? `riêng cho loại ${dto.documentType}` : 'chung'}`);
+      throw new NumberingError(
+        NumberingErrorCode.RegisterExists,
+        `${organization.fullName} đã có sổ ${dto.documentType ? `riêng cho loại ${dto.documentType}` : 'chung'}`,
+      );
     }
     return { id: result.raw[0].id, organizationId: organization.id, documentType: dto.documentType, period, lastNumbers: {} };
   }

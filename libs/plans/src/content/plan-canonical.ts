@@ -1,5 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Appendix, BodyNode, Bullet, Table, DocumentReference, Footnote, Part, PlanContent, Recipient, ReportingDuty, Signature, Task, Timeframe } from './plan-content';
+import type {
+  Appendix,
+  BodyNode,
+  Bullet,
+  Table,
+  DocumentReference,
+  Footnote,
+  Part,
+  PlanContent,
+  Recipient,
+  ReportingDuty,
+  Signature,
+  Task,
+  Timeframe,
+} from './plan-content';
 
 /**
  * The content with its keys in the order of plan-content.ts. PostgreSQL's jsonb keeps its own
@@ -124,6 +138,11 @@ const recipient = (r: Recipient): Recipient => ({
   implementationDueDate: r.implementationDueDate,
 });
 
-const signature = (s: Signature): Signature => ({ capacityLines: [...s.capacityLines], signerName: s.signerName, signerUserId: s.signerUserId, authorityId: s.authorityId });
+const signature = (s: Signature): Signature => ({
+  capacityLines: [...s.capacityLines],
+  signerName: s.signerName,
+  signerUserId: s.signerUserId,
+  authorityId: s.authorityId,
+});
 
 const footnote = (f: Footnote): Footnote => ({ id: f.id, text: f.text });

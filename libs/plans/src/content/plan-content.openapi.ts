@@ -12,7 +12,12 @@ const componentName = (def: string) => (def === 'PlanContent' ? 'PlanContent' : 
  * `anyOf [..., null]` become `nullable`. The validator itself uses the original schema.
  */
 export function planContentOpenApiSchemas(): Record<string, unknown> {
-  const { $defs, $schema: _schema, $id: _id, ...root } = PLAN_CONTENT_SCHEMA as unknown as Record<string, unknown> & { $defs: Record<string, unknown> };
+  const {
+    $defs,
+    $schema: _schema,
+    $id: _id,
+    ...root
+  } = PLAN_CONTENT_SCHEMA as unknown as Record<string, unknown> & { $defs: Record<string, unknown> };
   const out: Record<string, unknown> = { PlanContent: convert(root) };
   for (const [name, schema] of Object.entries($defs)) out[componentName(name)] = convert(schema);
   return out;

@@ -23,7 +23,17 @@ describe('docs/plan.schema.json', () => {
     for (const name of FIXTURES) {
       expect({ name, valid: validate(fixture(name)), errors: validate.errors ?? null }).toEqual({ name, valid: true, errors: null });
     }
-    expect(validate({ schemaVersion: 1, documentType: 'KH', summary: 'x', parts: [], recipients: [], signature: { capacityLines: [], signerName: '' }, extra: 1 })).toBe(false);
+    expect(
+      validate({
+        schemaVersion: 1,
+        documentType: 'KH',
+        summary: 'x',
+        parts: [],
+        recipients: [],
+        signature: { capacityLines: [], signerName: '' },
+        extra: 1,
+      }),
+    ).toBe(false);
   });
 
   it('the seed fixtures pass the API validator unchanged (already NFC, trimmed, complete)', () => {

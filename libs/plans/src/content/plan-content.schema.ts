@@ -44,13 +44,40 @@ export const ISO_DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 type Schema = Record<string, unknown>;
 
-const text = (maxLength: number, minLength = 0, description?: string): Schema => ({ type: 'string', minLength, maxLength, ...(description ? { description } : {}) });
-const nullableText = (maxLength: number, description?: string): Schema => ({ type: ['string', 'null'], maxLength, default: null, ...(description ? { description } : {}) });
+const text = (maxLength: number, minLength = 0, description?: string): Schema => ({
+  type: 'string',
+  minLength,
+  maxLength,
+  ...(description ? { description } : {}),
+});
+const nullableText = (maxLength: number, description?: string): Schema => ({
+  type: ['string', 'null'],
+  maxLength,
+  default: null,
+  ...(description ? { description } : {}),
+});
 const id = (): Schema => ({ $ref: '#/$defs/Id' });
-const uuidOrNull = (description?: string): Schema => ({ type: ['string', 'null'], format: 'uuid', default: null, ...(description ? { description } : {}) });
-const uuids = (description?: string): Schema => ({ type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: L.organizationIds, uniqueItems: true, default: [], ...(description ? { description } : {}) });
+const uuidOrNull = (description?: string): Schema => ({
+  type: ['string', 'null'],
+  format: 'uuid',
+  default: null,
+  ...(description ? { description } : {}),
+});
+const uuids = (description?: string): Schema => ({
+  type: 'array',
+  items: { type: 'string', format: 'uuid' },
+  maxItems: L.organizationIds,
+  uniqueItems: true,
+  default: [],
+  ...(description ? { description } : {}),
+});
 const isoDate = (description?: string): Schema => ({ $ref: '#/$defs/IsoDate', ...(description ? { description } : {}) });
-const isoDateOrNull = (description?: string): Schema => ({ type: ['string', 'null'], pattern: ISO_DATE_PATTERN, default: null, ...(description ? { description } : {}) });
+const isoDateOrNull = (description?: string): Schema => ({
+  type: ['string', 'null'],
+  pattern: ISO_DATE_PATTERN,
+  default: null,
+  ...(description ? { description } : {}),
+});
 const object = (required: string[], properties: Record<string, Schema>, description?: string): Schema => ({
   type: 'object',
   ...(description ? { description } : {}),
@@ -88,10 +115,27 @@ export const PLAN_CONTENT_SCHEMA = {
       },
     },
     parts: { type: 'array', items: { $ref: '#/$defs/Part' }, maxItems: L.parts, description: 'Các phần I, II, III...' },
-    closing: { type: 'array', items: text(L.paragraph, 1), maxItems: L.paragraphsPerBlock, default: [], description: 'Đoạn kết sau phần cuối ("Trên đây là Kế hoạch ...").' },
-    appendices: { type: 'array', items: { $ref: '#/$defs/Appendix' }, maxItems: L.appendices, default: [], description: 'Phụ lục sau chữ ký, mỗi phụ lục sang trang mới.' },
+    closing: {
+      type: 'array',
+      items: text(L.paragraph, 1),
+      maxItems: L.paragraphsPerBlock,
+      default: [],
+      description: 'Đoạn kết sau phần cuối ("Trên đây là Kế hoạch ...").',
+    },
+    appendices: {
+      type: 'array',
+      items: { $ref: '#/$defs/Appendix' },
+      maxItems: L.appendices,
+      default: [],
+      description: 'Phụ lục sau chữ ký, mỗi phụ lục sang trang mới.',
+    },
     reportingDuties: { type: 'array', items: { $ref: '#/$defs/ReportingDuty' }, maxItems: L.reportingDuties, default: [] },
-    recipients: { type: 'array', items: { $ref: '#/$defs/Recipient' }, maxItems: L.recipients, description: 'Nơi nhận, theo thứ tự in, kết thúc bằng dòng lưu.' },
+    recipients: {
+      type: 'array',
+      items: { $ref: '#/$defs/Recipient' },
+      maxItems: L.recipients,
+      description: 'Nơi nhận, theo thứ tự in, kết thúc bằng dòng lưu.',
+    },
     signature: { $ref: '#/$defs/Signature' },
     footnotes: { type: 'array', items: { $ref: '#/$defs/Footnote' }, maxItems: L.footnotes, default: [] },
   },
@@ -132,7 +176,13 @@ export const PLAN_CONTENT_SCHEMA = {
         kind: { const: 'table' },
         id: id(),
         caption: nullableText(L.title, 'Tên bảng in đậm phía trên bảng.'),
-        columns: { type: 'array', items: { $ref: '#/$defs/TableColumn' }, minItems: 1, maxItems: L.tableColumns, description: 'Các cột; tên cột là hàng tiêu đề, lặp lại ở đầu mỗi trang.' },
+        columns: {
+          type: 'array',
+          items: { $ref: '#/$defs/TableColumn' },
+          minItems: 1,
+          maxItems: L.tableColumns,
+          description: 'Các cột; tên cột là hàng tiêu đề, lặp lại ở đầu mỗi trang.',
+        },
         rows: { type: 'array', items: { $ref: '#/$defs/TableRow' }, maxItems: L.tableRows, default: [] },
       },
       'Bảng: hàng tiêu đề, các hàng; ô gộp ở hàng nhóm ("I" + tên nhóm trải hết bề ngang).',
@@ -155,8 +205,18 @@ export const PLAN_CONTENT_SCHEMA = {
       ['id', 'cells'],
       {
         id: id(),
-        cells: { type: 'array', items: { $ref: '#/$defs/TableCell' }, minItems: 1, maxItems: L.tableColumns, description: 'Các ô; tổng số cột gộp bằng số cột của bảng.' },
-        task: { anyOf: [{ $ref: '#/$defs/Task' }, { type: 'null' }], default: null, description: 'Hàng là một nhiệm vụ: lấy từ các ô chủ trì, chỉ đạo, thời gian.' },
+        cells: {
+          type: 'array',
+          items: { $ref: '#/$defs/TableCell' },
+          minItems: 1,
+          maxItems: L.tableColumns,
+          description: 'Các ô; tổng số cột gộp bằng số cột của bảng.',
+        },
+        task: {
+          anyOf: [{ $ref: '#/$defs/Task' }, { type: 'null' }],
+          default: null,
+          description: 'Hàng là một nhiệm vụ: lấy từ các ô chủ trì, chỉ đạo, thời gian.',
+        },
       },
       'Một hàng của bảng.',
     ),
@@ -252,7 +312,10 @@ export const PLAN_CONTENT_SCHEMA = {
         id: id(),
         name: text(L.title, 1, 'Dòng nơi nhận như in, không kèm gạch đầu dòng và dấu câu cuối; với dòng lưu: các đơn vị lưu ("VP, BTGĐUK").'),
         organizationId: uuidOrNull('Tổ chức trong hệ thống (nhận qua hộp thư, triển khai kế hoạch cấp dưới).'),
-        purpose: { enum: [...RECIPIENT_PURPOSES], description: 'report = để báo cáo, implement = để thực hiện, inform = để biết, coordinate = để phối hợp, archive = lưu.' },
+        purpose: {
+          enum: [...RECIPIENT_PURPOSES],
+          description: 'report = để báo cáo, implement = để thực hiện, inform = để biết, coordinate = để phối hợp, archive = lưu.',
+        },
         note: nullableText(200, 'In trong ngoặc sau tên: "b/c".'),
         email: { type: ['string', 'null'], format: 'email', maxLength: 200, default: null },
         mustImplement: { type: 'boolean', default: false, description: 'Cấp dưới phải xây dựng kế hoạch thực hiện.' },

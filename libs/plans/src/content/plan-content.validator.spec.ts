@@ -27,7 +27,16 @@ describe('plan content validation', () => {
     if (!result.ok) return;
     expect(result.content.summary).toBe('thực hiện\ndân chủ');
     expect(result.content).toMatchObject({ place: null, closing: [], reportingDuties: [], preamble: { paragraphs: [], references: [] } });
-    expect(result.content.recipients[0]).toEqual({ id: 'r1', name: 'VT', purpose: 'archive', organizationId: null, note: null, email: null, mustImplement: false, implementationDueDate: null });
+    expect(result.content.recipients[0]).toEqual({
+      id: 'r1',
+      name: 'VT',
+      purpose: 'archive',
+      organizationId: null,
+      note: null,
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    });
     const added = result.content.parts[0].children[1];
     expect(added).toMatchObject({ kind: 'bullet', text: 'một dòng', children: [] });
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/);

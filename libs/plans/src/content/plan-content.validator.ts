@@ -48,7 +48,8 @@ export function validatePlanContent(input: unknown, base = 'content'): ContentVa
 /** Ids are the anchors of numbering, diffs and cascade marks: a client may leave them to the server. */
 function assignMissingIds(content: Record<string, unknown>): void {
   const fill = (value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && (value as { id?: unknown }).id === undefined) (value as { id: string }).id = randomUUID();
+    if (value && typeof value === 'object' && !Array.isArray(value) && (value as { id?: unknown }).id === undefined)
+      (value as { id: string }).id = randomUUID();
   };
   const each = (list: unknown, fn: (value: unknown) => void) => Array.isArray(list) && list.forEach(fn);
   const body = (node: unknown) => {
@@ -115,7 +116,11 @@ function ajvProblem(error: ErrorObject, base: string): FieldProblem {
     case 'uniqueItems':
       return { path: at(), code: 'duplicate', message: `${at()}: có phần tử bị lặp` };
     case 'enum':
-      return { path: at(), code: 'not_allowed', message: `${at()}: giá trị không nằm trong danh sách cho phép (${(p.allowedValues as unknown[]).join(', ')})` };
+      return {
+        path: at(),
+        code: 'not_allowed',
+        message: `${at()}: giá trị không nằm trong danh sách cho phép (${(p.allowedValues as unknown[]).join(', ')})`,
+      };
     case 'const':
       return { path: at(), code: 'not_allowed', message: `${at()}: phải là ${JSON.stringify(p.allowedValue)}` };
     case 'pattern':
@@ -123,7 +128,11 @@ function ajvProblem(error: ErrorObject, base: string): FieldProblem {
         ? { path: at(), code: 'invalid_date', message: `${at()}: ngày không hợp lệ (YYYY-MM-DD)` }
         : { path: at(), code: 'bad_format', message: `${at()}: sai định dạng (chữ, số, "_", ".", ":", "-")` };
     case 'format':
-      return { path: at(), code: 'bad_format', message: `${at()}: sai định dạng (${p.format === 'uuid' ? 'mã định danh UUID' : p.format === 'email' ? 'địa chỉ thư điện tử' : p.format})` };
+      return {
+        path: at(),
+        code: 'bad_format',
+        message: `${at()}: sai định dạng (${p.format === 'uuid' ? 'mã định danh UUID' : p.format === 'email' ? 'địa chỉ thư điện tử' : p.format})`,
+      };
     case 'minimum':
     case 'maximum':
       return { path: at(), code: 'out_of_range', message: `${at()}: ngoài khoảng cho phép` };
@@ -149,7 +158,8 @@ function dedupe(problems: FieldProblem[]): FieldProblem[] {
 /** What JSON Schema cannot say: unique ids, marks that point to footnotes, real calendar dates, depth. */
 function semanticProblems(content: PlanContent, base: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const problem = (path: string, code: string, message: string) => problems.push({ path: `${base}.${path}`, code, message: `${base}.${path}: ${message}` });
+  const problem = (path: string, code: string, message: string) =>
+    problems.push({ path: `${base}.${path}`, code, message: `${base}.${path}: ${message}` });
 
   const ids = new Map<string, string>();
   const claim = (id: string, path: string) => {
@@ -220,7 +230,8 @@ function checkTable(
       problem(`${path}.rows.${r}.cells`, 'wrong_width', `hàng ${r + 1} có ${width} cột (tính cả ô gộp), bảng có ${table.columns.length} cột`);
     }
     const tf = row.task?.timeframe;
-    if (tf?.kind === 'date' && !isValidIsoDate(tf.date)) problem(`${path}.rows.${r}.task.timeframe.date`, 'invalid_date', `ngày ${tf.date} không có trên lịch`);
+    if (tf?.kind === 'date' && !isValidIsoDate(tf.date))
+      problem(`${path}.rows.${r}.task.timeframe.date`, 'invalid_date', `ngày ${tf.date} không có trên lịch`);
   });
 }
 

@@ -1,7 +1,7 @@
 import { archiveLine, timeframeText } from './plan-text';
 
 describe('printed wording of structured fields', () => {
-  it('timeframes: the drafter\'s wording when given, else one built from the structure', () => {
+  it("timeframes: the drafter's wording when given, else one built from the structure", () => {
     expect(timeframeText({ kind: 'ongoing', text: null })).toBe('Thường xuyên');
     expect(timeframeText({ kind: 'ongoing', text: 'thường xuyên' })).toBe('thường xuyên');
     expect(timeframeText({ kind: 'quarter', quarters: [3, 2], year: 2023, text: null })).toBe('Quý II, III/2023');

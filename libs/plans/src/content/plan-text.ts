@@ -26,7 +26,10 @@ export function timeframeText(timeframe: Timeframe): string {
     case 'date':
       return `Trước ngày ${citedDate(parseIsoDate(timeframe.date))}`;
     case 'quarter':
-      return `Quý ${[...timeframe.quarters].sort().map((q) => ROMAN_QUARTERS[q - 1]).join(', ')}/${timeframe.year}`;
+      return `Quý ${[...timeframe.quarters]
+        .sort()
+        .map((q) => ROMAN_QUARTERS[q - 1])
+        .join(', ')}/${timeframe.year}`;
     case 'year':
       return `Năm ${timeframe.year}`;
     case 'text':

@@ -94,7 +94,9 @@ export function nodeTexts(node: BodyNode): string[] {
 
 /** The caption, header cells and cells of a table, row by row. */
 export function tableTexts(table: Table): string[] {
-  return [table.caption ?? '', ...table.columns.map((c) => c.title), ...table.rows.flatMap((r) => r.cells.map((c) => c.text))].filter((t) => t.length > 0);
+  return [table.caption ?? '', ...table.columns.map((c) => c.title), ...table.rows.flatMap((r) => r.cells.map((c) => c.text))].filter(
+    (t) => t.length > 0,
+  );
 }
 
 /**

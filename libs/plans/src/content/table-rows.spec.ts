@@ -24,9 +24,15 @@ describe('table rows and columns', () => {
   it('inserts a column: a merged cell over the place grows, at the end too; other rows get an empty cell', () => {
     const t = table();
     insertColumn(t, 2, { id: 'x', title: 'Phối hợp', role: 'cooperating' });
-    expect(texts(t)).toEqual([['I', 'Tuyên truyền*4'], ['1', 'Quán triệt', '', 'Văn phòng', 'Quý I/2025']]);
+    expect(texts(t)).toEqual([
+      ['I', 'Tuyên truyền*4'],
+      ['1', 'Quán triệt', '', 'Văn phòng', 'Quý I/2025'],
+    ]);
     insertColumn(t, 5, { id: 'y', title: 'Ghi chú', role: 'note' });
-    expect(texts(t)).toEqual([['I', 'Tuyên truyền*5'], ['1', 'Quán triệt', '', 'Văn phòng', 'Quý I/2025', '']]);
+    expect(texts(t)).toEqual([
+      ['I', 'Tuyên truyền*5'],
+      ['1', 'Quán triệt', '', 'Văn phòng', 'Quý I/2025', ''],
+    ]);
     insertColumn(t, 0, { id: 'z', title: '', role: null });
     expect(texts(t)[0]).toEqual(['', 'I', 'Tuyên truyền*5']);
   });
@@ -34,7 +40,10 @@ describe('table rows and columns', () => {
   it('removes a column: a merged cell over it shrinks; the last column stays', () => {
     const t = table();
     removeColumn(t, 1);
-    expect(texts(t)).toEqual([['I', 'Tuyên truyền*2'], ['1', 'Văn phòng', 'Quý I/2025']]);
+    expect(texts(t)).toEqual([
+      ['I', 'Tuyên truyền*2'],
+      ['1', 'Văn phòng', 'Quý I/2025'],
+    ]);
     removeColumn(t, 0);
     removeColumn(t, 0);
     removeColumn(t, 0);
@@ -45,7 +54,10 @@ describe('table rows and columns', () => {
     const t = table();
     swapColumns(t, 2);
     expect(t.columns.map((c) => c.title)).toEqual(['TT', 'Nội dung', 'Thời gian', 'Chủ trì']);
-    expect(texts(t)).toEqual([['I', 'Tuyên truyền*3'], ['1', 'Quán triệt', 'Quý I/2025', 'Văn phòng']]);
+    expect(texts(t)).toEqual([
+      ['I', 'Tuyên truyền*3'],
+      ['1', 'Quán triệt', 'Quý I/2025', 'Văn phòng'],
+    ]);
   });
 
   it('a table of six columns or more is wide (its appendix prints landscape)', () => {

@@ -89,7 +89,12 @@ export function blankRowCells(table: Table): TableCell[] {
 /** A group row: its first cell ("I"), then one cell over the rest of the width ("Công tác tuyên truyền"). */
 export function groupRowCells(table: Table, label: string, title: string): TableCell[] {
   const width = table.columns.length;
-  return width === 1 ? [{ text: [label, title].filter(Boolean).join(' '), colSpan: 1 }] : [{ text: label, colSpan: 1 }, { text: title, colSpan: width - 1 }];
+  return width === 1
+    ? [{ text: [label, title].filter(Boolean).join(' '), colSpan: 1 }]
+    : [
+        { text: label, colSpan: 1 },
+        { text: title, colSpan: width - 1 },
+      ];
 }
 
 /** A row whose cells merge columns: a group row. */

@@ -6,8 +6,12 @@ const seed = (fixture: string) => seeds.find((s) => s.facts.fixture === fixture)
 
 describe('demo plans true to the seeds, in a year that allows a SUBMIT today', () => {
   it('moves mentions of the seed year only, never other years, symbols or cited numbers', () => {
-    expect(shiftYearInText('định kỳ 6 tháng (trước ngày 15/6/2024), năm 2024; Quý II/2024', 2024, 2027)).toBe('định kỳ 6 tháng (trước ngày 15/6/2027), năm 2027; Quý II/2027');
-    expect(shiftYearInText('Nghị định số 59/2023/NĐ-CP ngày 09/01/2015; giai đoạn 2021 – 2025', 2023, 2026)).toBe('Nghị định số 59/2023/NĐ-CP ngày 09/01/2015; giai đoạn 2021 – 2025');
+    expect(shiftYearInText('định kỳ 6 tháng (trước ngày 15/6/2024), năm 2024; Quý II/2024', 2024, 2027)).toBe(
+      'định kỳ 6 tháng (trước ngày 15/6/2027), năm 2027; Quý II/2027',
+    );
+    expect(shiftYearInText('Nghị định số 59/2023/NĐ-CP ngày 09/01/2015; giai đoạn 2021 – 2025', 2023, 2026)).toBe(
+      'Nghị định số 59/2023/NĐ-CP ngày 09/01/2015; giai đoạn 2021 – 2025',
+    );
   });
 
   it('picks the first year from today on whose reporting deadlines all fall after today', () => {
@@ -31,8 +35,17 @@ describe('demo plans true to the seeds, in a year that allows a SUBMIT today', (
   });
 
   it('binds the lines naming demo bodies, one line per body of a group, added implementers before the archive copy', () => {
-    const orgs = new Map(['duk-bd', 'db-stc', 'db-syt', 'db-sgd', 'tu-dp', 'bcd-pn', 'bcd-pc'].map((code) => [code, { id: `id-${code}`, code, shortName: `Tên ${code}`, fullName: code }]));
-    const khoi = bindDemoRecipients(seed('party-khoi-2024-04-KH-BCD.json').recipients, DEMO_RECIPIENT_BINDINGS['party-khoi-2024-04-KH-BCD.json'], orgs);
+    const orgs = new Map(
+      ['duk-bd', 'db-stc', 'db-syt', 'db-sgd', 'tu-dp', 'bcd-pn', 'bcd-pc'].map((code) => [
+        code,
+        { id: `id-${code}`, code, shortName: `Tên ${code}`, fullName: code },
+      ]),
+    );
+    const khoi = bindDemoRecipients(
+      seed('party-khoi-2024-04-KH-BCD.json').recipients,
+      DEMO_RECIPIENT_BINDINGS['party-khoi-2024-04-KH-BCD.json'],
+      orgs,
+    );
     expect(khoi.map((r) => [r.name, r.organizationId, r.purpose, r.mustImplement])).toEqual([
       ['Ban Dân vận Tỉnh ủy', null, 'report', false],
       ['Ban Thường vụ Đảng ủy Khối', 'id-duk-bd', 'report', false],

@@ -37,7 +37,11 @@ export interface DemoOrganizationRef {
 }
 
 /** The seed's lines with the demo organizations bound, group lines spread over their bodies. */
-export function bindDemoRecipients(recipients: Recipient[], bindings: DemoRecipientBinding[], organizations: Map<string, DemoOrganizationRef>): Recipient[] {
+export function bindDemoRecipients(
+  recipients: Recipient[],
+  bindings: DemoRecipientBinding[],
+  organizations: Map<string, DemoOrganizationRef>,
+): Recipient[] {
   const lineFor = (org: DemoOrganizationRef, base: Partial<Recipient>, mustImplement: boolean): Recipient => ({
     id: randomUUID(),
     name: org.shortName,
@@ -78,8 +82,8 @@ const KEPT_FIELDS = new Set(['numberSymbol', 'schemaVersion', 'documentType']);
  * dates) all fall after today: a plan of that year can be submitted today.
  */
 export function demoYear(content: PlanContent, seedYear: number, today: string): number {
-  const dates = [...content.reportingDuties.map((d) => d.deadline), ...JSON.stringify(content.parts).matchAll(/"date":"(\d{4}-\d{2}-\d{2})"/g)].map((d) =>
-    typeof d === 'string' ? d : d[1],
+  const dates = [...content.reportingDuties.map((d) => d.deadline), ...JSON.stringify(content.parts).matchAll(/"date":"(\d{4}-\d{2}-\d{2})"/g)].map(
+    (d) => (typeof d === 'string' ? d : d[1]),
   );
   let year = Math.max(Number(today.slice(0, 4)), seedYear);
   while (dates.some((d) => shiftIso(d, seedYear, year) <= today)) year++;

@@ -12,12 +12,21 @@ function base(): PlanContent {
     preamble: { paragraphs: ['Thực hiện Kế hoạch số 56/KH-UBND.'], references: [] },
     parts: [
       { id: 'p1', title: 'MỤC ĐÍCH, YÊU CẦU', children: [item('a', 'Mục a'), item('b', 'Mục b'), item('c', 'Mục c')] },
-      { id: 'p2', title: 'NỘI DUNG', children: [{ kind: 'paragraph', id: 'para', text: 'Đoạn văn cũ.' }, { kind: 'bullet', id: 'bul', text: 'Gạch đầu dòng', children: [] }] },
+      {
+        id: 'p2',
+        title: 'NỘI DUNG',
+        children: [
+          { kind: 'paragraph', id: 'para', text: 'Đoạn văn cũ.' },
+          { kind: 'bullet', id: 'bul', text: 'Gạch đầu dòng', children: [] },
+        ],
+      },
     ],
     closing: [],
     appendices: [],
     reportingDuties: [],
-    recipients: [{ id: 'r1', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null }],
+    recipients: [
+      { id: 'r1', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+    ],
     signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null },
     footnotes: [],
   };
@@ -61,7 +70,21 @@ describe('plan diff', () => {
     expect(d.document[0].redline!.filter((r: { op: string }) => r.op !== 'equal')).toEqual([{ op: 'insert', text: 'và dân vận chính quyền ' }]);
     expect(d.parts).toEqual([expect.objectContaining({ id: 'p2', change: 'changed', label: 'II.' })]);
     expect(d.blocks).toEqual([
-      expect.objectContaining({ id: 'para', change: 'changed', fields: [expect.objectContaining({ field: 'text', redline: [{ op: 'equal', text: 'Đoạn văn ' }, { op: 'delete', text: 'cũ' }, { op: 'insert', text: 'mới' }, { op: 'equal', text: '.' }] })] }),
+      expect.objectContaining({
+        id: 'para',
+        change: 'changed',
+        fields: [
+          expect.objectContaining({
+            field: 'text',
+            redline: [
+              { op: 'equal', text: 'Đoạn văn ' },
+              { op: 'delete', text: 'cũ' },
+              { op: 'insert', text: 'mới' },
+              { op: 'equal', text: '.' },
+            ],
+          }),
+        ],
+      }),
       expect.objectContaining({ id: 'bul', change: 'removed' }),
     ]);
     expect(d.counts).toEqual({ added: 0, removed: 1, changed: 3, moved: 0 });
@@ -69,8 +92,18 @@ describe('plan diff', () => {
 
   it('a word redline keeps every character of both texts', () => {
     const runs = redline('Ban Tuyên giáo Đảng ủy', 'Ban Dân vận Đảng ủy Khối');
-    expect(runs.filter((r) => r.op !== 'insert').map((r) => r.text).join('')).toBe('Ban Tuyên giáo Đảng ủy');
-    expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe('Ban Dân vận Đảng ủy Khối');
+    expect(
+      runs
+        .filter((r) => r.op !== 'insert')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('Ban Tuyên giáo Đảng ủy');
+    expect(
+      runs
+        .filter((r) => r.op !== 'delete')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('Ban Dân vận Đảng ủy Khối');
   });
 });
 

@@ -87,7 +87,8 @@ function movedIds<T>(before: Map<string, Located<T>>, after: Map<string, Located
   const moved = new Set<string>();
   const siblings = (index: Map<string, Located<T>>) => {
     const byParent = new Map<string, string[]>();
-    for (const [id, located] of index) if (before.has(id) && after.has(id)) byParent.set(located.parent, [...(byParent.get(located.parent) ?? []), id]);
+    for (const [id, located] of index)
+      if (before.has(id) && after.has(id)) byParent.set(located.parent, [...(byParent.get(located.parent) ?? []), id]);
     return byParent;
   };
   for (const [id, b] of after) {
@@ -97,7 +98,12 @@ function movedIds<T>(before: Map<string, Located<T>>, after: Map<string, Located
   const beforeSiblings = siblings(before);
   for (const [parent, afterIds] of siblings(after)) {
     const beforeIds = (beforeSiblings.get(parent) ?? []).filter((id) => afterIds.includes(id));
-    const kept = new Set(longestCommonSubsequence(beforeIds, afterIds.filter((id) => beforeIds.includes(id))));
+    const kept = new Set(
+      longestCommonSubsequence(
+        beforeIds,
+        afterIds.filter((id) => beforeIds.includes(id)),
+      ),
+    );
     for (const id of afterIds) if (beforeIds.includes(id) && !kept.has(id)) moved.add(id);
   }
   return moved;
@@ -109,7 +115,7 @@ function longestCommonSubsequence(a: string[], b: string[]): string[] {
     for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   }
   const out: string[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       out.push(a[i]);
       i++;
@@ -136,7 +142,15 @@ function compare<T extends { id: string }>(
     }
     const diffs = changes(a.value, b.value);
     const moved = moves.has(id) ? { before: a.label ?? a.parent, after: b.label ?? b.parent } : undefined;
-    if (diffs.length || moved) out.push({ id, change: diffs.length ? 'changed' : 'moved', label: b.label, text: describe(b.value), ...(moved ? { moved } : {}), fields: diffs });
+    if (diffs.length || moved)
+      out.push({
+        id,
+        change: diffs.length ? 'changed' : 'moved',
+        label: b.label,
+        text: describe(b.value),
+        ...(moved ? { moved } : {}),
+        fields: diffs,
+      });
   }
   for (const [id, a] of before) {
     if (!after.has(id)) out.push({ id, change: 'removed', label: a.label, text: describe(a.value), fields: [] });
@@ -187,7 +201,8 @@ function tableLine(table: Table): string {
   return table.caption ?? table.columns.map((c) => c.title).join(' | ');
 }
 
-const blockText = (node: BodyNode): string => (node.kind === 'table' ? tableLine(node) : node.kind === 'item' ? (node.heading ?? node.text ?? '') : node.text);
+const blockText = (node: BodyNode): string =>
+  node.kind === 'table' ? tableLine(node) : node.kind === 'item' ? (node.heading ?? node.text ?? '') : node.text;
 
 /** The cells of two versions of a row, named by the header of the column where each starts. */
 function rowFields(a: LocatedRow, b: LocatedRow): FieldChange[] {
@@ -248,24 +263,59 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
 
   const beforeLabels = numberPlan(before, options.family);
   const afterLabels = numberPlan(after, options.family);
-  const partsOf = (c: PlanContent, labels: Record<string, string>) => new Map(c.parts.map((p) => [p.id, { value: p, parent: '', label: labels[p.id] ?? null }]));
-  const parts = compare(partsOf(before, beforeLabels), partsOf(after, afterLabels), (p) => short(p.title), (a, b) => fields([['title', a.title, b.title], ['group', !!a.group, !!b.group]]));
+  const partsOf = (c: PlanContent, labels: Record<string, string>) =>
+    new Map(c.parts.map((p) => [p.id, { value: p, parent: '', label: labels[p.id] ?? null }]));
+  const parts = compare(
+    partsOf(before, beforeLabels),
+    partsOf(after, afterLabels),
+    (p) => short(p.title),
+    (a, b) =>
+      fields([
+        ['title', a.title, b.title],
+        ['group', !!a.group, !!b.group],
+      ]),
+  );
 
-  const appendicesOf = (c: PlanContent, labels: Record<string, string>) => new Map(c.appendices.map((x) => [x.id, { value: x, parent: '', label: labels[x.id] ?? null }]));
+  const appendicesOf = (c: PlanContent, labels: Record<string, string>) =>
+    new Map(c.appendices.map((x) => [x.id, { value: x, parent: '', label: labels[x.id] ?? null }]));
   const appendices = compare(
     appendicesOf(before, beforeLabels),
     appendicesOf(after, afterLabels),
     (x: Appendix) => short(x.title),
-    (x, y) => fields([['title', x.title, y.title], ['attachmentLine', x.attachmentLine, y.attachmentLine], ['orientation', x.orientation, y.orientation]]),
+    (x, y) =>
+      fields([
+        ['title', x.title, y.title],
+        ['attachmentLine', x.attachmentLine, y.attachmentLine],
+        ['orientation', x.orientation, y.orientation],
+      ]),
   );
 
   const a = bodyIndex(before, options.family);
   const b = bodyIndex(after, options.family);
-  const items = compare(a.items, b.items, (i) => short(i.heading ?? i.text), (x, y) => fields([['heading', x.heading, y.heading], ['text', x.text, y.text]]));
-  const blocks = compare(a.blocks, b.blocks, (n) => short(blockText(n)), (x, y) =>
-    x.kind === 'table' && y.kind === 'table'
-      ? fields([['caption', x.caption, y.caption], ['header', x.columns.map((c) => c.title).join(' | '), y.columns.map((c) => c.title).join(' | ')]])
-      : fields([['kind', x.kind, y.kind], ['text', blockText(x), blockText(y)]]),
+  const items = compare(
+    a.items,
+    b.items,
+    (i) => short(i.heading ?? i.text),
+    (x, y) =>
+      fields([
+        ['heading', x.heading, y.heading],
+        ['text', x.text, y.text],
+      ]),
+  );
+  const blocks = compare(
+    a.blocks,
+    b.blocks,
+    (n) => short(blockText(n)),
+    (x, y) =>
+      x.kind === 'table' && y.kind === 'table'
+        ? fields([
+            ['caption', x.caption, y.caption],
+            ['header', x.columns.map((c) => c.title).join(' | '), y.columns.map((c) => c.title).join(' | ')],
+          ])
+        : fields([
+            ['kind', x.kind, y.kind],
+            ['text', blockText(x), blockText(y)],
+          ]),
   );
   const rows = compare(a.rows, b.rows, (r) => short(rowWhat(r.table, r.row)), rowFields);
   const tasks = compare(
@@ -281,7 +331,8 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
       ]).map((f) => (f.field === 'timeframe' ? { field: 'timeframe', before: x.task.timeframe, after: y.task.timeframe } : f)),
   ).filter((t) => !(t.change === 'moved'));
 
-  const byId = <T extends { id: string }>(xs: T[], label: (x: T) => string) => new Map(xs.map((x) => [x.id, { value: x, parent: '', label: label(x) }]));
+  const byId = <T extends { id: string }>(xs: T[], label: (x: T) => string) =>
+    new Map(xs.map((x) => [x.id, { value: x, parent: '', label: label(x) }]));
   const recipients = compare(
     byId(before.recipients, (r) => r.name),
     byId(after.recipients, (r) => r.name),
@@ -311,12 +362,32 @@ export function diffPlans(before: PlanContent, after: PlanContent, options: { fr
         ['reporterOrganizationIds', x.reporterOrganizationIds, y.reporterOrganizationIds],
       ]),
   );
-  const footnotes = compare(byId(before.footnotes, (f) => f.id), byId(after.footnotes, (f) => f.id), (f) => short(f.text), (x, y) => fields([['text', x.text, y.text]]));
+  const footnotes = compare(
+    byId(before.footnotes, (f) => f.id),
+    byId(after.footnotes, (f) => f.id),
+    (f) => short(f.text),
+    (x, y) => fields([['text', x.text, y.text]]),
+  );
 
   const lists = [parts, appendices, items, blocks, rows, tasks, recipients, reportingDuties, footnotes];
   const counts = { added: 0, removed: 0, changed: 0, moved: 0 };
   for (const list of lists) for (const entry of list) counts[entry.change]++;
   counts.changed += document.length;
   const identical = document.length === 0 && lists.every((l) => l.length === 0);
-  return { from: options.from, to: options.to, identical, document, parts, appendices, items, blocks, rows, tasks, recipients, reportingDuties, footnotes, counts };
+  return {
+    from: options.from,
+    to: options.to,
+    identical,
+    document,
+    parts,
+    appendices,
+    items,
+    blocks,
+    rows,
+    tasks,
+    recipients,
+    reportingDuties,
+    footnotes,
+    counts,
+  };
 }

@@ -9,7 +9,8 @@ const contentProperty = () => ApiProperty({ allOf: [{ $ref: getSchemaPath('PlanC
 
 export class CreatePlanDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Tổ chức ban hành; mặc định: tổ chức duy nhất mà người dùng là chuyên viên soạn thảo.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   @contentProperty()
@@ -19,7 +20,9 @@ export class CreatePlanDto {
 
 export class SavePlanContentDto {
   @ApiProperty({ minimum: 1, description: 'Phiên bản đã chỉnh sửa; khác phiên bản hiện tại thì bị từ chối (409) và không lưu gì.' })
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   baseVersion: number;
 
   @contentProperty()
@@ -29,37 +32,58 @@ export class SavePlanContentDto {
 
 export class ListPlansQueryDto {
   @ApiPropertyOptional({ description: 'Trạng thái (draft, review, ...); nhiều trạng thái cách nhau bởi dấu phẩy.' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z_]{1,40}(,[A-Za-z_]{1,40}){0,19}$/)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z_]{1,40}(,[A-Za-z_]{1,40}){0,19}$/)
   status?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Tổ chức ban hành.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   org?: string;
 
   @ApiPropertyOptional({ description: 'Tìm trong trích yếu và nội dung, có dấu hoặc không dấu ("dan chu" tìm được "dân chủ").' })
-  @IsOptional() @IsString() @MaxLength(200) @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value))
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   pageSize?: number;
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ minimum: 1 }) @Type(() => Number) @IsInt() @Min(1)
+  @ApiProperty({ minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   from: number;
 
-  @ApiProperty({ minimum: 1 }) @Type(() => Number) @IsInt() @Min(1)
+  @ApiProperty({ minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   to: number;
 }
 
 export class CheckQueryDto {
   @ApiPropertyOptional({ description: 'Ngày dự kiến ký (YYYY-MM-DD); mặc định: ngày ban hành, hoặc hôm nay.' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
   date?: string;
 }
 
@@ -67,21 +91,30 @@ export const PLAN_EXPORT_FORMAT = 'kehoach.plan';
 
 /** A whole plan as exported by GET /api/plans/:id/export.json (or written elsewhere: then only `content` is needed). */
 export class ImportPlanDto {
-  @ApiPropertyOptional({ enum: [PLAN_EXPORT_FORMAT] }) @IsOptional() @IsIn([PLAN_EXPORT_FORMAT])
+  @ApiPropertyOptional({ enum: [PLAN_EXPORT_FORMAT] })
+  @IsOptional()
+  @IsIn([PLAN_EXPORT_FORMAT])
   format?: string;
 
-  @ApiPropertyOptional({ enum: [1] }) @IsOptional() @IsIn([1])
+  @ApiPropertyOptional({ enum: [1] })
+  @IsOptional()
+  @IsIn([1])
   formatVersion?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   exportedAt?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Thông tin của kế hoạch ở nơi xuất (chỉ để tham khảo).' })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   plan?: Record<string, unknown>;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Tổ chức nhận bản nhập; mặc định như khi tạo mới.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   @contentProperty()
@@ -115,7 +148,11 @@ export class PlanDto {
 export class PlanDetailDto extends PlanDto {
   @contentProperty() content: PlanContent;
   @ApiProperty() contentSha256: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Số thứ tự tính được của từng phần, mục: { id: "I-" | "1." | "a)" | "-" }.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Số thứ tự tính được của từng phần, mục: { id: "I-" | "1." | "a)" | "-" }.',
+  })
   numbering: Record<string, string>;
 }
 
@@ -150,6 +187,10 @@ export class PlanExportDto {
 }
 
 export class ImportedPlanDto extends PlanDetailDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Liên kết không tồn tại ở hệ thống này đã được bỏ (tổ chức, người ký, kế hoạch cấp trên).' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Liên kết không tồn tại ở hệ thống này đã được bỏ (tổ chức, người ký, kế hoạch cấp trên).',
+  })
   warnings: { path: string; code: string; message: string }[];
 }

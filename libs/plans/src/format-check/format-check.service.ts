@@ -40,7 +40,9 @@ export class FormatCheckService {
   async checkFor(actor: Actor, planId: string, date?: string): Promise<FormatCheckReport> {
     const plan = await this.access.readable(actor, planId);
     if (date !== undefined && !isValidIsoDate(date)) {
-      throw new PlanError(PlanErrorCode.InvalidRequest, 'Ngày kiểm tra không hợp lệ', { errors: [{ path: 'date', code: 'invalid_date', message: `date: ngày ${date} không có trên lịch` }] });
+      throw new PlanError(PlanErrorCode.InvalidRequest, 'Ngày kiểm tra không hợp lệ', {
+        errors: [{ path: 'date', code: 'invalid_date', message: `date: ngày ${date} không có trên lịch` }],
+      });
     }
     return this.check(plan, { date });
   }
@@ -53,7 +55,9 @@ export class FormatCheckService {
     const org = await manager.findOneOrFail(Organization, { where: { id: plan.organizationId } });
     const date = options.date ?? plan.issuedOn ?? toIsoDate(vietnamDate(new Date()));
     const signerId = content.signature.signerUserId;
-    const signerAuthorities = signerId ? (await this.users.authoritiesOn(signerId, plan.organizationId, date, manager)).map((a) => ({ id: a.id, capacityLines: a.capacityLines })) : undefined;
+    const signerAuthorities = signerId
+      ? (await this.users.authoritiesOn(signerId, plan.organizationId, date, manager)).map((a) => ({ id: a.id, capacityLines: a.capacityLines }))
+      : undefined;
     const result = checkFormat(content, { family: org.family, planDate: date, signerAuthorities, collectiveBody: isCollectiveBody(org) });
     return { planId: plan.id, version, date, family: org.family, passed: result.errors.length === 0, ...result };
   }

@@ -8,7 +8,20 @@ function good(): PlanContent {
     documentType: 'KH',
     summary: 'triển khai nhiệm vụ trọng tâm năm 2024',
     place: null,
-    preamble: { paragraphs: ['Thực hiện Chương trình số 04-CTr/BDVTU ngày 02/01/2024 của Ban Chỉ đạo tỉnh, như sau:'], references: [{ id: 'ref', documentType: 'Chương trình', numberSymbol: '04-CTr/BDVTU', date: '2024-01-02', issuer: 'Ban Chỉ đạo tỉnh', title: null, planId: null }] },
+    preamble: {
+      paragraphs: ['Thực hiện Chương trình số 04-CTr/BDVTU ngày 02/01/2024 của Ban Chỉ đạo tỉnh, như sau:'],
+      references: [
+        {
+          id: 'ref',
+          documentType: 'Chương trình',
+          numberSymbol: '04-CTr/BDVTU',
+          date: '2024-01-02',
+          issuer: 'Ban Chỉ đạo tỉnh',
+          title: null,
+          planId: null,
+        },
+      ],
+    },
     parts: [
       { id: 'p1', title: 'MỤC ĐÍCH, YÊU CẦU', children: [{ kind: 'paragraph', id: 'a', text: 'Phát huy dân chủ[^1].' }] },
       {
@@ -20,7 +33,12 @@ function good(): PlanContent {
             id: 't1',
             heading: null,
             text: 'Tuyên truyền Luật Thực hiện dân chủ ở cơ sở.',
-            task: { directedBy: 'Trưởng Ban', carriedOutBy: 'Ban Tuyên giáo', assigneeOrganizationIds: [], timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null } },
+            task: {
+              directedBy: 'Trưởng Ban',
+              carriedOutBy: 'Ban Tuyên giáo',
+              assigneeOrganizationIds: [],
+              timeframe: { kind: 'quarter', quarters: [2], year: 2024, text: null },
+            },
             children: [],
           },
         ],
@@ -28,10 +46,38 @@ function good(): PlanContent {
     ],
     closing: [],
     appendices: [],
-    reportingDuties: [{ id: 'd1', what: 'kết quả 6 tháng', period: '6 tháng', deadline: '2024-06-15', to: 'Ban Chỉ đạo', toOrganizationId: null, reporterOrganizationIds: [] }],
+    reportingDuties: [
+      {
+        id: 'd1',
+        what: 'kết quả 6 tháng',
+        period: '6 tháng',
+        deadline: '2024-06-15',
+        to: 'Ban Chỉ đạo',
+        toOrganizationId: null,
+        reporterOrganizationIds: [],
+      },
+    ],
     recipients: [
-      { id: 'r1', name: 'Ban Thường vụ', organizationId: null, purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },
-      { id: 'r2', name: 'Đảng bộ Sở Tài chính', organizationId: null, purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: '2024-02-15' },
+      {
+        id: 'r1',
+        name: 'Ban Thường vụ',
+        organizationId: null,
+        purpose: 'report',
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      },
+      {
+        id: 'r2',
+        name: 'Đảng bộ Sở Tài chính',
+        organizationId: null,
+        purpose: 'implement',
+        note: null,
+        email: null,
+        mustImplement: true,
+        implementationDueDate: '2024-02-15',
+      },
       { id: 'r3', name: 'VP', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
     ],
     signature: { capacityLines: ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'], signerName: 'Nguyễn Văn An', signerUserId: 'u1', authorityId: 'a1' },
@@ -39,7 +85,11 @@ function good(): PlanContent {
   };
 }
 
-const PARTY: FormatFacts = { family: 'party', planDate: '2024-01-24', signerAuthorities: [{ id: 'a1', capacityLines: ['T/M Ban Thường vụ', 'Phó Bí thư'] }] };
+const PARTY: FormatFacts = {
+  family: 'party',
+  planDate: '2024-01-24',
+  signerAuthorities: [{ id: 'a1', capacityLines: ['T/M Ban Thường vụ', 'Phó Bí thư'] }],
+};
 
 function codesOf(content: PlanContent, facts: FormatFacts = PARTY) {
   const result = checkFormat(content, facts);
@@ -59,7 +109,11 @@ describe('format check rules (kiểm tra thể thức)', () => {
     const c = good();
     c.summary = 'Thực hiện dân chủ ở cơ sở năm 2024';
     c.signature.capacityLines = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
-    const facts: FormatFacts = { family: 'state', planDate: '2024-01-24', signerAuthorities: [{ id: 'a1', capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }] };
+    const facts: FormatFacts = {
+      family: 'state',
+      planDate: '2024-01-24',
+      signerAuthorities: [{ id: 'a1', capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }],
+    };
     expect(codesOf(c, facts)).toEqual({ errors: [], warnings: [] });
   });
 
@@ -79,7 +133,11 @@ describe('format check rules (kiểm tra thể thức)', () => {
     const chairman = sign(['CHỦ TỊCH'], true);
     expect(chairman.errors).toEqual([]);
     expect(chairman.warnings).toEqual([
-      expect.objectContaining({ path: 'signature.capacityLines.0', code: 'collective_body_without_tm', message: expect.stringContaining('TM. ỦY BAN NHÂN DÂN') }),
+      expect.objectContaining({
+        path: 'signature.capacityLines.0',
+        code: 'collective_body_without_tm',
+        message: expect.stringContaining('TM. ỦY BAN NHÂN DÂN'),
+      }),
     ]);
     expect(sign(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], true).warnings.map((w) => w.code)).toEqual(['collective_body_without_tm']);
     expect(sign(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], true).warnings).toEqual([]);
@@ -116,7 +174,11 @@ describe('format check rules (kiểm tra thể thức)', () => {
     ['a signer without that authority on the date', (c) => (c.signature.capacityLines = ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ']), 'signer_lacks_authority'],
     ['an authority id that is not the matching one', (c) => (c.signature.authorityId = 'other'), 'authority_mismatch'],
     ['a reporting deadline on or before the plan date', (c) => (c.reportingDuties[0].deadline = '2024-01-24'), 'deadline_not_after_plan_date'],
-    ['an implementation due date before the plan date', (c) => (c.recipients[1].implementationDueDate = '2023-12-31'), 'due_date_not_after_plan_date'],
+    [
+      'an implementation due date before the plan date',
+      (c) => (c.recipients[1].implementationDueDate = '2023-12-31'),
+      'due_date_not_after_plan_date',
+    ],
     ['an impossible date in the text', (c) => ((c.parts[0].children[0] as { text: string }).text = 'Trước ngày 30/2/2024.'), 'invalid_date'],
     ['an impossible date in a duty', (c) => (c.reportingDuties[0].deadline = '2024-13-01'), 'invalid_date'],
   ];
@@ -138,9 +200,21 @@ describe('format check rules (kiểm tra thể thức)', () => {
     ['no signer chosen', (c) => (c.signature.signerUserId = null), 'signer_not_chosen'],
     ['a number typed into a title', (c) => (c.parts[0].title = 'I- MỤC ĐÍCH'), 'typed_number'],
     ['a footnote never cited', (c) => c.footnotes.push({ id: '2', text: 'Thừa.' }), 'footnote_unused'],
-    ['a cited document dated before the year of its number', (c) => ((c.parts[0].children[0] as { text: string }).text = 'Nghị định số 59/2023/NĐ-CP ngày 09/01/2015 của Chính phủ.'), 'reference_year_mismatch'],
-    ['a task due before the plan date', (c) => (task(c).task!.timeframe = { kind: 'date', date: '2024-01-01', text: null }), 'timeframe_before_plan_date'],
-    ['a due date for a recipient that need not implement', (c) => (c.recipients[0].implementationDueDate = '2024-03-01'), 'due_date_without_implementation'],
+    [
+      'a cited document dated before the year of its number',
+      (c) => ((c.parts[0].children[0] as { text: string }).text = 'Nghị định số 59/2023/NĐ-CP ngày 09/01/2015 của Chính phủ.'),
+      'reference_year_mismatch',
+    ],
+    [
+      'a task due before the plan date',
+      (c) => (task(c).task!.timeframe = { kind: 'date', date: '2024-01-01', text: null }),
+      'timeframe_before_plan_date',
+    ],
+    [
+      'a due date for a recipient that need not implement',
+      (c) => (c.recipients[0].implementationDueDate = '2024-03-01'),
+      'due_date_without_implementation',
+    ],
     ['a capacity written without its dot', (c) => (c.signature.capacityLines = ['TM BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ']), 'capacity_prefix_spelling'],
   ];
 
@@ -162,12 +236,23 @@ describe('format check rules (kiểm tra thể thức)', () => {
   });
 
   it('helpers: capacity prefixes, cited dates, year mismatches', () => {
-    expect(['T/M BAN', 'K/T BÍ THƯ', 'TM. UBND', 'TUQ. CHỦ TỊCH', 'Q. CHÁNH VĂN PHÒNG', 'PHÓ BÍ THƯ', 'kiêm', 'TMX'].map(capacityPrefix)).toEqual(['T/M', 'K/T', 'TM.', 'TUQ.', 'Q.', null, null, null]);
+    expect(['T/M BAN', 'K/T BÍ THƯ', 'TM. UBND', 'TUQ. CHỦ TỊCH', 'Q. CHÁNH VĂN PHÒNG', 'PHÓ BÍ THƯ', 'kiêm', 'TMX'].map(capacityPrefix)).toEqual([
+      'T/M',
+      'K/T',
+      'TM.',
+      'TUQ.',
+      'Q.',
+      null,
+      null,
+      null,
+    ]);
     expect(citedDates('ngày 29/3/2018 và 31/4/2020, số 1055/UBND-TH')).toEqual([
       { text: '29/3/2018', valid: true },
       { text: '31/4/2020', valid: false },
     ]);
-    expect(citationYearMismatches('Luật số 10/2022/QH15 ngày 10/11/2022; Nghị định số 59/2023/NĐ-CP ngày 09/01/2015')).toEqual(['59/2023/NĐ-CP ngày 09/01/2015']);
+    expect(citationYearMismatches('Luật số 10/2022/QH15 ngày 10/11/2022; Nghị định số 59/2023/NĐ-CP ngày 09/01/2015')).toEqual([
+      '59/2023/NĐ-CP ngày 09/01/2015',
+    ]);
   });
 });
 
@@ -176,14 +261,27 @@ describe('format check rules: appendices and tables', () => {
     ...good(),
     appendices: [{ id: 'ap', title, attachmentLine: true, orientation: null, children: [{ kind: 'table', id: 'tb', caption: null, columns, rows }] }],
   });
-  const columns = (roles: (Table['columns'][number]['role'])[]): Table['columns'] => roles.map((role, i) => ({ id: `c${i}`, title: role ?? '', role }));
+  const columns = (roles: Table['columns'][number]['role'][]): Table['columns'] => roles.map((role, i) => ({ id: `c${i}`, title: role ?? '', role }));
   const cells = (...texts: string[]) => texts.map((text) => ({ text, colSpan: 1 }));
 
   it('a task row is checked like a task item: who carries out, when, dates after the plan', () => {
     const content = withAppendix(
       [
-        { id: 'r1', cells: cells('1', 'Tuyên truyền', '', ''), task: { directedBy: null, carriedOutBy: '', assigneeOrganizationIds: [], timeframe: { kind: 'text', text: '' } } },
-        { id: 'r2', cells: cells('2', 'Tổng kết', 'Văn phòng', 'Trước ngày 10/01/2024'), task: { directedBy: null, carriedOutBy: 'Văn phòng', assigneeOrganizationIds: [], timeframe: { kind: 'date', date: '2024-01-10', text: 'Trước ngày 10/01/2024' } } },
+        {
+          id: 'r1',
+          cells: cells('1', 'Tuyên truyền', '', ''),
+          task: { directedBy: null, carriedOutBy: '', assigneeOrganizationIds: [], timeframe: { kind: 'text', text: '' } },
+        },
+        {
+          id: 'r2',
+          cells: cells('2', 'Tổng kết', 'Văn phòng', 'Trước ngày 10/01/2024'),
+          task: {
+            directedBy: null,
+            carriedOutBy: 'Văn phòng',
+            assigneeOrganizationIds: [],
+            timeframe: { kind: 'date', date: '2024-01-10', text: 'Trước ngày 10/01/2024' },
+          },
+        },
       ],
       columns(['number', 'content', 'carriedOutBy', 'timeframe']),
     );
@@ -192,14 +290,30 @@ describe('format check rules: appendices and tables', () => {
       ['appendices.0.children.0.rows.0.task.carriedOutBy', 'task_without_carrier'],
       ['appendices.0.children.0.rows.0.task.timeframe', 'task_without_time'],
     ]);
-    expect(result.warnings.map((w) => [w.path, w.code])).toEqual([['appendices.0.children.0.rows.1.task.timeframe.date', 'timeframe_before_plan_date']]);
+    expect(result.warnings.map((w) => [w.path, w.code])).toEqual([
+      ['appendices.0.children.0.rows.1.task.timeframe.date', 'timeframe_before_plan_date'],
+    ]);
     expect(result.errors[0].message).toContain('Tuyên truyền');
   });
 
   it('a table without rows, a header cell without a name, task rows without the lead-body column, an appendix without title or content', () => {
     expect(codesOf(withAppendix([], columns(['number', null])))).toEqual({ errors: ['table_empty'], warnings: ['table_header_empty'] });
-    const taskRow = { id: 'r', cells: cells('1', 'Kiểm tra'), task: { directedBy: null, carriedOutBy: 'Văn phòng', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing' as const, text: null } } };
-    expect(codesOf(withAppendix([taskRow], [{ id: 'a', title: 'TT', role: 'number' }, { id: 'b', title: 'Nội dung', role: 'content' }])).warnings).toEqual(['table_task_columns']);
+    const taskRow = {
+      id: 'r',
+      cells: cells('1', 'Kiểm tra'),
+      task: { directedBy: null, carriedOutBy: 'Văn phòng', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing' as const, text: null } },
+    };
+    expect(
+      codesOf(
+        withAppendix(
+          [taskRow],
+          [
+            { id: 'a', title: 'TT', role: 'number' },
+            { id: 'b', title: 'Nội dung', role: 'content' },
+          ],
+        ),
+      ).warnings,
+    ).toEqual(['table_task_columns']);
     const empty: PlanContent = { ...good(), appendices: [{ id: 'ap', title: '', attachmentLine: true, orientation: null, children: [] }] };
     expect(codesOf(empty)).toEqual({ errors: ['empty_appendix'], warnings: ['appendix_title_missing'] });
   });

@@ -56,7 +56,8 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
 
   // Summary line (trích yếu)
   if (!content.summary.trim()) error('summary', 'summary_missing', 'Thiếu trích yếu của văn bản');
-  else if (family === 'party' && /^\p{Lu}/u.test(content.summary)) warn('summary', 'summary_starts_upper_case', 'Trích yếu văn bản của Đảng bắt đầu bằng chữ thường');
+  else if (family === 'party' && /^\p{Lu}/u.test(content.summary))
+    warn('summary', 'summary_starts_upper_case', 'Trích yếu văn bản của Đảng bắt đầu bằng chữ thường');
 
   // Parts and their contents
   if (!content.parts.length) error('parts', 'no_parts', 'Kế hoạch phải có ít nhất một phần (I, II, ...)');
@@ -77,15 +78,22 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
   // Tasks, in items and in table rows: who carries out and when
   for (const { task, path, what } of taskEntries(content)) {
     const name = short(what);
-    if (!task.carriedOutBy.trim()) error(`${path}.task.carriedOutBy`, 'task_without_carrier', `Nhiệm vụ "${name}" chưa ghi đơn vị tham mưu, thực hiện`);
+    if (!task.carriedOutBy.trim())
+      error(`${path}.task.carriedOutBy`, 'task_without_carrier', `Nhiệm vụ "${name}" chưa ghi đơn vị tham mưu, thực hiện`);
     const tf = task.timeframe;
-    if (tf.kind === 'text' && !tf.text.trim()) error(`${path}.task.timeframe`, 'task_without_time', `Nhiệm vụ "${name}" chưa ghi thời gian thực hiện`);
+    if (tf.kind === 'text' && !tf.text.trim())
+      error(`${path}.task.timeframe`, 'task_without_time', `Nhiệm vụ "${name}" chưa ghi thời gian thực hiện`);
     if (tf.kind === 'date') {
       if (!isValidIsoDate(tf.date)) error(`${path}.task.timeframe.date`, 'invalid_date', `Ngày ${tf.date} không có trên lịch`);
-      else if (tf.date < planDate) warn(`${path}.task.timeframe.date`, 'timeframe_before_plan_date', `Thời gian thực hiện nhiệm vụ "${name}" trước ngày của kế hoạch`);
+      else if (tf.date < planDate)
+        warn(`${path}.task.timeframe.date`, 'timeframe_before_plan_date', `Thời gian thực hiện nhiệm vụ "${name}" trước ngày của kế hoạch`);
     }
     if ((tf.kind === 'year' || tf.kind === 'quarter') && tf.year < Number(planDate.slice(0, 4))) {
-      warn(`${path}.task.timeframe.year`, 'timeframe_before_plan_date', `Thời gian thực hiện nhiệm vụ "${name}" (năm ${tf.year}) trước năm của kế hoạch`);
+      warn(
+        `${path}.task.timeframe.year`,
+        'timeframe_before_plan_date',
+        `Thời gian thực hiện nhiệm vụ "${name}" (năm ${tf.year}) trước năm của kế hoạch`,
+      );
     }
   }
 
@@ -95,7 +103,12 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
   // Reporting duties: deadlines after the plan's date
   content.reportingDuties.forEach((duty, i) => {
     if (!isValidIsoDate(duty.deadline)) error(`reportingDuties.${i}.deadline`, 'invalid_date', `Ngày ${duty.deadline} không có trên lịch`);
-    else if (duty.deadline <= planDate) error(`reportingDuties.${i}.deadline`, 'deadline_not_after_plan_date', `Hạn báo cáo ${citedIso(duty.deadline)} không sau ngày của kế hoạch (${citedIso(planDate)})`);
+    else if (duty.deadline <= planDate)
+      error(
+        `reportingDuties.${i}.deadline`,
+        'deadline_not_after_plan_date',
+        `Hạn báo cáo ${citedIso(duty.deadline)} không sau ngày của kế hoạch (${citedIso(planDate)})`,
+      );
   });
 
   // Dates and citations inside the text and in the references
@@ -103,7 +116,11 @@ export function checkFormat(content: PlanContent, facts: FormatFacts): FormatChe
     if (ref.date && !isValidIsoDate(ref.date)) error(`preamble.references.${i}.date`, 'invalid_date', `Ngày ${ref.date} không có trên lịch`);
     const year = ref.numberSymbol ? /\/(\d{4})\//.exec(ref.numberSymbol)?.[1] : undefined;
     if (ref.date && year && ref.date.slice(0, 4) < year) {
-      warn(`preamble.references.${i}`, 'reference_year_mismatch', `${ref.documentType} số ${ref.numberSymbol} ghi ngày ${citedIso(ref.date)}: trước năm trong số hiệu`);
+      warn(
+        `preamble.references.${i}`,
+        'reference_year_mismatch',
+        `${ref.documentType} số ${ref.numberSymbol} ghi ngày ${citedIso(ref.date)}: trước năm trong số hiệu`,
+      );
     }
   });
   for (const [path, text] of texts(content)) {
@@ -133,17 +150,35 @@ function checkRecipients(content: PlanContent, planDate: string, error: Report, 
   }
   recipients.forEach((r, i) => {
     const path = `recipients.${i}`;
-    if (!RECIPIENT_PURPOSES.includes(r.purpose)) error(`${path}.purpose`, 'recipient_purpose_missing', `Nơi nhận "${r.name}" chưa ghi mục đích (để báo cáo, để thực hiện, để biết, để phối hợp, lưu)`);
-    if (r.purpose === 'archive' && i !== recipients.length - 1) error(`${path}.purpose`, 'archive_not_last', `Dòng lưu "${r.name}" phải ở cuối nơi nhận`);
-    if (r.mustImplement && r.purpose !== 'implement') error(`${path}.purpose`, 'implementing_recipient_purpose', `Nơi nhận "${r.name}" phải xây dựng kế hoạch thực hiện: mục đích phải là "để thực hiện"`);
-    if (r.implementationDueDate && !r.mustImplement) warn(`${path}.implementationDueDate`, 'due_date_without_implementation', `Nơi nhận "${r.name}" có hạn xây dựng kế hoạch nhưng không phải thực hiện`);
+    if (!RECIPIENT_PURPOSES.includes(r.purpose))
+      error(
+        `${path}.purpose`,
+        'recipient_purpose_missing',
+        `Nơi nhận "${r.name}" chưa ghi mục đích (để báo cáo, để thực hiện, để biết, để phối hợp, lưu)`,
+      );
+    if (r.purpose === 'archive' && i !== recipients.length - 1)
+      error(`${path}.purpose`, 'archive_not_last', `Dòng lưu "${r.name}" phải ở cuối nơi nhận`);
+    if (r.mustImplement && r.purpose !== 'implement')
+      error(
+        `${path}.purpose`,
+        'implementing_recipient_purpose',
+        `Nơi nhận "${r.name}" phải xây dựng kế hoạch thực hiện: mục đích phải là "để thực hiện"`,
+      );
+    if (r.implementationDueDate && !r.mustImplement)
+      warn(
+        `${path}.implementationDueDate`,
+        'due_date_without_implementation',
+        `Nơi nhận "${r.name}" có hạn xây dựng kế hoạch nhưng không phải thực hiện`,
+      );
     if (r.implementationDueDate && isValidIsoDate(r.implementationDueDate) && r.implementationDueDate <= planDate) {
       error(`${path}.implementationDueDate`, 'due_date_not_after_plan_date', `Hạn xây dựng kế hoạch của "${r.name}" không sau ngày của kế hoạch`);
     }
-    if (r.implementationDueDate && !isValidIsoDate(r.implementationDueDate)) error(`${path}.implementationDueDate`, 'invalid_date', `Ngày ${r.implementationDueDate} không có trên lịch`);
+    if (r.implementationDueDate && !isValidIsoDate(r.implementationDueDate))
+      error(`${path}.implementationDueDate`, 'invalid_date', `Ngày ${r.implementationDueDate} không có trên lịch`);
   });
   const last = recipients[recipients.length - 1];
-  if (last.purpose !== 'archive') error(`recipients.${recipients.length - 1}`, 'archive_copy_missing', 'Nơi nhận phải kết thúc bằng dòng lưu ("Lưu VP" / "Lưu: VT")');
+  if (last.purpose !== 'archive')
+    error(`recipients.${recipients.length - 1}`, 'archive_copy_missing', 'Nơi nhận phải kết thúc bằng dòng lưu ("Lưu VP" / "Lưu: VT")');
 }
 
 function checkSignature(signature: Signature, facts: FormatFacts, error: Report, warn: Report): void {
@@ -164,7 +199,8 @@ function checkSignature(signature: Signature, facts: FormatFacts, error: Report,
     }
   });
   const prefixes = lines.map(capacityPrefix);
-  if (prefixes[prefixes.length - 1]) error(`signature.capacityLines.${lines.length - 1}`, 'signature_title_missing', 'Sau dòng thẩm quyền ký phải có chức vụ người ký');
+  if (prefixes[prefixes.length - 1])
+    error(`signature.capacityLines.${lines.length - 1}`, 'signature_title_missing', 'Sau dòng thẩm quyền ký phải có chức vụ người ký');
   if (facts.family === 'state' && facts.collectiveBody && prefixes[0] !== 'TM.') {
     warn(
       'signature.capacityLines.0',
@@ -182,7 +218,11 @@ function checkSignature(signature: Signature, facts: FormatFacts, error: Report,
   const authorities = facts.signerAuthorities ?? [];
   const matching = authorities.filter((a) => sameCapacity(a.capacityLines, lines));
   if (!matching.length) {
-    error('signature.signerUserId', 'signer_lacks_authority', `Người ký không có thẩm quyền "${lines.join(' / ')}" tại cơ quan ban hành vào ngày ${citedIso(facts.planDate)}`);
+    error(
+      'signature.signerUserId',
+      'signer_lacks_authority',
+      `Người ký không có thẩm quyền "${lines.join(' / ')}" tại cơ quan ban hành vào ngày ${citedIso(facts.planDate)}`,
+    );
   } else if (signature.authorityId && !matching.some((a) => a.id === signature.authorityId)) {
     error('signature.authorityId', 'authority_mismatch', 'Thẩm quyền ký đã chọn không phải của người ký hoặc không đúng thẩm quyền ghi trên văn bản');
   }
@@ -190,7 +230,13 @@ function checkSignature(signature: Signature, facts: FormatFacts, error: Report,
 
 /** A table has rows and a header; task rows need the columns that say who carries out and when. */
 function checkTable(table: Table, path: string, error: Report, warn: Report): void {
-  const name = table.caption ? `"${short(table.caption)}"` : `(${table.columns.map((c) => c.title).filter(Boolean).slice(0, 3).join(', ')}...)`;
+  const name = table.caption
+    ? `"${short(table.caption)}"`
+    : `(${table.columns
+        .map((c) => c.title)
+        .filter(Boolean)
+        .slice(0, 3)
+        .join(', ')}...)`;
   if (!table.rows.length) error(`${path}.rows`, 'table_empty', `Bảng ${name} chưa có hàng nào`);
   table.columns.forEach((c, i) => {
     if (!c.title.trim()) warn(`${path}.columns.${i}.title`, 'table_header_empty', `Bảng ${name}: cột ${i + 1} chưa có tên ở hàng tiêu đề`);

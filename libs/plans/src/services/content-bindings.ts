@@ -24,11 +24,18 @@ function bindingsOf(content: PlanContent): Binding[] {
   // Tasks of items and of table rows.
   for (const entry of taskEntries(content)) list(`${entry.path}.task.assigneeOrganizationIds`, entry.task.assigneeOrganizationIds);
   content.reportingDuties.forEach((d, i) => {
-    if (d.toOrganizationId) out.push({ path: `reportingDuties.${i}.toOrganizationId`, kind: 'organization', id: d.toOrganizationId, unbind: () => (d.toOrganizationId = null) });
+    if (d.toOrganizationId)
+      out.push({
+        path: `reportingDuties.${i}.toOrganizationId`,
+        kind: 'organization',
+        id: d.toOrganizationId,
+        unbind: () => (d.toOrganizationId = null),
+      });
     list(`reportingDuties.${i}.reporterOrganizationIds`, d.reporterOrganizationIds);
   });
   content.recipients.forEach((r, i) => {
-    if (r.organizationId) out.push({ path: `recipients.${i}.organizationId`, kind: 'organization', id: r.organizationId, unbind: () => (r.organizationId = null) });
+    if (r.organizationId)
+      out.push({ path: `recipients.${i}.organizationId`, kind: 'organization', id: r.organizationId, unbind: () => (r.organizationId = null) });
   });
   const s = content.signature;
   if (s.signerUserId) out.push({ path: 'signature.signerUserId', kind: 'user', id: s.signerUserId, unbind: () => (s.signerUserId = null) });
@@ -42,7 +49,11 @@ const WHAT: Record<Binding['kind'], string> = { organization: 'tổ chức', pla
  * Ids in the content that name nothing in this database. `unbind` drops them from the content
  * (an import from another system) instead of reporting them as errors.
  */
-export async function unknownBindings(manager: EntityManager, content: PlanContent, options: { base?: string; unbind?: boolean } = {}): Promise<FieldProblem[]> {
+export async function unknownBindings(
+  manager: EntityManager,
+  content: PlanContent,
+  options: { base?: string; unbind?: boolean } = {},
+): Promise<FieldProblem[]> {
   const base = options.base ?? 'content';
   const bindings = bindingsOf(content);
   if (!bindings.length) return [];
@@ -63,7 +74,11 @@ export async function unknownBindings(manager: EntityManager, content: PlanConte
   for (const binding of [...bindings].reverse()) {
     if (existing.has(binding.id)) continue;
     const path = `${base}.${binding.path}`;
-    problems.unshift({ path, code: `unknown_${binding.kind}`, message: `${path}: không có ${WHAT[binding.kind]} ${binding.id} trong hệ thống${options.unbind ? ', đã bỏ liên kết' : ''}` });
+    problems.unshift({
+      path,
+      code: `unknown_${binding.kind}`,
+      message: `${path}: không có ${WHAT[binding.kind]} ${binding.id} trong hệ thống${options.unbind ? ', đã bỏ liên kết' : ''}`,
+    });
     if (options.unbind) binding.unbind();
   }
   return problems;

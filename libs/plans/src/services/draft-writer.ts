@@ -69,7 +69,10 @@ export interface ValidatedDraft {
  */
 export async function insertDrafts(manager: EntityManager, drafts: ValidatedDraft[]): Promise<{ id: string; contentSha256: string }[]> {
   if (!drafts.length) return [];
-  await dropVanishedAssignees(manager, drafts.map((d) => d.content));
+  await dropVanishedAssignees(
+    manager,
+    drafts.map((d) => d.content),
+  );
   const rows = drafts.map((draft) => {
     const content = canonicalContent(draft.content);
     return { id: randomUUID(), draft, content, contentSha256: contentSha256(content) };

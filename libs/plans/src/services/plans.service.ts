@@ -9,14 +9,21 @@ import { canonicalContent, contentSha256 } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { validatePlanContent } from '../content/plan-content.validator';
 import { diffPlans, PlanDiff } from '../diff/plan-diff';
-import { CreatePlanDto, ListPlansQueryDto, PlanDetailDto, PlanPageDto, PlanVersionDetailDto, PlanVersionDto, SavePlanContentDto } from '../dtos/plan.dto';
+import {
+  CreatePlanDto,
+  ListPlansQueryDto,
+  PlanDetailDto,
+  PlanPageDto,
+  PlanVersionDetailDto,
+  PlanVersionDto,
+  SavePlanContentDto,
+} from '../dtos/plan.dto';
 import { PlanVersion } from '../entities/plan-version.entity';
 import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
 import { insertDraft, insertDrafts, NewDraft, searchTextOf, validContent, ValidatedDraft } from './draft-writer';
 import { PlanAccessService } from './plan-access.service';
 import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
-
 
 /** Drafting: create a plan, save immutable versions, read, list and search. */
 @Injectable()
@@ -29,7 +36,9 @@ export class PlansService {
 
   async create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetailDto> {
     const organizationId = this.access.draftingOrganization(actor, dto.organizationId);
-    const id = await this.dataSource.transaction((manager) => this.createDraft(manager, { organizationId, authorId: actor.id, content: dto.content }));
+    const id = await this.dataSource.transaction((manager) =>
+      this.createDraft(manager, { organizationId, authorId: actor.id, content: dto.content }),
+    );
     return this.get(actor, id);
   }
 
@@ -75,7 +84,9 @@ export class PlansService {
     await this.dataSource.transaction(async (manager) => {
       const plan = await this.access.writable(actor, id, manager);
       if (!isContentEditable(plan.state)) {
-        throw new PlanError(PlanErrorCode.NotDraft, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ sửa được nội dung khi còn là dự thảo`, { state: plan.state });
+        throw new PlanError(PlanErrorCode.NotDraft, `Kế hoạch đang ở trạng thái "${plan.state}": chỉ sửa được nội dung khi còn là dự thảo`, {
+          state: plan.state,
+        });
       }
       if (dto.baseVersion !== plan.currentVersion) {
         throw new PlanError(
@@ -148,7 +159,10 @@ export class PlansService {
   async version(actor: Actor, id: string, n: number): Promise<PlanVersionDetailDto> {
     const plan = await this.access.readable(actor, id);
     const version = await this.findVersion(plan.id, n);
-    const [authors, org] = await Promise.all([this.authorNames([version]), this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } })]);
+    const [authors, org] = await Promise.all([
+      this.authorNames([version]),
+      this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } }),
+    ]);
     return toPlanVersionDetailDto(version, authors.get(version.authorId) ?? '', org.family);
   }
 

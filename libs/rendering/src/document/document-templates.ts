@@ -55,13 +55,18 @@ export class DocumentTemplates {
     private readonly layout: LayoutSettings = DEFAULT_LAYOUT,
   ) {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    this.handlebars.registerHelper('marked', (id: unknown, options: Handlebars.HelperOptions) =>
-      Boolean(id) && ((options.data?.root?.marked as string[] | undefined) ?? []).includes(id as string),
+    this.handlebars.registerHelper(
+      'marked',
+      (id: unknown, options: Handlebars.HelperOptions) =>
+        Boolean(id) && ((options.data?.root?.marked as string[] | undefined) ?? []).includes(id as string),
     );
     this.handlebars.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
     let page: Handlebars.TemplateDelegate | undefined;
     for (const file of hbsFiles(dir)) {
-      const name = relative(dir, file).split(sep).join('/').replace(/\.hbs$/, '');
+      const name = relative(dir, file)
+        .split(sep)
+        .join('/')
+        .replace(/\.hbs$/, '');
       const source = readFileSync(file, 'utf8');
       if (name === 'party/document' || name === 'state/document') {
         this.documents.set(name.split('/')[0] as Family, this.handlebars.compile(source, { strict: false, noEscape: false }));

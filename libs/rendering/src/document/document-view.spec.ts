@@ -4,7 +4,14 @@ import { buildDocumentView, recipientLines } from './document-view';
 import { inlineHtml, plainText } from './inline-markup';
 
 const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) => ({
-  id: name, name, organizationId: null, purpose, note, email: null, mustImplement: false, implementationDueDate: null,
+  id: name,
+  name,
+  organizationId: null,
+  purpose,
+  note,
+  email: null,
+  mustImplement: false,
+  implementationDueDate: null,
 });
 
 describe('document view', () => {
@@ -17,25 +24,62 @@ describe('document view', () => {
   it('ends Party recipient lines with "," and State lines with ";", the archive copy last with "."', () => {
     const list = [recipient('VP, BTGĐUK', 'archive'), recipient('Ban Dân vận Tỉnh ủy', 'report'), recipient('Website ĐUK', 'inform')];
     expect(recipientLines('party', list)).toEqual(['- Ban Dân vận Tỉnh ủy,', '- Website ĐUK,', '- Lưu VP, BTGĐUK.']);
-    expect(recipientLines('state', [recipient('TT.Đảng ủy', 'report', 'B/C'), recipient('VT', 'archive')])).toEqual(['- TT.Đảng ủy (B/C);', '- Lưu: VT.']);
+    expect(recipientLines('state', [recipient('TT.Đảng ủy', 'report', 'B/C'), recipient('VT', 'archive')])).toEqual([
+      '- TT.Đảng ủy (B/C);',
+      '- Lưu: VT.',
+    ]);
     // No archive line given: the default unit of the family.
     expect(recipientLines('state', [recipient('MT& các Đoàn thể xã', 'inform')])).toEqual(['- MT& các Đoàn thể xã;', '- Lưu: VT.']);
   });
 
   it('numbers parts and items by family, prints tasks after the item text, and numbers footnotes in order of citation', () => {
     const content = {
-      schemaVersion: 1, documentType: 'KH', summary: 'thực hiện\nnăm 2024', place: null,
+      schemaVersion: 1,
+      documentType: 'KH',
+      summary: 'thực hiện\nnăm 2024',
+      place: null,
       preamble: { paragraphs: ['Căn cứ[^b]'], references: [] },
-      parts: [{ id: 'p', title: 'Mục đích, yêu cầu', children: [
-        { kind: 'item', id: 'i', heading: null, text: 'Nội dung[^a]', task: { directedBy: 'Trưởng Ban', carriedOutBy: 'Ban Dân vận', assigneeOrganizationIds: [], timeframe: { kind: 'quarter', quarters: [2, 3], year: 2023, text: null } }, children: [
-          { kind: 'paragraph', id: 'x', text: 'Đoạn của mục.' },
-          { kind: 'item', id: 'j', heading: 'Mục con', text: null, task: null, children: [] },
-        ] },
-      ] }],
-      closing: [], reportingDuties: [], recipients: [], footnotes: [{ id: 'a', text: 'chú thích a' }, { id: 'b', text: 'chú thích b' }],
+      parts: [
+        {
+          id: 'p',
+          title: 'Mục đích, yêu cầu',
+          children: [
+            {
+              kind: 'item',
+              id: 'i',
+              heading: null,
+              text: 'Nội dung[^a]',
+              task: {
+                directedBy: 'Trưởng Ban',
+                carriedOutBy: 'Ban Dân vận',
+                assigneeOrganizationIds: [],
+                timeframe: { kind: 'quarter', quarters: [2, 3], year: 2023, text: null },
+              },
+              children: [
+                { kind: 'paragraph', id: 'x', text: 'Đoạn của mục.' },
+                { kind: 'item', id: 'j', heading: 'Mục con', text: null, task: null, children: [] },
+              ],
+            },
+          ],
+        },
+      ],
+      closing: [],
+      reportingDuties: [],
+      recipients: [],
+      footnotes: [
+        { id: 'a', text: 'chú thích a' },
+        { id: 'b', text: 'chú thích b' },
+      ],
       signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     } as unknown as PlanContent;
-    const issuer = { family: 'party' as const, fullName: 'Ban Chỉ đạo', symbolAbbreviation: 'BCĐ', placeName: 'Bình Định', superiorHeader: 'ĐẢNG ỦY KHỐI', headerName: 'BAN CHỈ ĐẠO' };
+    const issuer = {
+      family: 'party' as const,
+      fullName: 'Ban Chỉ đạo',
+      symbolAbbreviation: 'BCĐ',
+      placeName: 'Bình Định',
+      superiorHeader: 'ĐẢNG ỦY KHỐI',
+      headerName: 'BAN CHỈ ĐẠO',
+    };
     const view = buildDocumentView({ issuer, content, mode: { kind: 'issued', numberSymbol: '04-KH/BCĐ', issuedOn: '2024-01-24', stamp: null } });
     expect(view.numberLine).toBe('Số 04-KH/BCĐ');
     expect(view.dateLine).toBe('Bình Định, ngày 24 tháng 01 năm 2024');
@@ -50,7 +94,10 @@ describe('document view', () => {
       ['item', '1.1.', 'Mục con'],
     ]);
     expect(view.blocks[5].html).toBe('Quý II, III/2023.');
-    expect(view.footnotes).toEqual([{ number: 1, html: 'chú thích b' }, { number: 2, html: 'chú thích a' }]);
+    expect(view.footnotes).toEqual([
+      { number: 1, html: 'chú thích b' },
+      { number: 2, html: 'chú thích a' },
+    ]);
     expect(view.signature.lines.map((l) => l.bold)).toEqual([true, false, true]);
     const draft = buildDocumentView({ issuer: { ...issuer, family: 'state' }, content, mode: { kind: 'draft', round: 2, year: 2024 } });
     expect(draft.draft).toEqual({ label: 'DỰ THẢO LẦN 2' });
@@ -77,33 +124,83 @@ describe('document view: appendices', () => {
   const column = (title: string) => ({ id: title, title, role: null });
   const content = (columns: number, orientation: 'portrait' | 'landscape' | null = null) =>
     ({
-      schemaVersion: 1, documentType: 'KH', summary: 'phòng, chống thiên tai', place: null,
-      preamble: { paragraphs: [], references: [] }, parts: [], closing: [], reportingDuties: [], recipients: [], footnotes: [],
+      schemaVersion: 1,
+      documentType: 'KH',
+      summary: 'phòng, chống thiên tai',
+      place: null,
+      preamble: { paragraphs: [], references: [] },
+      parts: [],
+      closing: [],
+      reportingDuties: [],
+      recipients: [],
+      footnotes: [],
       signature: { capacityLines: ['CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: null, authorityId: null },
       appendices: [
-        { id: 'a1', title: 'DANH MỤC NHIỆM VỤ', attachmentLine: true, orientation, children: [
-          { kind: 'table', id: 't', caption: null, columns: Array.from({ length: columns }, (_, i) => column(`Cột ${i + 1}`)), rows: [{ id: 'r', cells: [{ text: 'I', colSpan: 1 }, { text: '**Nhóm**', colSpan: columns - 1 }], task: null }] },
-        ] },
+        {
+          id: 'a1',
+          title: 'DANH MỤC NHIỆM VỤ',
+          attachmentLine: true,
+          orientation,
+          children: [
+            {
+              kind: 'table',
+              id: 't',
+              caption: null,
+              columns: Array.from({ length: columns }, (_, i) => column(`Cột ${i + 1}`)),
+              rows: [
+                {
+                  id: 'r',
+                  cells: [
+                    { text: 'I', colSpan: 1 },
+                    { text: '**Nhóm**', colSpan: columns - 1 },
+                  ],
+                  task: null,
+                },
+              ],
+            },
+          ],
+        },
         { id: 'a2', title: 'BIỂU MẪU', attachmentLine: false, orientation: null, children: [] },
       ],
     }) as unknown as PlanContent;
-  const issuer = { family: 'state' as const, fullName: 'Ủy ban nhân dân xã Nhơn Hậu', symbolAbbreviation: 'UBND', placeName: 'Nhơn Hậu', superiorHeader: null, headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN HẬU' };
+  const issuer = {
+    family: 'state' as const,
+    fullName: 'Ủy ban nhân dân xã Nhơn Hậu',
+    symbolAbbreviation: 'UBND',
+    placeName: 'Nhơn Hậu',
+    superiorHeader: null,
+    headerName: 'ỦY BAN NHÂN DÂN\nXÃ NHƠN HẬU',
+  };
 
   it('labels several appendices I, II; completes the attachment line from the number and date once issued', () => {
-    const view = buildDocumentView({ issuer, content: content(6), mode: { kind: 'issued', numberSymbol: '12/KH-UBND', issuedOn: '2025-03-05', stamp: null } });
+    const view = buildDocumentView({
+      issuer,
+      content: content(6),
+      mode: { kind: 'issued', numberSymbol: '12/KH-UBND', issuedOn: '2025-03-05', stamp: null },
+    });
     expect(view.appendices.map((a) => [a.label, a.title, a.attachmentLine])).toEqual([
       ['PHỤ LỤC I', 'DANH MỤC NHIỆM VỤ', '(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân xã Nhơn Hậu)'],
       ['PHỤ LỤC II', 'BIỂU MẪU', ''],
     ]);
     const table = view.appendices[0].blocks[0].table!;
-    expect(table.rows[0]).toMatchObject({ group: true, cells: [{ html: 'I', colSpan: 1 }, { html: '<b>Nhóm</b>', colSpan: 5 }] });
+    expect(table.rows[0]).toMatchObject({
+      group: true,
+      cells: [
+        { html: 'I', colSpan: 1 },
+        { html: '<b>Nhóm</b>', colSpan: 5 },
+      ],
+    });
   });
 
   it('a draft keeps blanks for the number and the date; a wide table turns its appendix landscape unless told', () => {
     const draft = buildDocumentView({ issuer, content: content(6), mode: { kind: 'draft', round: 1, year: 2025 } });
-    expect(draft.appendices[0].attachmentLine).toMatch(/^\(Kèm theo Kế hoạch số \u00a0+\/KH-UBND ngày \u00a0+\/\u00a0+\/2025 của Ủy ban nhân dân xã Nhơn Hậu\)$/);
+    expect(draft.appendices[0].attachmentLine).toMatch(
+      /^\(Kèm theo Kế hoạch số \u00a0+\/KH-UBND ngày \u00a0+\/\u00a0+\/2025 của Ủy ban nhân dân xã Nhơn Hậu\)$/,
+    );
     expect(draft.appendices.map((a) => a.landscape)).toEqual([true, false]);
     expect(buildDocumentView({ issuer, content: content(4), mode: { kind: 'draft', round: 1, year: 2025 } }).appendices[0].landscape).toBe(false);
-    expect(buildDocumentView({ issuer, content: content(6, 'portrait'), mode: { kind: 'draft', round: 1, year: 2025 } }).appendices[0].landscape).toBe(false);
+    expect(
+      buildDocumentView({ issuer, content: content(6, 'portrait'), mode: { kind: 'draft', round: 1, year: 2025 } }).appendices[0].landscape,
+    ).toBe(false);
   });
 });

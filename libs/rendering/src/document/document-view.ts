@@ -95,11 +95,12 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     header: { superiorLines: lines(issuer.superiorHeader), issuerLines: lines(issuer.headerName) },
     numberLine: numberLine(symbolParts, mode.kind === 'issued' ? mode.numberSymbol : null),
     dateLine:
-      mode.kind === 'issued'
-        ? `${place}, ${dateLinePhrase(parseIsoDate(mode.issuedOn))}`
-        : `${place}, ngày${BLANK}tháng${BLANK}năm ${mode.year}`,
+      mode.kind === 'issued' ? `${place}, ${dateLinePhrase(parseIsoDate(mode.issuedOn))}` : `${place}, ngày${BLANK}tháng${BLANK}năm ${mode.year}`,
     typeTitle: (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi'),
-    summaryLines: content.summary.split('\n').map((line) => inline(line.trim())).filter(Boolean),
+    summaryLines: content.summary
+      .split('\n')
+      .map((line) => inline(line.trim()))
+      .filter(Boolean),
     preamble: content.preamble.paragraphs.map(inline),
     blocks: [],
     closing: [],
@@ -110,7 +111,14 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
   };
   const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {
-    view.blocks.push({ id: part.id, kind: 'part', depth: 0, label: partNumbers[index], heading: inline(part.title.toLocaleUpperCase('vi')), html: '' });
+    view.blocks.push({
+      id: part.id,
+      kind: 'part',
+      depth: 0,
+      label: partNumbers[index],
+      heading: inline(part.title.toLocaleUpperCase('vi')),
+      html: '',
+    });
     bodyBlocks(part.children, [], view.blocks, inline);
   });
   view.closing = content.closing.map(inline);
@@ -227,7 +235,16 @@ function withFullStop(text: string): string {
 export function recipientLines(family: Family, recipients: Recipient[]): string[] {
   const ordered = [...recipients.filter((r) => r.purpose !== 'archive'), ...recipients.filter((r) => r.purpose === 'archive')];
   if (!ordered.some((r) => r.purpose === 'archive')) {
-    ordered.push({ id: 'archive', name: defaultArchiveUnit(family), organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null });
+    ordered.push({
+      id: 'archive',
+      name: defaultArchiveUnit(family),
+      organizationId: null,
+      purpose: 'archive',
+      note: null,
+      email: null,
+      mustImplement: false,
+      implementationDueDate: null,
+    });
   }
   return ordered.map((recipient, index) => {
     const last = index === ordered.length - 1;

@@ -26,7 +26,12 @@ export function tableView(table: Table, inline: (text: string) => string): Table
       const cells = row.cells.map((cell) => {
         const role = cell.colSpan === 1 ? table.columns[at]?.role : null;
         at += cell.colSpan;
-        return { html: cellHtml(cell.text), colSpan: cell.colSpan, center: !!role && CENTRED_ROLES.has(role), role: cell.colSpan === 1 ? (role ?? 'other') : 'group' };
+        return {
+          html: cellHtml(cell.text),
+          colSpan: cell.colSpan,
+          center: !!role && CENTRED_ROLES.has(role),
+          role: cell.colSpan === 1 ? (role ?? 'other') : 'group',
+        };
       });
       return { id: row.id, group: row.cells.some((c) => c.colSpan > 1), cells };
     }),

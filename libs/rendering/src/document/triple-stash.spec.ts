@@ -11,17 +11,17 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
  * A new triple-stash fails this test until it is added here with its reason.
  */
 const ESCAPED_BY_THE_RENDERER: Record<string, string> = {
-  'this': 'lists of lines built by document-view.ts (escaped or inline HTML)',
-  'heading': 'inlineHtml',
-  'html': 'inlineHtml',
-  'text': 'signature capacity lines, escapeHtml in document-view.ts',
+  this: 'lists of lines built by document-view.ts (escaped or inline HTML)',
+  heading: 'inlineHtml',
+  html: 'inlineHtml',
+  text: 'signature capacity lines, escapeHtml in document-view.ts',
   'signature.name': 'escapeHtml in document-view.ts',
-  'fontCss': 'code: the embedded fonts',
-  'css': 'code: the template style sheet',
-  'pageCss': 'code: page size and margins from the configuration',
-  'body': 'the layout: the rendered page',
-  'headingHtml': 'inlineHtml in plan-document-view.ts',
-  'textHtml': 'inlineHtml in plan-document-view.ts',
+  fontCss: 'code: the embedded fonts',
+  css: 'code: the template style sheet',
+  pageCss: 'code: page size and margins from the configuration',
+  body: 'the layout: the rendered page',
+  headingHtml: 'inlineHtml in plan-document-view.ts',
+  textHtml: 'inlineHtml in plan-document-view.ts',
   'chart.svg': 'statechart.ts: drawn from the machine definition, labels escaped',
 };
 
@@ -38,7 +38,8 @@ describe('templates and views', () => {
     for (const file of [...files(join(ROOT, 'templates')), ...files(join(ROOT, 'apps', 'server', 'views'))]) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) {
         const name = match[1].replace(/^(document\.)/, '');
-        const allowed = ESCAPED_BY_THE_RENDERER[name] ?? (/^(summaryHtml|preambleHtml|closingHtml|recipients|footnotes)$/.test(name) ? 'inline' : undefined);
+        const allowed =
+          ESCAPED_BY_THE_RENDERER[name] ?? (/^(summaryHtml|preambleHtml|closingHtml|recipients|footnotes)$/.test(name) ? 'inline' : undefined);
         if (!allowed) unexplained.push(`${relative(ROOT, file)}: {{{${match[1]}}}}`);
       }
     }

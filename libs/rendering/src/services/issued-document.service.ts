@@ -57,27 +57,34 @@ export class IssuedDocumentService {
         kind: 'issued',
         numberSymbol: request.numberSymbol,
         issuedOn: request.issuedOn,
-        stamp: { signerName: content.signature.signerName, capacity, organization: organization.fullName, signedAt: isoVietnamTime(request.signedAt) },
+        stamp: {
+          signerName: content.signature.signerName,
+          capacity,
+          organization: organization.fullName,
+          signedAt: isoVietnamTime(request.signedAt),
+        },
       },
     });
     const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
-    const signed = await this.metrics.time(this.metrics.signatureDuration, () => signIssuedPdf(
-      pdf,
-      {
-        title: `${typeName} số ${request.numberSymbol} ${summary}`,
-        author: organization.fullName,
-        subject: summary,
-        keywords: [request.numberSymbol],
-        creationDate: request.issuedAt,
-        signingTime: request.signedAt,
-        signerName: content.signature.signerName,
-        reason: `Ban hành ${typeName.toLocaleLowerCase('vi')} số ${request.numberSymbol} (${capacity})`,
-        location: content.place || organization.placeName,
-        contactInfo: '',
-      },
-      identity,
-    ));
+    const signed = await this.metrics.time(this.metrics.signatureDuration, () =>
+      signIssuedPdf(
+        pdf,
+        {
+          title: `${typeName} số ${request.numberSymbol} ${summary}`,
+          author: organization.fullName,
+          subject: summary,
+          keywords: [request.numberSymbol],
+          creationDate: request.issuedAt,
+          signingTime: request.signedAt,
+          signerName: content.signature.signerName,
+          reason: `Ban hành ${typeName.toLocaleLowerCase('vi')} số ${request.numberSymbol} (${capacity})`,
+          location: content.place || organization.placeName,
+          contactInfo: '',
+        },
+        identity,
+      ),
+    );
     const sha256 = await this.store.put(signed);
     return { sha256, bytes: signed };
   }

@@ -51,8 +51,9 @@ export class LocalKeySigner implements SignatureKey {
 
 export function identityFromPkcs12(p12: Buffer, passphrase: string): SigningIdentity {
   const parsed = forge.pkcs12.pkcs12FromAsn1(asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, passphrase);
-  const keyBag = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]
-    ?? parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag]?.[0];
+  const keyBag =
+    parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0] ??
+    parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag]?.[0];
   if (!keyBag?.key) throw new Error('PKCS#12 without a private key');
   const privateKey = keyBag.key as forge.pki.rsa.PrivateKey;
   const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map((bag) => bag.cert!).filter(Boolean);
@@ -94,7 +95,9 @@ function certDer(cert: forge.pki.Certificate): Buffer {
  * lossily (UTF8String), and the signer is found by an exact match.
  */
 function issuerAndSerialNumber(cert: forge.pki.Certificate) {
-  const tbs = (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate ?? (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
+  const tbs =
+    (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate ??
+    (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
   const fields = tbs.value as forge.asn1.Asn1[];
   const offset = fields[0].tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
   return seq([fields[offset + 2], fields[offset]]);
@@ -122,7 +125,12 @@ export async function cadesDetachedSignature(content: Buffer, identity: Signatur
   const signedAttrsSet = set(sorted.map((a) => a.node));
   const signature = await identity.signSha256(der(signedAttrsSet));
   // In SignerInfo the same SET is written as [0] IMPLICIT.
-  const signedAttrs = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, sorted.map((a) => a.node));
+  const signedAttrs = asn1.create(
+    asn1.Class.CONTEXT_SPECIFIC,
+    0,
+    true,
+    sorted.map((a) => a.node),
+  );
 
   const signerInfo = seq([
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(1).getBytes()),
@@ -136,7 +144,12 @@ export async function cadesDetachedSignature(content: Buffer, identity: Signatur
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(1).getBytes()),
     set([algorithm(OID.sha256)]),
     seq([oid(OID.data)]),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [identity.certificate, ...identity.chain].map((c) => forge.pki.certificateToAsn1(c))),
+    asn1.create(
+      asn1.Class.CONTEXT_SPECIFIC,
+      0,
+      true,
+      [identity.certificate, ...identity.chain].map((c) => forge.pki.certificateToAsn1(c)),
+    ),
     set([signerInfo]),
   ]);
   return der(seq([oid(OID.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));

@@ -33,7 +33,10 @@ export async function takeSlots(pdf: Buffer): Promise<{ pdf: Buffer; slots: Docu
         kept.push(annots.get(i));
         continue;
       }
-      const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber()) as DocumentSlot['rect'];
+      const rect = annot
+        .lookup(PDFName.of('Rect'), PDFArray)
+        .asArray()
+        .map((n) => (n as PDFNumber).asNumber()) as DocumentSlot['rect'];
       slots[decodeURIComponent(uri.slice(SLOT_URL_PREFIX.length))] = { page: index, rect };
       // Gone from the file too, not only from the page: the address must not be found in it.
       for (const ref of [annots.get(i), annot.get(PDFName.of('A'))]) if (ref instanceof PDFRef) doc.context.delete(ref);

@@ -40,14 +40,22 @@ export function checkPdfSignatures(pdf: Buffer, trustedCaPems: string[]): Checke
     if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length) continue;
     const hole = text.slice(b, c).trim();
     if (!hole.startsWith('<') || !hole.endsWith('>')) continue;
-    const checked = checkOne(Buffer.from(hole.slice(1, -1).replace(/(00)+$/, ''), 'hex'), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), trusted);
+    const checked = checkOne(
+      Buffer.from(hole.slice(1, -1).replace(/(00)+$/, ''), 'hex'),
+      Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
+      trusted,
+    );
     if (!checked) continue;
     found.push({ index: found.length + 1, byteRange, coversWholeFile: c + d === pdf.length, ...checked });
   }
   return found;
 }
 
-function checkOne(cms: Buffer, signedBytes: Buffer, trusted: X509Certificate[]): Omit<CheckedSignature, 'index' | 'byteRange' | 'coversWholeFile'> | null {
+function checkOne(
+  cms: Buffer,
+  signedBytes: Buffer,
+  trusted: X509Certificate[],
+): Omit<CheckedSignature, 'index' | 'byteRange' | 'coversWholeFile'> | null {
   let contentInfo: forge.asn1.Asn1;
   try {
     contentInfo = asn1.fromDer(forge.util.createBuffer(cms.toString('binary')));
@@ -79,7 +87,12 @@ function checkOne(cms: Buffer, signedBytes: Buffer, trusted: X509Certificate[]):
   attributesDer[0] = 0x31;
   let signatureValid: boolean;
   try {
-    signatureValid = verify('sha256', attributesDer, createPublicKey(signer.publicKey.export({ type: 'spki', format: 'pem' })), Buffer.from(signatureValue.value as string, 'binary'));
+    signatureValid = verify(
+      'sha256',
+      attributesDer,
+      createPublicKey(signer.publicKey.export({ type: 'spki', format: 'pem' })),
+      Buffer.from(signatureValue.value as string, 'binary'),
+    );
   } catch {
     signatureValid = false; // an unknown key type or a malformed value does not verify
   }

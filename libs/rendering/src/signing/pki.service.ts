@@ -62,9 +62,13 @@ export class PkiService {
       this.cache.set(holder.code, { mtimeMs, identity });
       return identity;
     } catch (error) {
-      throw new RenderingError(RenderingErrorCode.CertificateUnreadable, `Không đọc được chứng thư số ${holder.code}.p12: ${(error as Error).message}`, {
-        organizationCode: holder.code,
-      });
+      throw new RenderingError(
+        RenderingErrorCode.CertificateUnreadable,
+        `Không đọc được chứng thư số ${holder.code}.p12: ${(error as Error).message}`,
+        {
+          organizationCode: holder.code,
+        },
+      );
     }
   }
 
@@ -117,7 +121,11 @@ export class PkiService {
     if (!this.config.pkiPassphrase && !existsSync(join(this.directory, PASSPHRASE_FILE))) {
       writeAtomically(join(this.directory, PASSPHRASE_FILE), randomBytes(24).toString('base64url'), 0o600);
     }
-    const ca = createCertificateAuthority({ commonName: 'kehoach CA cục bộ (demo)', organization: 'kehoach', organizationalUnit: 'Chỉ dùng thử nghiệm' });
+    const ca = createCertificateAuthority({
+      commonName: 'kehoach CA cục bộ (demo)',
+      organization: 'kehoach',
+      organizationalUnit: 'Chỉ dùng thử nghiệm',
+    });
     writeAtomically(keyFile, ca.keyPem, 0o600);
     writeAtomically(certFile, ca.certPem, 0o644);
     this.logger.warn(`Tạo CA cục bộ (local demo CA) trong ${this.directory}: chỉ dùng thử nghiệm`);

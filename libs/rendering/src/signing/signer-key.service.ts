@@ -86,7 +86,16 @@ export class SignerKeyService {
       const repository = manager.getRepository(SignerKey);
       // One current key per person and organization: the superseded one keeps its certificate.
       if (supersedes) await repository.update({ id: supersedes, supersededAt: IsNull() }, { supersededAt: new Date() });
-      return repository.save(repository.create({ userId: holder.userId, organizationId: holder.organizationId, certificatePem: certPem, fingerprint: fingerprint(certPem), encryptedKeyPem, supersededAt: null }));
+      return repository.save(
+        repository.create({
+          userId: holder.userId,
+          organizationId: holder.organizationId,
+          certificatePem: certPem,
+          fingerprint: fingerprint(certPem),
+          encryptedKeyPem,
+          supersededAt: null,
+        }),
+      );
     });
     return { key: signer(privateKey, certPem, chainPems), record: strip(record), issued: true };
   }
@@ -112,7 +121,11 @@ function open(encryptedKeyPem: string, secret: string): KeyObject | null {
 }
 
 function signer(key: KeyObject, certPem: string, chainPems: string[]): SignatureKey {
-  return new LocalKeySigner({ key, certificate: forge.pki.certificateFromPem(certPem), chain: chainPems.map((pem) => forge.pki.certificateFromPem(pem)) });
+  return new LocalKeySigner({
+    key,
+    certificate: forge.pki.certificateFromPem(certPem),
+    chain: chainPems.map((pem) => forge.pki.certificateFromPem(pem)),
+  });
 }
 
 function strip(record: SignerKey): SignerKey {

@@ -29,22 +29,42 @@ export class StampImageService {
     const size = pngSize(png);
     if (!size) throw new RenderingError(RenderingErrorCode.InvalidImage, 'Tệp ảnh phải là ảnh PNG', {});
     if (png.length > MAX_PNG_BYTES || size.width > MAX_PNG_SIDE || size.height > MAX_PNG_SIDE) {
-      throw new RenderingError(RenderingErrorCode.InvalidImage, `Ảnh quá lớn: tối đa 1 MB và ${MAX_PNG_SIDE} điểm ảnh mỗi chiều`, { bytes: png.length, ...size });
+      throw new RenderingError(RenderingErrorCode.InvalidImage, `Ảnh quá lớn: tối đa 1 MB và ${MAX_PNG_SIDE} điểm ảnh mỗi chiều`, {
+        bytes: png.length,
+        ...size,
+      });
     }
     await this.dataSource.getRepository(StampImage).insert({ kind, ownerId, png, uploadedBy });
   }
 
   /** Draws what a demo installation lacks: a blue signature per authority, a red seal per organization. */
-  async ensureDemo(signatures: { authorityId: string; fullName: string }[], seals: { organizationId: string; name: string; place: string }[]): Promise<number> {
+  async ensureDemo(
+    signatures: { authorityId: string; fullName: string }[],
+    seals: { organizationId: string; name: string; place: string }[],
+  ): Promise<number> {
     let drawn = 0;
     for (const s of signatures) {
       if (await this.current(StampKind.Signature, s.authorityId)) continue;
-      await this.dataSource.getRepository(StampImage).insert({ kind: StampKind.Signature, ownerId: s.authorityId, png: await svgToPng(this.rendering.pool, signatureSvg(s.fullName)), uploadedBy: null });
+      await this.dataSource
+        .getRepository(StampImage)
+        .insert({
+          kind: StampKind.Signature,
+          ownerId: s.authorityId,
+          png: await svgToPng(this.rendering.pool, signatureSvg(s.fullName)),
+          uploadedBy: null,
+        });
       drawn++;
     }
     for (const s of seals) {
       if (await this.current(StampKind.Seal, s.organizationId)) continue;
-      await this.dataSource.getRepository(StampImage).insert({ kind: StampKind.Seal, ownerId: s.organizationId, png: await svgToPng(this.rendering.pool, sealSvg(s.name, s.place)), uploadedBy: null });
+      await this.dataSource
+        .getRepository(StampImage)
+        .insert({
+          kind: StampKind.Seal,
+          ownerId: s.organizationId,
+          png: await svgToPng(this.rendering.pool, sealSvg(s.name, s.place)),
+          uploadedBy: null,
+        });
       drawn++;
     }
     return drawn;

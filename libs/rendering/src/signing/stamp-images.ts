@@ -69,7 +69,10 @@ export async function svgToPng(pool: BrowserPool, svg: string): Promise<Buffer> 
   const [width, height] = [Number(size[1]), Number(size[2])];
   return pool.withPage(async (page) => {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
-    await page.setContent(`<html><head><style>${embeddedFontCss(findTemplatesDir())}html,body{margin:0;background:transparent}</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
+    await page.setContent(
+      `<html><head><style>${embeddedFontCss(findTemplatesDir())}html,body{margin:0;background:transparent}</style></head><body>${svg}</body></html>`,
+      { waitUntil: 'load' },
+    );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return Buffer.from(await page.screenshot({ type: 'png', omitBackground: true, clip: { x: 0, y: 0, width, height } }));
   });

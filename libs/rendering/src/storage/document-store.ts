@@ -33,10 +33,11 @@ export class DatabaseDocumentStore implements DocumentStore {
 
   async put(bytes: Buffer): Promise<string> {
     const sha = sha256Hex(bytes);
-    await this.dataSource.query(
-      `INSERT INTO stored_document (sha256, bytes, size) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
-      [sha, bytes, bytes.length],
-    );
+    await this.dataSource.query(`INSERT INTO stored_document (sha256, bytes, size) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`, [
+      sha,
+      bytes,
+      bytes.length,
+    ]);
     return sha;
   }
 

@@ -15,7 +15,12 @@ export class DelegationsController {
   /** Ký thay: the holder (or an administrator) lets a deputy sign for a period; the capacity becomes K/T or KT. */
   @Post(':id/delegations')
   @ApiCreatedResponse({ type: AuthorityDto })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateDelegationDto, @Req() req: Request & { id?: string }): Promise<AuthorityDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateDelegationDto,
+    @Req() req: Request & { id?: string },
+  ): Promise<AuthorityDto> {
     return this.delegations.delegate(actor, id, dto, req.id);
   }
 }

@@ -23,7 +23,7 @@ export class PlanWorkflowController {
   /** Sends an event (SUBMIT, APPROVE, RETURN, SIGN...) to the plan's workflow. */
   @Post(':id/events')
   @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The plan\'s row version; 409 when it changed since' })
+  @ApiHeader({ name: 'If-Match', required: false, description: "The plan's row version; 409 when it changed since" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A replay with the same key returns the first result and changes nothing' })
   @ApiOkResponse({ type: TransitionResultDto })
   @ApiConflictResponse({ description: 'transition_refused (reason, allowedEvents) or stale_version' })
@@ -49,7 +49,11 @@ export class PlanWorkflowController {
 
   @Get(':id/allowed-events')
   @ApiOkResponse({ type: AllowedEventsDto })
-  async allowedEvents(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<AllowedEventsDto> {
+  async allowedEvents(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AllowedEventsDto> {
     const result = await this.workflow.allowedEvents(actor, id);
     res.setHeader('ETag', `"${result.rowVersion}"`);
     return result;

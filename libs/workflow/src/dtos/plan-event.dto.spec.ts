@@ -16,7 +16,10 @@ describe('plan event fields', () => {
     expect(eventFieldProblems(dto({ type: 'APPROVE' }))).toEqual([]);
     expect(eventFieldProblems(dto({ type: 'RETURN', reason: '   ' })).map((p) => `${p.path}:${p.code}`)).toEqual(['reason:required']);
     expect(eventFieldProblems(dto({ type: 'SIGN', password: 'x', note: 'y' })).map((p) => `${p.path}:${p.code}`)).toEqual(['note:not_allowed']);
-    expect(eventFieldProblems(dto({ type: 'CIRCULATE', consultees: [], deadline: 'soon' })).map((p) => `${p.path}:${p.code}`)).toEqual(['consultees:required', 'deadline:invalid_date']);
+    expect(eventFieldProblems(dto({ type: 'CIRCULATE', consultees: [], deadline: 'soon' })).map((p) => `${p.path}:${p.code}`)).toEqual([
+      'consultees:required',
+      'deadline:invalid_date',
+    ]);
     expect(eventFieldProblems(dto({ type: 'RESOLVE_COMMENT', commentId: 'c' })).map((p) => p.path)).toEqual(['resolution', 'note']);
     for (const problem of eventFieldProblems(dto({ type: 'CANCEL' }))) expect(problem.message).toMatch(/cần có lý do/);
   });

@@ -13,7 +13,11 @@ export type DelegationProblem = 'already_delegated' | 'deputy_title_required';
  * a deputy signs with T/M and no K/T: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ". Lines of the holder's
  * own other posts ("PHÓ BÍ THƯ / kiêm") do not pass to the deputy.
  */
-export function delegatedCapacity(family: 'party' | 'state', holderLines: string[], deputyTitle?: string): { lines: string[] } | { problem: DelegationProblem } {
+export function delegatedCapacity(
+  family: 'party' | 'state',
+  holderLines: string[],
+  deputyTitle?: string,
+): { lines: string[] } | { problem: DelegationProblem } {
   const lines = holderLines.map(cleanText).filter(Boolean);
   if (lines.some((l) => DELEGATION_MARK.test(l))) return { problem: 'already_delegated' };
   const collective = lines.filter((l) => COLLECTIVE.test(l));

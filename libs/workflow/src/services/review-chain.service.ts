@@ -45,10 +45,18 @@ export class ReviewChainService {
       }
       const steps = dto.steps.map((s) => ({ role: s.role, label: cleanText(s.label) }));
       const empty = steps.findIndex((s) => !s.label);
-      if (empty >= 0) throw WorkflowError.invalid([{ path: `steps.${empty}.label`, code: 'required', message: `steps.${empty}.label: không được để trống` }], 'Quy trình duyệt không hợp lệ', WorkflowErrorCode.InvalidReviewChain);
+      if (empty >= 0)
+        throw WorkflowError.invalid(
+          [{ path: `steps.${empty}.label`, code: 'required', message: `steps.${empty}.label: không được để trống` }],
+          'Quy trình duyệt không hợp lệ',
+          WorkflowErrorCode.InvalidReviewChain,
+        );
       const before = await this.stepsOf(organizationId, manager);
       await manager.delete(ReviewChainStep, { organizationId });
-      await manager.insert(ReviewChainStep, steps.map((s, i) => ({ organizationId, position: i + 1, role: s.role, label: s.label })));
+      await manager.insert(
+        ReviewChainStep,
+        steps.map((s, i) => ({ organizationId, position: i + 1, role: s.role, label: s.label })),
+      );
       await this.audit.append(manager, {
         organizationId,
         actor,

@@ -93,7 +93,12 @@ export class WorkflowEffectsService {
 
   private async scheduleConsultationDeadline(manager: EntityManager, done: TransitionDone): Promise<void> {
     const consultation = done.context.consultation!;
-    await this.jobs.enqueue(manager, CONSULTATION_DEADLINE_JOB, { planId: done.plan.id, round: consultation.round }, { startAfter: new Date(consultation.deadline), key: `${done.plan.id}:${consultation.round}` });
+    await this.jobs.enqueue(
+      manager,
+      CONSULTATION_DEADLINE_JOB,
+      { planId: done.plan.id, round: consultation.round },
+      { startAfter: new Date(consultation.deadline), key: `${done.plan.id}:${consultation.round}` },
+    );
   }
 
   private async askConsultees(manager: EntityManager, done: TransitionDone): Promise<void> {
@@ -133,7 +138,12 @@ export class WorkflowEffectsService {
 
   private async scheduleReminder(manager: EntityManager, done: TransitionDone): Promise<void> {
     const startAfter = new Date(this.clock.now().getTime() + this.config.reminderDays * DAY_MS);
-    await this.jobs.enqueue(manager, WORKFLOW_REMINDER_JOB, { planId: done.plan.id, transition: done.transitions, level: 1 }, { startAfter, key: `${done.plan.id}:${done.transitions}:1` });
+    await this.jobs.enqueue(
+      manager,
+      WORKFLOW_REMINDER_JOB,
+      { planId: done.plan.id, transition: done.transitions, level: 1 },
+      { startAfter, key: `${done.plan.id}:${done.transitions}:1` },
+    );
   }
 
   /** The event table says what the drafter is told after each event that names this effect. */
@@ -142,6 +152,12 @@ export class WorkflowEffectsService {
     const notice = planEventSpec(event.type).drafterNotice;
     if (!notice) throw new Error(`the event table has no drafter notice for ${event.type}`);
     const message = notice.message(this.title(plan), event, planStateLabel(done.toState));
-    await this.inbox.notify(manager, { userIds: [done.context.drafterId], planId: plan.id, kind: notice.kind, message, dedupeKey: `plan:${plan.id}:transition:${done.transitions}` });
+    await this.inbox.notify(manager, {
+      userIds: [done.context.drafterId],
+      planId: plan.id,
+      kind: notice.kind,
+      message,
+      dedupeKey: `plan:${plan.id}:transition:${done.transitions}`,
+    });
   }
 }

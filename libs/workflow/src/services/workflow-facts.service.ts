@@ -82,7 +82,9 @@ export class WorkflowFactsService {
     const roles = actor.memberships.filter((m) => m.organizationId === plan.organizationId).flatMap((m) => m.roles);
     const authority = state === 'awaitingSignature' ? await this.matchingAuthority(manager, actor.id, plan) : null;
     // Whoever wrote a version drafted the plan too: separation of duties applies to co-drafters.
-    const authoredContent = (state === 'review' || state === 'awaitingSignature') && (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
+    const authoredContent =
+      (state === 'review' || state === 'awaitingSignature') &&
+      (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
     return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent }, authority };
   }
 
@@ -127,12 +129,26 @@ export class WorkflowFactsService {
       const anchors = await this.anchorIds(manager, plan, version);
       const problems: FieldProblem[] = [];
       (dto.comments ?? []).forEach((c, i) => {
-        if (c.anchorId && !anchors.has(c.anchorId)) problems.push({ path: `comments.${i}.anchorId`, code: 'unknown_anchor', message: `comments.${i}.anchorId: không có mục hay điểm "${c.anchorId}" trong dự thảo` });
+        if (c.anchorId && !anchors.has(c.anchorId))
+          problems.push({
+            path: `comments.${i}.anchorId`,
+            code: 'unknown_anchor',
+            message: `comments.${i}.anchorId: không có mục hay điểm "${c.anchorId}" trong dự thảo`,
+          });
         if (!cleanText(c.text)) problems.push({ path: `comments.${i}.text`, code: 'required', message: `comments.${i}.text: không được để trống` });
       });
       if (problems.length) throw WorkflowError.invalid(problems, 'Góp ý không hợp lệ');
       facts.comments = (dto.comments ?? []).map((c) =>
-        manager.create(ConsultationComment, { id: randomUUID(), planId: plan.id, round, consulteeId: by.id, anchorId: c.anchorId ?? null, text: c.text.normalize('NFC').trim(), contentVersion: version, createdAt: this.clock.now() }),
+        manager.create(ConsultationComment, {
+          id: randomUUID(),
+          planId: plan.id,
+          round,
+          consulteeId: by.id,
+          anchorId: c.anchorId ?? null,
+          text: c.text.normalize('NFC').trim(),
+          contentVersion: version,
+          createdAt: this.clock.now(),
+        }),
       );
       return { commentIds: facts.comments.map((c) => c.id) };
     },
@@ -145,7 +161,11 @@ export class WorkflowFactsService {
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {
     const found = new Set((await manager.find(User, { where: { id: In(ids), active: true }, select: { id: true } })).map((u) => u.id));
-    const problems = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `consultees.${i}`, code: 'not_found', message: `consultees.${i}: không có người dùng đang hoạt động với mã ${id}` }]));
+    const problems = ids.flatMap((id, i) =>
+      found.has(id)
+        ? []
+        : [{ path: `consultees.${i}`, code: 'not_found', message: `consultees.${i}: không có người dùng đang hoạt động với mã ${id}` }],
+    );
     if (problems.length) throw WorkflowError.invalid(problems, 'Danh sách xin ý kiến không hợp lệ');
   }
 

@@ -110,7 +110,9 @@ export class WorkflowService implements OnModuleInit {
     if (spec.stepUp === 'password') await this.stepUp.requireNotLocked(actor.id);
     const passwordConfirmed = spec.stepUp === 'password' ? await this.stepUp.confirm(actor.id, dto.password ?? '') : false;
     const secrets = Object.fromEntries(SECRET_EVENT_FIELDS.map((field) => [field, undefined]));
-    const requestSha256 = createHash('sha256').update(canonicalJson({ planId, ...dto, ...secrets })).digest('hex');
+    const requestSha256 = createHash('sha256')
+      .update(canonicalJson({ planId, ...dto, ...secrets }))
+      .digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
         const plan = await this.access.readable(actor, planId, manager, true);
@@ -134,8 +136,16 @@ export class WorkflowService implements OnModuleInit {
           throw this.refused(loaded, sender.by, step.refusal, step.refusal.code === 'formatClean' ? { formatErrors: facts.formatErrors } : {});
         }
         if (facts.comments.length) await manager.insert(ConsultationComment, facts.comments);
-        const committed = await this.commit(manager, plan, loaded, facts.event, step.result, { actor, requestId: options.requestId, authority: facts.authority });
-        const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot)));
+        const committed = await this.commit(manager, plan, loaded, facts.event, step.result, {
+          actor,
+          requestId: options.requestId,
+          authority: facts.authority,
+        });
+        const allowedEvents = allowedPlanEvents(
+          loaded.version,
+          committed.snapshot,
+          await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot)),
+        );
         const body: TransitionResultDto = { ...committed.body, allowedEvents };
         if (options.idempotencyKey) {
           await manager.insert(IdempotencyKey, { key: options.idempotencyKey, actorId: actor.id, planId, requestSha256, response: body as never });
@@ -159,12 +169,16 @@ export class WorkflowService implements OnModuleInit {
    */
   private async stepUpFailed(actor: Actor, planId: string, refusal: WorkflowError, requestId: string | null): Promise<void> {
     if (refusal.details.refusedBy !== 'passwordConfirmed') {
-      throw new WorkflowError(WorkflowErrorCode.NotSigner, 'Bạn không thể ký kế hoạch này', { reason: refusal.details.reason, refusedBy: refusal.details.refusedBy });
+      throw new WorkflowError(WorkflowErrorCode.NotSigner, 'Bạn không thể ký kế hoạch này', {
+        reason: refusal.details.reason,
+        refusedBy: refusal.details.refusedBy,
+      });
     }
     await this.dataSource.transaction(async (manager) => {
       const { lockedNow } = await this.stepUp.recordFailure(manager, actor.id);
       await this.audit.append(manager, { planId, actor, event: 'STEP_UP_FAILED', requestId, data: { for: 'SIGN' } });
-      if (lockedNow) await this.audit.append(manager, { planId, actor, event: 'SIGNING_LOCKED', requestId, data: { minutes: STEP_UP_WINDOW_MINUTES } });
+      if (lockedNow)
+        await this.audit.append(manager, { planId, actor, event: 'SIGNING_LOCKED', requestId, data: { minutes: STEP_UP_WINDOW_MINUTES } });
     });
   }
 
@@ -180,7 +194,12 @@ export class WorkflowService implements OnModuleInit {
       const machineEvent = { ...event, by: SYSTEM_SENDER } as PlanEvent;
       const step = stepPlan(loaded.version, loaded.snapshot, machineEvent);
       if (!step.ok) throw this.refused(loaded, SYSTEM_SENDER, step.refusal);
-      const committed = await this.commit(manager, plan, loaded, machineEvent, step.result, { actor: SYSTEM_AUDIT_ACTOR, requestId: options.requestId, authority: null, data: options.data });
+      const committed = await this.commit(manager, plan, loaded, machineEvent, step.result, {
+        actor: SYSTEM_AUDIT_ACTOR,
+        requestId: options.requestId,
+        authority: null,
+        data: options.data,
+      });
       return { ...committed.body, allowedEvents: allowedPlanEvents(loaded.version, committed.snapshot, SYSTEM_SENDER) };
     };
     if (options.manager) return run(options.manager);
@@ -217,14 +236,23 @@ export class WorkflowService implements OnModuleInit {
 
   private checkIfMatch(plan: Plan, ifMatch: number | undefined): void {
     if (ifMatch !== undefined && ifMatch !== plan.rowVersion) {
-      throw new WorkflowError(WorkflowErrorCode.StaleVersion, `Kế hoạch đã thay đổi (phiên bản ${plan.rowVersion}, bạn gửi theo phiên bản ${ifMatch}): hãy tải lại rồi thử lại`, {
-        currentRowVersion: plan.rowVersion,
-        state: plan.state,
-      });
+      throw new WorkflowError(
+        WorkflowErrorCode.StaleVersion,
+        `Kế hoạch đã thay đổi (phiên bản ${plan.rowVersion}, bạn gửi theo phiên bản ${ifMatch}): hãy tải lại rồi thử lại`,
+        {
+          currentRowVersion: plan.rowVersion,
+          state: plan.state,
+        },
+      );
     }
   }
 
-  private refused(loaded: LoadedWorkflow, by: EventSender, refusal: { code: string; reason: string }, extra: Record<string, unknown> = {}): WorkflowError {
+  private refused(
+    loaded: LoadedWorkflow,
+    by: EventSender,
+    refusal: { code: string; reason: string },
+    extra: Record<string, unknown> = {},
+  ): WorkflowError {
     return new WorkflowError(WorkflowErrorCode.TransitionRefused, refusal.reason, {
       reason: refusal.reason,
       refusedBy: refusal.code,
@@ -252,21 +280,42 @@ export class WorkflowService implements OnModuleInit {
     const toState = planStateOf(next.snapshot);
     const context = next.snapshot.context as PlanMachineContext;
     const spec = planEventSpec(event.type);
-    const transition = { event, before: loaded.snapshot.context as PlanMachineContext, after: context, now: this.clock.now(), authority: audit.authority };
+    const transition = {
+      event,
+      before: loaded.snapshot.context as PlanMachineContext,
+      after: context,
+      now: this.clock.now(),
+      authority: audit.authority,
+    };
     const changes: Partial<Plan> = { state: toState, ...spec.planColumns?.(transition) };
     // The update also moves row_version (TypeORM's version column): the next If-Match must carry the new one.
     await manager.update(Plan, { id: plan.id }, changes);
     const transitions = (loaded.row?.transitions ?? 0) + 1;
     await manager.upsert(
       PlanWorkflow,
-      { planId: plan.id, machineId: PLAN_MACHINE_ID, machineVersion: loaded.version, snapshot: persistPlanSnapshot(loaded.version, next.snapshot) as never, transitions },
+      {
+        planId: plan.id,
+        machineId: PLAN_MACHINE_ID,
+        machineVersion: loaded.version,
+        snapshot: persistPlanSnapshot(loaded.version, next.snapshot) as never,
+        transitions,
+      },
       ['planId'],
     );
     if (event.type === 'RESOLVE_COMMENT') {
-      await manager.update(ConsultationComment, { id: event.commentId, planId: plan.id }, { resolution: event.resolution, resolutionNote: event.note, resolvedById: event.by.id, resolvedAt: this.clock.now() });
+      await manager.update(
+        ConsultationComment,
+        { id: event.commentId, planId: plan.id },
+        { resolution: event.resolution, resolutionNote: event.note, resolvedById: event.by.id, resolvedAt: this.clock.now() },
+      );
     }
     const updated = { ...plan, ...changes } as Plan;
-    const contentVersion = fromState === 'draft' || fromState === 'consultation' ? (event.type === 'SUBMIT' ? event.version : plan.currentVersion) : (updated.submittedVersion ?? plan.currentVersion);
+    const contentVersion =
+      fromState === 'draft' || fromState === 'consultation'
+        ? event.type === 'SUBMIT'
+          ? event.version
+          : plan.currentVersion
+        : (updated.submittedVersion ?? plan.currentVersion);
     const version = await manager.findOne(PlanVersion, { where: { planId: plan.id, version: contentVersion }, select: { contentSha256: true } });
     const entry = await this.audit.append(manager, {
       planId: plan.id,

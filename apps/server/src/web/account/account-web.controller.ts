@@ -40,5 +40,8 @@ function passwordPage() {
 }
 
 function mismatch() {
-  return new ValidationFailed([{ path: 'confirmPassword', code: 'mismatch', message: 'confirmPassword: hai lần nhập mật khẩu mới không giống nhau' }], 'Mật khẩu mới chưa đổi được');
+  return new ValidationFailed(
+    [{ path: 'confirmPassword', code: 'mismatch', message: 'confirmPassword: hai lần nhập mật khẩu mới không giống nhau' }],
+    'Mật khẩu mới chưa đổi được',
+  );
 }

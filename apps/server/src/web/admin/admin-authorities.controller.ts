@@ -30,13 +30,25 @@ export class AdminAuthoritiesController {
       run: async () => this.users.grantAuthority(actor, await validateForm(CreateAuthorityDto, authorityInput(body))),
       success: (a) => ({ redirect: `/admin/authorities?org=${a.organizationId}`, flash: `Đã thêm thẩm quyền ký cho «${a.userFullName}».` }),
       view: 'admin/authorities',
-      model: () => this.views.authoritiesPage(actor, orgId, { userId: text(body, 'userId'), capacityLines: lines(body, 'capacityLines'), validFrom: text(body, 'validFrom'), validTo: text(body, 'validTo') }),
+      model: () =>
+        this.views.authoritiesPage(actor, orgId, {
+          userId: text(body, 'userId'),
+          capacityLines: lines(body, 'capacityLines'),
+          validFrom: text(body, 'validFrom'),
+          validTo: text(body, 'validTo'),
+        }),
       labels: AUTHORITY_LABELS,
     });
   }
 
   @Post(':id/delete')
-  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await this.users.removeAuthority(actor, id);
     setFlash(req, 'Đã xóa thẩm quyền ký.');
     const org = text(body, 'organizationId');

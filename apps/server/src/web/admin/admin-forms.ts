@@ -113,10 +113,15 @@ export function membershipsInput(body: FormBody): MembershipInputDto[] {
   for (const i of [...indexes].sort((a, b) => a - b)) {
     const roles = list(body, `m${i}.roles`);
     if (text(body, `m${i}.remove`) === 'on' || !roles.length) continue;
-    rows.push({ organizationId: text(body, `m${i}.organizationId`), roles: roles as MembershipInputDto['roles'], position: optional(body, `m${i}.position`) });
+    rows.push({
+      organizationId: text(body, `m${i}.organizationId`),
+      roles: roles as MembershipInputDto['roles'],
+      position: optional(body, `m${i}.position`),
+    });
   }
   const newOrg = text(body, 'new.organizationId');
-  if (newOrg) rows.push({ organizationId: newOrg, roles: list(body, 'new.roles') as MembershipInputDto['roles'], position: optional(body, 'new.position') });
+  if (newOrg)
+    rows.push({ organizationId: newOrg, roles: list(body, 'new.roles') as MembershipInputDto['roles'], position: optional(body, 'new.position') });
   return rows;
 }
 
@@ -125,7 +130,10 @@ export function authorityInput(body: FormBody): CreateAuthorityDto {
   return {
     userId: text(body, 'userId'),
     organizationId: text(body, 'organizationId'),
-    capacityLines: lines(body, 'capacityLines').split('\n').map((l) => l.trim()).filter(Boolean),
+    capacityLines: lines(body, 'capacityLines')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
     validFrom: text(body, 'validFrom'),
     validTo: optional(body, 'validTo'),
   };

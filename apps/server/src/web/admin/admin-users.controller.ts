@@ -36,7 +36,14 @@ export class AdminUsersController {
       success: (user) => ({ redirect: `/admin/users/${user.id}`, flash: `Đã thêm người dùng «${user.fullName}».` }),
       view: 'admin/user-new',
       model: () =>
-        this.views.userForm(actor, null, { username: text(body, 'username'), fullName: text(body, 'fullName'), email: text(body, 'email'), organizationId: text(body, 'organizationId'), position: text(body, 'position'), roles: list(body, 'roles') }),
+        this.views.userForm(actor, null, {
+          username: text(body, 'username'),
+          fullName: text(body, 'fullName'),
+          email: text(body, 'email'),
+          organizationId: text(body, 'organizationId'),
+          position: text(body, 'position'),
+          roles: list(body, 'roles'),
+        }),
       labels: { ...USER_LABELS, 'memberships.0.roles': 'Vai trò', 'memberships.0.organizationId': 'Đơn vị' },
     });
   }
@@ -53,13 +60,20 @@ export class AdminUsersController {
       run: async () => this.users.update(actor, id, await validateForm(UpdateUserDto, userUpdateInput(body))),
       success: (user) => ({ redirect: `/admin/users/${id}`, flash: `Đã lưu thông tin của «${user.fullName}».` }),
       view: 'admin/user-edit',
-      model: () => this.views.userForm(actor, id, { fullName: text(body, 'fullName'), email: text(body, 'email'), active: text(body, 'active') === 'on' }),
+      model: () =>
+        this.views.userForm(actor, id, { fullName: text(body, 'fullName'), email: text(body, 'email'), active: text(body, 'active') === 'on' }),
       labels: USER_LABELS,
     });
   }
 
   @Post(':id/memberships')
-  setMemberships(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  setMemberships(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const memberships = membershipsInput(body);
     return submitForm(req, res, {
       run: async () => this.users.setMemberships(actor, id, (await validateForm(SetMembershipsDto, { memberships })).memberships),

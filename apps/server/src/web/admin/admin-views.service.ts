@@ -20,7 +20,12 @@ export interface OrganizationOption {
 
 /** The organization tree as nested nodes, from the service's depth-first list. */
 export function organizationTree(orgs: OrganizationDto[], administered: (id: string) => boolean): OrganizationNode[] {
-  const nodes = new Map(orgs.map((org) => [org.id, { org, familyLabel: FAMILY_NAMES[org.family], administered: administered(org.id), children: [] as OrganizationNode[] }]));
+  const nodes = new Map(
+    orgs.map((org) => [
+      org.id,
+      { org, familyLabel: FAMILY_NAMES[org.family], administered: administered(org.id), children: [] as OrganizationNode[] },
+    ]),
+  );
   const roots: OrganizationNode[] = [];
   for (const org of orgs) {
     const node = nodes.get(org.id)!;
@@ -89,7 +94,12 @@ export class AdminViewsService {
     return { title: 'Người dùng', users, q: filter.q ?? '', organizations: organizationOptions(orgs, orgId), total: users.length };
   }
 
-  async userForm(actor: Actor, id: string | null, typed?: Record<string, unknown>, typedMemberships?: { organizationId: string; roles: Role[]; position?: string | null }[]) {
+  async userForm(
+    actor: Actor,
+    id: string | null,
+    typed?: Record<string, unknown>,
+    typedMemberships?: { organizationId: string; roles: Role[]; position?: string | null }[],
+  ) {
     const every = await this.organizations.list(actor);
     const orgs = await this.administeredOrganizations(actor);
     const user: UserDto | null = id ? await this.users.get(actor, id) : null;
@@ -110,7 +120,11 @@ export class AdminViewsService {
       newRoles: roleChoices((typed?.roles as Role[]) ?? []),
       organizations: organizationOptions(orgs, (typed?.organizationId as string) ?? null),
       freeOrganizations: organizationOptions(orgs, null, taken),
-      authorities: user ? (await this.users.listAuthorities()).filter((a) => a.userId === user.id).map((a) => ({ ...a, organizationName: names.get(a.organizationId) ?? '' })) : [],
+      authorities: user
+        ? (await this.users.listAuthorities())
+            .filter((a) => a.userId === user.id)
+            .map((a) => ({ ...a, organizationName: names.get(a.organizationId) ?? '' }))
+        : [],
     };
   }
 

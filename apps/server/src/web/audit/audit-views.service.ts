@@ -30,13 +30,48 @@ export function eventName(event: string, data?: Record<string, unknown> | null):
   return PLAN_EVENT_LABELS[event] ?? OTHER_EVENTS[event] ?? event;
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'atVietnam', 'actorId', 'actorName', 'event', 'eventName', 'fromState', 'toState', 'reason', 'contentVersion', 'contentSha256', 'requestId', 'prevHash', 'hash', 'data'];
-
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'atVietnam',
+  'actorId',
+  'actorName',
+  'event',
+  'eventName',
+  'fromState',
+  'toState',
+  'reason',
+  'contentVersion',
+  'contentSha256',
+  'requestId',
+  'prevHash',
+  'hash',
+  'data',
+];
 
 /** A plan's history as CSV (UTF-8 with BOM, so that spreadsheet programs read the Vietnamese). */
 export function historyCsv(events: AuditEventDto[]): string {
   const rows = events.map((e) =>
-    [e.seq, e.at, viDateTime(e.at), e.actorId, e.actorName, e.event, eventName(e.event, e.data), e.fromState, e.toState, e.reason, e.contentVersion, e.contentSha256, e.requestId, e.prevHash, e.hash, e.data].map(csvCell).join(','),
+    [
+      e.seq,
+      e.at,
+      viDateTime(e.at),
+      e.actorId,
+      e.actorName,
+      e.event,
+      eventName(e.event, e.data),
+      e.fromState,
+      e.toState,
+      e.reason,
+      e.contentVersion,
+      e.contentSha256,
+      e.requestId,
+      e.prevHash,
+      e.hash,
+      e.data,
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
@@ -64,21 +99,28 @@ export class AuditViewsService {
     const report = auditor ? await this.audit.verify() : null;
     const broken = report?.broken.find((b) => b.planId === id) ?? null;
     const views = events.map((e) => ({
-        ...e,
-        eventName: eventName(e.event, e.data),
-        fromLabel: e.fromState ? planStateLabel(e.fromState) : null,
-        toLabel: e.toState ? planStateLabel(e.toState) : null,
-        moved: !!e.fromState && !!e.toState && e.fromState !== e.toState,
-        shortHash: e.hash.slice(0, 12),
-        shortContent: e.contentSha256?.slice(0, 12) ?? null,
-        system: e.actorId === null,
-        broken: broken?.seq === e.seq,
-        savedRun: null as null | { count: number; fromVersion: number | null; toVersion: number | null; firstAt: string },
-      }));
+      ...e,
+      eventName: eventName(e.event, e.data),
+      fromLabel: e.fromState ? planStateLabel(e.fromState) : null,
+      toLabel: e.toState ? planStateLabel(e.toState) : null,
+      moved: !!e.fromState && !!e.toState && e.fromState !== e.toState,
+      shortHash: e.hash.slice(0, 12),
+      shortContent: e.contentSha256?.slice(0, 12) ?? null,
+      system: e.actorId === null,
+      broken: broken?.seq === e.seq,
+      savedRun: null as null | { count: number; fromVersion: number | null; toVersion: number | null; firstAt: string },
+    }));
     const shown: typeof views = [];
     for (const view of views) {
       const last = shown[shown.length - 1];
-      if (!all && view.event === 'CONTENT_SAVED' && last?.event === 'CONTENT_SAVED' && last.actorId === view.actorId && !view.broken && !last.broken) {
+      if (
+        !all &&
+        view.event === 'CONTENT_SAVED' &&
+        last?.event === 'CONTENT_SAVED' &&
+        last.actorId === view.actorId &&
+        !view.broken &&
+        !last.broken
+      ) {
         const run = last.savedRun ?? { count: 1, fromVersion: last.contentVersion, toVersion: last.contentVersion, firstAt: last.at };
         shown[shown.length - 1] = { ...view, savedRun: { ...run, count: run.count + 1, toVersion: view.contentVersion } };
       } else shown.push(view);

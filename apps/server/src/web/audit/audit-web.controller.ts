@@ -36,6 +36,9 @@ export class AuditWebController {
   @Get('plans/:id/history.json')
   async historyJson(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const json = JSON.stringify({ planId: id, exportedAt: this.clock.now().toISOString(), events: await this.views.history(actor, id) }, null, 2);
-    return new StreamableFile(Buffer.from(json, 'utf8'), { type: 'application/json; charset=utf-8', disposition: `attachment; filename="lich-su-${id.slice(0, 8)}.json"` });
+    return new StreamableFile(Buffer.from(json, 'utf8'), {
+      type: 'application/json; charset=utf-8',
+      disposition: `attachment; filename="lich-su-${id.slice(0, 8)}.json"`,
+    });
   }
 }

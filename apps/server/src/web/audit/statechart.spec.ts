@@ -31,7 +31,12 @@ describe('statechart drawn from the machine definition', () => {
 
   it('marks the current state, the states visited and the transitions taken, with their count', () => {
     expect(chart.states.filter((s) => s.current).map((s) => s.id)).toEqual(['review']);
-    expect(chart.states.filter((s) => s.visited).map((s) => s.id).sort()).toEqual(['draft', 'review']);
+    expect(
+      chart.states
+        .filter((s) => s.visited)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['draft', 'review']);
     expect(chart.edges.find((e) => e.from === 'draft' && e.to === 'review')!.taken).toBe(2);
     expect(chart.edges.find((e) => e.from === 'review' && e.to === 'draft')!.taken).toBe(1);
     expect(chart.edges.find((e) => e.from === 'awaitingSignature' && e.to === 'signed')!.taken).toBe(0);

@@ -53,7 +53,11 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
  * (forward on the left, back on the right), each numbered for the table beside it. The current
  * state, the states visited and the transitions taken (from the history) are marked.
  */
-export function buildStatechart(definition: MachineDefinition, current: string, path: { from: string | null; to: string | null; event: string }[]): Statechart {
+export function buildStatechart(
+  definition: MachineDefinition,
+  current: string,
+  path: { from: string | null; to: string | null; event: string }[],
+): Statechart {
   const all = Object.entries(definition.states ?? {});
   const initial = typeof definition.initial === 'string' ? definition.initial : all[0]?.[0];
   // Breadth first from the initial state, final states after the others.
@@ -75,7 +79,14 @@ export function buildStatechart(definition: MachineDefinition, current: string, 
   for (const p of path) if (p.from && p.to && p.from !== p.to) takenCount.set(`${p.from}>${p.to}`, (takenCount.get(`${p.from}>${p.to}`) ?? 0) + 1);
 
   const edges = new Map<string, ChartEdge>();
-  const states: ChartState[] = ordered.map((id) => ({ id, label: planStateLabel(id), final: definition.states?.[id]?.type === 'final', visited: visited.has(id), current: id === current, selfEvents: [] }));
+  const states: ChartState[] = ordered.map((id) => ({
+    id,
+    label: planStateLabel(id),
+    final: definition.states?.[id]?.type === 'final',
+    visited: visited.has(id),
+    current: id === current,
+    selfEvents: [],
+  }));
   for (const state of states) {
     for (const [event, transition] of Object.entries(definition.states?.[state.id]?.on ?? {})) {
       if (hasSelf(transition)) state.selfEvents.push(PLAN_EVENT_LABELS[event] ?? event);
@@ -116,10 +127,17 @@ function drawSvg(states: ChartState[], edges: ChartEdge[]): string {
   const mid = (i: number) => top(i) + BOX_H / 2;
   const height = top(states.length - 1) + BOX_H + 16;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" class="statechart">`);
-  out.push(`<title id="chart-title">Sơ đồ trạng thái của quy trình kế hoạch</title><desc id="chart-desc">Trạng thái hiện tại: ${escape(states.find((s) => s.current)?.label ?? '')}. Các bước đã đi qua được tô đậm; bảng bên cạnh liệt kê từng chuyển trạng thái theo số.</desc>`);
-  out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#5b6475"/></marker><marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#a4161a"/></marker></defs>');
-  const stroke = (e: ChartEdge) => (e.taken ? 'stroke="#a4161a" stroke-width="2.5" marker-end="url(#arrow-taken)"' : 'stroke="#8f98a8" stroke-width="1.2" marker-end="url(#arrow)"');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" class="statechart">`,
+  );
+  out.push(
+    `<title id="chart-title">Sơ đồ trạng thái của quy trình kế hoạch</title><desc id="chart-desc">Trạng thái hiện tại: ${escape(states.find((s) => s.current)?.label ?? '')}. Các bước đã đi qua được tô đậm; bảng bên cạnh liệt kê từng chuyển trạng thái theo số.</desc>`,
+  );
+  out.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#5b6475"/></marker><marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#a4161a"/></marker></defs>',
+  );
+  const stroke = (e: ChartEdge) =>
+    e.taken ? 'stroke="#a4161a" stroke-width="2.5" marker-end="url(#arrow-taken)"' : 'stroke="#8f98a8" stroke-width="1.2" marker-end="url(#arrow)"';
   const marker = (x: number, y: number, e: ChartEdge) =>
     `<g class="edge-no"><circle cx="${x}" cy="${y}" r="8" fill="${e.taken ? '#a4161a' : '#fff'}" stroke="${e.taken ? '#a4161a' : '#8f98a8'}"/><text x="${x}" y="${y + 3.5}" text-anchor="middle" font-size="10" fill="${e.taken ? '#fff' : '#1d2433'}">${e.n}</text></g>`;
   for (const e of edges.filter(adjacent)) {
@@ -139,7 +157,9 @@ function drawSvg(states: ChartState[], edges: ChartEdge[]): string {
     const x = x0 + BOX_W + (lane + 1) * LANE;
     const a = mid(index.get(e.from)!) - 6;
     const b = mid(index.get(e.to)!) + 6;
-    out.push(`<path d="M${x0 + BOX_W},${a} L${x},${a} L${x},${b} L${x0 + BOX_W + 2},${b}" fill="none" ${stroke(e)}><title>${escape(e.label)}</title></path>`);
+    out.push(
+      `<path d="M${x0 + BOX_W},${a} L${x},${a} L${x},${b} L${x0 + BOX_W + 2},${b}" fill="none" ${stroke(e)}><title>${escape(e.label)}</title></path>`,
+    );
     out.push(marker(x, (a + b) / 2 + (lane % 2) * 14, e));
   });
   states.forEach((s, i) => {
@@ -148,7 +168,9 @@ function drawSvg(states: ChartState[], edges: ChartEdge[]): string {
     out.push(
       `<g class="state${s.current ? ' current' : ''}${s.visited ? ' visited' : ''}"><rect x="${x0}" y="${top(i)}" width="${BOX_W}" height="${BOX_H}" rx="${s.final ? 18 : 8}" fill="${fill}" stroke="${s.visited ? '#a4161a' : '#8f98a8'}" stroke-width="${s.current ? 3 : 1.5}"/>` +
         `<text x="${x0 + BOX_W / 2}" y="${top(i) + (s.selfEvents.length ? 17 : 25)}" text-anchor="middle" font-size="14" font-weight="${s.current ? 700 : 600}" fill="${color}">${escape(s.label)}</text>` +
-        (s.selfEvents.length ? `<text x="${x0 + BOX_W / 2}" y="${top(i) + 32}" text-anchor="middle" font-size="9.5" fill="${color}">↻ ${escape(s.selfEvents.join(', '))}</text>` : '') +
+        (s.selfEvents.length
+          ? `<text x="${x0 + BOX_W / 2}" y="${top(i) + 32}" text-anchor="middle" font-size="9.5" fill="${color}">↻ ${escape(s.selfEvents.join(', '))}</text>`
+          : '') +
         '</g>',
     );
   });

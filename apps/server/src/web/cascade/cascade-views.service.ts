@@ -3,7 +3,12 @@ import { Actor } from '@app/common';
 import { CascadeLevelCountsDto, CascadeLinksService, CascadeNodeDto, PlanReportsService, ReportDutyOwedDto } from '@app/cascade';
 import { planStateLabel } from '@workflows/plan-labels';
 
-const STATUS_NAMES: Record<string, string> = { issued: 'Đã ban hành', in_progress: 'Đang xây dựng', not_started: 'Chưa bắt đầu', cancelled: 'Đã hủy' };
+const STATUS_NAMES: Record<string, string> = {
+  issued: 'Đã ban hành',
+  in_progress: 'Đang xây dựng',
+  not_started: 'Chưa bắt đầu',
+  cancelled: 'Đã hủy',
+};
 
 interface TreeNode extends CascadeNodeDto {
   stateLabel: string;
@@ -39,7 +44,12 @@ export class CascadeViewsService {
 
   async treePage(actor: Actor, id: string): Promise<CascadeTreeView> {
     const tree = await this.links.tree(actor, id);
-    const decorate = (n: CascadeNodeDto): TreeNode => ({ ...n, stateLabel: planStateLabel(n.state), statusName: STATUS_NAMES[n.status] ?? n.status, children: [] });
+    const decorate = (n: CascadeNodeDto): TreeNode => ({
+      ...n,
+      stateLabel: planStateLabel(n.state),
+      statusName: STATUS_NAMES[n.status] ?? n.status,
+      children: [],
+    });
     const root = decorate(tree.root);
     const byId = new Map<string, TreeNode>([[root.id, root]]);
     for (const node of tree.descendants) {
@@ -53,9 +63,7 @@ export class CascadeViewsService {
       today: tree.today,
       total: tree.total,
       overdue: tree.descendants.filter((d) => d.overdue).length,
-      levels: tree.levels
-        .filter((l) => l.depth > 0)
-        .map((l) => ({ ...l, percent: l.total ? Math.round((l.issued / l.total) * 100) : 0 })),
+      levels: tree.levels.filter((l) => l.depth > 0).map((l) => ({ ...l, percent: l.total ? Math.round((l.issued / l.total) * 100) : 0 })),
     };
   }
 
@@ -66,7 +74,12 @@ export class CascadeViewsService {
     return {
       title: 'Báo cáo kết quả',
       duty,
-      duties: owed.map((r) => ({ value: r.dutyId, org: r.organization.id, label: `${r.what}${r.period ? ` (${r.period})` : ''}, hạn ${r.deadline.split('-').reverse().join('/')}`, selected: r === duty })),
+      duties: owed.map((r) => ({
+        value: r.dutyId,
+        org: r.organization.id,
+        label: `${r.what}${r.period ? ` (${r.period})` : ''}, hạn ${r.deadline.split('-').reverse().join('/')}`,
+        selected: r === duty,
+      })),
       planId,
     };
   }

@@ -30,12 +30,21 @@ export class DemoMailWebController {
     const mail = await this.mails.get(actor, id);
     return {
       title: mail.subject || 'Thư không có tiêu đề',
-      mail: { ...mail, to: mail.recipients.join(', '), attachments: mail.attachments.map((a, i) => ({ ...a, index: i, sizeText: kilobytes(a.size) })) },
+      mail: {
+        ...mail,
+        to: mail.recipients.join(', '),
+        attachments: mail.attachments.map((a, i) => ({ ...a, index: i, sizeText: kilobytes(a.size) })),
+      },
     };
   }
 
   @Get(':id/attachments/:index')
-  async attachment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('index', ParseIntPipe) index: number, @Res() res: Response) {
+  async attachment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('index', ParseIntPipe) index: number,
+    @Res() res: Response,
+  ) {
     const file = await this.mails.attachment(actor, id, index);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CascadeLinksService } from '@app/cascade';
-import { DeliveriesService, DeliveryDto, emailEnabled, HANDLING_STATUS_LABEL, IncomingDocumentDto, IncomingService, incomingOrganizations, PlanDeliveriesDto } from '@app/distribution';
+import {
+  DeliveriesService,
+  DeliveryDto,
+  emailEnabled,
+  HANDLING_STATUS_LABEL,
+  IncomingDocumentDto,
+  IncomingService,
+  incomingOrganizations,
+  PlanDeliveriesDto,
+} from '@app/distribution';
 import { OrganizationsService } from '@app/identity';
 import { PlansService } from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
@@ -73,7 +82,12 @@ export interface DistributionBoardView {
 /** States between the signature and the end of distribution, while the deliveries may not exist yet. */
 const ON_THE_WAY = ['signed', 'numbered', 'issued', 'distributing'];
 
-const BADGE: Partial<Record<DeliveryDto['status'], string>> = { delivered: 'badge-ok', acknowledged: 'badge-ok', failed: 'badge-warn', dead: 'badge-err' };
+const BADGE: Partial<Record<DeliveryDto['status'], string>> = {
+  delivered: 'badge-ok',
+  acknowledged: 'badge-ok',
+  failed: 'badge-warn',
+  dead: 'badge-err',
+};
 
 /** View models of văn bản đến and the distribution board, from the distribution domain's exported services. */
 @Injectable()
@@ -90,7 +104,10 @@ export class DistributionViewsService {
   async incomingPage(actor: Actor, filter: IncomingFilter): Promise<IncomingPageView> {
     const mine = new Set(incomingOrganizations(actor));
     const organizations = (await this.organizations.list()).filter((o) => mine.has(o.id));
-    const page = await this.incoming.list(actor, { organizationId: filter.organizationId, unacknowledged: filter.unacknowledged ? 'true' : undefined });
+    const page = await this.incoming.list(actor, {
+      organizationId: filter.organizationId,
+      unacknowledged: filter.unacknowledged ? 'true' : undefined,
+    });
     const waiting = page.items.filter((d) => !d.acknowledgedAt).length;
     const query = new URLSearchParams();
     if (filter.organizationId) query.set('organizationId', filter.organizationId);

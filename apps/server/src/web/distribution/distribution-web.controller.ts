@@ -40,13 +40,23 @@ export class DistributionWebController {
   @Get('incoming')
   @Roles(...INCOMING_ROLES)
   @Render('distribution/incoming')
-  incomingPage(@CurrentActor() actor: Actor, @Query('organizationId') organizationId?: string, @Query('unacknowledged') unacknowledged?: string): Promise<IncomingPageView> {
+  incomingPage(
+    @CurrentActor() actor: Actor,
+    @Query('organizationId') organizationId?: string,
+    @Query('unacknowledged') unacknowledged?: string,
+  ): Promise<IncomingPageView> {
     return this.views.incomingPage(actor, { organizationId: organizationId || undefined, unacknowledged: unacknowledged === 'true' });
   }
 
   @Post('incoming/:id/acknowledge')
   @Roles(...INCOMING_ROLES)
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return act(req, res, backTo(body, id), async () => {
       const doc = await this.incoming.acknowledge(actor, id);
       return `Đã xác nhận đã nhận văn bản ${doc.numberSymbol ?? doc.summary}.`;
@@ -55,7 +65,13 @@ export class DistributionWebController {
 
   @Post('incoming/:id/status')
   @Roles(...INCOMING_ROLES)
-  reportHandling(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  reportHandling(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return act(req, res, backTo(body, id), async () => {
       const dto = await validateForm(ReportHandlingDto, { status: text(body, 'status'), note: optional(body, 'note') ?? undefined });
       await this.incoming.reportHandling(actor, id, dto);
@@ -72,7 +88,13 @@ export class DistributionWebController {
 
   @Post('plans/:id/distribution/:deliveryId/resend')
   @Roles('clerk')
-  resend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @Req() req: Request, @Res() res: Response) {
+  resend(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return act(req, res, `/plans/${id}/distribution`, async () => {
       const delivery = await this.deliveries.resend(actor, deliveryId);
       return `Đã xếp lịch gửi lại cho ${delivery.recipientName}.`;

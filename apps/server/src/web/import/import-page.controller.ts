@@ -27,7 +27,13 @@ export class ImportPageController {
   @Post()
   @Roles('drafter')
   @UseInterceptors(ImportFileInterceptor)
-  async submit(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedPlanFile | undefined, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async submit(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedPlanFile | undefined,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const organizationId = text(body, 'organizationId') || undefined;
     const save = text(body, 'intent') === 'save';
     try {

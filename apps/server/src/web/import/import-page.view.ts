@@ -64,7 +64,15 @@ function nodes(list: BodyNode[], labels: Record<string, string>, html: (text: st
     // Safe HTML: the light markup (*italic*, **bold**, footnote marks) shown as it will print.
     heading: node.kind === 'item' && node.heading ? html(node.heading) : null,
     text: node.kind !== 'table' && node.text ? html(node.text) : null,
-    task: node.kind === 'item' && node.task ? { directedBy: node.task.directedBy, carriedOutBy: node.task.carriedOutBy, time: timeframeText(node.task.timeframe), assigned: node.task.assigneeOrganizationIds.length } : null,
+    task:
+      node.kind === 'item' && node.task
+        ? {
+            directedBy: node.task.directedBy,
+            carriedOutBy: node.task.carriedOutBy,
+            time: timeframeText(node.task.timeframe),
+            assigned: node.task.assigneeOrganizationIds.length,
+          }
+        : null,
     children: node.kind === 'item' || node.kind === 'bullet' ? nodes(node.children as BodyNode[], labels, html) : [],
     table: node.kind === 'table' ? tableView(node, html) : null,
   }));
@@ -86,7 +94,11 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
       superiorBody: detected.superiorBody?.split('\n').join(' / ') ?? null,
       issuingBody: detected.issuingBody?.split('\n').join(' / ') ?? null,
       numberSymbol: detected.numberSymbol,
-      number: detected.numberSymbol ? null : detected.symbolOrganization ? `(để trống) …/${detected.documentType}…${detected.symbolOrganization}` : null,
+      number: detected.numberSymbol
+        ? null
+        : detected.symbolOrganization
+          ? `(để trống) …/${detected.documentType}…${detected.symbolOrganization}`
+          : null,
       place: detected.place,
       date: detected.date,
       year: detected.year,
@@ -100,10 +112,18 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
     closing: content.closing.map(html),
     appendices: content.appendices.map((a) => ({ label: labels[a.id], title: a.title, children: nodes(a.children, labels, html) })),
     duties: content.reportingDuties.map((d) => ({ ...d, linked: !!d.toOrganizationId })),
-    recipients: content.recipients.map((r) => ({ name: r.name, note: r.note, purpose: RECIPIENT_PURPOSE_LABELS[r.purpose], linked: !!r.organizationId })),
+    recipients: content.recipients.map((r) => ({
+      name: r.name,
+      note: r.note,
+      purpose: RECIPIENT_PURPOSE_LABELS[r.purpose],
+      linked: !!r.organizationId,
+    })),
     signature: content.signature,
     // Footnotes in the order their marks were numbered above.
-    footnotes: [...footnotes.order(), ...content.footnotes.map((f) => f.id).filter((id) => !footnotes.order().includes(id))].map((id) => ({ id, html: html(content.footnotes.find((f) => f.id === id)!.text) })),
+    footnotes: [...footnotes.order(), ...content.footnotes.map((f) => f.id).filter((id) => !footnotes.order().includes(id))].map((id) => ({
+      id,
+      html: html(content.footnotes.find((f) => f.id === id)!.text),
+    })),
     report: {
       warnings: report.warnings,
       unrecognized: report.unrecognized,

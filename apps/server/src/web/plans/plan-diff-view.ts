@@ -60,7 +60,12 @@ export interface FieldChangeView {
 }
 
 function fieldView(change: FieldChange): FieldChangeView {
-  return { name: FIELD_NAMES[change.field] ?? change.field, runs: change.redline ?? null, before: show(change.field, change.before), after: show(change.field, change.after) };
+  return {
+    name: FIELD_NAMES[change.field] ?? change.field,
+    runs: change.redline ?? null,
+    before: show(change.field, change.before),
+    after: show(change.field, change.after),
+  };
 }
 
 function entryView(entry: EntryChange) {

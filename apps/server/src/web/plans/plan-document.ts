@@ -9,7 +9,10 @@ const FINAL_STATES = new Set(['awaitingSignature', 'signed', 'numbered']);
  * number and date blank for the register); before that a draft with its round.
  */
 /** How a plan prints now; `year` is the year an undated plan shows (the year it would be dated if signed now). */
-export function documentModeOf(plan: { state: string; numberSymbol: string | null; issuedOn: string | null; draftRound: number }, year: number): DocumentMode {
+export function documentModeOf(
+  plan: { state: string; numberSymbol: string | null; issuedOn: string | null; draftRound: number },
+  year: number,
+): DocumentMode {
   if (plan.numberSymbol && plan.issuedOn) return { kind: 'issued', numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, stamp: null };
   if (FINAL_STATES.has(plan.state)) return { kind: 'final', year };
   return { kind: 'draft', round: plan.draftRound, year };

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, FieldProblem, hasRole } from '@app/common';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { Appendix, BodyNode, DOCUMENT_TYPES, FormatCheckService, numberPlan, Part, PlanContent, PlansService, RECIPIENT_PURPOSE_LABELS, RECIPIENT_PURPOSES } from '@app/plans';
+import {
+  Appendix,
+  BodyNode,
+  DOCUMENT_TYPES,
+  FormatCheckService,
+  numberPlan,
+  Part,
+  PlanContent,
+  PlansService,
+  RECIPIENT_PURPOSE_LABELS,
+  RECIPIENT_PURPOSES,
+} from '@app/plans';
 import { planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -13,7 +24,14 @@ import { byField, PlacedProblem, placeProblem } from './plan-problems';
 import { tableEditorView } from './table-editor-view';
 
 // Roman-numeral parts are "Mục" and their numbered items "Điểm", as an office cites them ("điểm 1 Mục II").
-const KIND_NAMES: Record<string, string> = { part: 'Mục', appendix: 'Phụ lục', item: 'Điểm', paragraph: 'Đoạn văn', bullet: 'Gạch đầu dòng', table: 'Bảng' };
+const KIND_NAMES: Record<string, string> = {
+  part: 'Mục',
+  appendix: 'Phụ lục',
+  item: 'Điểm',
+  paragraph: 'Đoạn văn',
+  bullet: 'Gạch đầu dòng',
+  table: 'Bảng',
+};
 const TIMEFRAME_NAMES: Record<string, string> = { ongoing: 'Thường xuyên', date: 'Đến ngày', quarter: 'Quý', year: 'Năm', text: 'Ghi bằng lời' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -101,7 +119,12 @@ export class PlanEditorService {
     const orgChoices = (selected: string[]) => organizationOptions(others, null).map((o) => ({ ...o, selected: selected.includes(o.id) }));
 
     const appendixIds = new Set(content.appendices.map((a) => a.id));
-    const nodeView = (node: Part | Appendix | BodyNode, parentId: string, index: number, siblings: (Part | Appendix | BodyNode)[]): Record<string, unknown> => {
+    const nodeView = (
+      node: Part | Appendix | BodyNode,
+      parentId: string,
+      index: number,
+      siblings: (Part | Appendix | BodyNode)[],
+    ): Record<string, unknown> => {
       const kind = 'kind' in node ? node.kind : appendixIds.has(node.id) ? 'appendix' : 'part';
       const prev = siblings[index - 1];
       const err = (field: string) => errors[`b.${node.id}.${field}`];
@@ -113,7 +136,17 @@ export class PlanEditorService {
         label: labels[node.id] ?? '',
         isPart: kind === 'part' || kind === 'appendix',
         isAppendix: kind === 'appendix',
-        appendix: 'attachmentLine' in node ? { attachmentLine: node.attachmentLine, orientations: [['', 'Tự động (ngang khi bảng rộng)'], ['portrait', 'Dọc'], ['landscape', 'Ngang']].map(([code, name]) => ({ code, name, selected: (node.orientation ?? '') === code })) } : null,
+        appendix:
+          'attachmentLine' in node
+            ? {
+                attachmentLine: node.attachmentLine,
+                orientations: [
+                  ['', 'Tự động (ngang khi bảng rộng)'],
+                  ['portrait', 'Dọc'],
+                  ['landscape', 'Ngang'],
+                ].map(([code, name]) => ({ code, name, selected: (node.orientation ?? '') === code })),
+              }
+            : null,
         isItem: kind === 'item',
         table: 'kind' in node && node.kind === 'table' ? tableEditorView(node, errors) : null,
         title: 'title' in node ? node.title : '',
@@ -125,7 +158,13 @@ export class PlanEditorService {
         first: index === 0,
         last: index === siblings.length - 1,
         canIndent: kind !== 'part' && !!prev && 'kind' in prev && (prev.kind === 'item' || (prev.kind === 'bullet' && kind === 'bullet')),
-        canOutdent: kind !== 'part' && kind !== 'appendix' && !!parentId && !content.parts.some((p) => p.id === parentId) && !appendixIds.has(parentId) && !(kind !== 'bullet' && isBullet(content, parentId)),
+        canOutdent:
+          kind !== 'part' &&
+          kind !== 'appendix' &&
+          !!parentId &&
+          !content.parts.some((p) => p.id === parentId) &&
+          !appendixIds.has(parentId) &&
+          !(kind !== 'bullet' && isBullet(content, parentId)),
         addKinds: childKinds(node).map((k) => ({ kind: k, name: KIND_NAMES[k] })),
         children: 'children' in node ? (node.children as (Part | BodyNode)[]).map((c, i, all) => nodeView(c, node.id, i, all)) : [],
       };
@@ -150,7 +189,15 @@ export class PlanEditorService {
               quarters: [1, 2, 3, 4].map((q) => ({ q, roman: ROMAN[q - 1], checked: tf.kind === 'quarter' && tf.quarters.includes(q) })),
               timeYear: tf.kind === 'quarter' || tf.kind === 'year' ? tf.year : '',
               timeText: tf.text ?? '',
-              err: { directedBy: err('directedBy'), carriedOutBy: err('carriedOutBy'), timeKind: err('timeKind'), timeDate: err('timeDate'), timeQuarters: err('timeQuarters'), timeYear: err('timeYear'), timeText: err('timeText') },
+              err: {
+                directedBy: err('directedBy'),
+                carriedOutBy: err('carriedOutBy'),
+                timeKind: err('timeKind'),
+                timeDate: err('timeDate'),
+                timeQuarters: err('timeQuarters'),
+                timeYear: err('timeYear'),
+                timeText: err('timeText'),
+              },
             });
           }
           collectTasks(n.children);
@@ -191,7 +238,15 @@ export class PlanEditorService {
       parts: content.parts.map((p, i, all) => nodeView(p, '', i, all)),
       appendices: content.appendices.map((a, i, all) => nodeView(a, '', i, all)),
       tasks,
-      references: content.preamble.references.map((r) => ({ ...r, numberSymbol: r.numberSymbol ?? '', date: r.date ?? '', issuer: r.issuer ?? '', title: r.title ?? '', planId: r.planId ?? '', err: rowErrors(errors, 'ref', r.id) })),
+      references: content.preamble.references.map((r) => ({
+        ...r,
+        numberSymbol: r.numberSymbol ?? '',
+        date: r.date ?? '',
+        issuer: r.issuer ?? '',
+        title: r.title ?? '',
+        planId: r.planId ?? '',
+        err: rowErrors(errors, 'ref', r.id),
+      })),
       duties: content.reportingDuties.map((d) => ({
         ...d,
         period: d.period ?? '',
@@ -212,7 +267,11 @@ export class PlanEditorService {
       })),
       picker: organizationOptions(others, null),
       pickerPurposes: RECIPIENT_PURPOSES.filter((p) => p !== 'archive').map((code) => ({ code, name: RECIPIENT_PURPOSE_LABELS[code] })),
-      authorities: validAuthorities.map((a) => ({ id: a.id, label: `${a.userFullName}: ${a.capacityLines.join(' / ')}`, selected: a.id === content.signature.authorityId })),
+      authorities: validAuthorities.map((a) => ({
+        id: a.id,
+        label: `${a.userFullName}: ${a.capacityLines.join(' / ')}`,
+        selected: a.id === content.signature.authorityId,
+      })),
       footnotes: content.footnotes.map((f) => ({ ...f, err: rowErrors(errors, 'fn', f.id) })),
       check: { ...check, errors: checkProblems(check.errors), warnings: checkProblems(check.warnings) },
     };
@@ -273,4 +332,3 @@ function rowErrors(errors: Record<string, string>, area: string, id: string): Re
 function excerpt(value: string): string {
   return value.length > 90 ? `${value.slice(0, 87)}...` : value;
 }
-

@@ -23,12 +23,15 @@ const ctx = (over: Partial<OpContext['picked']> = {}): OpContext => ({
 });
 
 describe('plan editor form', () => {
-  it.each(['party-khoi-2024-04-KH-BCD.json', 'party-thixa-2023-draft.json', 'state-xa-2024-48-KH-UBND.json'])('keeps every field of the seed %s through the form and back', (name) => {
-    const content = seed(name);
-    const back = validatePlanContent(contentFromForm(formFromContent(content)));
-    expect(back.ok).toBe(true);
-    expect(canonicalContent((back as { content: PlanContent }).content)).toEqual(content);
-  });
+  it.each(['party-khoi-2024-04-KH-BCD.json', 'party-thixa-2023-draft.json', 'state-xa-2024-48-KH-UBND.json'])(
+    'keeps every field of the seed %s through the form and back',
+    (name) => {
+      const content = seed(name);
+      const back = validatePlanContent(contentFromForm(formFromContent(content)));
+      expect(back.ok).toBe(true);
+      expect(canonicalContent((back as { content: PlanContent }).content)).toEqual(content);
+    },
+  );
 
   it('keeps a lettered part (A, B...) through the form and back', () => {
     const content = seed('state-xa-2024-48-KH-UBND.json');
@@ -60,7 +63,10 @@ describe('plan editor form', () => {
       'b.i.timeYear': '2023',
     };
     const item = contentFromForm(body).parts[0].children[0];
-    expect(item).toMatchObject({ kind: 'item', task: { carriedOutBy: 'Ban Tuyên giáo', timeframe: { kind: 'quarter', quarters: [2, 3], year: 2023, text: null } } });
+    expect(item).toMatchObject({
+      kind: 'item',
+      task: { carriedOutBy: 'Ban Tuyên giáo', timeframe: { kind: 'quarter', quarters: [2, 3], year: 2023, text: null } },
+    });
   });
 });
 
@@ -121,7 +127,12 @@ describe('plan editor operations', () => {
   it('takes the signature from a signing authority', () => {
     const content = base();
     applyOp(content, 'sig|authority', ctx({ authorityId: 'a1' }));
-    expect(content.signature).toEqual({ capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: 'Giã Văn Thọ', signerUserId: 'u1', authorityId: 'a1' });
+    expect(content.signature).toEqual({
+      capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      signerName: 'Giã Văn Thọ',
+      signerUserId: 'u1',
+      authorityId: 'a1',
+    });
   });
 
   it('turns an item into a task and back', () => {
@@ -139,15 +150,26 @@ describe('placing problems on the form', () => {
   const item = content.parts[1].children[0];
 
   it('follows index paths to the node or row id', () => {
-    expect(placeProblem(content, { path: 'content.parts.1.children.0.text', code: 'empty', message: 'content.parts.1.children.0.text: không được để trống' })).toEqual({
+    expect(
+      placeProblem(content, {
+        path: 'content.parts.1.children.0.text',
+        code: 'empty',
+        message: 'content.parts.1.children.0.text: không được để trống',
+      }),
+    ).toEqual({
       field: `b.${item.id}.text`,
       anchor: `el-${item.id}`,
       code: 'empty',
       message: 'Không được để trống',
     });
-    expect(placeProblem(content, { path: 'parts.1.children.0.task.timeframe.date', code: 'invalid_date', message: 'Ngày 2024-02-30 không có trên lịch' }).field).toBe(`b.${item.id}.timeDate`);
+    expect(
+      placeProblem(content, { path: 'parts.1.children.0.task.timeframe.date', code: 'invalid_date', message: 'Ngày 2024-02-30 không có trên lịch' })
+        .field,
+    ).toBe(`b.${item.id}.timeDate`);
     const last = content.recipients.length - 1;
-    expect(placeProblem(content, { path: `recipients.${last}.purpose`, code: 'x', message: 'm' }).field).toBe(`rcp.${content.recipients[last].id}.purpose`);
+    expect(placeProblem(content, { path: `recipients.${last}.purpose`, code: 'x', message: 'm' }).field).toBe(
+      `rcp.${content.recipients[last].id}.purpose`,
+    );
     expect(placeProblem(content, { path: 'signature.capacityLines.1', code: 'x', message: 'm' }).field).toBe('sig.capacityLines');
     expect(placeProblem(content, { path: 'summary', code: 'x', message: 'm' }).field).toBe('summary');
   });

@@ -1,4 +1,18 @@
-import type { Appendix, BodyNode, Bullet, DocumentReference, Footnote, Item, Part, PlanContent, Recipient, RecipientPurpose, ReportingDuty, Task, Timeframe } from '@app/plans';
+import type {
+  Appendix,
+  BodyNode,
+  Bullet,
+  DocumentReference,
+  Footnote,
+  Item,
+  Part,
+  PlanContent,
+  Recipient,
+  RecipientPurpose,
+  ReportingDuty,
+  Task,
+  Timeframe,
+} from '@app/plans';
 import { FormBody, integer, lines, list, optional, text } from '../forms';
 import { appendixFromForm, appendixToForm, tableFromForm, tableToForm } from './table-form';
 

@@ -88,7 +88,8 @@ export function applyOp(content: PlanContent, op: string, ctx: OpContext): strin
   if (area === 'task') {
     const found = find(content, args[0]);
     if (!found || !('kind' in found.node) || found.node.kind !== 'item') return null;
-    found.node.task = verb === 'on' ? { directedBy: null, carriedOutBy: '', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing', text: null } } : null;
+    found.node.task =
+      verb === 'on' ? { directedBy: null, carriedOutBy: '', assigneeOrganizationIds: [], timeframe: { kind: 'ongoing', text: null } } : null;
     return found.node.id;
   }
   if (area === 'rcp') return recipientOp(content, verb, args[0], ctx);
@@ -96,7 +97,12 @@ export function applyOp(content: PlanContent, op: string, ctx: OpContext): strin
   if (area === 'sig' && verb === 'authority') {
     const authority = ctx.authorities.get(ctx.picked.authorityId);
     if (!authority) return 'signature';
-    content.signature = { capacityLines: [...authority.capacityLines], signerName: authority.userFullName, signerUserId: authority.userId, authorityId: ctx.picked.authorityId };
+    content.signature = {
+      capacityLines: [...authority.capacityLines],
+      signerName: authority.userFullName,
+      signerUserId: authority.userId,
+      authorityId: ctx.picked.authorityId,
+    };
     return 'signature';
   }
   return null;
@@ -108,7 +114,11 @@ function nodeOp(content: PlanContent, verb: string, args: string[]): string | nu
     const parent = find(content, parentId);
     const node = newNode(kind);
     if (!parent || !node || !('children' in parent.node)) return null;
-    const container: Container = { id: parentId, list: parent.node.children as BodyNode[], kind: 'kind' in parent.node ? (parent.node.kind as 'item' | 'bullet') : 'part' };
+    const container: Container = {
+      id: parentId,
+      list: parent.node.children as BodyNode[],
+      kind: 'kind' in parent.node ? (parent.node.kind as 'item' | 'bullet') : 'part',
+    };
     if (!accepts(container, node)) return null;
     container.list.push(node);
     return node.id;
@@ -171,7 +181,17 @@ function insertRecipients(list: Recipient[], rows: Recipient[]): void {
 }
 
 function recipientOp(content: PlanContent, verb: string, id: string | undefined, ctx: OpContext): string | null {
-  const blank = (over: Partial<Recipient>): Recipient => ({ id: newId('r'), name: '', organizationId: null, purpose: 'inform', note: null, email: null, mustImplement: false, implementationDueDate: null, ...over });
+  const blank = (over: Partial<Recipient>): Recipient => ({
+    id: newId('r'),
+    name: '',
+    organizationId: null,
+    purpose: 'inform',
+    note: null,
+    email: null,
+    mustImplement: false,
+    implementationDueDate: null,
+    ...over,
+  });
   if (verb === 'add') {
     const row = blank({});
     insertRecipients(content.recipients, [row]);
@@ -183,7 +203,13 @@ function recipientOp(content: PlanContent, verb: string, id: string | undefined,
     const rows = ctx.picked.organizationIds
       .filter((orgId) => ctx.organizationNames.has(orgId) && !already.has(orgId))
       .map((orgId) =>
-        blank({ name: ctx.organizationNames.get(orgId)!, organizationId: orgId, purpose: ctx.picked.mustImplement ? 'implement' : purpose, mustImplement: ctx.picked.mustImplement, note: ctx.picked.note }),
+        blank({
+          name: ctx.organizationNames.get(orgId)!,
+          organizationId: orgId,
+          purpose: ctx.picked.mustImplement ? 'implement' : purpose,
+          mustImplement: ctx.picked.mustImplement,
+          note: ctx.picked.note,
+        }),
       );
     insertRecipients(content.recipients, rows);
     return rows[0]?.id ?? 'recipients';
@@ -220,4 +246,3 @@ export function childKinds(node: Part | Appendix | BodyNode): ('item' | 'paragra
   if (node.kind === 'bullet') return ['bullet'];
   return [];
 }
-

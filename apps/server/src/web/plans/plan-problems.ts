@@ -51,7 +51,10 @@ function bareMessage(problem: FieldProblem): string {
  * the index path is followed through the content the form held, to the node's or row's id.
  */
 export function placeProblem(content: PlanContent, problem: FieldProblem): PlacedProblem {
-  const segments = problem.path.replace(/^content\.?/, '').split('.').filter(Boolean);
+  const segments = problem.path
+    .replace(/^content\.?/, '')
+    .split('.')
+    .filter(Boolean);
   const message = bareMessage(problem);
   const place = (field: string, anchor: string): PlacedProblem => ({ field, anchor, message, code: problem.code });
   const [head, ...rest] = segments;
@@ -93,7 +96,9 @@ export function placeProblem(content: PlanContent, problem: FieldProblem): Place
     }
     case 'reportingDuties': {
       const row = rest[0] !== undefined ? content.reportingDuties[Number(rest[0])] : undefined;
-      return row ? place(rest[1] ? `duty.${row.id}.${DUTY_FIELDS[rest[1]] ?? rest[1]}` : `duty.${row.id}`, `el-${row.id}`) : place('duties', 'duties');
+      return row
+        ? place(rest[1] ? `duty.${row.id}.${DUTY_FIELDS[rest[1]] ?? rest[1]}` : `duty.${row.id}`, `el-${row.id}`)
+        : place('duties', 'duties');
     }
     case 'footnotes': {
       const row = rest[0] !== undefined ? content.footnotes[Number(rest[0])] : undefined;

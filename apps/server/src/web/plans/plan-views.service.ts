@@ -30,7 +30,18 @@ export function newPlanContent(family: 'party' | 'state', documentType: string, 
     closing: [],
     appendices: [],
     reportingDuties: [],
-    recipients: [{ id: 'luu', name: family === 'party' ? 'VP' : 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null }],
+    recipients: [
+      {
+        id: 'luu',
+        name: family === 'party' ? 'VP' : 'VT',
+        organizationId: null,
+        purpose: 'archive',
+        note: null,
+        email: null,
+        mustImplement: false,
+        implementationDueDate: null,
+      },
+    ],
     signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null },
     footnotes: [],
   };
@@ -57,11 +68,16 @@ export class PlanViewsService {
     const q = (filter.q ?? '').slice(0, 200);
     const result = await this.plans.list(actor, { q: q || undefined, status, org, page, pageSize: PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    const link = (p: number) => `/plans?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(org ? { org } : {}), page: String(p) })}`;
+    const link = (p: number) =>
+      `/plans?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(org ? { org } : {}), page: String(p) })}`;
     return {
       title: 'Kế hoạch',
       q,
-      items: result.items.map((p) => ({ ...p, stateLabel: planStateLabel(p.state), typeName: DOCUMENT_TYPES[p.documentType as keyof typeof DOCUMENT_TYPES] ?? p.documentType })),
+      items: result.items.map((p) => ({
+        ...p,
+        stateLabel: planStateLabel(p.state),
+        typeName: DOCUMENT_TYPES[p.documentType as keyof typeof DOCUMENT_TYPES] ?? p.documentType,
+      })),
       total: result.total,
       page,
       pages,
@@ -94,7 +110,11 @@ export class PlanViewsService {
     return {
       actions,
       title: plan.summary || 'Kế hoạch',
-      plan: { ...plan, stateLabel: planStateLabel(plan.state), typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType },
+      plan: {
+        ...plan,
+        stateLabel: planStateLabel(plan.state),
+        typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+      },
       organization: org,
       document: this.workflow.document(org, plan),
       versions: [...versions].reverse().slice(0, 8),

@@ -68,11 +68,19 @@ export class PlansWebController {
 
   /** Saves the form as a new version, after the structural operation of the button pressed (if any). */
   @Post(':id/edit')
-  async save(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async save(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const json = wantsJson(req);
     const outcome = await this.editor.submit(actor, id, body, !json);
     if (json) {
-      res.status(outcome.saved ? 200 : outcome.status).json(outcome.saved ? outcome : { saved: false, message: outcome.message, problems: outcome.problems });
+      res
+        .status(outcome.saved ? 200 : outcome.status)
+        .json(outcome.saved ? outcome : { saved: false, message: outcome.message, problems: outcome.problems });
       return;
     }
     if (!outcome.saved) {

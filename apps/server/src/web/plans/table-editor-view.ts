@@ -39,7 +39,14 @@ export function tableEditorView(table: Table, errors: Record<string, string>) {
       const cells = row.cells.map((cell, k) => {
         const title = table.columns[at]?.title || `Cột ${at + 1}`;
         at += cell.colSpan;
-        return { name: `${p}.r.${row.id}.c${k}`, spanName: `${p}.r.${row.id}.s${k}`, text: cell.text, colSpan: cell.colSpan, label: `Hàng ${r + 1}, ${title}`, err: errors[`${p}.r.${row.id}.c${k}`] };
+        return {
+          name: `${p}.r.${row.id}.c${k}`,
+          spanName: `${p}.r.${row.id}.s${k}`,
+          text: cell.text,
+          colSpan: cell.colSpan,
+          label: `Hàng ${r + 1}, ${title}`,
+          err: errors[`${p}.r.${row.id}.c${k}`],
+        };
       });
       return {
         id: row.id,

@@ -24,7 +24,10 @@ export function tableFromForm(body: FormBody, id: string): Table {
     rows: list(body, `${p}.row`).map((rowId) => {
       const r = `${p}.r.${rowId}`;
       const count = Math.min(Number.parseInt(text(body, `${r}.n`), 10) || 0, 50);
-      const cells = Array.from({ length: count }, (_, k) => ({ text: lines(body, `${r}.c${k}`), colSpan: Number.parseInt(text(body, `${r}.s${k}`), 10) || 1 }));
+      const cells = Array.from({ length: count }, (_, k) => ({
+        text: lines(body, `${r}.c${k}`),
+        colSpan: Number.parseInt(text(body, `${r}.s${k}`), 10) || 1,
+      }));
       return { id: rowId, cells, task: taskJson(text(body, `${r}.task`)) };
     }),
   };

@@ -55,7 +55,8 @@ export function tableOp(content: PlanContent, verb: string, args: string[], newI
       if (rowIndex > 0) [table.rows[rowIndex - 1], table.rows[rowIndex]] = [table.rows[rowIndex], table.rows[rowIndex - 1]];
       return arg;
     case 'row-down':
-      if (rowIndex >= 0 && rowIndex < table.rows.length - 1) [table.rows[rowIndex + 1], table.rows[rowIndex]] = [table.rows[rowIndex], table.rows[rowIndex + 1]];
+      if (rowIndex >= 0 && rowIndex < table.rows.length - 1)
+        [table.rows[rowIndex + 1], table.rows[rowIndex]] = [table.rows[rowIndex], table.rows[rowIndex + 1]];
       return arg;
     case 'row-delete':
       if (rowIndex >= 0) table.rows.splice(rowIndex, 1);
@@ -68,7 +69,11 @@ export function tableOp(content: PlanContent, verb: string, args: string[], newI
       return row.id;
     }
     case 'col-add':
-      insertColumn(table, Number.isInteger(column) ? Math.min(column, table.columns.length) : table.columns.length, { id: newId('c'), title: '', role: null });
+      insertColumn(table, Number.isInteger(column) ? Math.min(column, table.columns.length) : table.columns.length, {
+        id: newId('c'),
+        title: '',
+        role: null,
+      });
       return table.id;
     case 'col-delete':
       if (Number.isInteger(column)) removeColumn(table, column);

@@ -52,8 +52,23 @@ export class RegisterViewsService {
     const administered = new Set((await Promise.all(organizationsWithRole(actor, 'admin').map((id) => this.organizations.subtreeIds(id)))).flat());
     const orgs = (await this.organizations.list()).filter((o) => administered.has(o.id));
     const org = orgs.find((o) => o.id === orgId) ?? orgs[0];
-    if (!org) return { title: 'Sổ văn bản và quy trình duyệt', organization: null, organizations: [], registers: [], terms: [], types: [], chain: null, stepRoles: [], form: {} };
-    const [registers, terms, chain] = await Promise.all([this.registers.registers(actor, org.id), this.registers.terms(actor, org.id), this.chains.get(org.id)]);
+    if (!org)
+      return {
+        title: 'Sổ văn bản và quy trình duyệt',
+        organization: null,
+        organizations: [],
+        registers: [],
+        terms: [],
+        types: [],
+        chain: null,
+        stepRoles: [],
+        form: {},
+      };
+    const [registers, terms, chain] = await Promise.all([
+      this.registers.registers(actor, org.id),
+      this.registers.terms(actor, org.id),
+      this.chains.get(org.id),
+    ]);
     return {
       title: 'Sổ văn bản và quy trình duyệt',
       organization: org,
@@ -66,7 +81,10 @@ export class RegisterViewsService {
       })),
       terms,
       types: Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name })),
-      chain: { ...chain, steps: chain.steps.map((s) => ({ ...s, roles: REVIEW_STEP_ROLES.map((r) => ({ code: r, name: ROLE_NAMES[r], selected: r === s.role })) })) },
+      chain: {
+        ...chain,
+        steps: chain.steps.map((s) => ({ ...s, roles: REVIEW_STEP_ROLES.map((r) => ({ code: r, name: ROLE_NAMES[r], selected: r === s.role })) })),
+      },
       stepRoles: REVIEW_STEP_ROLES.map((r) => ({ code: r, name: ROLE_NAMES[r] })),
       form: typed ?? {},
     };

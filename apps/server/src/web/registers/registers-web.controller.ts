@@ -7,7 +7,14 @@ import { FormBody, list, optional, submitForm, text, validateForm } from '../for
 import { WebPage } from '../web-page';
 import { RegisterViewsService } from './register-views.service';
 
-const LABELS = { documentType: 'Loại văn bản', period: 'Cách đánh số', name: 'Tên nhiệm kỳ', startsOn: 'Từ ngày', endsOn: 'Đến ngày', steps: 'Các bước duyệt' };
+const LABELS = {
+  documentType: 'Loại văn bản',
+  period: 'Cách đánh số',
+  name: 'Tên nhiệm kỳ',
+  startsOn: 'Từ ngày',
+  endsOn: 'Đến ngày',
+  steps: 'Các bước duyệt',
+};
 
 /** Sổ văn bản đi for clerks; registers, committee terms and review chains for administrators. */
 @WebPage()
@@ -39,7 +46,14 @@ export class RegistersWebController {
     const org = text(body, 'organizationId');
     return submitForm(req, res, {
       run: async () =>
-        this.registers.createRegister(actor, await validateForm(CreateRegisterDto, { organizationId: org, documentType: optional(body, 'documentType'), ...(text(body, 'period') ? { period: text(body, 'period') } : {}) })),
+        this.registers.createRegister(
+          actor,
+          await validateForm(CreateRegisterDto, {
+            organizationId: org,
+            documentType: optional(body, 'documentType'),
+            ...(text(body, 'period') ? { period: text(body, 'period') } : {}),
+          }),
+        ),
       success: () => ({ redirect: `/admin/registers?org=${org}`, flash: 'Đã mở sổ văn bản.' }),
       view: 'registers/admin',
       model: () => this.views.adminPage(actor, org),
@@ -53,7 +67,11 @@ export class RegistersWebController {
     const org = text(body, 'organizationId');
     const typed = { name: text(body, 'name'), startsOn: text(body, 'startsOn'), endsOn: text(body, 'endsOn') };
     return submitForm(req, res, {
-      run: async () => this.registers.createTerm(actor, await validateForm(CreateTermDto, { organizationId: org, name: typed.name, startsOn: typed.startsOn, endsOn: typed.endsOn || null })),
+      run: async () =>
+        this.registers.createTerm(
+          actor,
+          await validateForm(CreateTermDto, { organizationId: org, name: typed.name, startsOn: typed.startsOn, endsOn: typed.endsOn || null }),
+        ),
       success: (term) => ({ redirect: `/admin/registers?org=${org}`, flash: `Đã thêm ${term.name}.` }),
       view: 'registers/admin',
       model: () => this.views.adminPage(actor, org, typed),

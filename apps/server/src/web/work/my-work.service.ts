@@ -105,12 +105,21 @@ export class MyWorkService {
         .sort(byUrgency)
         .map((item): WorkItemView => {
           const days = item.deadline ? daysBetween(today, item.deadline) : null;
-          return { ...item, overdue: days !== null && days < 0, dueSoon: days !== null && days >= 0 && days <= 3, daysLate: days !== null && days < 0 ? -days : 0, daysLeft: days };
+          return {
+            ...item,
+            overdue: days !== null && days < 0,
+            dueSoon: days !== null && days >= 0 && days <= 3,
+            daysLate: days !== null && days < 0 ? -days : 0,
+            daysLeft: days,
+          };
         });
       return { ...section, items: mine, overdueCount: mine.filter((i) => i.overdue).length };
     });
     const orgs = await this.organizations.list();
-    const mine = actor.memberships.map((m) => ({ organization: orgs.find((o) => o.id === m.organizationId), roles: m.roles.map((r) => ROLE_NAMES[r]) }));
+    const mine = actor.memberships.map((m) => ({
+      organization: orgs.find((o) => o.id === m.organizationId),
+      roles: m.roles.map((r) => ROLE_NAMES[r]),
+    }));
     return {
       title: 'Việc cần làm',
       inbox: inboxSection(notices, unread.unread),
@@ -203,7 +212,10 @@ export class MyWorkService {
       href: `/incoming#in-${d.id}`,
       organizationName: `Gửi ${names.get(d.organizationId) ?? ''}, từ ${names.get(d.senderOrganizationId) ?? d.senderName}`,
       action: 'Xác nhận đã nhận',
-      status: `Nhận ${toIsoDate(vietnamDate(new Date(d.receivedAt))).split('-').reverse().join('/')}`,
+      status: `Nhận ${toIsoDate(vietnamDate(new Date(d.receivedAt)))
+        .split('-')
+        .reverse()
+        .join('/')}`,
       deadline: null,
     }));
   }

@@ -3,7 +3,6 @@ import { PlanEventDto } from '@app/workflow';
 import { PLAN_EVENT_LABELS, PLAN_EVENTS, PlanEventType } from '@workflows/index';
 import { FormBody, list, text } from '../forms';
 
-
 export function eventLabel(type: string): string {
   return PLAN_EVENT_LABELS[type] ?? type;
 }
@@ -27,9 +26,7 @@ export function eventFromForm(body: FormBody, labels: Record<string, string> = {
   // Rows pair up by position: empty values ("Toàn văn", an empty note) must keep their place.
   const anchors = ([] as string[]).concat(body['note.anchor'] ?? []).map((a) => a.trim());
   const notes = ([] as string[]).concat(body['note.text'] ?? []).map((t) => t.trim());
-  const anchored = notes
-    .map((note, i) => ({ anchor: anchors[i] ?? '', note }))
-    .filter((n) => n.note);
+  const anchored = notes.map((note, i) => ({ anchor: anchors[i] ?? '', note })).filter((n) => n.note);
   for (const field of fields) {
     if (field === 'reason') {
       const reason = text(body, 'reason').replace(/\r\n?/g, '\n');

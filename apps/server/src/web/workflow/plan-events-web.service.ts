@@ -49,7 +49,11 @@ export class PlanEventsWebService {
       const details = ((error.details.errors ?? []) as FieldProblem[]).map((p) => p.message.replace(/^[\w.]+: /, ''));
       const allowed = (error.details.allowedEvents ?? []) as string[];
       if (error.kind === 'refused') {
-        details.push(allowed.length ? `Việc bạn có thể làm lúc này: ${allowed.map(eventLabel).join(', ')}.` : 'Lúc này bạn không có việc nào cần làm với kế hoạch này.');
+        details.push(
+          allowed.length
+            ? `Việc bạn có thể làm lúc này: ${allowed.map(eventLabel).join(', ')}.`
+            : 'Lúc này bạn không có việc nào cần làm với kế hoạch này.',
+        );
       }
       return { ok: false, message: `Không thực hiện được: ${error.message}`, details };
     }

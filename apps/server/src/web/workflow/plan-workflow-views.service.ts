@@ -77,7 +77,13 @@ export class PlanWorkflowViewsService {
     const consultees = allowed.has('CIRCULATE')
       ? (await this.users.directory())
           .filter((u) => u.id !== actor.id && u.memberships.some((m) => m.roles.includes('consultee')))
-          .map((u) => ({ id: u.id, label: `${u.fullName} (${u.memberships.filter((m) => m.roles.includes('consultee')).map((m) => m.organizationName).join(', ')})` }))
+          .map((u) => ({
+            id: u.id,
+            label: `${u.fullName} (${u.memberships
+              .filter((m) => m.roles.includes('consultee'))
+              .map((m) => m.organizationName)
+              .join(', ')})`,
+          }))
       : [];
     return {
       rowVersion: view.rowVersion,
@@ -85,7 +91,11 @@ export class PlanWorkflowViewsService {
       allowed: Object.fromEntries([...allowed].map((e) => [e, true])),
       allowedLabels: [...allowed].map(eventLabel),
       stateLabel: view.stateLabel,
-      chain: view.chain.map((s) => ({ ...s, approvedByName: s.approvedBy ? names.get(s.approvedBy) ?? '' : '', current: view.currentStep === s.position })),
+      chain: view.chain.map((s) => ({
+        ...s,
+        approvedByName: s.approvedBy ? (names.get(s.approvedBy) ?? '') : '',
+        current: view.currentStep === s.position,
+      })),
       consultation: view.consultation && {
         ...view.consultation,
         people: view.consultation.consultees.map((id) => ({ name: names.get(id) ?? id, answered: view.consultation!.answered.includes(id) })),
@@ -102,7 +112,11 @@ export class PlanWorkflowViewsService {
   /** The review page: the submitted draft, what changed since the last round, the comments, approve or return. */
   async reviewPage(actor: Actor, id: string) {
     const plan = await this.plans.get(actor, id);
-    const [org, workflow, history] = await Promise.all([this.organizations.get(plan.organizationId), this.queries.view(actor, id), this.queries.history(actor, id)]);
+    const [org, workflow, history] = await Promise.all([
+      this.organizations.get(plan.organizationId),
+      this.queries.view(actor, id),
+      this.queries.history(actor, id),
+    ]);
     const submits = history.filter((e) => e.event === 'SUBMIT' && e.contentVersion).map((e) => e.contentVersion as number);
     const current = plan.submittedVersion ?? plan.currentVersion;
     const previous = [...submits].reverse().find((v) => v < current) ?? null;
@@ -192,7 +206,7 @@ export class PlanWorkflowViewsService {
   private commentView(c: CommentDto, anchors: Map<string, string>, open: string[]) {
     return {
       ...c,
-      anchorLabel: c.anchorId ? anchors.get(c.anchorId) ?? 'Mục, điểm đã bị xóa' : 'Toàn văn',
+      anchorLabel: c.anchorId ? (anchors.get(c.anchorId) ?? 'Mục, điểm đã bị xóa') : 'Toàn văn',
       open: open.includes(c.id),
       resolutionLabel: c.resolution === 'accepted' ? 'Tiếp thu' : c.resolution === 'declined' ? 'Giải trình' : null,
     };

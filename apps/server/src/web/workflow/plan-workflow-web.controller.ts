@@ -21,7 +21,13 @@ export class PlanWorkflowWebController {
   ) {}
 
   @Post(':id/events')
-  async send(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request & { id?: string }, @Res() res: Response) {
+  async send(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request & { id?: string },
+    @Res() res: Response,
+  ) {
     const outcome = await this.events.send(actor, id, body, req.id);
     if (outcome.ok) setFlash(req, outcome.message);
     else setFlash(req, outcome.message, 'error', outcome.details);

@@ -4,16 +4,28 @@ import { buildDocumentView } from '@app/rendering';
 import { documentModeOf } from '../plans/plan-document';
 
 const CONTENT = {
-  schemaVersion: 1, documentType: 'KH', summary: 'thực hiện dân chủ ở cơ sở năm 2023', place: null,
-  preamble: { paragraphs: [], references: [] }, parts: [], closing: [], reportingDuties: [], recipients: [],
-  signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null }, footnotes: [],
+  schemaVersion: 1,
+  documentType: 'KH',
+  summary: 'thực hiện dân chủ ở cơ sở năm 2023',
+  place: null,
+  preamble: { paragraphs: [], references: [] },
+  parts: [],
+  closing: [],
+  reportingDuties: [],
+  recipients: [],
+  signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null },
+  footnotes: [],
 } as unknown as PlanContent;
 const ISSUER = {
-  family: 'party' as const, placeName: 'Đức Phổ', superiorHeader: 'ĐẢNG BỘ TỈNH QUẢNG NGÃI', headerName: 'THỊ ỦY ĐỨC PHỔ', symbolAbbreviation: 'TU',
+  family: 'party' as const,
+  placeName: 'Đức Phổ',
+  superiorHeader: 'ĐẢNG BỘ TỈNH QUẢNG NGÃI',
+  headerName: 'THỊ ỦY ĐỨC PHỔ',
+  symbolAbbreviation: 'TU',
 };
 
 describe('the year of an undated plan (signing page, plan page)', () => {
-  it('is the year the plan would be dated if signed at that instant, not the machine\'s year', () => {
+  it("is the year the plan would be dated if signed at that instant, not the machine's year", () => {
     expect(issuanceYear(new Date('2023-06-14T03:00:00Z'), [])).toBe(2023);
     // Saturday 31 December 2022: dated Monday 2 January 2023.
     expect(issuanceYear(new Date('2022-12-31T03:00:00Z'), [])).toBe(2023);
@@ -25,7 +37,11 @@ describe('the year of an undated plan (signing page, plan page)', () => {
 
   it('prints that year on the date line, day and month left blank', () => {
     const issuer = ISSUER as unknown as Parameters<typeof buildDocumentView>[0]['issuer'];
-    const draft = buildDocumentView({ issuer, content: CONTENT, mode: documentModeOf({ state: 'draft', numberSymbol: null, issuedOn: null, draftRound: 1 }, 2023) });
+    const draft = buildDocumentView({
+      issuer,
+      content: CONTENT,
+      mode: documentModeOf({ state: 'draft', numberSymbol: null, issuedOn: null, draftRound: 1 }, 2023),
+    });
     expect(draft.dateLine.replace(/\u00a0+/g, ' … ')).toBe('Đức Phổ, ngày … tháng … năm 2023');
     const issued = buildDocumentView({
       issuer,
