@@ -31,7 +31,7 @@ export class DistributionProgressService {
   async settle(planId: string): Promise<void> {
     if (await this.hasOpenDeliveries(this.dataSource.manager, planId)) return;
     await this.dataSource.transaction(async (manager) => {
-      let state = await this.planEvents.lockState(manager, planId);
+      const state = await this.planEvents.lockState(manager, planId);
       if (state !== 'issued' && state !== 'distributing') return;
       // Under the plan's lock: a resend may have reopened one meanwhile.
       if (await this.hasOpenDeliveries(manager, planId)) return;
