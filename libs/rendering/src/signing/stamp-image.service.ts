@@ -45,26 +45,22 @@ export class StampImageService {
     let drawn = 0;
     for (const s of signatures) {
       if (await this.current(StampKind.Signature, s.authorityId)) continue;
-      await this.dataSource
-        .getRepository(StampImage)
-        .insert({
-          kind: StampKind.Signature,
-          ownerId: s.authorityId,
-          png: await svgToPng(this.rendering.pool, signatureSvg(s.fullName)),
-          uploadedBy: null,
-        });
+      await this.dataSource.getRepository(StampImage).insert({
+        kind: StampKind.Signature,
+        ownerId: s.authorityId,
+        png: await svgToPng(this.rendering.pool, signatureSvg(s.fullName)),
+        uploadedBy: null,
+      });
       drawn++;
     }
     for (const s of seals) {
       if (await this.current(StampKind.Seal, s.organizationId)) continue;
-      await this.dataSource
-        .getRepository(StampImage)
-        .insert({
-          kind: StampKind.Seal,
-          ownerId: s.organizationId,
-          png: await svgToPng(this.rendering.pool, sealSvg(s.name, s.place)),
-          uploadedBy: null,
-        });
+      await this.dataSource.getRepository(StampImage).insert({
+        kind: StampKind.Seal,
+        ownerId: s.organizationId,
+        png: await svgToPng(this.rendering.pool, sealSvg(s.name, s.place)),
+        uploadedBy: null,
+      });
       drawn++;
     }
     return drawn;
