@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Role } from '@app/common';
 import { hashPassword, Membership, Organization, SigningAuthority, User } from '@app/identity';
+import { TEST_USER_PASSWORD } from './test-app';
 
 /** The roles every organization of a cascade test has one person for: `<code>.<role>`. */
 export const CASCADE_ROLES: Role[] = ['drafter', 'reviewer', 'format_checker', 'signer', 'clerk'];
@@ -15,11 +16,11 @@ export interface TreeOrganization {
 
 /**
  * A State tree made for one test: a province (UBND tỉnh), `width` districts under it and `width`
- * communes under each district, every organization with one person per role (password demo1234)
+ * communes under each district, every organization with one person per role (password TEST_USER_PASSWORD)
  * and its chairman's signing authority. Codes are `<prefix>`, `<prefix>-d1`, `<prefix>-d1-x1`...
  */
 export async function createStateTree(dataSource: DataSource, prefix: string, width: number): Promise<TreeOrganization[]> {
-  const passwordHash = await hashPassword('demo1234');
+  const passwordHash = await hashPassword(TEST_USER_PASSWORD);
   const specs: { code: string; parentCode: string | null; level: number; kind: 'tỉnh' | 'huyện' | 'xã'; name: string }[] = [
     { code: prefix, parentCode: null, level: 1, kind: 'tỉnh', name: `Bình An ${prefix}` },
   ];

@@ -4,7 +4,7 @@ import { DistributionService } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
 import { IssuedDocumentService } from '@app/rendering';
-import type { TestApp } from './test-app';
+import { passwordOf, type TestApp } from './test-app';
 import { expectTransition, waitFor } from './workflow-client';
 
 let issued = 0;
@@ -19,7 +19,7 @@ export async function signThroughApi(t: TestApp, org: string, planId: string): P
   await expectTransition(t, `${org}.drafter`, planId, { type: 'SUBMIT' }, 'review');
   await expectTransition(t, `${org}.reviewer`, planId, { type: 'APPROVE' }, 'review');
   await expectTransition(t, `${org}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
-  await expectTransition(t, `${org}.signer`, planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+  await expectTransition(t, `${org}.signer`, planId, { type: 'SIGN', password: passwordOf(`${org}.signer`) }, 'signed');
   return waitFor(
     `issuance of ${planId}`,
     () => t.app.get(DataSource).manager.findOneByOrFail(Plan, { id: planId }),

@@ -24,6 +24,11 @@ const tokenCache = new WeakMap<object, Map<string, string>>();
 export const TEST_USER_PASSWORD = 'Nguoi-thu-Binh-Dinh-2024';
 const DEMO_USERNAMES = new Set(demoUsers().map((u) => u.username));
 
+/** The password a user signs in and signs with in the tests: the demo's, or the one tests give the users they create. */
+export function passwordOf(username: string): string {
+  return DEMO_USERNAMES.has(username) ? DEMO_PASSWORD : TEST_USER_PASSWORD;
+}
+
 /**
  * The real application on a fresh database: real migrations, real PostgreSQL, demo
  * organizations and users when `demo` is set. Extra environment overrides the defaults.
@@ -50,7 +55,7 @@ export async function createTestApp(options: { demo?: boolean; databaseUrl?: str
     config,
     databaseUrl,
     http,
-    async token(username, password = DEMO_USERNAMES.has(username) ? DEMO_PASSWORD : TEST_USER_PASSWORD) {
+    async token(username, password = passwordOf(username)) {
       const cached = tokens.get(username);
       if (cached) return cached;
       const res = await request(http).post('/api/auth/login').send({ username, password });

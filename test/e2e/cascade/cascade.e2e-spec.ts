@@ -7,7 +7,7 @@ import type { Item, PlanContent } from '@app/plans';
 import { createStateTree, TreeOrganization } from '../../support/cascade-fixtures';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
-import { createTestApp, TestApp } from '../../support/test-app';
+import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
 import { expectTransition, getJson, waitFor } from '../../support/workflow-client';
 
 const DUE_DAYS = 20;
@@ -51,7 +51,7 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     await expectTransition(t, `${code}.drafter`, planId, { type: 'SUBMIT' }, 'review');
     await expectTransition(t, `${code}.reviewer`, planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, `${code}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(t, `${code}.signer`, planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+    await expectTransition(t, `${code}.signer`, planId, { type: 'SIGN', password: passwordOf(`${code}.signer`) }, 'signed');
     await waitFor(
       `issuance of ${code}`,
       () => planRow(planId),
