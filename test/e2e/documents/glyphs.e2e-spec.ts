@@ -126,7 +126,8 @@ describe('Vietnamese letters in a rendered PDF', () => {
     const css = embeddedFontCss(findTemplatesDir());
     const paragraphs = DOCUMENT_FONT_FACES.map((f) => `<p style="font-weight:${f.weight};font-style:${f.style}">${LETTERS.join(' ')}</p>`);
     const html =
-      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${css}</style></head>` + `<body>${paragraphs.join('')}</body></html>`;
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${css}</style></head>` +
+      `<body><article class="document">${paragraphs.join('')}</article></body></html>`;
     const file = pdfFile(await rendering.print(html), 'letters.pdf');
     const stext = execFileSync('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file], { encoding: 'utf8' });
 

@@ -56,6 +56,20 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
         actual: string;
         size: number;
       }[];
+    // Hand-overs after issuance (the cascade's job) may still write to the trail: wait for the queue to be idle.
+    await waitFor(
+      'the queue to be idle',
+      async () =>
+        Number(
+          (
+            await db.query(
+              `SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() AND name NOT LIKE '\\_\\_%'`,
+            )
+          )[0].n,
+        ),
+      (n) => n === 0,
+      60_000,
+    );
     const before = await documents(db);
     expect(before.length).toBeGreaterThanOrEqual(2);
     const auditRows = Number((await db.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n);

@@ -63,6 +63,8 @@ export function pagedMediaScript(): string {
 
 /** Waits until Paged.js has laid out the pages (the print page sets the flag when done). */
 export async function waitForPagedMedia(page: Page, timeoutMs: number): Promise<void> {
+  // A page without Paged.js (a plain HTML page printed as it is) has nothing to wait for.
+  if (!(await page.evaluate(() => 'PagedPolyfill' in window))) return;
   const handle = await page.waitForFunction(`window.${PAGED_DONE}`, { timeout: timeoutMs, polling: 50 });
   const outcome = String(await handle.jsonValue());
   await handle.dispose();

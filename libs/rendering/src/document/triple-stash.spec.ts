@@ -20,9 +20,11 @@ const ESCAPED_BY_THE_RENDERER: Record<string, string> = {
   css: 'code: the template style sheet',
   pageCss: 'code: page size and margins from the configuration',
   body: 'the layout: the rendered page',
-  headingHtml: 'inlineHtml in plan-document-view.ts',
-  textHtml: 'inlineHtml in plan-document-view.ts',
   'chart.svg': 'statechart.ts: drawn from the machine definition, labels escaped',
+  title: "an appendix's title: inlineHtml in document-view.ts",
+  caption: "a table's caption: inlineHtml in table-view.ts",
+  document: "the renderer's document, built by these templates with their escaping",
+  pagedScript: 'code: Paged.js and the footnote step (paged-media.ts)',
 };
 
 function files(dir: string): string[] {
