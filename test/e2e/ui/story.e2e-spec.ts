@@ -44,7 +44,8 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    // A mail server that refuses every connection: the e-mail delivery fails and waits for its retry.
+    t = await createTestApp({ demo: true, env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
     browser = await BrowserSession.start(t, 'story');
   });
   afterAll(async () => {
@@ -191,7 +192,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(board).toContain('Hộp văn bản đến');
     await clerk.shot('phat-hanh-bang');
     await clerk.docShot('phat-hanh');
-    // no mail server in this test: the e-mail fails and waits for its retry; the clerk sends it again
+    // the mail server refuses the e-mail, which waits for its retry; the clerk sends it again
     // (the form is found and submitted in one step: the script swaps the board in place meanwhile)
     await clerk.page.waitForSelector('#board-rows form button');
     await Promise.all([

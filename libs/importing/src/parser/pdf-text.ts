@@ -8,11 +8,21 @@ import { Artifact } from './prepare-lines';
  * watermark, blank lines), footnotes are taken from the foot of their pages, and the
  * superscript numbers that pdftotext glues to the cited word ("QĐ/TW1,") become `[^1]`.
  */
+/** One to three capitals with a gap of five spaces or more before and after (or at the line's end). */
+const WATERMARK_BESIDE_TEXT = /(^|\s{5,})(\p{Lu}{1,3})(?=\s{5,}\S)/gu;
+
 export function unlayPdfText(lines: SourceLine[]): { lines: SourceLine[]; footnotes: Footnote[]; artifacts: Artifact[] } {
   const artifacts: Artifact[] = [];
   const kept: SourceLine[] = [];
   const firstOnPage = new Set<number>();
-  for (const line of lines) {
+  for (const raw of lines) {
+    // Letters of the watermark that fall on a line of text (beside the signer's name, say) stand
+    // apart from it by a wide gap on both sides: blanked, so the columns keep their places.
+    const spaced = raw.text.replace(WATERMARK_BESIDE_TEXT, (_, before: string, letters: string) => {
+      artifacts.push({ line: raw.line, text: letters, what: 'watermark' });
+      return before + ' '.repeat(letters.length);
+    });
+    const line = spaced === raw.text ? raw : { ...raw, text: spaced };
     const text = line.text.trim();
     if (!text) continue;
     if (!firstOnPage.has(line.page)) {

@@ -124,10 +124,18 @@ export class DocumentTemplates {
     return (
       `@page{size:A4;margin:${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${number}}` +
       `@page:first{@top-center{content:none;}}` +
-      `@page landscape{size:A4 landscape;margin:${m.left}mm ${m.top}mm ${m.right}mm ${m.bottom}mm;${number}}`
+      `@page landscape{size:A4 landscape;margin:${m.left}mm ${m.top}mm ${m.right}mm ${m.bottom}mm;${number}}` +
+      // Paged.js lays every page out at the first page's size: its landscape pages get theirs here.
+      `.pagedjs_page.pagedjs_landscape_page{${LANDSCAPE_PAGE_BOX}}`
     );
   }
 }
+
+/** The page box of a landscape A4 sheet, in the custom properties Paged.js sizes its pages with. */
+const LANDSCAPE_PAGE_BOX = ['width', 'pagebox-width', 'width-left', 'width-right']
+  .map((p) => `--pagedjs-${p}:297mm;`)
+  .concat(['height', 'pagebox-height', 'height-left', 'height-right'].map((p) => `--pagedjs-${p}:210mm;`))
+  .join('');
 
 function hbsFiles(dir: string): string[] {
   const out: string[] = [];

@@ -41,6 +41,46 @@ const FRAMES_BY_TIMER =
   'window.cancelAnimationFrame=function(id){clearTimeout(id);};' +
   'window.requestIdleCallback=function(cb){return setTimeout(function(){cb({didTimeout:false,timeRemaining:function(){return 50;}});},0);};';
 
+/**
+ * Paged.js lays a named page (`@page landscape`) out at its own size but prints every page on
+ * the size of the first: a landscape appendix would be cut on portrait paper. Once the pages
+ * are laid out, each named page's sheet gets a print page of its own laid-out size.
+ */
+const NAMED_PAGE_SIZES = `function () {
+  var sizes = {};
+  Array.from(document.querySelectorAll('.pagedjs_named_page')).forEach(function (page) {
+    var name = Array.from(page.classList).map(function (c) { return /^pagedjs_(.+)_page$/.exec(c); }).filter(function (m) { return m && !/^(named|left|right|first|blank)$|_first$/.test(m[1]); })[0];
+    if (name && !sizes[name[1]]) sizes[name[1]] = [page.offsetWidth, page.offsetHeight];
+  });
+  var css = Object.keys(sizes).map(function (name) {
+    return '@page kehoach_' + name + '{size:' + sizes[name][0] + 'px ' + sizes[name][1] + 'px;margin:0}.pagedjs_' + name + '_page{page:kehoach_' + name + '}';
+  }).join('');
+  if (!css) return;
+  var style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+}`;
+
+/**
+ * Chromium's own print repeats a table's header row on every page; Paged.js, which cuts the
+ * pages itself, does not. When a table goes on onto a new page (its first row there is the one
+ * being placed), the header row is put back above it, before the row is measured, so the page
+ * keeps room for it.
+ */
+const REPEAT_TABLE_HEADERS = `function () {
+  class RepeatTableHeaders extends window.Paged.Handler {
+    renderNode(clone, node) {
+      if (clone.nodeType !== 1 || clone.tagName !== 'TR' || node.parentElement.tagName === 'THEAD') return;
+      var table = clone.closest('table');
+      var source = node.closest('table');
+      var head = source && source.querySelector(':scope > thead');
+      if (!table || !head || table.querySelector(':scope > thead')) return;
+      table.insertBefore(head.cloneNode(true), table.firstChild);
+    }
+  }
+  window.Paged.registerHandlers(RepeatTableHeaders);
+}`;
+
 let script: string | undefined;
 
 /**
@@ -53,8 +93,8 @@ export function pagedMediaScript(): string {
   // The package exports no path to its polyfill: found from its CommonJS entry (lib/index.cjs).
   const polyfill = readFileSync(join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js'), 'utf8');
   const start =
-    `(${MOVE_FOOTNOTES})();` +
-    `window.PagedPolyfill.preview().then(function(){window.${PAGED_DONE}='done';},` +
+    `(${MOVE_FOOTNOTES})();(${REPEAT_TABLE_HEADERS})();` +
+    `window.PagedPolyfill.preview().then(function(){(${NAMED_PAGE_SIZES})();window.${PAGED_DONE}='done';},` +
     `function(e){window.${PAGED_DONE}='failed: '+(e&&e.stack||e);});`;
   // The polyfill is one script; "</script" inside it would end the tag early.
   script = `window.PagedConfig={auto:false};\n${FRAMES_BY_TIMER}\n${polyfill.replace(/<\/script/gi, '<\\/script')}\n${start}`;
