@@ -96,6 +96,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     if (!this.started) return;
     this.started = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: this.config.shutdownTimeoutSeconds * 1000 });
+    // pg-boss removes its stopped workers in a loop of its own that checks once a second, after
+    // stop() resolved: give it that turn, so that nothing of the queue runs once the application has closed.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
   /** Creates the job's queue (idempotent): before its first enqueue, at module start. */
