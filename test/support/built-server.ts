@@ -26,12 +26,12 @@ export async function startBuiltServer(env: Record<string, string> = {}, timeout
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-built-')),
     LOG_LEVEL: 'warn',
     ...env,
   };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  // Nothing the README's start line does not set: its defaults (processes, host, demo) are what is tested.
+  for (const name of ['DATABASE_URL', 'HOST', 'PROCESSES', 'DEMO']) if (!env[name]) delete childEnv[name];
   const child = spawn(process.execPath, [main], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -10,8 +10,10 @@ export const READY_MESSAGE = 'kehoach:ready';
 function processEnv(config: AppConfig, index: number): Record<string, string> {
   return {
     DATABASE_URL: config.databaseUrl,
-    // The database and the demo are set up once: by the first process, before the others start.
-    DEMO: config.demo && index === 0 ? '1' : '0',
+    // Every process works in the same mode and listens where the primary was told to; the demo
+    // data is loaded once, by the first process (KEHOACH_PROCESS_INDEX 0), before the others start.
+    DEMO: config.demo ? '1' : '0',
+    HOST: config.host,
     RUN_WORKERS: config.runWorkers && index < config.workerProcesses ? '1' : '0',
     PROCESSES: String(config.processes),
     KEHOACH_PROCESS_INDEX: String(index),

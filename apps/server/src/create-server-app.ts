@@ -10,6 +10,6 @@ export async function createServerApp(config: AppConfig): Promise<NestExpressApp
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   await app.init();
-  if (config.demo) await loadDemoData(app);
+  if (config.loadsDemoData) await loadDemoData(app);
   return app;
 }

@@ -40,6 +40,8 @@ export class AppConfig {
   webhookAllowHosts!: string[];
   logLevel!: LogLevel;
   demo!: boolean;
+  /** This process loads the demo data at start (in demo mode: the only process, or a cluster's first). */
+  loadsDemoData!: boolean;
   publicUrl!: string;
   trustProxy!: boolean;
   /** Run the background job workers in this process. */
@@ -203,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.logLevel = LOG_LEVELS.includes(logLevel) ? logLevel : 'log';
   // Demo data goes only into the embedded database, unless asked for explicitly.
   config.demo = readBool(env, 'DEMO', !config.externalDatabase, problems);
+  // In a cluster only the first process loads the demo data (the others start after it).
+  config.loadsDemoData = config.demo && (env.KEHOACH_PROCESS_INDEX ?? '0') === '0';
   // A demo, with its known passwords, is reachable only from this machine unless HOST says otherwise.
   config.host = env.HOST || (config.demo ? '127.0.0.1' : '0.0.0.0');
   config.publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) || `http://localhost:${config.port}`;
