@@ -13,6 +13,8 @@ missing=()
 for tool in "${!package_of[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${package_of[$tool]}")
 done
+# Debian's pg_wrapper answers for pg_dump even when no client version is installed: ask it to run.
+pg_dump --version >/dev/null 2>&1 || missing+=(postgresql-client)
 # The backup and restore test runs its own server from Debian's PostgreSQL (its pg_dump's version).
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
