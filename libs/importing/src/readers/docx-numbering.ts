@@ -1,3 +1,4 @@
+import { toRoman } from '@app/plans';
 /**
  * Word's automatic numbering: the "I-", "1.", "1.1.", "a)", "-" a reader sees are not in the
  * text but computed from numbering.xml. This module computes them and writes each label into
@@ -198,32 +199,9 @@ export function readStyleNumbering(stylesXml: string | null): Map<string, { numI
   return result;
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function toRoman(value: number): string {
-  let rest = value;
-  let out = '';
-  for (const [n, letters] of ROMAN) {
-    while (rest >= n) {
-      out += letters;
-      rest -= n;
-    }
-  }
-  return out;
+/** Word's Roman counter; the rule itself is the plans domain's (a counter below 1 prints nothing). */
+function wordRoman(value: number): string {
+  return value >= 1 && value <= 3999 ? toRoman(value) : '';
 }
 
 function toLetters(value: number): string {
@@ -235,9 +213,9 @@ function toLetters(value: number): string {
 function formatCounter(value: number, numFmt: string): string {
   switch (numFmt) {
     case 'upperRoman':
-      return toRoman(value);
+      return wordRoman(value);
     case 'lowerRoman':
-      return toRoman(value).toLowerCase();
+      return wordRoman(value).toLowerCase();
     case 'upperLetter':
       return toLetters(value).toUpperCase();
     case 'lowerLetter':

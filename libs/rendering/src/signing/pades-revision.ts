@@ -1,18 +1,10 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { CadesSigner, SignatureKey, SigningIdentity } from './cades-signer';
 import { appendRevision } from './incremental-pdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from './pdf-signature';
+import { addSignaturePlaceholder, SignatureDictionaryInfo } from './pdf-signature';
 
-export interface RevisionSignatureInfo {
-  /** Written in the signature dictionary (/M). */
-  signingTime: Date;
-  signerName: string;
-  reason: string;
-  location: string;
-  contactInfo: string;
-}
+export type RevisionSignatureInfo = SignatureDictionaryInfo;
 
 /**
  * A PAdES signature in a new revision of the PDF: whatever `edit` draws or adds (the number, the
@@ -27,17 +19,7 @@ export async function signNewRevision(
 ): Promise<Buffer> {
   const withPlaceholder = await appendRevision(pdf, async (doc) => {
     await edit?.(doc);
-    pdflibAddPlaceholder({
-      pdfDoc: doc,
-      reason: info.reason,
-      contactInfo: info.contactInfo,
-      name: info.signerName,
-      location: info.location,
-      signingTime: info.signingTime,
-      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      signatureLength: 12_000,
-      appName: 'kehoach',
-    });
+    addSignaturePlaceholder(doc, info);
     nameLastSignatureField(doc);
   });
   return signpdf.sign(withPlaceholder, new CadesSigner(key));

@@ -24,6 +24,24 @@ export interface IssuedPdfInfo {
   contactInfo: string;
 }
 
+/** What the signature dictionary says of the signature (PAdES: the time is its /M). */
+export type SignatureDictionaryInfo = Pick<IssuedPdfInfo, 'signingTime' | 'signerName' | 'reason' | 'location' | 'contactInfo'>;
+
+/** The signature field and its dictionary with a hole for a PAdES signature (ETSI.CAdES.detached). */
+export function addSignaturePlaceholder(doc: PDFDocument, info: SignatureDictionaryInfo): void {
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: info.reason,
+    contactInfo: info.contactInfo,
+    name: info.signerName,
+    location: info.location,
+    signingTime: info.signingTime,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    signatureLength: 12_000,
+    appName: 'kehoach',
+  });
+}
+
 /**
  * Sets the document information and signs: a PAdES signature (ETSI.CAdES.detached) over the
  * whole file but the signature's own hole. The visible box is printed by the template; the
@@ -40,17 +58,7 @@ export async function signIssuedPdf(pdf: Buffer, info: IssuedPdfInfo, identity: 
   doc.setLanguage('vi-VN');
   doc.setCreationDate(info.creationDate);
   doc.setModificationDate(info.creationDate);
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    reason: info.reason,
-    contactInfo: info.contactInfo,
-    name: info.signerName,
-    location: info.location,
-    signingTime: info.signingTime,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    signatureLength: 12_000,
-    appName: 'kehoach',
-  });
+  addSignaturePlaceholder(doc, info);
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   return signpdf.sign(withPlaceholder, new CadesSigner(identity));
 }
