@@ -198,25 +198,40 @@
   }
 })();
 
-// After signature: follow numbering, issuance and distribution as they happen (the page is
-// drawn again by the server at each step, so the number and the PDF link come with it).
+// After signature: follow numbering, issuance and distribution as they happen. The server draws
+// the card again at each step (so the number and the PDF link come with it) and it is swapped in
+// place: reloading the whole page would lose the reader's place and focus.
 (function () {
   var card = document.querySelector('[data-progress]');
   if (!card) return;
-  var shown = card.getAttribute('data-state');
-  var status = card.querySelector('[data-status]');
-  if (shown === 'distributed' || shown === 'cancelled') return;
+  function finished(state) {
+    return state === 'distributed' || state === 'cancelled';
+  }
+  function redraw() {
+    return fetch(location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (r) {
+        return r.ok ? r.text() : null;
+      })
+      .then(function (html) {
+        var fresh = html && new DOMParser().parseFromString(html, 'text/html').querySelector('[data-progress]');
+        if (!fresh) return;
+        card.innerHTML = fresh.innerHTML;
+        card.setAttribute('data-state', fresh.getAttribute('data-state'));
+      });
+  }
   function poll() {
+    var shown = card.getAttribute('data-state');
+    if (finished(shown)) return;
     fetch(card.getAttribute('data-progress'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) {
         return r.json();
       })
       .then(function (view) {
-        if (view.state !== shown) {
-          location.reload();
-          return;
-        }
-        status.textContent = 'Đang xử lý: ' + view.stateLabel + '…';
+        if (view.state !== shown) return redraw();
+        var status = card.querySelector('[data-status]');
+        if (status) status.textContent = 'Đang xử lý: ' + view.stateLabel + '…';
+      })
+      .then(function () {
         setTimeout(poll, 1500);
       })
       .catch(function () {

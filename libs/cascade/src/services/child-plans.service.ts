@@ -118,7 +118,9 @@ export class ChildPlansService {
 
     const today = this.clock.today();
     const ids = wanted.map((l) => l.organizationId!);
-    const [children, drafters] = await Promise.all([this.childFacts(manager, ids, today), this.drafters(manager, ids)]);
+    // In turn: the transaction's one connection runs one query at a time.
+    const children = await this.childFacts(manager, ids, today);
+    const drafters = await this.drafters(manager, ids);
     const options = { childReportMarginDays: this.config.childReportMarginDays, childPlanDueDays: this.config.childPlanDueDays, childDate: today };
     const drafts: (ValidatedDraft & { dueDate: string; line: Recipient; prefill: ChildPlanPrefill })[] = [];
     for (const line of wanted) {
@@ -239,17 +241,15 @@ export class ChildPlansService {
 
   /** The child organizations with their subordinates and today's signing authorities, in three queries. */
   private async childFacts(manager: EntityManager, ids: string[], today: string): Promise<Map<string, ChildOrganizationFacts>> {
-    const [orgs, subordinates, authorities] = await Promise.all([
-      manager.find(Organization, { where: { id: In(ids) } }),
-      manager.find(Organization, { where: { parentId: In(ids) } }),
-      manager
-        .createQueryBuilder(SigningAuthority, 'a')
-        .innerJoinAndSelect('a.user', 'u')
-        .where('a.organization_id IN (:...ids)', { ids })
-        .andWhere('a.valid_from <= :today AND (a.valid_to IS NULL OR a.valid_to >= :today)', { today })
-        .andWhere('u.active')
-        .getMany(),
-    ]);
+    const orgs = await manager.find(Organization, { where: { id: In(ids) } });
+    const subordinates = await manager.find(Organization, { where: { parentId: In(ids) } });
+    const authorities = await manager
+      .createQueryBuilder(SigningAuthority, 'a')
+      .innerJoinAndSelect('a.user', 'u')
+      .where('a.organization_id IN (:...ids)', { ids })
+      .andWhere('a.valid_from <= :today AND (a.valid_to IS NULL OR a.valid_to >= :today)', { today })
+      .andWhere('u.active')
+      .getMany();
     return new Map(
       orgs.map((org) => [
         org.id,

@@ -63,11 +63,10 @@ export class PlansService {
 
   /** Every content save is in the plan's audit trail, written in the save's own transaction. */
   private async recordSave(manager: EntityManager, planId: string, authorId: string, version: number): Promise<void> {
-    const [plan, saved, author] = await Promise.all([
-      manager.findOneOrFail(Plan, { where: { id: planId } }),
-      manager.findOneOrFail(PlanVersion, { where: { planId, version } }),
-      manager.findOne(User, { where: { id: authorId } }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const plan = await manager.findOneOrFail(Plan, { where: { id: planId } });
+    const saved = await manager.findOneOrFail(PlanVersion, { where: { planId, version } });
+    const author = await manager.findOne(User, { where: { id: authorId } });
     await this.audit.contentSaved(manager, {
       planId,
       organizationId: plan.organizationId,
