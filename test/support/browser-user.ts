@@ -62,6 +62,15 @@ export class BrowserSession {
 
 let shotCounter = 0;
 
+/** Rejects when the promise is not settled in time (a stalled screenshot must not hang a test until its timeout). */
+function withinSeconds<T>(seconds: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
 export class BrowserUser {
   /** Errors thrown by the pages' scripts: a test fails on any. */
   readonly pageErrors: string[] = [];
@@ -78,14 +87,15 @@ export class BrowserUser {
   async shot(label: string): Promise<string> {
     shotCounter += 1;
     const file = join(SCREENSHOT_DIR, this.session.story, `${String(shotCounter).padStart(3, '0')}-${this.name}-${label}.png`);
+    const picture = () => this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
     try {
-      await this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
+      await withinSeconds(30, picture());
     } catch {
-      // A page that draws itself again (the progress page reloads as jobs move the plan on) may be
-      // between two documents: wait for the next one, then take the picture.
+      // A page caught between two documents (a form posted by a script, a redirect) can fail or
+      // stall the picture: wait for the document to settle, then take it once more.
       await new Promise((resolve) => setTimeout(resolve, 500));
       await this.page.waitForFunction(() => document.readyState === 'complete' && document.body !== null);
-      await this.page.screenshot({ path: file as `${string}.png`, fullPage: true });
+      await withinSeconds(30, picture());
     }
     return file;
   }
