@@ -23,7 +23,7 @@ import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { DistributionService } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { JobsService } from '@app/jobs';
-import { Plan, PlanVersion, Recipient } from '@app/plans';
+import { archiveRecipient, Plan, PlanVersion, Recipient } from '@app/plans';
 import { IssuedDocumentService } from '@app/rendering';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { insertDraft } from '../support/issued-plan';
@@ -77,19 +77,7 @@ async function main(): Promise<void> {
       implementationDueDate: null,
     });
     const content = planContent({
-      recipients: [
-        ...orgs.map(line),
-        {
-          id: 'luu',
-          name: 'VP',
-          organizationId: null,
-          purpose: 'archive',
-          note: null,
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
-      ],
+      recipients: [...orgs.map(line), archiveRecipient('luu', 'VP')],
       reportingDuties: [
         {
           id: 'd1',

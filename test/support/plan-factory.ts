@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { PlanContent } from '@app/plans';
+import { archiveRecipient } from '@app/plans';
 import type { TestApp } from './test-app';
 
 let counter = 0;
@@ -99,16 +100,7 @@ export function planContent(overrides: Partial<PlanContent> = {}): PlanContent {
         mustImplement: false,
         implementationDueDate: null,
       },
-      {
-        id: 'r3',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      archiveRecipient('r3', 'VP, BTGĐUK'),
     ],
     signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     footnotes: [],

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CascadeService, ChildDeadlinesService, ChildPlansService, CREATE_CHILDREN_JOB } from '@app/cascade';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import type { Item, PlanContent } from '@app/plans';
+import { archiveRecipient } from '@app/plans';
 import { createStateTree, TreeOrganization } from '../../support/cascade-fixtures';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
@@ -188,16 +189,7 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
           mustImplement: true,
           implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
         })),
-        {
-          id: 'r-luu',
-          name: 'VT, VP',
-          organizationId: null,
-          purpose: 'archive',
-          note: null,
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
+        archiveRecipient('r-luu', 'VT, VP'),
       ],
       signature: {
         capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],

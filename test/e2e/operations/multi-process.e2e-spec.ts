@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
 import { PkiDemoLoader } from '@app/rendering';
+import { archiveRecipient } from '@app/plans';
 import { planContent } from '../../support/plan-factory';
 import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
 import { SmtpSink } from '../../support/smtp-sink';
@@ -116,16 +117,7 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
         mustImplement: false,
         implementationDueDate: null,
       })),
-      {
-        id: 'luu',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      archiveRecipient('luu', 'VP, BTGĐUK'),
     ];
 
     // Each user signs in on one web process; the token is used on both.

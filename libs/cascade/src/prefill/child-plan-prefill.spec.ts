@@ -1,4 +1,4 @@
-import { validatePlanContent, type Item, type PlanContent } from '@app/plans';
+import { archiveRecipient, type Item, type PlanContent, validatePlanContent } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
 import {
   ChildOrganizationFacts,
@@ -135,16 +135,7 @@ function parentContent(): PlanContent {
         mustImplement: true,
         implementationDueDate: '2024-03-01',
       },
-      {
-        id: 'r4',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      archiveRecipient('r4', 'VP, BTGĐUK'),
     ],
     signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     footnotes: [{ id: 'f1', text: 'Chú thích.' }],

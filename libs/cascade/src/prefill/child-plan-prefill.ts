@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
 import {
+  archiveRecipient,
   DOCUMENT_TYPES,
   PLAN_LIMITS,
   type BodyNode,
@@ -283,16 +284,7 @@ function childRecipients(parent: ParentPlanFacts, child: ChildOrganizationFacts,
   return [
     line(parent.issuer, 'report', 'để báo cáo', false),
     ...subordinates.map((s) => line(s, 'implement', 'để thực hiện', true)),
-    {
-      id: newId(),
-      name: ARCHIVE_UNITS[child.family],
-      organizationId: null,
-      purpose: 'archive',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    },
+    archiveRecipient(newId(), ARCHIVE_UNITS[child.family]),
   ];
 }
 

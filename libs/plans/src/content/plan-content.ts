@@ -211,6 +211,11 @@ export interface Recipient {
   implementationDueDate: string | null;
 }
 
+/** The archive line of "Nơi nhận" ("- Lưu: VP, BTGĐUK."): the units that keep a copy; no organization, no mail, no plan to draft. */
+export function archiveRecipient(id: string, name: string): Recipient {
+  return { id, name, organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null };
+}
+
 export interface ReportingDuty {
   id: string;
   /** What is reported: "kết quả việc xây dựng và thực hiện QCDC ở cơ sở". */
