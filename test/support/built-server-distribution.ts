@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { insertDraft } from './issued-plan';
 import { planContent } from './plan-factory';
 import { builtServer, exited, freePort, startBuiltServer, until } from './server-process';
@@ -62,16 +63,7 @@ export class BuiltServerDistribution {
        RETURNING id, full_name`,
       [issuer.id, this.recipients, this.name],
     );
-    const recipients: Recipient[] = orgs.map((o, i) => ({
-      id: `r${i + 1}`,
-      name: o.full_name,
-      organizationId: o.id,
-      purpose: 'implement',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    }));
+    const recipients: Recipient[] = orgs.map((o, i) => recipientLine(`r${i + 1}`, o.full_name, { organizationId: o.id }));
     recipients.push({ ...recipients[0], id: 'luu', name: 'VP, BTGĐUK', organizationId: null, purpose: 'archive' });
     // Written straight to the database: the drafting API caps "Nơi nhận" below 500 lines.
     this.planId = await insertDraft(this.db, issuer.id, author.id, withFutureDeadlines(planContent({ recipients })));

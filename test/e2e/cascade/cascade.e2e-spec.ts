@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CascadeService, ChildDeadlinesService, ChildPlansService, CREATE_CHILDREN_JOB } from '@app/cascade';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import type { Item, PlanContent } from '@app/plans';
-import { archiveRecipient } from '@app/plans';
+import { archiveRecipient, recipientLine } from '@app/plans';
 import { createStateTree, TreeOrganization } from '../../support/cascade-fixtures';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
@@ -169,26 +169,15 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
         },
       ],
       recipients: [
-        {
-          id: 'r-tu',
-          name: 'TT. Tỉnh ủy',
-          organizationId: null,
-          purpose: 'report',
-          note: 'b/c',
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
-        ...districts().map((d) => ({
-          id: `r-${d.code}`,
-          name: d.fullName,
-          organizationId: d.id,
-          purpose: 'implement' as const,
-          note: null,
-          email: null,
-          mustImplement: true,
-          implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
-        })),
+        recipientLine('r-tu', 'TT. Tỉnh ủy', { purpose: 'report', note: 'b/c' }),
+        ...districts().map((d) =>
+          recipientLine(`r-${d.code}`, d.fullName, {
+            organizationId: d.id,
+            purpose: 'implement' as const,
+            mustImplement: true,
+            implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
+          }),
+        ),
         archiveRecipient('r-luu', 'VT, VP'),
       ],
       signature: {

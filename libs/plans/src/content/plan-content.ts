@@ -211,9 +211,24 @@ export interface Recipient {
   implementationDueDate: string | null;
 }
 
-/** The archive line of "Nơi nhận" ("- Lưu: VP, BTGĐUK."): the units that keep a copy; no organization, no mail, no plan to draft. */
+/** A line of "Nơi nhận" written as text (no organization, no e-mail), to implement unless `overrides` say otherwise. */
+export function recipientLine(id: string, name: string, overrides: Partial<Recipient> = {}): Recipient {
+  return {
+    id,
+    name,
+    organizationId: null,
+    purpose: 'implement',
+    note: null,
+    email: null,
+    mustImplement: false,
+    implementationDueDate: null,
+    ...overrides,
+  };
+}
+
+/** The archive line of "Nơi nhận" ("- Lưu: VP, BTGĐUK."): the units that keep a copy. */
 export function archiveRecipient(id: string, name: string): Recipient {
-  return { id, name, organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null };
+  return recipientLine(id, name, { purpose: 'archive' });
 }
 
 export interface ReportingDuty {
