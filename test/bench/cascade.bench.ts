@@ -23,7 +23,7 @@ import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { DistributionService } from '@app/distribution';
 import { Organization } from '@app/identity';
 import { JobsService } from '@app/jobs';
-import { Plan, PlanVersion, Recipient } from '@app/plans';
+import { archiveRecipient, Plan, PlanVersion, Recipient, recipientLine } from '@app/plans';
 import { IssuedDocumentService } from '@app/rendering';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { insertDraft } from '../support/issued-plan';
@@ -66,30 +66,10 @@ async function main(): Promise<void> {
       [author.password_hash, CHILDREN],
     );
     const today = toIsoDate(vietnamDate(new Date()));
-    const line = (o: { id: string; full_name: string }, i: number): Recipient => ({
-      id: `o${i + 1}`,
-      name: o.full_name,
-      organizationId: o.id,
-      purpose: 'implement',
-      note: null,
-      email: null,
-      mustImplement: true,
-      implementationDueDate: null,
-    });
+    const line = (o: { id: string; full_name: string }, i: number): Recipient =>
+      recipientLine(`o${i + 1}`, o.full_name, { organizationId: o.id, mustImplement: true });
     const content = planContent({
-      recipients: [
-        ...orgs.map(line),
-        {
-          id: 'luu',
-          name: 'VP',
-          organizationId: null,
-          purpose: 'archive',
-          note: null,
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
-      ],
+      recipients: [...orgs.map(line), archiveRecipient('luu', 'VP')],
       reportingDuties: [
         {
           id: 'd1',

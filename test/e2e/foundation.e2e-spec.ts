@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { schemaChangesAfterMigrations } from '@app/db';
+import { dataSourceOptions, schemaChangesAfterMigrations } from '@app/db';
 import { DEMO_ORGANIZATIONS, DemoLoaderService, demoUsers } from '@app/identity';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
@@ -256,7 +256,6 @@ describe('foundation: health, sign-in, guard, administration', () => {
 describe('demo data', () => {
   it('loads once; a second load changes nothing', async () => {
     const url = await createTestDatabase({ demo: false });
-    const { dataSourceOptions } = await import('@app/db');
     const full = new DataSource(dataSourceOptions(url));
     await full.initialize();
     try {

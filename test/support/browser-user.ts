@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { DEMO_PASSWORD } from '@app/identity';
 import { launchChromium } from '@app/rendering';
-import { TestApp } from './test-app';
+import { createTestApp, TestApp } from './test-app';
 
 const ROOT = join(__dirname, '..', '..');
 export const SCREENSHOT_DIR = join(ROOT, 'test', 'artifacts', 'screenshots');
@@ -58,6 +58,30 @@ export class BrowserSession {
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+/** The demo app (no workers) with one person at a desk and the same role on a phone, for a page that must fit both. */
+export interface DeskAndPhone {
+  t: TestApp;
+  desk: BrowserUser;
+  phone: BrowserUser;
+}
+
+/** Opens a DeskAndPhone before the file's tests and closes it after them; its fields are set once `beforeAll` has run. */
+export function deskAndPhone(story: string, person: string): DeskAndPhone {
+  const ui = {} as DeskAndPhone;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    ui.t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0' } });
+    browser = await BrowserSession.start(ui.t, story);
+    ui.desk = await browser.person(person);
+    ui.phone = await browser.person(`${person}-phone`, PHONE);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui.t?.close();
+  });
+  return ui;
 }
 
 let shotCounter = 0;

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { PlanContent } from '@app/plans';
+import { archiveRecipient, recipientLine } from '@app/plans';
 import type { TestApp } from './test-app';
 
 let counter = 0;
@@ -79,36 +80,9 @@ export function planContent(overrides: Partial<PlanContent> = {}): PlanContent {
       },
     ],
     recipients: [
-      {
-        id: 'r1',
-        name: 'Ban Thường vụ Đảng ủy Khối',
-        organizationId: null,
-        purpose: 'report',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
-      {
-        id: 'r2',
-        name: 'Website ĐUK',
-        organizationId: null,
-        purpose: 'inform',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
-      {
-        id: 'r3',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      recipientLine('r1', 'Ban Thường vụ Đảng ủy Khối', { purpose: 'report' }),
+      recipientLine('r2', 'Website ĐUK', { purpose: 'inform' }),
+      archiveRecipient('r3', 'VP, BTGĐUK'),
     ],
     signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     footnotes: [],

@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -62,18 +63,65 @@ function anyFreePort(): Promise<number> {
   });
 }
 
-/** The server as an operator runs it (`node dist/apps/server/src/main.js`), its output kept in `log`. */
-export function startBuiltServer(env: Record<string, string>, log: string[], name = 'server'): ChildProcess {
-  // Built once per test file (ensureBuiltServer in beforeAll), never between two starts.
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: call ensureBuiltServer() first`);
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * The server as an operator runs it (`node dist/apps/server/src/main.js` from the project
+ * folder), its output kept in `log`. It sees `env` and, of this process's environment, only
+ * PATH and HOME, on loopback; with `inheritEnvironment`, exactly `env` (the README story's
+ * defaults: nothing more).
+ */
+export function startBuiltServer(env: NodeJS.ProcessEnv, log: string[], name = 'server', inheritEnvironment = false): ChildProcess {
+  // Built once by the global setup, never between two starts.
+  const main = builtServer();
+  const fullEnv = inheritEnvironment ? env : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env };
+  const child = spawn(process.execPath, [main], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`));
   child.stderr!.on('data', (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`));
   return child;
+}
+
+export interface BuiltServer {
+  baseUrl: string;
+  process: ChildProcess;
+  /** Everything the server printed, for the failure message of a test. */
+  output(): string;
+  /** Sends the signal and waits for the process to end; returns its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+/**
+ * The built server started as `npm start` starts it, in a child process with its own data
+ * folder (its own embedded PostgreSQL, demo data) and port, once it answers /health. Tests talk
+ * to it from outside, over HTTP, as people do.
+ */
+export async function startServerAsReadme(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<BuiltServer> {
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'kehoach-built-')),
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  // Nothing the README's start line does not set: its defaults (processes, host, demo) are what is tested.
+  for (const name of ['DATABASE_URL', 'HOST', 'PROCESSES', 'DEMO']) if (!env[name]) delete childEnv[name];
+  const log: string[] = [];
+  const child = startBuiltServer(childEnv, log, 'server', true);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await untilServing(baseUrl, log, timeoutMs, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    baseUrl,
+    process: child,
+    output: () => log.join(''),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited(child);
+    },
+  };
 }
 
 /** Resolves with the exit code (or the signal) once the process has ended. */
@@ -82,15 +130,18 @@ export function exited(child: ChildProcess): Promise<number | string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
 }
 
-export async function until(check: () => Promise<boolean>, what: string, timeoutMs: number, log: string[]): Promise<void> {
+/** Waits until `check` holds; fails with the servers' output when `timeoutMs` passes first or when `child` has ended. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs: number, log: string[], child?: ChildProcess): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited with ${child.exitCode} while waiting for ${what}\n${log.join('').slice(-4000)}`);
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${log.join('').slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Waits until the server at `baseUrl` answers /health. */
-export async function untilServing(baseUrl: string, log: string[], timeoutMs = 120_000): Promise<void> {
-  await until(async () => (await fetch(`${baseUrl}/health`)).ok, `${baseUrl}/health`, timeoutMs, log);
+/** Waits until the server at `baseUrl` answers /health (failing early if `child` ends). */
+export async function untilServing(baseUrl: string, log: string[], timeoutMs = 120_000, child?: ChildProcess): Promise<void> {
+  await until(async () => (await fetch(`${baseUrl}/health`)).ok, `${baseUrl}/health`, timeoutMs, log, child);
 }

@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { MailPart, parseMail, ReceivedMail } from '@app/distribution';
+import { MailPart, mailReceivingServer, parseMail, ReceivedMail } from '@app/distribution';
 
 export type { MailPart, ReceivedMail };
 export { parseMail };
@@ -41,24 +41,9 @@ export class SmtpSink {
 
   async start(): Promise<this> {
     if (this.server) return this;
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      size: 50 * 1024 * 1024,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          const accept = () => {
-            this.received.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
-            callback();
-          };
-          if (this.delayMs) setTimeout(accept, this.delayMs);
-          else accept();
-        });
-      },
+    const server = mailReceivingServer(async (raw, { to }) => {
+      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      this.received.push({ raw, to });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

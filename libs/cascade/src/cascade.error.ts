@@ -1,30 +1,12 @@
-import { DomainError, ErrorKind } from '@app/common';
+import { defineErrorCodes, domainErrorClass, ErrorCodeOf } from '@app/common';
 
-export enum CascadeErrorCode {
-  PlanNotFound = 'plan_not_found',
-  NoParent = 'no_parent',
-  NotIssued = 'plan_not_issued',
-  DutyNotFound = 'reporting_duty_not_found',
-  NotAReporter = 'not_a_reporter',
-  AmbiguousOrganization = 'ambiguous_organization',
-  AttachmentNotFound = 'attachment_not_found',
-  Forbidden = 'forbidden',
-}
-
-const KIND: Record<CascadeErrorCode, ErrorKind> = {
-  plan_not_found: 'not_found',
-  no_parent: 'not_found',
-  plan_not_issued: 'conflict',
-  reporting_duty_not_found: 'invalid',
-  not_a_reporter: 'forbidden',
-  ambiguous_organization: 'invalid',
-  attachment_not_found: 'not_found',
-  forbidden: 'forbidden',
-};
+export const CascadeErrorCode = defineErrorCodes({
+  not_found: { PlanNotFound: 'plan_not_found', NoParent: 'no_parent', AttachmentNotFound: 'attachment_not_found' },
+  invalid: { DutyNotFound: 'reporting_duty_not_found', AmbiguousOrganization: 'ambiguous_organization' },
+  conflict: { NotIssued: 'plan_not_issued' },
+  forbidden: { NotAReporter: 'not_a_reporter', Forbidden: 'forbidden' },
+});
+export type CascadeErrorCode = ErrorCodeOf<typeof CascadeErrorCode>;
 
 /** Errors of child plans, the cascade tree and reports. */
-export class CascadeError extends DomainError {
-  constructor(code: CascadeErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(KIND[code], code, message, details);
-  }
-}
+export class CascadeError extends domainErrorClass(CascadeErrorCode) {}

@@ -11,6 +11,7 @@ export * from './entities/demo-mail.entity';
 export * from './mail-sink/demo-mail.service';
 export { emailEnabled } from './mail-sink/demo-mail-sink.service';
 export * from './mail-sink/mime';
+export * from './mail-sink/mail-receiving-server';
 export * from './entities/incoming-document.entity';
 export * from './services/deliveries.service';
 export * from './services/delivery-message';

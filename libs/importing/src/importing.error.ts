@@ -1,34 +1,24 @@
-import { DomainError, ErrorKind } from '@app/common';
+import { defineErrorCodes, domainErrorClass, ErrorCodeOf, errorKindOf } from '@app/common';
 
-export enum ImportErrorCode {
-  NoFile = 'no_file',
-  EmptyFile = 'empty_file',
-  UnsupportedType = 'unsupported_type',
-  NotADocument = 'not_a_document',
-  NoText = 'no_text',
-  ZipBomb = 'zip_bomb',
-  NotAPlan = 'not_a_plan',
-  NoOrganization = 'no_organization',
-  PlanNotFound = 'plan_not_found',
-  Forbidden = 'forbidden',
-}
-
-const KIND: Record<ImportErrorCode, ErrorKind> = {
-  no_file: 'invalid',
-  empty_file: 'invalid',
-  unsupported_type: 'invalid',
-  not_a_document: 'invalid',
-  no_text: 'invalid',
-  zip_bomb: 'invalid',
-  not_a_plan: 'invalid',
-  no_organization: 'forbidden',
-  plan_not_found: 'not_found',
-  forbidden: 'forbidden',
-};
+export const ImportErrorCode = defineErrorCodes({
+  not_found: { PlanNotFound: 'plan_not_found' },
+  invalid: {
+    NoFile: 'no_file',
+    EmptyFile: 'empty_file',
+    UnsupportedType: 'unsupported_type',
+    NotADocument: 'not_a_document',
+    NoText: 'no_text',
+    ZipBomb: 'zip_bomb',
+    NotAPlan: 'not_a_plan',
+  },
+  forbidden: { NoOrganization: 'no_organization', Forbidden: 'forbidden' },
+});
+export type ImportErrorCode = ErrorCodeOf<typeof ImportErrorCode>;
 
 /** Errors of importing a plan from a file and exporting one to Word. */
-export class ImportError extends DomainError {
+export class ImportError extends domainErrorClass(ImportErrorCode) {
+  /** An invalid file also carries the `{path, code, message}` list, so the upload form shows it beside its field. */
   constructor(code: ImportErrorCode, message: string, path = 'file') {
-    super(KIND[code], code, message, KIND[code] === 'invalid' ? { errors: [{ path, code, message }] } : {});
+    super(code, message, errorKindOf(ImportErrorCode, code) === 'invalid' ? { errors: [{ path, code, message }] } : {});
   }
 }

@@ -1,16 +1,9 @@
-import { DomainError, ErrorKind } from '@app/common';
+import { defineErrorCodes, domainErrorClass, ErrorCodeOf } from '@app/common';
 
-export enum InboxErrorCode {
-  NoticeNotFound = 'notice_not_found',
-}
-
-const KIND: Record<InboxErrorCode, ErrorKind> = {
-  notice_not_found: 'not_found',
-};
+export const InboxErrorCode = defineErrorCodes({
+  not_found: { NoticeNotFound: 'notice_not_found' },
+});
+export type InboxErrorCode = ErrorCodeOf<typeof InboxErrorCode>;
 
 /** Errors of the inbox. */
-export class InboxError extends DomainError {
-  constructor(code: InboxErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(KIND[code], code, message, details);
-  }
-}
+export class InboxError extends domainErrorClass(InboxErrorCode) {}

@@ -22,45 +22,21 @@ export class MetricsService {
   private readonly databaseRegistry = new Registry();
 
   /** Events sent to plans over the API, by event and outcome (applied, refused, stale...). */
-  readonly transitions = new Counter({
-    name: 'kehoach_transitions_total',
-    help: 'Workflow events sent to plans, by event and outcome',
-    labelNames: ['event', 'outcome'] as const,
-    registers: [this.processRegistry],
-  });
-  readonly requestDuration = new Histogram({
-    name: 'kehoach_http_request_duration_seconds',
-    help: 'HTTP request latency by route (the route pattern, not the path), method and status class',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.processRegistry],
-  });
-  readonly renderDuration = new Histogram({
-    name: 'kehoach_render_duration_seconds',
-    help: 'Chromium printing one document to PDF',
-    labelNames: ['outcome'] as const,
-    buckets: RENDER_BUCKETS,
-    registers: [this.processRegistry],
-  });
-  readonly signatureDuration = new Histogram({
-    name: 'kehoach_signature_duration_seconds',
-    help: 'PAdES signature of one issued PDF',
-    labelNames: ['outcome'] as const,
-    buckets: RENDER_BUCKETS,
-    registers: [this.processRegistry],
-  });
-  readonly deliveries = new Counter({
-    name: 'kehoach_delivery_attempts_total',
-    help: 'Delivery attempts by channel and outcome (delivered, failed, dead, skipped)',
-    labelNames: ['channel', 'outcome'] as const,
-    registers: [this.processRegistry],
-  });
-  readonly jobRuns = new Counter({
-    name: 'kehoach_jobs_total',
-    help: 'Job runs by queue and outcome',
-    labelNames: ['queue', 'outcome'] as const,
-    registers: [this.processRegistry],
-  });
+  readonly transitions = this.counter('kehoach_transitions_total', 'Workflow events sent to plans, by event and outcome', ['event', 'outcome']);
+  readonly requestDuration = this.histogram(
+    'kehoach_http_request_duration_seconds',
+    'HTTP request latency by route (the route pattern, not the path), method and status class',
+    ['method', 'route', 'status'],
+    LATENCY_BUCKETS,
+  );
+  readonly renderDuration = this.histogram('kehoach_render_duration_seconds', 'Chromium printing one document to PDF', ['outcome'], RENDER_BUCKETS);
+  readonly signatureDuration = this.histogram('kehoach_signature_duration_seconds', 'PAdES signature of one issued PDF', ['outcome'], RENDER_BUCKETS);
+  readonly deliveries = this.counter(
+    'kehoach_delivery_attempts_total',
+    'Delivery attempts by channel and outcome (delivered, failed, dead, skipped)',
+    ['channel', 'outcome'],
+  );
+  readonly jobRuns = this.counter('kehoach_jobs_total', 'Job runs by queue and outcome', ['queue', 'outcome']);
 
   constructor(
     private readonly config: AppConfig,
@@ -91,26 +67,29 @@ export class MetricsService {
     let pending: Promise<{ name: string; state: string; n: number; age: number }[]> | null = null;
     // One query per scrape feeds both gauges.
     const rows = () => (pending ??= queueRows().finally(() => setImmediate(() => (pending = null))));
-    new Gauge({
-      name: 'kehoach_queue_jobs',
-      help: 'Jobs waiting (created, retry) or running (active), by queue',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.databaseRegistry],
-      async collect() {
-        this.reset();
-        for (const r of await rows()) this.set({ queue: r.name, state: r.state }, r.n);
-      },
-    });
-    new Gauge({
-      name: 'kehoach_queue_oldest_job_age_seconds',
-      help: 'Age of the oldest job waiting or running, by queue and state',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.databaseRegistry],
-      async collect() {
-        this.reset();
-        for (const r of await rows()) this.set({ queue: r.name, state: r.state }, r.age);
-      },
-    });
+    const queueGauge = (name: string, help: string, figure: 'n' | 'age') =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['queue', 'state'] as const,
+        registers: [this.databaseRegistry],
+        async collect() {
+          this.reset();
+          for (const r of await rows()) this.set({ queue: r.name, state: r.state }, r[figure]);
+        },
+      });
+    queueGauge('kehoach_queue_jobs', 'Jobs waiting (created, retry) or running (active), by queue', 'n');
+    queueGauge('kehoach_queue_oldest_job_age_seconds', 'Age of the oldest job waiting or running, by queue and state', 'age');
+  }
+
+  /** A counter of this process (merged over a cluster's processes when scraped). */
+  private counter<Label extends string>(name: string, help: string, labelNames: readonly Label[]): Counter<Label> {
+    return new Counter({ name, help, labelNames, registers: [this.processRegistry] });
+  }
+
+  /** A histogram of this process, in seconds. */
+  private histogram<Label extends string>(name: string, help: string, labelNames: readonly Label[], buckets: number[]): Histogram<Label> {
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.processRegistry] });
   }
 
   get enabled(): boolean {

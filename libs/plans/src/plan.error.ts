@@ -1,33 +1,16 @@
-import { DomainError, ErrorKind, FieldProblem } from '@app/common';
+import { defineErrorCodes, domainErrorClass, ErrorCodeOf, FieldProblem } from '@app/common';
 
-export enum PlanErrorCode {
-  PlanNotFound = 'plan_not_found',
-  VersionNotFound = 'version_not_found',
-  InvalidContent = 'invalid_content',
-  InvalidRequest = 'invalid_request',
-  StaleVersion = 'stale_version',
-  NotDraft = 'not_draft',
-  NotDrafter = 'not_drafter',
-  OrganizationRequired = 'organization_required',
-}
-
-const KIND: Record<PlanErrorCode, ErrorKind> = {
-  plan_not_found: 'not_found',
-  version_not_found: 'not_found',
-  invalid_content: 'invalid',
-  invalid_request: 'invalid',
-  stale_version: 'conflict',
-  not_draft: 'refused',
-  not_drafter: 'forbidden',
-  organization_required: 'invalid',
-};
+export const PlanErrorCode = defineErrorCodes({
+  not_found: { PlanNotFound: 'plan_not_found', VersionNotFound: 'version_not_found' },
+  invalid: { InvalidContent: 'invalid_content', InvalidRequest: 'invalid_request', OrganizationRequired: 'organization_required' },
+  conflict: { StaleVersion: 'stale_version' },
+  refused: { NotDraft: 'not_draft' },
+  forbidden: { NotDrafter: 'not_drafter' },
+});
+export type PlanErrorCode = ErrorCodeOf<typeof PlanErrorCode>;
 
 /** Errors of the plan document: content, versions, access. */
-export class PlanError extends DomainError {
-  constructor(code: PlanErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(KIND[code], code, message, details);
-  }
-
+export class PlanError extends domainErrorClass(PlanErrorCode) {
   static notFound(id: string): PlanError {
     return new PlanError(PlanErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${id}`);
   }

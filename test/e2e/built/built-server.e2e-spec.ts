@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@app/identity';
 import type { PlanContent } from '@app/plans';
 import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
-import { BuiltServer, startBuiltServer } from '../../support/built-server';
+import { BuiltServer, startServerAsReadme } from '../../support/server-process';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { withFutureDeadlines } from '../../support/workflow-client';
 
@@ -58,7 +58,7 @@ describe('the built server, started as npm start starts it', () => {
     user.page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/static/app.css') && sheet.cssRules.length > 20));
 
   beforeAll(async () => {
-    server = await startBuiltServer();
+    server = await startServerAsReadme();
     browser = await BrowserSession.open(server.baseUrl, 'built-server');
   });
   afterAll(async () => {

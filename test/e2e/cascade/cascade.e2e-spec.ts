@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import { CascadeService, ChildDeadlinesService, ChildPlansService, CREATE_CHILDREN_JOB } from '@app/cascade';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import type { Item, PlanContent } from '@app/plans';
+import { archiveRecipient, recipientLine } from '@app/plans';
 import { createStateTree, TreeOrganization } from '../../support/cascade-fixtures';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
 import { expectTransition, getJson, waitFor } from '../../support/workflow-client';
+import { binaryBody } from '../../support/binary-body';
 
 const DUE_DAYS = 20;
 const MARGIN_DAYS = 5;
@@ -167,36 +169,16 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
         },
       ],
       recipients: [
-        {
-          id: 'r-tu',
-          name: 'TT. Tỉnh ủy',
-          organizationId: null,
-          purpose: 'report',
-          note: 'b/c',
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
-        ...districts().map((d) => ({
-          id: `r-${d.code}`,
-          name: d.fullName,
-          organizationId: d.id,
-          purpose: 'implement' as const,
-          note: null,
-          email: null,
-          mustImplement: true,
-          implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
-        })),
-        {
-          id: 'r-luu',
-          name: 'VT, VP',
-          organizationId: null,
-          purpose: 'archive',
-          note: null,
-          email: null,
-          mustImplement: false,
-          implementationDueDate: null,
-        },
+        recipientLine('r-tu', 'TT. Tỉnh ủy', { purpose: 'report', note: 'b/c' }),
+        ...districts().map((d) =>
+          recipientLine(`r-${d.code}`, d.fullName, {
+            organizationId: d.id,
+            purpose: 'implement' as const,
+            mustImplement: true,
+            implementationDueDate: d.code === 'p-d1' ? addDays(today, 10) : null,
+          }),
+        ),
+        archiveRecipient('r-luu', 'VT, VP'),
       ],
       signature: {
         capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
@@ -208,9 +190,9 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     };
     rootId = await createPlan(t, 'p.drafter', content);
     await issue(rootId, 'p');
-    root = await planRow(rootId);
-    expect(root.number_symbol).toMatch(/^\d{2}\/KH-UBND$/);
-    root = { numberSymbol: root.number_symbol, issuedOn: (root as unknown as { issued_on: string }).issued_on };
+    const rootRow = await planRow(rootId);
+    expect(rootRow.number_symbol).toMatch(/^\d{2}\/KH-UBND$/);
+    root = { numberSymbol: rootRow.number_symbol, issuedOn: rootRow.issued_on };
 
     const children = await waitFor(
       'the district drafts',
@@ -440,7 +422,7 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
       .get(`/api/plans/${districtPlans.get('p-d1')}/pdf`)
       .set('Authorization', `Bearer ${await t.token('p-d1.drafter')}`)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const text = pdftotext(pdfFile(res.body as Buffer)).replace(/\s+/g, ' ');
     expect(text).toContain(`Thực hiện Kế hoạch số ${root.numberSymbol} ngày ${cited(root.issuedOn)} của ${org('p').fullName}`);
@@ -469,7 +451,7 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
       .get(`/api/plans/${rootId}/reports/${sent.body.id}/attachments/${sent.body.attachments[0].id}`)
       .set('Authorization', `Bearer ${await t.token('p.drafter')}`)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect((file.body as Buffer).toString()).toBe('số liệu');
 
@@ -534,10 +516,3 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
     expect(matrix.rows.filter((r: { cells: { status: string }[] }) => r.cells[0].status === 'overdue')).toHaveLength(3);
   }, 120_000);
 });
-
-/** supertest's parser for a binary body. */
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}

@@ -1,15 +1,5 @@
-import { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import type { Recipient } from '@app/plans';
-import { insertDraft } from '../../support/issued-plan';
-import { planContent } from '../../support/plan-factory';
-import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
-import { SmtpSink } from '../../support/smtp-sink';
-import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, withFutureDeadlines } from '../../support/workflow-client';
+import { distributionOnBuiltServer } from '../../support/built-server-distribution';
+import { until, untilServing } from '../../support/server-process';
 
 const RECIPIENTS = 500;
 jest.setTimeout(600_000);
@@ -24,88 +14,26 @@ jest.setTimeout(600_000);
  * sending and recording carries the same Message-ID), and each inbox holds the plan once.
  */
 describe('distribution survives a killed server: nothing lost, nothing twice', () => {
-  let t: TestApp;
-  let sink: SmtpSink;
-  let child: ChildProcess | null = null;
-  const log: string[] = [];
-
-  beforeAll(async () => {
-    builtServer();
-    sink = await new SmtpSink().start();
-    // Slow enough that the kill lands while mails are being sent.
-    sink.delayMs = 20;
-    const dataDir = mkdtempSync(join(tmpdir(), 'kehoach-crash-'));
-    // This process only sets up and looks; the server process does the distribution.
-    t = await createTestApp({ env: { RUN_WORKERS: '0', DATA_DIR: dataDir, SMTP_URL: sink.url } });
-  });
-
-  afterAll(async () => {
-    if (child) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
-    await t.close();
-    await sink.stop();
-  });
+  const run = distributionOnBuiltServer('crash', RECIPIENTS);
 
   it('signs a plan to 500 organizations; the server issues it, is killed mid-distribution, restarts, and delivers everything once', async () => {
-    const db = t.app.get(DataSource);
-    const [issuer] = await db.query(`SELECT id FROM organization WHERE code = 'bcd-duk'`);
-    const [author] = await db.query(`SELECT id FROM app_user WHERE username = 'bcd-duk.drafter'`);
-    const orgs: { id: string; full_name: string }[] = await db.query(
-      `INSERT INTO organization (code, family, parent_id, level, full_name, short_name, symbol_abbreviation, place_name, header_name, email, version)
-       SELECT 'cs-' || n, 'party', $1, 3, 'Chi bộ cơ sở số ' || n, 'Chi bộ ' || n, 'CB', 'Bình Định', 'CHI BỘ SỐ ' || n, 'chibo' || n || '@coso.demo', 1
-         FROM generate_series(1, $2::int) AS n
-       RETURNING id, full_name`,
-      [issuer.id, RECIPIENTS],
-    );
-    const recipients: Recipient[] = orgs.map((o, i) => ({
-      id: `r${i + 1}`,
-      name: o.full_name,
-      organizationId: o.id,
-      purpose: 'implement',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    }));
-    recipients.push({ ...recipients[0], id: 'luu', name: 'VP, BTGĐUK', organizationId: null, purpose: 'archive' });
-    // Written straight to the database: the drafting API caps "Nơi nhận" below 500 lines.
-    const planId = await insertDraft(db, issuer.id, author.id, withFutureDeadlines(planContent({ recipients })));
-    // The road to SIGN through the API; the issuance job itself runs in the server process below.
-    await expectTransition(t, 'bcd-duk.drafter', planId, { type: 'SUBMIT' }, 'review');
-    await expectTransition(t, 'bcd-duk.reviewer', planId, { type: 'APPROVE' }, 'review');
-    await expectTransition(t, 'bcd-duk.format_checker', planId, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
-    const count = async (where: string) =>
-      Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
-    const TOTAL = 2 * RECIPIENTS + 1;
-
-    const env = {
-      DATABASE_URL: t.databaseUrl,
-      SMTP_URL: sink.url,
-      DATA_DIR: t.config.dataDir,
-      PORT: String(await freePort()),
-      PROCESSES: '1',
-      DEMO: '0',
-      LOG_LEVEL: 'warn',
-      RUN_WORKERS: '1',
-      SESSION_SECRET: 'crash-test-session-secret-0123',
-      // The claim and sweep settings are the defaults: what an installation gets.
-    };
-    child = startBuiltServer(env, log);
+    const { db, sink, log, total: TOTAL } = run;
+    await run.signPlanToNewOrganizations();
+    const count = (where: string) => run.count(where);
+    // The claim and sweep settings are the defaults: what an installation gets.
+    const env = await run.serverEnv({});
+    run.start(env);
     await until(async () => (await count(`status = 'delivered'`)) >= 300, 'issuance and a third of the deliveries', 240_000, log);
     expect(await count('true')).toBe(TOTAL);
-    child.kill('SIGKILL');
-    await exited(child);
+    await run.stop('SIGKILL');
     const deliveredAtKill = await count(`status = 'delivered'`);
     const inFlightAtKill = await count(`status = 'sent'`);
-    const heldAtKill: string[] = (await db.query(`SELECT id FROM delivery WHERE plan_id = $1 AND status = 'sent'`, [planId])).map(
+    const heldAtKill: string[] = (await db.query(`SELECT id FROM delivery WHERE plan_id = $1 AND status = 'sent'`, [run.planId])).map(
       (r: { id: string }) => r.id,
     );
     expect(deliveredAtKill).toBeLessThan(TOTAL);
 
-    child = startBuiltServer(env, log);
+    run.start(env);
     await untilServing(`http://127.0.0.1:${env.PORT}`, log);
     // Work the dead process held resumes within 30 s: its held deliveries, and the queued ones.
     const restarted = Date.now();
@@ -130,7 +58,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
 
     const emailIds: { id: string; message_id: string }[] = await db.query(
       `SELECT id, message_id FROM delivery WHERE plan_id = $1 AND channel = 'email'`,
-      [planId],
+      [run.planId],
     );
     const distinct = sink.distinctMessageIds();
     expect(distinct.size).toBe(RECIPIENTS);
@@ -138,16 +66,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     // A repeat is at most the mails in flight at the kill, and each is recognizable by its Message-ID.
     expect(sink.count - RECIPIENTS).toBeLessThanOrEqual(inFlightAtKill);
 
-    const inbox: { n: number; orgs: number }[] = await db.query(
-      `SELECT count(*)::int AS n, count(DISTINCT organization_id)::int AS orgs FROM incoming_document WHERE plan_id = $1`,
-      [planId],
-    );
-    expect(inbox[0]).toEqual({ n: RECIPIENTS, orgs: RECIPIENTS });
-    await until(
-      async () => (await db.query(`SELECT state FROM plan WHERE id = $1`, [planId]))[0].state === 'distributed',
-      'the plan to be distributed',
-      10_000,
-      log,
-    );
+    await run.expectEachInboxOnce();
+    await run.untilDistributed(10_000);
   });
 });

@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { Recipient } from '@app/plans';
 import { EDXML_NAMESPACE } from '@app/distribution';
+import { recipientLine } from '@app/plans';
 import { signThroughApi } from '../../support/issued-plan';
 import { createPlan, planContent } from '../../support/plan-factory';
 import { SmtpSink, WebhookReceiver } from '../../support/smtp-sink';
@@ -30,17 +30,7 @@ describe('distribution: every recipient line gets the issued plan, with receipts
   const orgs: Record<string, string> = {};
   const auth = async (username: string) => `Bearer ${await t.token(username)}`;
 
-  const line = (id: string, name: string, overrides: Partial<Recipient> = {}): Recipient => ({
-    id,
-    name,
-    organizationId: null,
-    purpose: 'implement',
-    note: null,
-    email: null,
-    mustImplement: false,
-    implementationDueDate: null,
-    ...overrides,
-  });
+  const line = recipientLine;
 
   const deliveriesOf = async (planId: string) =>
     (

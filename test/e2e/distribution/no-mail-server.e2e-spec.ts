@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Recipient } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { BrowserSession } from '../../support/browser-user';
 import { signThroughApi } from '../../support/issued-plan';
 import { createPlan, planContent } from '../../support/plan-factory';
@@ -12,17 +12,7 @@ describe('distribution without a mail server', () => {
   let t: TestApp;
   let db: DataSource;
 
-  const line = (id: string, name: string, overrides: Partial<Recipient> = {}): Recipient => ({
-    id,
-    name,
-    organizationId: null,
-    purpose: 'implement',
-    note: null,
-    email: null,
-    mustImplement: false,
-    implementationDueDate: null,
-    ...overrides,
-  });
+  const line = recipientLine;
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true, env: { DEMO: '0' } });

@@ -5,6 +5,7 @@ import { loadConfig } from '@app/config';
 import { DEMO_ORGANIZATIONS } from '@app/identity';
 import type { BodyNode, PlanContent } from '@app/plans';
 import { DocumentMode, printPage, RenderingService } from '@app/rendering';
+import { recipientLine } from '@app/plans';
 import { findPhrase, pageCount, pdfFile, pdftotext, WordBox, wordBoxes } from '../../support/pdf-tools';
 import { planContent } from '../../support/plan-factory';
 
@@ -144,16 +145,9 @@ describe('document layout (real Chromium, Paged.js)', () => {
 
   it('a Nơi nhận line that wraps hangs under the text after its dash', async () => {
     const content = planContent();
-    content.recipients.unshift({
-      id: 'long',
-      name: 'Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Bình Định',
-      organizationId: null,
-      purpose: 'report',
-      note: 'để báo cáo',
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    });
+    content.recipients.unshift(
+      recipientLine('long', 'Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Bình Định', { purpose: 'report', note: 'để báo cáo' }),
+    );
     const { file, words } = await render(party, content);
     const last = pageCount(file);
     const title = findPhrase(words, 'Nơi nhận:', last)!;

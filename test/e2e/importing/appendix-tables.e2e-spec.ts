@@ -6,16 +6,11 @@ import { contentDifferences } from '@app/importing';
 import type { PlanContent, Table } from '@app/plans';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { binaryBody } from '../../support/binary-body';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'appendix');
 const FILES = ['state-xa-2025-appendix.txt', 'state-xa-2025-appendix.docx'];
 const DRAFTER = 'ubnd-nh.drafter';
-
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -105,7 +100,7 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
       .get(`/api/plans/${planId}/preview.pdf`)
       .set('Authorization', await auth())
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const path = pdfFile(pdf.body as Buffer, `${file}.pdf`);
     console.log(`${file}: PDF at ${path}`);
@@ -150,7 +145,7 @@ describe('appendices and tables: a plan with a two-page task table, imported fro
       .get(`/api/plans/${planId}/export.docx`)
       .set('Authorization', await auth())
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const res = await request(t.http)
       .post('/api/plans/import')

@@ -12,13 +12,8 @@ import { createTestApp, TestApp } from '../../support/test-app';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 import { SEEDS_DIR as SEEDS } from '../../support/seeds';
+import { binaryBody } from '../../support/binary-body';
 const seeds = readSeedPlans(FIXTURES);
-
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** Every difference, printed, so that a failing comparison says what differs. */
 function expectSameContent(expected: PlanContent, actual: PlanContent, what: string): void {
@@ -101,7 +96,7 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
         .get(`/api/plans/${res.body.planId}/preview.pdf`)
         .set('Authorization', await auth(drafter))
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       const reading = wordsInOrderRatio(bytes.toString('utf8'), pdftotext(pdfFile(pdf.body as Buffer)));
       console.log(
@@ -120,7 +115,7 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
         .get(`/api/plans/${created.body.id}/export.docx`)
         .set('Authorization', await auth(drafter))
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       expect(docx.headers['content-type']).toContain('wordprocessingml');
       const bytes = docx.body as Buffer;
@@ -143,7 +138,7 @@ describe('importing: Word, Markdown and text files become structured drafts', ()
         .get(`/api/plans/${created.body.id}/preview.pdf`)
         .set('Authorization', await auth(drafter))
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       const text = pdftotext(pdfFile(pdf.body as Buffer), ['-layout']);
       const res = await upload(drafter, Buffer.from(text, 'utf8'), 'ke-hoach.txt');

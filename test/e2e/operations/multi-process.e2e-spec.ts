@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Recipient } from '@app/plans';
 import { PkiDemoLoader } from '@app/rendering';
+import { archiveRecipient, recipientLine } from '@app/plans';
 import { planContent } from '../../support/plan-factory';
 import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
 import { SmtpSink } from '../../support/smtp-sink';
@@ -106,26 +107,8 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
       `SELECT id, full_name FROM organization WHERE code IN ('db-stc', 'db-syt') ORDER BY code`,
     );
     const recipients: Recipient[] = [
-      ...orgs.map((o, i) => ({
-        id: `r${i + 1}`,
-        name: o.full_name,
-        organizationId: o.id,
-        purpose: 'implement' as const,
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      })),
-      {
-        id: 'luu',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      ...orgs.map((o, i) => recipientLine(`r${i + 1}`, o.full_name, { organizationId: o.id, purpose: 'implement' as const })),
+      archiveRecipient('luu', 'VP, BTGĐUK'),
     ];
 
     // Each user signs in on one web process; the token is used on both.

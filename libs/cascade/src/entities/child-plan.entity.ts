@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn } from '@app/db';
 import { Organization } from '@app/identity';
 import { Plan } from '@app/plans';
 
@@ -25,39 +26,27 @@ export interface AssignedItemRecord {
 @Unique('uq_child_plan_parent_organization', ['parentPlanId', 'organizationId'])
 export class ChildPlan {
   /** The child plan's id (one row per child plan). */
-  @PrimaryColumn({ type: 'uuid' })
-  planId: string;
+  @PrimaryColumn({ type: 'uuid' }) planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  parentPlanId: string;
+  @Index() @UuidColumn() parentPlanId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  parentPlan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) parentPlan?: Plan;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) organization?: Organization;
 
   /** Id of the parent's recipient line that asked for this child. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  recipientId: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) recipientId: string | null;
 
-  @Column({ type: 'date' })
-  dueDate: string;
+  @Column({ type: 'date' }) dueDate: string;
 
-  @Column({ type: 'jsonb', default: () => `'[]'` })
-  assignedItems: AssignedItemRecord[];
+  @Column({ type: 'jsonb', default: () => `'[]'` }) assignedItems: AssignedItemRecord[];
 
   /** When the parent organization was told the child is overdue (once). */
-  @Column({ type: 'timestamptz', nullable: true })
-  overdueNotifiedAt: Date | null;
+  @InstantColumn({ nullable: true }) overdueNotifiedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

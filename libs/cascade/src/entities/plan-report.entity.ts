@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, OneToMany } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization, User } from '@app/identity';
 import { Plan } from '@app/plans';
 import { PlanReportAttachment } from './plan-report-attachment.entity';
@@ -11,46 +12,33 @@ import { PlanReportAttachment } from './plan-report-attachment.entity';
 @Entity('plan_report')
 @Index(['planId', 'dutyId', 'organizationId'])
 export class PlanReport {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
   /** The plan that states the duty (the parent of the reporter's own plan). */
-  @Column({ type: 'uuid' })
-  planId: string;
+  @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
   /** ReportingDuty.id in that plan's issued content. */
-  @Column({ type: 'varchar', length: 64 })
-  dutyId: string;
+  @Column({ type: 'varchar', length: 64 }) dutyId: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) organization?: Organization;
 
   /** The reporter's implementing plan, when it has one. */
-  @Column({ type: 'uuid', nullable: true })
-  childPlanId: string | null;
+  @UuidColumn({ nullable: true }) childPlanId: string | null;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'text' }) text: string;
 
-  @Column({ type: 'uuid' })
-  submittedById: string;
+  @UuidColumn() submittedById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  submittedBy?: User;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) submittedBy?: User;
 
   /** When it was received, by the application's clock. */
-  @Column({ type: 'timestamptz' })
-  submittedAt: Date;
+  @InstantColumn() submittedAt: Date;
 
-  @OneToMany(() => PlanReportAttachment, (a) => a.report)
-  attachments?: PlanReportAttachment[];
+  @OneToMany(() => PlanReportAttachment, (a) => a.report) attachments?: PlanReportAttachment[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

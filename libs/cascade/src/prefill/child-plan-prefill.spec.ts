@@ -1,4 +1,4 @@
-import { validatePlanContent, type Item, type PlanContent } from '@app/plans';
+import { archiveRecipient, type Item, type PlanContent, recipientLine, validatePlanContent } from '@app/plans';
 import { addDays, citedDocumentDate } from './cascade-dates';
 import {
   ChildOrganizationFacts,
@@ -105,46 +105,10 @@ function parentContent(): PlanContent {
       },
     ],
     recipients: [
-      {
-        id: 'r1',
-        name: 'Ban Dân vận Tỉnh ủy',
-        organizationId: null,
-        purpose: 'report',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
-      {
-        id: 'r2',
-        name: 'Đảng bộ Sở Tài chính',
-        organizationId: 'org-stc',
-        purpose: 'implement',
-        note: null,
-        email: null,
-        mustImplement: true,
-        implementationDueDate: null,
-      },
-      {
-        id: 'r3',
-        name: 'Đảng bộ Sở Y tế',
-        organizationId: 'org-syt',
-        purpose: 'implement',
-        note: null,
-        email: null,
-        mustImplement: true,
-        implementationDueDate: '2024-03-01',
-      },
-      {
-        id: 'r4',
-        name: 'VP, BTGĐUK',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
+      recipientLine('r1', 'Ban Dân vận Tỉnh ủy', { purpose: 'report' }),
+      recipientLine('r2', 'Đảng bộ Sở Tài chính', { organizationId: 'org-stc', mustImplement: true }),
+      recipientLine('r3', 'Đảng bộ Sở Y tế', { organizationId: 'org-syt', mustImplement: true, implementationDueDate: '2024-03-01' }),
+      archiveRecipient('r4', 'VP, BTGĐUK'),
     ],
     signature: { capacityLines: ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO'], signerName: 'Bùi Quang Nhựt', signerUserId: null, authorityId: null },
     footnotes: [{ id: 'f1', text: 'Chú thích.' }],

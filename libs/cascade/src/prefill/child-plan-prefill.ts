@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app/common';
 import {
-  DOCUMENT_TYPES,
-  PLAN_LIMITS,
+  archiveRecipient,
   type BodyNode,
+  DOCUMENT_TYPES,
   type DocumentReference,
   type Item,
   type Part,
+  PLAN_LIMITS,
   type PlanContent,
   type Recipient,
+  recipientLine,
   type ReportingDuty,
   type Signature,
   type Table,
@@ -265,16 +267,8 @@ function childDuties(duties: ReportingDuty[], child: ChildOrganizationFacts, opt
 }
 
 function childRecipients(parent: ParentPlanFacts, child: ChildOrganizationFacts, newId: () => string): Recipient[] {
-  const line = (org: OrganizationFacts, purpose: Recipient['purpose'], note: string, mustImplement: boolean): Recipient => ({
-    id: newId(),
-    name: org.fullName,
-    organizationId: org.id,
-    purpose,
-    note,
-    email: null,
-    mustImplement,
-    implementationDueDate: null,
-  });
+  const line = (org: OrganizationFacts, purpose: Recipient['purpose'], note: string, mustImplement: boolean): Recipient =>
+    recipientLine(newId(), org.fullName, { organizationId: org.id, purpose, note, mustImplement });
   // "Nơi nhận" holds at most PLAN_LIMITS.recipients lines: the report line and the archive take two.
   const subordinates = child.subordinates
     .filter((s) => s.id !== parent.issuer.id && s.id !== child.id)
@@ -283,16 +277,7 @@ function childRecipients(parent: ParentPlanFacts, child: ChildOrganizationFacts,
   return [
     line(parent.issuer, 'report', 'để báo cáo', false),
     ...subordinates.map((s) => line(s, 'implement', 'để thực hiện', true)),
-    {
-      id: newId(),
-      name: ARCHIVE_UNITS[child.family],
-      organizationId: null,
-      purpose: 'archive',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    },
+    archiveRecipient(newId(), ARCHIVE_UNITS[child.family]),
   ];
 }
 

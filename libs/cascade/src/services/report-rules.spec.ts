@@ -1,21 +1,13 @@
 import type { PlanContent, ReportingDuty } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { implementingOrganizationIds, reportCellStatus, reportersOf } from './report-rules';
 
 const recipients = [
-  { id: 'r1', name: 'Tỉnh ủy', organizationId: 'up', purpose: 'report', note: null, email: null, mustImplement: false, implementationDueDate: null },
-  { id: 'r2', name: 'A', organizationId: 'a', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null },
-  { id: 'r3', name: 'B', organizationId: 'b', purpose: 'implement', note: null, email: null, mustImplement: true, implementationDueDate: null },
-  { id: 'r4', name: 'A lần nữa', organizationId: 'a', purpose: 'inform', note: null, email: null, mustImplement: true, implementationDueDate: null },
-  {
-    id: 'r5',
-    name: 'Báo chí',
-    organizationId: null,
-    purpose: 'inform',
-    note: null,
-    email: 'x@y.vn',
-    mustImplement: false,
-    implementationDueDate: null,
-  },
+  recipientLine('r1', 'Tỉnh ủy', { organizationId: 'up', purpose: 'report' }),
+  recipientLine('r2', 'A', { organizationId: 'a', mustImplement: true }),
+  recipientLine('r3', 'B', { organizationId: 'b', mustImplement: true }),
+  recipientLine('r4', 'A lần nữa', { organizationId: 'a', purpose: 'inform', mustImplement: true }),
+  recipientLine('r5', 'Báo chí', { purpose: 'inform', email: 'x@y.vn' }),
 ] as PlanContent['recipients'];
 const content = { recipients } as PlanContent;
 const duty = (reporters: string[]): ReportingDuty => ({

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { CreatedAt, InstantColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 import { Plan } from '@app/plans';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, HANDLING_STATUSES, HandlingStatus } from '../delivery-states';
@@ -13,79 +14,55 @@ import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, 
 // "Was that the plan's last open delivery?" is asked at the end of every delivery: one index probe.
 @Index('idx_delivery_open_by_plan', ['planId'], { where: `status IN ('queued', 'sent', 'failed')` })
 export class Delivery {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  planId: string;
+  @Index() @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
   /** `content.recipients[].id` of the issued version. */
-  @Column({ type: 'varchar', length: 100 })
-  recipientId: string;
+  @Column({ type: 'varchar', length: 100 }) recipientId: string;
 
   /** The line as printed, for the sender's list. */
-  @Column({ type: 'varchar', length: 500 })
-  recipientName: string;
+  @Column({ type: 'varchar', length: 500 }) recipientName: string;
 
-  @Column({ type: 'enum', enum: DELIVERY_CHANNELS, enumName: 'delivery_channel' })
-  channel: DeliveryChannel;
+  @Column({ type: 'enum', enum: DELIVERY_CHANNELS, enumName: 'delivery_channel' }) channel: DeliveryChannel;
 
   /** Organization id (inbox, archive), e-mail address (email) or URL (webhook). */
-  @Column({ type: 'varchar', length: 500 })
-  target: string;
+  @Column({ type: 'varchar', length: 500 }) target: string;
 
   /** The organization of this system behind the line, if any. */
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
-  organizationId: string | null;
+  @Index() @UuidColumn({ nullable: true }) organizationId: string | null;
 
-  @ManyToOne(() => Organization, { nullable: true, onDelete: 'SET NULL' })
-  organization?: Organization | null;
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'SET NULL' }) organization?: Organization | null;
 
-  @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'queued' })
-  status: DeliveryStatus;
+  @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'queued' }) status: DeliveryStatus;
 
-  @Column({ type: 'int', default: 0 })
-  attempts: number;
+  @Column({ type: 'int', default: 0 }) attempts: number;
 
-  @Column({ type: 'text', nullable: true })
-  lastError: string | null;
+  @Column({ type: 'text', nullable: true }) lastError: string | null;
 
   /** When the next attempt is due (null once ended). */
-  @Column({ type: 'timestamptz', nullable: true })
-  nextAttemptAt: Date | null;
+  @InstantColumn({ nullable: true }) nextAttemptAt: Date | null;
 
   /** A worker holds the delivery until then; a worker that died lets it go when this passes. */
-  @Column({ type: 'timestamptz', nullable: true })
-  claimedUntil: Date | null;
+  @InstantColumn({ nullable: true }) claimedUntil: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
+  @InstantColumn({ nullable: true }) sentAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  deliveredAt: Date | null;
+  @InstantColumn({ nullable: true }) deliveredAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  acknowledgedAt: Date | null;
+  @InstantColumn({ nullable: true }) acknowledgedAt: Date | null;
 
   /** Handling reported by the receiver (edXML status), mirrored from its incoming document. */
-  @Column({ type: 'enum', enum: HANDLING_STATUSES, enumName: 'handling_status', nullable: true })
-  handlingStatus: HandlingStatus | null;
+  @Column({ type: 'enum', enum: HANDLING_STATUSES, enumName: 'handling_status', nullable: true }) handlingStatus: HandlingStatus | null;
 
   /** Message-ID of the mail, or the id the webhook receiver deduplicates on. */
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  messageId: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) messageId: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
-  @VersionColumn()
-  rowVersion: number;
+  @VersionColumn() rowVersion: number;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 
 /** An attachment of a mail the demo sink kept: what a person sees of it. */
 export interface DemoMailAttachment {
@@ -14,37 +15,26 @@ export interface DemoMailAttachment {
  */
 @Entity('demo_mail')
 export class DemoMail {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index()
-  @CreateDateColumn({ type: 'timestamptz' })
-  receivedAt: Date;
+  @Index() @CreatedAt() receivedAt: Date;
 
-  @Column({ type: 'text' })
-  sender: string;
+  @Column({ type: 'text' }) sender: string;
 
   /** The envelope's recipients (RCPT TO). */
-  @Column({ type: 'text', array: true })
-  recipients: string[];
+  @Column({ type: 'text', array: true }) recipients: string[];
 
-  @Column({ type: 'text' })
-  subject: string;
+  @Column({ type: 'text' }) subject: string;
 
-  @Column({ type: 'text' })
-  messageId: string;
+  @Column({ type: 'text' }) messageId: string;
 
   /** The delivery this mail carries (X-Kehoach-Delivery), when it is one. */
-  @Column({ type: 'uuid', nullable: true })
-  deliveryId: string | null;
+  @UuidColumn({ nullable: true }) deliveryId: string | null;
 
-  @Column({ type: 'text' })
-  textBody: string;
+  @Column({ type: 'text' }) textBody: string;
 
-  @Column({ type: 'jsonb', default: () => `'[]'` })
-  attachments: DemoMailAttachment[];
+  @Column({ type: 'jsonb', default: () => `'[]'` }) attachments: DemoMailAttachment[];
 
   /** The message as received, attachments included. */
-  @Column({ type: 'bytea', select: false })
-  raw: Buffer;
+  @Column({ type: 'bytea', select: false }) raw: Buffer;
 }

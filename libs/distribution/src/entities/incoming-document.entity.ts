@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { CreatedAt, InstantColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization, User } from '@app/identity';
 import { Plan } from '@app/plans';
 import { Delivery } from './delivery.entity';
@@ -11,66 +12,45 @@ import { HANDLING_STATUSES, HandlingStatus } from '../delivery-states';
 @Entity('incoming_document')
 @Unique('uq_incoming_document_org_plan', ['organizationId', 'planId'])
 export class IncomingDocument {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) organization?: Organization;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  planId: string;
+  @Index() @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
   /** The delivery that brought it first. */
-  @Column({ type: 'uuid' })
-  deliveryId: string;
+  @UuidColumn() deliveryId: string;
 
-  @ManyToOne(() => Delivery, { onDelete: 'CASCADE' })
-  delivery?: Delivery;
+  @ManyToOne(() => Delivery, { onDelete: 'CASCADE' }) delivery?: Delivery;
 
   /** The issuing organization, for the inbox list. */
-  @Column({ type: 'uuid' })
-  senderOrganizationId: string;
+  @UuidColumn() senderOrganizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  senderOrganization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) senderOrganization?: Organization;
 
-  @Column({ type: 'timestamptz' })
-  receivedAt: Date;
+  @InstantColumn() receivedAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  acknowledgedAt: Date | null;
+  @InstantColumn({ nullable: true }) acknowledgedAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  acknowledgedById: string | null;
+  @UuidColumn({ nullable: true }) acknowledgedById: string | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
-  acknowledgedBy?: User | null;
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' }) acknowledgedBy?: User | null;
 
-  @Column({ type: 'enum', enum: HANDLING_STATUSES, enumName: 'handling_status', default: 'arrived' })
-  handlingStatus: HandlingStatus;
+  @Column({ type: 'enum', enum: HANDLING_STATUSES, enumName: 'handling_status', default: 'arrived' }) handlingStatus: HandlingStatus;
 
-  @Column({ type: 'text', nullable: true })
-  handlingNote: string | null;
+  @Column({ type: 'text', nullable: true }) handlingNote: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  handlingUpdatedAt: Date | null;
+  @InstantColumn({ nullable: true }) handlingUpdatedAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  handlingUpdatedById: string | null;
+  @UuidColumn({ nullable: true }) handlingUpdatedById: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
-  @VersionColumn()
-  rowVersion: number;
+  @VersionColumn() rowVersion: number;
 }

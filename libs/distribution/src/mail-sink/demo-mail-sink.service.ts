@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { DemoMail, DemoMailAttachment } from '../entities/demo-mail.entity';
+import { mailReceivingServer } from './mail-receiving-server';
 import { attachmentFileName, parseMail, ReceivedMail } from './mime';
 
 /** Where e-mail goes: the operator's server, the demo sink, or nowhere (e-mail is not a channel then). */
@@ -50,24 +51,7 @@ export class DemoMailSinkService implements OnModuleDestroy {
   }
 
   private async start(): Promise<string> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      size: 50 * 1024 * 1024,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          const to = session.envelope.rcptTo.map((r) => r.address);
-          this.store(parseMail(raw, to), session.envelope.mailFrom ? session.envelope.mailFrom.address : '').then(
-            () => callback(),
-            (error: Error) => callback(error),
-          );
-        });
-      },
-    });
+    const server = mailReceivingServer((raw, envelope) => this.store(parseMail(raw, envelope.to), envelope.from));
     server.on('error', (error) => this.logger.warn(`demo mail sink: ${error.message}`));
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

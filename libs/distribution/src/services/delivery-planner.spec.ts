@@ -1,17 +1,8 @@
 import type { Recipient } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { planDeliveries, RecipientOrganization } from './delivery-planner';
 
-const line = (id: string, overrides: Partial<Recipient> = {}): Recipient => ({
-  id,
-  name: `Nơi nhận ${id}`,
-  organizationId: null,
-  purpose: 'implement',
-  note: null,
-  email: null,
-  mustImplement: false,
-  implementationDueDate: null,
-  ...overrides,
-});
+const line = (id: string, overrides: Partial<Recipient> = {}): Recipient => recipientLine(id, `Nơi nhận ${id}`, overrides);
 
 describe('planDeliveries: the deliveries a "Nơi nhận" list calls for', () => {
   const orgs = new Map<string, RecipientOrganization>([

@@ -1,26 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { User } from './user.entity';
 
 /** A bearer token for API clients; only its SHA-256 is stored. */
 @Entity('api_token')
 export class ApiToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
+  @Index() @UuidColumn() userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user?: User;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' }) user?: User;
 
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
-  tokenHash: string;
+  @Index({ unique: true }) @Column({ type: 'varchar', length: 64 }) tokenHash: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @Column({ type: 'timestamptz' })
-  expiresAt: Date;
+  @InstantColumn() expiresAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { ROLES, Role } from '@app/common';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
@@ -7,29 +8,20 @@ import { User } from './user.entity';
 @Entity('membership')
 @Unique('uq_membership_user_org', ['userId', 'organizationId'])
 export class Membership {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  userId: string;
+  @UuidColumn() userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user?: User;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' }) user?: User;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @Index() @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) organization?: Organization;
 
-  @Column({ type: 'enum', enum: ROLES, enumName: 'membership_role', array: true })
-  roles: Role[];
+  @Column({ type: 'enum', enum: ROLES, enumName: 'membership_role', array: true }) roles: Role[];
 
   /** Position (chức vụ) shown in the UI, e.g. "Chánh Văn phòng". */
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  position: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) position: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ManyToOne, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 
 export const FAMILIES = ['party', 'state'] as const;
 /** Party documents (văn bản của Đảng) or State documents (văn bản hành chính): two layouts, two numbering styles. */
@@ -8,66 +9,46 @@ export type Family = (typeof FAMILIES)[number];
 @Entity('organization')
 @Check(`"level" >= 1`)
 export class Organization {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
   /** Short stable code used in URLs and demo user names (e.g. "bcd-duk"). */
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 40 })
-  code: string;
+  @Index({ unique: true }) @Column({ type: 'varchar', length: 40 }) code: string;
 
-  @Column({ type: 'enum', enum: FAMILIES, enumName: 'organization_family' })
-  family: Family;
+  @Column({ type: 'enum', enum: FAMILIES, enumName: 'organization_family' }) family: Family;
 
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
-  parentId: string | null;
+  @Index() @UuidColumn({ nullable: true }) parentId: string | null;
 
-  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
-  parent?: Organization | null;
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' }) parent?: Organization | null;
 
   /** 1 = province (tỉnh), 2 = district / khối / thị xã, 3 = commune / cơ sở, deeper as needed. */
-  @Column({ type: 'int' })
-  level: number;
+  @Column({ type: 'int' }) level: number;
 
-  @Column({ type: 'varchar', length: 300 })
-  fullName: string;
+  @Column({ type: 'varchar', length: 300 }) fullName: string;
 
-  @Column({ type: 'varchar', length: 120 })
-  shortName: string;
+  @Column({ type: 'varchar', length: 120 }) shortName: string;
 
   /** Abbreviation in document symbols: BCĐ, ĐUK, UBND, TU... */
-  @Column({ type: 'varchar', length: 30 })
-  symbolAbbreviation: string;
+  @Column({ type: 'varchar', length: 30 }) symbolAbbreviation: string;
 
   /** Place name of the date line: "Bình Định", "Nhơn Hậu". */
-  @Column({ type: 'varchar', length: 120 })
-  placeName: string;
+  @Column({ type: 'varchar', length: 120 }) placeName: string;
 
   /** Header line(s) of the superior body, e.g. "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH BÌNH ĐỊNH" (lines separated by \n). */
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  superiorHeader: string | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) superiorHeader: string | null;
 
   /** The issuing body's own header as printed, upper case (lines separated by \n). */
-  @Column({ type: 'varchar', length: 300 })
-  headerName: string;
+  @Column({ type: 'varchar', length: 300 }) headerName: string;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  email: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  webhookUrl: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) webhookUrl: string | null;
 
   /** HMAC key for webhook deliveries; never returned by the API. */
-  @Column({ type: 'varchar', length: 200, nullable: true, select: false })
-  webhookSecret: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true, select: false }) webhookSecret: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
-  @VersionColumn()
-  version: number;
+  @VersionColumn() version: number;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
@@ -8,36 +9,24 @@ import { User } from './user.entity';
  */
 @Entity('signing_authority')
 export class SigningAuthority {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  userId: string;
+  @Index() @UuidColumn() userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user?: User;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' }) user?: User;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @Index() @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) organization?: Organization;
 
-  @Column({ type: 'jsonb' })
-  capacityLines: string[];
+  @Column({ type: 'jsonb' }) capacityLines: string[];
 
-  @Column({ type: 'date' })
-  validFrom: string;
+  @Column({ type: 'date' }) validFrom: string;
 
-  @Column({ type: 'date', nullable: true })
-  validTo: string | null;
+  @Column({ type: 'date', nullable: true }) validTo: string | null;
 
   /** Set when this authority is a delegation (ủy quyền / ký thay) from another authority. */
-  @Column({ type: 'uuid', nullable: true })
-  delegatedFromId: string | null;
+  @UuidColumn({ nullable: true }) delegatedFromId: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,42 +1,32 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt, UuidPrimaryKey } from '@app/db';
 
 /** A person who signs in. */
 @Entity('app_user')
 export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
   /** Lower case, unique. */
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 60 })
-  username: string;
+  @Index({ unique: true }) @Column({ type: 'varchar', length: 60 }) username: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  fullName: string;
+  @Column({ type: 'varchar', length: 200 }) fullName: string;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  email: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
 
   /** argon2id; never selected unless asked for. */
-  @Column({ type: 'varchar', length: 200, select: false })
-  passwordHash: string;
+  @Column({ type: 'varchar', length: 200, select: false }) passwordHash: string;
 
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
+  @Column({ type: 'boolean', default: true }) active: boolean;
 
   /**
    * Installation-wide administration (quản trị hệ thống): held by few, given only by another
    * holder or at set-up; an organization's admin administers only that organization's subtree.
    */
-  @Column({ type: 'boolean', default: false })
-  installationAdmin: boolean;
+  @Column({ type: 'boolean', default: false }) installationAdmin: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
-  @VersionColumn()
-  version: number;
+  @VersionColumn() version: number;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { User } from '@app/identity';
 import { Plan } from '@app/plans';
 import type { DetectedHeader, ImportReport } from '../parser/import-report';
@@ -9,42 +10,29 @@ import type { DetectedHeader, ImportReport } from '../parser/import-report';
  */
 @Entity('plan_import_report')
 export class PlanImportReport {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index({ unique: true })
-  @Column({ type: 'uuid' })
-  planId: string;
+  @Index({ unique: true }) @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
-  @Column({ type: 'varchar', length: 255 })
-  fileName: string;
+  @Column({ type: 'varchar', length: 255 }) fileName: string;
 
   /** SHA-256 of the uploaded bytes. */
-  @Column({ type: 'varchar', length: 64 })
-  fileSha256: string;
+  @Column({ type: 'varchar', length: 64 }) fileSha256: string;
 
-  @Column({ type: 'int' })
-  fileSize: number;
+  @Column({ type: 'int' }) fileSize: number;
 
   /** Format and encoding as read: "txt/tcvn3", "docx". */
-  @Column({ type: 'varchar', length: 40 })
-  source: string;
+  @Column({ type: 'varchar', length: 40 }) source: string;
 
-  @Column({ type: 'jsonb' })
-  report: ImportReport;
+  @Column({ type: 'jsonb' }) report: ImportReport;
 
-  @Column({ type: 'jsonb' })
-  detected: DetectedHeader;
+  @Column({ type: 'jsonb' }) detected: DetectedHeader;
 
-  @Column({ type: 'uuid' })
-  importedById: string;
+  @UuidColumn() importedById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  importedBy?: User;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) importedBy?: User;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import type { PlanContent } from '@app/plans';
+import { archiveRecipient, recipientLine } from '@app/plans';
 import { contentDifferences } from '../parser/content-differences';
 import { parsePlan } from '../parser/plan-parser';
 import { readDocxFile } from '../readers/docx-reader';
@@ -96,27 +97,9 @@ const CONTENT: PlanContent = {
   appendices: [],
   reportingDuties: [],
   recipients: [
-    {
-      id: 'c1',
-      name: 'UBND tỉnh',
-      organizationId: null,
-      purpose: 'report',
-      note: 'b/c',
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    },
-    {
-      id: 'c2',
-      name: 'Các xã, thị trấn',
-      organizationId: null,
-      purpose: 'implement',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    },
-    { id: 'c3', name: 'VT', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+    recipientLine('c1', 'UBND tỉnh', { purpose: 'report', note: 'b/c' }),
+    recipientLine('c2', 'Các xã, thị trấn'),
+    archiveRecipient('c3', 'VT'),
   ],
   signature: {
     capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { InstantColumn, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { User } from '@app/identity';
 import { Plan } from '@app/plans';
 import { INBOX_NOTICE_KINDS, InboxNoticeKind } from '../inbox-kinds';
@@ -11,48 +12,34 @@ import { INBOX_NOTICE_KINDS, InboxNoticeKind } from '../inbox-kinds';
 @Unique('uq_inbox_notice_user_dedupe', ['userId', 'dedupeKey'])
 @Index(['userId', 'readAt'])
 export class InboxNotice {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  userId: string;
+  @UuidColumn() userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user?: User;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' }) user?: User;
 
-  @Column({ type: 'enum', enum: INBOX_NOTICE_KINDS, enumName: 'inbox_notice_kind' })
-  kind: InboxNoticeKind;
+  @Column({ type: 'enum', enum: INBOX_NOTICE_KINDS, enumName: 'inbox_notice_kind' }) kind: InboxNoticeKind;
 
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
-  planId: string | null;
+  @Index() @UuidColumn({ nullable: true }) planId: string | null;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE', nullable: true })
-  plan?: Plan | null;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE', nullable: true }) plan?: Plan | null;
 
   /** The organization at which the person gets the notice, when it is one of theirs. */
-  @Column({ type: 'uuid', nullable: true })
-  organizationId: string | null;
+  @UuidColumn({ nullable: true }) organizationId: string | null;
 
   /** The document that arrived (văn bản đến), for `incoming_document`. */
-  @Column({ type: 'uuid', nullable: true })
-  incomingDocumentId: string | null;
+  @UuidColumn({ nullable: true }) incomingDocumentId: string | null;
 
   /** The due date a cascade notice is about: a new due date gets its own reminders. */
-  @Column({ type: 'date', nullable: true })
-  dueDate: string | null;
+  @Column({ type: 'date', nullable: true }) dueDate: string | null;
 
   /** The line shown to the person, in Vietnamese. */
-  @Column({ type: 'text' })
-  message: string;
+  @Column({ type: 'text' }) message: string;
 
   /** The same notice written twice (a job run again, a repeated delivery) is one row. */
-  @Column({ type: 'varchar', length: 200 })
-  dedupeKey: string;
+  @Column({ type: 'varchar', length: 200 }) dedupeKey: string;
 
-  @Column({ type: 'timestamptz' })
-  createdAt: Date;
+  @InstantColumn() createdAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  readAt: Date | null;
+  @InstantColumn({ nullable: true }) readAt: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 
 /**
@@ -9,27 +10,19 @@ import { Organization } from '@app/identity';
 @Entity('committee_term')
 @Unique('uq_committee_term_start', ['organizationId', 'startsOn'])
 export class CommitteeTerm {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @Index() @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) organization?: Organization;
 
   /** "Nhiệm kỳ 2020 - 2025". */
-  @Column({ type: 'varchar', length: 120 })
-  name: string;
+  @Column({ type: 'varchar', length: 120 }) name: string;
 
-  @Column({ type: 'date' })
-  startsOn: string;
+  @Column({ type: 'date' }) startsOn: string;
 
   /** The day before the next congress; null while the term runs. */
-  @Column({ type: 'date', nullable: true })
-  endsOn: string | null;
+  @Column({ type: 'date', nullable: true }) endsOn: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Register } from './register.entity';
 
 /**
@@ -9,21 +10,15 @@ import { Register } from './register.entity';
 @Entity('register_counter')
 @Unique('uq_register_counter_period', ['registerId', 'periodKey'])
 export class RegisterCounter {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  registerId: string;
+  @UuidColumn() registerId: string;
 
-  @ManyToOne(() => Register, { onDelete: 'RESTRICT' })
-  register?: Register;
+  @ManyToOne(() => Register, { onDelete: 'RESTRICT' }) register?: Register;
 
-  @Column({ type: 'varchar', length: 60 })
-  periodKey: string;
+  @Column({ type: 'varchar', length: 60 }) periodKey: string;
 
-  @Column({ type: 'int', default: 0 })
-  lastNumber: number;
+  @Column({ type: 'int', default: 0 }) lastNumber: number;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 import { Plan } from '@app/plans';
 import { Register } from './register.entity';
@@ -13,86 +14,61 @@ import { Register } from './register.entity';
 @Index('uq_register_entry_live_plan', ['planId'], { unique: true, where: '"voided_at" IS NULL' })
 @Index(['organizationId', 'issuedOn'])
 export class RegisterEntry {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  registerId: string;
+  @UuidColumn() registerId: string;
 
-  @ManyToOne(() => Register, { onDelete: 'RESTRICT' })
-  register?: Register;
+  @ManyToOne(() => Register, { onDelete: 'RESTRICT' }) register?: Register;
 
-  @Column({ type: 'varchar', length: 60 })
-  periodKey: string;
+  @Column({ type: 'varchar', length: 60 }) periodKey: string;
 
-  @Column({ type: 'int' })
-  number: number;
+  @Column({ type: 'int' }) number: number;
 
   /** "04-KH/BCĐ", "48/KH-UBND". */
-  @Column({ type: 'varchar', length: 60 })
-  numberSymbol: string;
+  @Column({ type: 'varchar', length: 60 }) numberSymbol: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  planId: string;
+  @Index() @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' }) plan?: Plan;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) organization?: Organization;
 
-  @Column({ type: 'varchar', length: 8 })
-  documentType: string;
+  @Column({ type: 'varchar', length: 8 }) documentType: string;
 
   /** The date on the document (ngày tháng văn bản). */
-  @Column({ type: 'date' })
-  issuedOn: string;
+  @Column({ type: 'date' }) issuedOn: string;
 
   /** Trích yếu. */
-  @Column({ type: 'text' })
-  summary: string;
+  @Column({ type: 'text' }) summary: string;
 
   /** Người ký, with the capacity: "Bùi Quang Nhựt (PHÓ BÍ THƯ kiêm TRƯỞNG BAN CHỈ ĐẠO)". */
-  @Column({ type: 'varchar', length: 400 })
-  signer: string;
+  @Column({ type: 'varchar', length: 400 }) signer: string;
 
   /** Nơi nhận, as printed, separated by "; ". */
-  @Column({ type: 'text' })
-  recipients: string;
+  @Column({ type: 'text' }) recipients: string;
 
   /** Đơn vị, người nhận bản lưu: "VP, BTGĐUK". */
-  @Column({ type: 'varchar', length: 200 })
-  archiveUnit: string;
+  @Column({ type: 'varchar', length: 200 }) archiveUnit: string;
 
   /** Số lượng bản. */
-  @Column({ type: 'int' })
-  copies: number;
+  @Column({ type: 'int' }) copies: number;
 
   /** Ngày chuyển: set when distribution sends it. */
-  @Column({ type: 'date', nullable: true })
-  sentOn: string | null;
+  @Column({ type: 'date', nullable: true }) sentOn: string | null;
 
   /** Ký nhận. */
-  @Column({ type: 'text', nullable: true })
-  receipt: string | null;
+  @Column({ type: 'text', nullable: true }) receipt: string | null;
 
   /** Ghi chú. */
-  @Column({ type: 'text', nullable: true })
-  notes: string | null;
+  @Column({ type: 'text', nullable: true }) notes: string | null;
 
-  @Column({ type: 'timestamptz' })
-  assignedAt: Date;
+  @InstantColumn() assignedAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  voidedAt: Date | null;
+  @InstantColumn({ nullable: true }) voidedAt: Date | null;
 
-  @Column({ type: 'text', nullable: true })
-  voidReason: string | null;
+  @Column({ type: 'text', nullable: true }) voidReason: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

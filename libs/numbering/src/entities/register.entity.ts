@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 
 export const REGISTER_PERIODS = ['term', 'year'] as const;
@@ -14,22 +15,16 @@ export type RegisterPeriod = (typeof REGISTER_PERIODS)[number];
 @Index('uq_register_org_type', ['organizationId', 'documentType'], { unique: true, where: '"document_type" IS NOT NULL' })
 @Index('uq_register_org_shared', ['organizationId'], { unique: true, where: '"document_type" IS NULL' })
 export class Register {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) organization?: Organization;
 
   /** KH, CTr...; null = shared by every type. */
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  documentType: string | null;
+  @Column({ type: 'varchar', length: 8, nullable: true }) documentType: string | null;
 
-  @Column({ type: 'enum', enum: REGISTER_PERIODS, enumName: 'register_period' })
-  period: RegisterPeriod;
+  @Column({ type: 'enum', enum: REGISTER_PERIODS, enumName: 'register_period' }) period: RegisterPeriod;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -211,6 +211,26 @@ export interface Recipient {
   implementationDueDate: string | null;
 }
 
+/** A line of "Nơi nhận" written as text (no organization, no e-mail), to implement unless `overrides` say otherwise. */
+export function recipientLine(id: string, name: string, overrides: Partial<Recipient> = {}): Recipient {
+  return {
+    id,
+    name,
+    organizationId: null,
+    purpose: 'implement',
+    note: null,
+    email: null,
+    mustImplement: false,
+    implementationDueDate: null,
+    ...overrides,
+  };
+}
+
+/** The archive line of "Nơi nhận" ("- Lưu: VP, BTGĐUK."): the units that keep a copy. */
+export function archiveRecipient(id: string, name: string): Recipient {
+  return recipientLine(id, name, { purpose: 'archive' });
+}
+
 export interface ReportingDuty {
   id: string;
   /** What is reported: "kết quả việc xây dựng và thực hiện QCDC ở cơ sở". */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanContent, Recipient } from '../content/plan-content';
+import { recipientLine } from '../content/plan-content';
 
 /**
  * How the demo binds a seed's "Nơi nhận" lines to the demo organizations they name. A line that
@@ -42,16 +43,13 @@ export function bindDemoRecipients(
   bindings: DemoRecipientBinding[],
   organizations: Map<string, DemoOrganizationRef>,
 ): Recipient[] {
-  const lineFor = (org: DemoOrganizationRef, base: Partial<Recipient>, mustImplement: boolean): Recipient => ({
-    id: randomUUID(),
-    name: org.shortName,
-    organizationId: org.id,
-    purpose: mustImplement ? 'implement' : (base.purpose ?? 'inform'),
-    note: base.note ?? null,
-    email: null,
-    mustImplement,
-    implementationDueDate: null,
-  });
+  const lineFor = (org: DemoOrganizationRef, base: Partial<Recipient>, mustImplement: boolean): Recipient =>
+    recipientLine(randomUUID(), org.shortName, {
+      organizationId: org.id,
+      purpose: mustImplement ? 'implement' : (base.purpose ?? 'inform'),
+      note: base.note ?? null,
+      mustImplement,
+    });
   const out: Recipient[] = [];
   for (const recipient of recipients) {
     const binding = bindings.find((b) => b.line === recipient.name);

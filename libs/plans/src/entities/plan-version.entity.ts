@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { User } from '@app/identity';
 import { storedContent } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
@@ -8,31 +9,22 @@ import { Plan } from './plan.entity';
 @Entity('plan_version')
 @Unique('uq_plan_version', ['planId', 'version'])
 export class PlanVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  planId: string;
+  @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
-  @Column({ type: 'int' })
-  version: number;
+  @Column({ type: 'int' }) version: number;
 
-  @Column({ type: 'jsonb', transformer: { to: (c: PlanContent) => c, from: storedContent } })
-  content: PlanContent;
+  @Column({ type: 'jsonb', transformer: { to: (c: PlanContent) => c, from: storedContent } }) content: PlanContent;
 
   /** SHA-256 of the canonical JSON of the content. */
-  @Column({ type: 'varchar', length: 64 })
-  contentSha256: string;
+  @Column({ type: 'varchar', length: 64 }) contentSha256: string;
 
-  @Column({ type: 'uuid' })
-  authorId: string;
+  @UuidColumn() authorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  author?: User;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) author?: User;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

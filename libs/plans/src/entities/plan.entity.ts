@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, VersionColumn } from 'typeorm';
+import { CreatedAt, InstantColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization, User } from '@app/identity';
 
 /**
@@ -11,86 +12,61 @@ import { Organization, User } from '@app/identity';
 // Trigram index for `q` searches (created in the migration; TypeORM leaves it alone).
 @Index('idx_plan_search_text_trgm', { synchronize: false })
 export class Plan {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) organization?: Organization;
 
-  @Column({ type: 'varchar', length: 8 })
-  documentType: string;
+  @Column({ type: 'varchar', length: 8 }) documentType: string;
 
   /** The workflow state (draft, review, awaitingSignature, signed, issued, ...), kept in step with the machine snapshot. */
-  @Column({ type: 'varchar', length: 40, default: 'draft' })
-  state: string;
+  @Column({ type: 'varchar', length: 40, default: 'draft' }) state: string;
 
   /** Latest saved content version (1, 2, ...). */
-  @Column({ type: 'int', default: 1 })
-  currentVersion: number;
+  @Column({ type: 'int', default: 1 }) currentVersion: number;
 
   /** The version frozen by the last SUBMIT; null while never submitted. */
-  @Column({ type: 'int', nullable: true })
-  submittedVersion: number | null;
+  @Column({ type: 'int', nullable: true }) submittedVersion: number | null;
 
   /** DỰ THẢO round: 1, then 2 after the first return, ... */
-  @Column({ type: 'int', default: 1 })
-  draftRound: number;
+  @Column({ type: 'int', default: 1 }) draftRound: number;
 
   /** Copy of the current summary line for lists. */
-  @Column({ type: 'text' })
-  summary: string;
+  @Column({ type: 'text' }) summary: string;
 
   /** Summary and body folded to ASCII lower case, for searches with or without diacritics. */
-  @Column({ type: 'text', select: false, default: '' })
-  searchText: string;
+  @Column({ type: 'text', select: false, default: '' }) searchText: string;
 
-  @Column({ type: 'uuid' })
-  createdById: string;
+  @UuidColumn() createdById: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  createdBy?: User;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) createdBy?: User;
 
   /** Number and symbol once issued: number 4, "04-KH/BCĐ". */
-  @Column({ type: 'int', nullable: true })
-  number: number | null;
+  @Column({ type: 'int', nullable: true }) number: number | null;
 
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  numberSymbol: string | null;
+  @Column({ type: 'varchar', length: 60, nullable: true }) numberSymbol: string | null;
 
   /** The date on the date line (Vietnam time). */
-  @Column({ type: 'date', nullable: true })
-  issuedOn: string | null;
+  @Column({ type: 'date', nullable: true }) issuedOn: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  signedAt: Date | null;
+  @InstantColumn({ nullable: true }) signedAt: Date | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  signedById: string | null;
+  @UuidColumn({ nullable: true }) signedById: string | null;
 
   /** SHA-256 of the issued PDF (its storage address). */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  pdfSha256: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) pdfSha256: string | null;
 
   /** The plan this one implements (cascade), and the date by which it must be issued. */
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
-  parentPlanId: string | null;
+  @Index() @UuidColumn({ nullable: true }) parentPlanId: string | null;
 
-  @ManyToOne(() => Plan, { nullable: true, onDelete: 'RESTRICT' })
-  parentPlan?: Plan | null;
+  @ManyToOne(() => Plan, { nullable: true, onDelete: 'RESTRICT' }) parentPlan?: Plan | null;
 
-  @Column({ type: 'date', nullable: true })
-  dueDate: string | null;
+  @Column({ type: 'date', nullable: true }) dueDate: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
-  @VersionColumn()
-  rowVersion: number;
+  @VersionColumn() rowVersion: number;
 }

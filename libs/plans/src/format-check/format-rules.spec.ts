@@ -1,4 +1,5 @@
 import { isCollectiveBody } from '@app/identity';
+import { archiveRecipient, recipientLine } from '../content/plan-content';
 import type { Item, PlanContent, Table } from '../content/plan-content';
 import { capacityPrefix, checkFormat, citationYearMismatches, citedDates, FormatFacts } from './format-rules';
 
@@ -58,27 +59,9 @@ function good(): PlanContent {
       },
     ],
     recipients: [
-      {
-        id: 'r1',
-        name: 'Ban Thường vụ',
-        organizationId: null,
-        purpose: 'report',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
-      {
-        id: 'r2',
-        name: 'Đảng bộ Sở Tài chính',
-        organizationId: null,
-        purpose: 'implement',
-        note: null,
-        email: null,
-        mustImplement: true,
-        implementationDueDate: '2024-02-15',
-      },
-      { id: 'r3', name: 'VP', organizationId: null, purpose: 'archive', note: null, email: null, mustImplement: false, implementationDueDate: null },
+      recipientLine('r1', 'Ban Thường vụ', { purpose: 'report' }),
+      recipientLine('r2', 'Đảng bộ Sở Tài chính', { mustImplement: true, implementationDueDate: '2024-02-15' }),
+      archiveRecipient('r3', 'VP'),
     ],
     signature: { capacityLines: ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'], signerName: 'Nguyễn Văn An', signerUserId: 'u1', authorityId: 'a1' },
     footnotes: [{ id: '1', text: 'Chú thích.' }],

@@ -32,22 +32,24 @@ export async function validContent(manager: EntityManager, input: unknown): Prom
 /** Inserts a draft and its version 1 in the caller's transaction; returns the plan id. */
 export async function insertDraft(manager: EntityManager, draft: NewDraft): Promise<string> {
   const content = await validContent(manager, draft.content);
-  const plan = await manager.save(
-    Plan,
-    manager.create(Plan, {
-      organizationId: draft.organizationId,
-      documentType: content.documentType,
-      state: 'draft',
-      currentVersion: 1,
-      summary: content.summary,
-      searchText: searchTextOf(content),
-      createdById: draft.authorId,
-      parentPlanId: draft.parentPlanId ?? null,
-      dueDate: draft.dueDate ?? null,
-    }),
-  );
+  const plan = await manager.save(Plan, manager.create(Plan, newDraftRow(draft, content)));
   await manager.insert(PlanVersion, { planId: plan.id, version: 1, content, contentSha256: contentSha256(content), authorId: draft.authorId });
   return plan.id;
+}
+
+/** The plan row of a new draft (version 1), both writers' one rule for it. */
+function newDraftRow(draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate'>, content: PlanContent): Partial<Plan> {
+  return {
+    organizationId: draft.organizationId,
+    documentType: content.documentType,
+    state: 'draft',
+    currentVersion: 1,
+    summary: content.summary,
+    searchText: searchTextOf(content),
+    createdById: draft.authorId,
+    parentPlanId: draft.parentPlanId ?? null,
+    dueDate: draft.dueDate ?? null,
+  };
 }
 
 /** A draft whose content the plans validator has already accepted (validatePlanContent). */
@@ -81,20 +83,7 @@ export async function insertDrafts(manager: EntityManager, drafts: ValidatedDraf
     .createQueryBuilder()
     .insert()
     .into(Plan)
-    .values(
-      rows.map(({ id, draft, content }) => ({
-        id,
-        organizationId: draft.organizationId,
-        documentType: content.documentType,
-        state: 'draft',
-        currentVersion: 1,
-        summary: content.summary,
-        searchText: searchTextOf(content),
-        createdById: draft.authorId,
-        parentPlanId: draft.parentPlanId,
-        dueDate: draft.dueDate,
-      })),
-    )
+    .values(rows.map(({ id, draft, content }) => ({ id, ...newDraftRow(draft, content) })))
     .execute();
   await manager
     .createQueryBuilder()

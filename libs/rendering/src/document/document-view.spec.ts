@@ -1,18 +1,11 @@
 import type { PlanContent } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { DocumentTemplates } from './document-templates';
 import { buildDocumentView, recipientLines } from './document-view';
 import { inlineHtml, plainText } from './inline-markup';
 
-const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) => ({
-  id: name,
-  name,
-  organizationId: null,
-  purpose,
-  note,
-  email: null,
-  mustImplement: false,
-  implementationDueDate: null,
-});
+const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) =>
+  recipientLine(name, name, { purpose, note });
 
 describe('document view', () => {
   it('renders inline markup safely: bold, italic, footnote marks, escaped HTML and literal stars', () => {

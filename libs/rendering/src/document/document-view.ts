@@ -1,6 +1,6 @@
 import { citedDocumentDate, dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { appendixLabel, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, timeframeText } from '@app/plans';
+import { appendixLabel, archiveRecipient, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, timeframeText } from '@app/plans';
 import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, SymbolParts } from './number-symbol';
@@ -235,16 +235,7 @@ function withFullStop(text: string): string {
 export function recipientLines(family: Family, recipients: Recipient[]): string[] {
   const ordered = [...recipients.filter((r) => r.purpose !== 'archive'), ...recipients.filter((r) => r.purpose === 'archive')];
   if (!ordered.some((r) => r.purpose === 'archive')) {
-    ordered.push({
-      id: 'archive',
-      name: defaultArchiveUnit(family),
-      organizationId: null,
-      purpose: 'archive',
-      note: null,
-      email: null,
-      mustImplement: false,
-      implementationDueDate: null,
-    });
+    ordered.push(archiveRecipient('archive', defaultArchiveUnit(family)));
   }
   return ordered.map((recipient, index) => {
     const last = index === ordered.length - 1;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn, UuidPrimaryKey } from '@app/db';
 
 /**
  * A person's own signing key and certificate for one organization (the subject names the
@@ -10,30 +11,21 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('signer_key')
 @Index('signer_key_current', ['userId', 'organizationId'], { unique: true, where: 'superseded_at IS NULL' })
 export class SignerKey {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  userId: string;
+  @UuidColumn() userId: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @Column({ type: 'text' })
-  certificatePem: string;
+  @Column({ type: 'text' }) certificatePem: string;
 
   /** SHA-256 of the certificate's DER, lower-case hex. */
-  @Index()
-  @Column({ type: 'varchar', length: 64 })
-  fingerprint: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) fingerprint: string;
 
   /** PKCS#8, encrypted (PBES2, AES-256-CBC) under the person's secret. */
-  @Column({ type: 'text', select: false })
-  encryptedKeyPem: string;
+  @Column({ type: 'text', select: false }) encryptedKeyPem: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  supersededAt: Date | null;
+  @InstantColumn({ nullable: true }) supersededAt: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 
 export enum StampKind {
   /** The signer's signature image (blue), one per signing authority. */
@@ -11,23 +12,17 @@ export enum StampKind {
 @Entity('stamp_image')
 @Index('stamp_image_owner', ['kind', 'ownerId', 'createdAt'])
 export class StampImage {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'enum', enum: StampKind, enumName: 'stamp_kind' })
-  kind: StampKind;
+  @Column({ type: 'enum', enum: StampKind, enumName: 'stamp_kind' }) kind: StampKind;
 
   /** The signing authority (signature) or the organization (seal). */
-  @Column({ type: 'uuid' })
-  ownerId: string;
+  @UuidColumn() ownerId: string;
 
-  @Column({ type: 'bytea' })
-  png: Buffer;
+  @Column({ type: 'bytea' }) png: Buffer;
 
   /** Who uploaded it; null for a picture drawn for a demo installation. */
-  @Column({ type: 'uuid', nullable: true })
-  uploadedBy: string | null;
+  @UuidColumn({ nullable: true }) uploadedBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

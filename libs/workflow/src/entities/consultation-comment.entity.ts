@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreatedAt, InstantColumn, UuidColumn } from '@app/db';
 import { User } from '@app/identity';
 import { Plan } from '@app/plans';
 
@@ -11,48 +12,34 @@ export type CommentResolution = (typeof COMMENT_RESOLUTIONS)[number];
 @Index(['planId', 'round'])
 export class ConsultationComment {
   /** Chosen before the transition, which carries the ids of the comments it opens. */
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
+  @PrimaryColumn({ type: 'uuid' }) id: string;
 
-  @Column({ type: 'uuid' })
-  planId: string;
+  @UuidColumn() planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  plan?: Plan;
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' }) plan?: Plan;
 
   /** The consultation round (1, 2, ...). */
-  @Column({ type: 'int' })
-  round: number;
+  @Column({ type: 'int' }) round: number;
 
-  @Column({ type: 'uuid' })
-  consulteeId: string;
+  @UuidColumn() consulteeId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  consultee?: User;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) consultee?: User;
 
   /** Id of the part or item commented on; null for the draft as a whole. */
-  @Column({ type: 'varchar', length: 80, nullable: true })
-  anchorId: string | null;
+  @Column({ type: 'varchar', length: 80, nullable: true }) anchorId: string | null;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'text' }) text: string;
 
   /** The content version the comment was made on. */
-  @Column({ type: 'int' })
-  contentVersion: number;
+  @Column({ type: 'int' }) contentVersion: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
-  @Column({ type: 'enum', enum: COMMENT_RESOLUTIONS, enumName: 'comment_resolution', nullable: true })
-  resolution: CommentResolution | null;
+  @Column({ type: 'enum', enum: COMMENT_RESOLUTIONS, enumName: 'comment_resolution', nullable: true }) resolution: CommentResolution | null;
 
-  @Column({ type: 'text', nullable: true })
-  resolutionNote: string | null;
+  @Column({ type: 'text', nullable: true }) resolutionNote: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  resolvedById: string | null;
+  @UuidColumn({ nullable: true }) resolvedById: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  resolvedAt: Date | null;
+  @InstantColumn({ nullable: true }) resolvedAt: Date | null;
 }

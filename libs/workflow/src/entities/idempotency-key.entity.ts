@@ -1,28 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Unique } from 'typeorm';
+import { CreatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 
 /** The first result of a request sent with an Idempotency-Key: a replay returns it and changes nothing. */
 @Entity('idempotency_key')
 @Unique('uq_idempotency_key_actor_key', ['actorId', 'key'])
 export class IdempotencyKey {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  key: string;
+  @Column({ type: 'varchar', length: 200 }) key: string;
 
-  @Column({ type: 'uuid' })
-  actorId: string;
+  @UuidColumn() actorId: string;
 
-  @Column({ type: 'uuid' })
-  planId: string;
+  @UuidColumn() planId: string;
 
   /** SHA-256 of the request (password left out): the same key with another request is refused. */
-  @Column({ type: 'varchar', length: 64 })
-  requestSha256: string;
+  @Column({ type: 'varchar', length: 64 }) requestSha256: string;
 
-  @Column({ type: 'jsonb' })
-  response: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) response: Record<string, unknown>;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, OneToOne, JoinColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, OneToOne, JoinColumn, PrimaryColumn } from 'typeorm';
+import { UpdatedAt } from '@app/db';
 import { Plan } from '@app/plans';
 
 /**
@@ -7,26 +8,18 @@ import { Plan } from '@app/plans';
  */
 @Entity('plan_workflow')
 export class PlanWorkflow {
-  @PrimaryColumn({ type: 'uuid' })
-  planId: string;
+  @PrimaryColumn({ type: 'uuid' }) planId: string;
 
-  @OneToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'plan_id' })
-  plan?: Plan;
+  @OneToOne(() => Plan, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'plan_id' }) plan?: Plan;
 
-  @Column({ type: 'varchar', length: 40 })
-  machineId: string;
+  @Column({ type: 'varchar', length: 40 }) machineId: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  machineVersion: string;
+  @Column({ type: 'varchar', length: 20 }) machineVersion: string;
 
-  @Column({ type: 'jsonb' })
-  snapshot: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) snapshot: Record<string, unknown>;
 
   /** Transitions so far: a reminder scheduled after transition N is stale once there are more. */
-  @Column({ type: 'int', default: 0 })
-  transitions: number;
+  @Column({ type: 'int', default: 0 }) transitions: number;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 import { REVIEW_STEP_ROLES, ReviewStepRole } from '@workflows/index';
 
@@ -6,22 +7,16 @@ import { REVIEW_STEP_ROLES, ReviewStepRole } from '@workflows/index';
 @Entity('review_chain_step')
 @Unique('uq_review_chain_step_position', ['organizationId', 'position'])
 export class ReviewChainStep {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
+  @UuidPrimaryKey() id: string;
 
-  @Column({ type: 'uuid' })
-  organizationId: string;
+  @UuidColumn() organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  organization?: Organization;
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' }) organization?: Organization;
 
-  @Column({ type: 'int' })
-  position: number;
+  @Column({ type: 'int' }) position: number;
 
-  @Column({ type: 'enum', enum: REVIEW_STEP_ROLES, enumName: 'review_step_role' })
-  role: ReviewStepRole;
+  @Column({ type: 'enum', enum: REVIEW_STEP_ROLES, enumName: 'review_step_role' }) role: ReviewStepRole;
 
   /** "Duyệt nội dung", "Kiểm tra thể thức"... */
-  @Column({ type: 'varchar', length: 200 })
-  label: string;
+  @Column({ type: 'varchar', length: 200 }) label: string;
 }

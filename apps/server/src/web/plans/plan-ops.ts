@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Appendix, BodyNode, Item, Part, PlanContent, Recipient, RecipientPurpose } from '@app/plans';
+import { recipientLine } from '@app/plans';
 import { blankAppendix, blankTable, tableOp } from './table-ops';
 
 /**
@@ -181,17 +182,7 @@ function insertRecipients(list: Recipient[], rows: Recipient[]): void {
 }
 
 function recipientOp(content: PlanContent, verb: string, id: string | undefined, ctx: OpContext): string | null {
-  const blank = (over: Partial<Recipient>): Recipient => ({
-    id: newId('r'),
-    name: '',
-    organizationId: null,
-    purpose: 'inform',
-    note: null,
-    email: null,
-    mustImplement: false,
-    implementationDueDate: null,
-    ...over,
-  });
+  const blank = (over: Partial<Recipient>): Recipient => recipientLine(newId('r'), '', { purpose: 'inform', ...over });
   if (verb === 'add') {
     const row = blank({});
     insertRecipients(content.recipients, [row]);

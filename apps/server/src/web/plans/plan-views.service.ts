@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, organizationsWithRole } from '@app/common';
 import { OrganizationsService } from '@app/identity';
 import { Clock } from '@app/jobs';
-import { DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
+import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -30,18 +30,7 @@ export function newPlanContent(family: 'party' | 'state', documentType: string, 
     closing: [],
     appendices: [],
     reportingDuties: [],
-    recipients: [
-      {
-        id: 'luu',
-        name: family === 'party' ? 'VP' : 'VT',
-        organizationId: null,
-        purpose: 'archive',
-        note: null,
-        email: null,
-        mustImplement: false,
-        implementationDueDate: null,
-      },
-    ],
+    recipients: [archiveRecipient('luu', family === 'party' ? 'VP' : 'VT')],
     signature: { capacityLines: [], signerName: '', signerUserId: null, authorityId: null },
     footnotes: [],
   };
