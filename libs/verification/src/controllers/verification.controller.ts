@@ -1,12 +1,10 @@
 import {
-  CallHandler,
   CanActivate,
   Controller,
   ExecutionContext,
   Get,
   Injectable,
   Param,
-  PayloadTooLargeException,
   Post,
   Req,
   Res,
@@ -15,11 +13,9 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Observable } from 'rxjs';
-import { Public, wantsHtml } from '@app/common';
+import { LimitedFileInterceptor, Public, wantsHtml } from '@app/common';
 import { pdfFileResponse } from '@app/rendering';
 import { VerificationRateLimitService } from '../services/verification-rate-limit.service';
 import { FileCheck, VerificationService, VerifiedPlan } from '../services/verification.service';
@@ -38,21 +34,10 @@ export class VerificationRateLimitGuard implements CanActivate {
 
 /** The dropped file, in memory only (never written anywhere), refused past VERIFY_UPLOAD_MAX_BYTES with a Vietnamese message. */
 @Injectable()
-export class DroppedPdfInterceptor extends FileInterceptor('file') {
-  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    try {
-      return await super.intercept(context, next);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException({
-          code: 'file_too_large',
-          message: 'Tệp quá lớn để đối chiếu: vượt dung lượng trang kiểm tra nhận. Văn bản đã ban hành nhỏ hơn nhiều, hãy kiểm tra lại tệp.',
-        });
-      }
-      throw error;
-    }
-  }
-}
+export class DroppedPdfInterceptor extends LimitedFileInterceptor(
+  'file',
+  'Tệp quá lớn để đối chiếu: vượt dung lượng trang kiểm tra nhận. Văn bản đã ban hành nhỏ hơn nhiều, hãy kiểm tra lại tệp.',
+) {}
 
 /**
  * The public verification page (no sign-in): `/v/<code>` printed with a QR code on every issued
