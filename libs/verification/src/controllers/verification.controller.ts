@@ -16,6 +16,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LimitedFileInterceptor, Public, wantsHtml } from '@app/common';
+import { AppConfig } from '@app/config';
 import { pdfFileResponse } from '@app/rendering';
 import { VerificationRateLimitService } from '../services/verification-rate-limit.service';
 import { FileCheck, VerificationService, VerifiedPlan } from '../services/verification.service';
@@ -48,11 +49,14 @@ export class DroppedPdfInterceptor extends LimitedFileInterceptor(
 @UseGuards(VerificationRateLimitGuard)
 @Controller('v')
 export class VerificationController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get(':code')
   async page(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    respond(req, res, await this.verification.verifiedPlan(code), null);
+    this.respond(req, res, await this.verification.verifiedPlan(code), null);
   }
 
   @Get(':code/pdf')
@@ -70,15 +74,20 @@ export class VerificationController {
     @Res() res: Response,
   ): Promise<void> {
     const check = await this.verification.checkFile(code, file?.buffer);
-    respond(req, res, await this.verification.verifiedPlan(code), check);
+    this.respond(req, res, await this.verification.verifiedPlan(code), check);
   }
-}
 
-function respond(req: Request, res: Response, plan: VerifiedPlan, check: FileCheck | null): void {
-  res.status(200).setHeader('Cache-Control', 'no-store');
-  if (!wantsHtml(req)) {
-    res.json(check ? { plan, check } : plan);
-    return;
+  private respond(req: Request, res: Response, plan: VerifiedPlan, check: FileCheck | null): void {
+    res.status(200).setHeader('Cache-Control', 'no-store');
+    if (!wantsHtml(req)) {
+      res.json(check ? { plan, check } : plan);
+      return;
+    }
+    res.render('verification/plan', {
+      title: `Kiểm tra ${plan.documentType.toLocaleLowerCase('vi')} số ${plan.numberSymbol}`,
+      plan,
+      check,
+      uploadLimitMb: Math.floor(this.config.verificationUploadMaxBytes / (1024 * 1024)) || 1,
+    });
   }
-  res.render('verification/plan', { title: `Kiểm tra ${plan.documentType.toLocaleLowerCase('vi')} số ${plan.numberSymbol}`, plan, check });
 }
