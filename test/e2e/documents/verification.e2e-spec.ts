@@ -297,7 +297,7 @@ describe('the public verification page', () => {
     }
   }, 180_000);
 
-  it('reads on a desk and on a phone (screenshots), and the drop form works in a real browser', async () => {
+  it('reads on a desk and on a phone (screenshots), the drop form works in a real browser, the issued plan\u2019s page links to it', async () => {
     const browser = await BrowserSession.start(t, 'verification');
     try {
       const desk = await browser.person('nguoi-doc');
@@ -311,7 +311,15 @@ describe('the public verification page', () => {
       const phone = await browser.person('nguoi-doc-dien-thoai', PHONE);
       expect(await phone.open(`/v/${code}`, 'trang-kiem-tra-dien-thoai')).toBe(200);
       expect(await phone.contentWidth()).toBeLessThanOrEqual(PHONE.width);
-      for (const user of [desk, phone]) expect(user.pageErrors).toEqual([]);
+
+      // Signed in, the plan's own page links to its public page once issued, and a draft's does not.
+      const drafter = await browser.person('bcd-duk-drafter');
+      await drafter.login('bcd-duk.drafter');
+      expect(await drafter.open(`/plans/${plan.id}`, 'ke-hoach-da-ban-hanh')).toBe(200);
+      expect(await drafter.page.$$eval('a[href^="/v/"]', (links) => links.map((a) => a.getAttribute('href')))).toEqual([`/v/${code}`]);
+      expect(await drafter.open(`/plans/${draftId}`, 'du-thao')).toBe(200);
+      expect(await drafter.page.$$eval('a[href^="/v/"]', (links) => links.length)).toBe(0);
+      for (const user of [desk, phone, drafter]) expect(user.pageErrors).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -86,13 +86,13 @@ export class VerificationService {
       code: known,
       url: this.codes.urlOf(known),
       documentType: DOCUMENT_TYPES[content.documentType] ?? content.documentType,
-      numberSymbol: plan.numberSymbol!,
+      numberSymbol: plan.numberSymbol,
       issuer: organization.fullName,
-      issuedOn: plan.issuedOn!,
+      issuedOn: plan.issuedOn,
       summary: plainText(content.summary.replace(/\s*\n\s*/g, ' ')),
       signedBy: { capacity: content.signature.capacityLines.join(' '), name: content.signature.signerName },
       standing: planStanding(plan),
-      file: { sha256: plan.pdfSha256!, size: pdf.length, downloadUrl: `/v/${known}/pdf` },
+      file: { sha256: plan.pdfSha256, size: pdf.length, downloadUrl: `/v/${known}/pdf` },
       signatures: this.signatures(pdf),
     };
   }
@@ -100,7 +100,7 @@ export class VerificationService {
   /** The issued file, byte for byte as stored. */
   async issuedPdf(code: unknown): Promise<{ bytes: Buffer; filename: string }> {
     const { plan, pdf } = await this.issued(code);
-    return { bytes: pdf, filename: `${plan.numberSymbol!.replace(/\//g, '-')}.pdf` };
+    return { bytes: pdf, filename: `${plan.numberSymbol.replace(/\//g, '-')}.pdf` };
   }
 
   /** Compares a dropped file with the issued one and checks its signatures; the file is read in memory and forgotten. */
@@ -114,13 +114,19 @@ export class VerificationService {
     return { size: file.length, sha256, matches: sha256 === plan.pdfSha256, looksLikePdf, signatures: looksLikePdf ? this.signatures(file) : [] };
   }
 
+  /** `/v/<code>` of a plan the public page shows, for the signed-in pages' link; null for any other plan. */
+  async publicPathFor(planId: string): Promise<string | null> {
+    const verification = await this.dataSource.manager.findOne(PlanVerification, { where: { planId }, relations: { plan: true } });
+    return verification?.plan && shownPublicly(verification.plan) ? `/v/${verification.code}` : null;
+  }
+
   /** The plan behind a code, if it is issued and its file is stored; the same error otherwise, whatever the reason. */
-  private async issued(code: unknown): Promise<{ plan: Plan; code: string; pdf: Buffer }> {
+  private async issued(code: unknown): Promise<{ plan: PublicPlan; code: string; pdf: Buffer }> {
     const notFound = () => new VerificationError(VerificationErrorCode.NotFound, NOT_FOUND);
     if (!isVerificationCode(code)) throw notFound();
     const verification = await this.dataSource.manager.findOne(PlanVerification, { where: { code }, relations: { plan: true } });
     const plan = verification?.plan;
-    if (!plan || !ISSUED_STATES.includes(plan.state) || !plan.pdfSha256 || !plan.numberSymbol || !plan.issuedOn) throw notFound();
+    if (!plan || !shownPublicly(plan)) throw notFound();
     const pdf = await this.store.get(plan.pdfSha256);
     if (!pdf) throw notFound();
     return { plan, code, pdf };
@@ -130,6 +136,12 @@ export class VerificationService {
     const ca = this.pki.caCertificatePem();
     return checkPdfSignatures(pdf, ca ? [ca] : []).map(signatureReport);
   }
+}
+
+/** The one rule of what the public page shows: issued plans, numbered, dated and with their file. */
+type PublicPlan = Plan & { pdfSha256: string; numberSymbol: string; issuedOn: string };
+function shownPublicly(plan: Plan): plan is PublicPlan {
+  return ISSUED_STATES.includes(plan.state) && !!plan.pdfSha256 && !!plan.numberSymbol && !!plan.issuedOn;
 }
 
 function signatureReport(s: CheckedSignature): SignatureReport {
