@@ -73,8 +73,8 @@ export class VerificationController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const check = await this.verification.checkFile(code, file?.buffer);
-    this.respond(req, res, await this.verification.verifiedPlan(code), check);
+    const { plan, check } = await this.verification.checkFile(code, file?.buffer);
+    this.respond(req, res, plan, check);
   }
 
   private respond(req: Request, res: Response, plan: VerifiedPlan, check: FileCheck | null): void {

@@ -75,7 +75,10 @@ export class VerificationService {
   ) {}
 
   async verifiedPlan(code: unknown): Promise<VerifiedPlan> {
-    const { plan, code: known, pdf } = await this.issued(code);
+    return this.facts(await this.issued(code));
+  }
+
+  private async facts({ plan, code: known, pdf }: IssuedFile): Promise<VerifiedPlan> {
     const manager = this.dataSource.manager;
     const [organization, version] = await Promise.all([
       manager.findOneByOrFail(Organization, { id: plan.organizationId }),
@@ -104,14 +107,23 @@ export class VerificationService {
   }
 
   /** Compares a dropped file with the issued one and checks its signatures; the file is read in memory and forgotten. */
-  async checkFile(code: unknown, file: Buffer | undefined): Promise<FileCheck> {
-    const { plan } = await this.issued(code);
+  async checkFile(code: unknown, file: Buffer | undefined): Promise<{ plan: VerifiedPlan; check: FileCheck }> {
+    const issued = await this.issued(code);
     if (!file || file.length === 0) {
       throw new VerificationError(VerificationErrorCode.NoFile, 'Chưa có tệp để đối chiếu, hoặc tệp rỗng: hãy chọn tệp PDF của văn bản.');
     }
     const sha256 = sha256Hex(file);
     const looksLikePdf = file.subarray(0, 1024).includes('%PDF-');
-    return { size: file.length, sha256, matches: sha256 === plan.pdfSha256, looksLikePdf, signatures: looksLikePdf ? this.signatures(file) : [] };
+    return {
+      plan: await this.facts(issued),
+      check: {
+        size: file.length,
+        sha256,
+        matches: sha256 === issued.plan.pdfSha256,
+        looksLikePdf,
+        signatures: looksLikePdf ? this.signatures(file) : [],
+      },
+    };
   }
 
   /** `/v/<code>` of a plan the public page shows, for the signed-in pages' link; null for any other plan. */
@@ -121,7 +133,7 @@ export class VerificationService {
   }
 
   /** The plan behind a code, if it is issued and its file is stored; the same error otherwise, whatever the reason. */
-  private async issued(code: unknown): Promise<{ plan: PublicPlan; code: string; pdf: Buffer }> {
+  private async issued(code: unknown): Promise<IssuedFile> {
     const notFound = () => new VerificationError(VerificationErrorCode.NotFound, NOT_FOUND);
     if (!isVerificationCode(code)) throw notFound();
     const verification = await this.dataSource.manager.findOne(PlanVerification, { where: { code }, relations: { plan: true } });
@@ -140,6 +152,11 @@ export class VerificationService {
 
 /** The one rule of what the public page shows: issued plans, numbered, dated and with their file. */
 type PublicPlan = Plan & { pdfSha256: string; numberSymbol: string; issuedOn: string };
+interface IssuedFile {
+  plan: PublicPlan;
+  code: string;
+  pdf: Buffer;
+}
 function shownPublicly(plan: Plan): plan is PublicPlan {
   return ISSUED_STATES.includes(plan.state) && !!plan.pdfSha256 && !!plan.numberSymbol && !!plan.issuedOn;
 }
