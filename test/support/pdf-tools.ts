@@ -135,3 +135,17 @@ export function findPhrases(words: WordBox[], phrase: string, page?: number): Wo
   }
   return found;
 }
+
+/** One page drawn as a PNG by poppler (`pdftoppm -r <dpi>`), as a scanner or a phone camera would see it. */
+export function pageImage(file: string, page: number, dpi = 300): string {
+  const prefix = join(mkdtempSync(join(tmpdir(), 'kehoach-page-')), 'page');
+  execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', '-png', file, prefix]);
+  return `${prefix}.png`;
+}
+
+/** The QR codes zbar (Debian zbar-tools) reads in an image; none is an empty list (zbarimg then exits 4). */
+export function qrCodes(image: string): string[] {
+  const result = spawnSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', image], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 4) throw new Error(`zbarimg ${image}: ${result.status} ${result.stderr}`);
+  return result.stdout.split('\n').filter(Boolean);
+}

@@ -337,3 +337,28 @@
       });
   });
 })();
+
+// Kiểm tra văn bản: a PDF dropped on the zone is sent as the form would send it (the form works without this).
+(function () {
+  var form = document.querySelector('form[data-drop-zone]');
+  if (!form) return;
+  var zone = form.querySelector('.drop-zone');
+  var input = form.querySelector('input[type=file]');
+  ['dragenter', 'dragover'].forEach(function (type) {
+    zone.addEventListener(type, function (event) {
+      event.preventDefault();
+      zone.classList.add('dragging');
+    });
+  });
+  ['dragleave', 'drop'].forEach(function (type) {
+    zone.addEventListener(type, function () {
+      zone.classList.remove('dragging');
+    });
+  });
+  zone.addEventListener('drop', function (event) {
+    event.preventDefault();
+    if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+    input.files = event.dataTransfer.files;
+    form.requestSubmit();
+  });
+})();

@@ -12,6 +12,7 @@ import { IssuanceModule } from '@app/issuance';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
+import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
 import { HealthController } from './health.controller';
 import { ImportPageController } from './web/import/import-page.controller';
@@ -35,6 +36,7 @@ export class AppModule {
         RenderingModule,
         NumberingModule,
         IssuanceModule,
+        VerificationModule,
         DistributionModule,
         CascadeModule,
         ImportingModule,

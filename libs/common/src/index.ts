@@ -8,3 +8,4 @@ export * from './validation';
 export * from './vietnamese-date';
 export * from './package-root';
 export * from './network-address';
+export * from './file-upload';

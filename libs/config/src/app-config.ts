@@ -103,6 +103,10 @@ export class AppConfig {
   holidays!: string[];
   /** Largest file the plan import accepts, in bytes; a larger upload gets 413. */
   importMaxBytes!: number;
+  /** Requests a client address may make to the public verification page (/v/*) per minute, shared by every process. */
+  verificationRequestsPerMinute!: number;
+  /** Largest PDF the verification page's drop check accepts, in bytes; a larger upload gets 413. */
+  verificationUploadMaxBytes!: number;
   /** Processes sharing the port (node:cluster); 1 runs the application in this process. */
   processes!: number;
   /** How many of those processes run the job workers (when RUN_WORKERS is on). */
@@ -246,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.partySummaryRule = env.PARTY_SUMMARY_RULE ?? '-----';
   config.holidays = readDates(env, 'HOLIDAYS', problems);
   config.importMaxBytes = readInt(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024, problems);
+  config.verificationRequestsPerMinute = readInt(env, 'VERIFY_REQUESTS_PER_MINUTE', 60, 1, 100_000, problems);
+  config.verificationUploadMaxBytes = readInt(env, 'VERIFY_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024, problems);
   config.processes = readInt(env, 'PROCESSES', availableParallelism(), 1, 256, problems);
   config.workerProcesses = readInt(env, 'WORKER_PROCESSES', config.processes, 0, 256, problems);
   config.serveHttp = readBool(env, 'SERVE_HTTP', true, problems);

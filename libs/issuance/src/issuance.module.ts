@@ -3,6 +3,7 @@ import { IdentityModule } from '@app/identity';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
+import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
 import { IssuanceService } from './services/issuance.service';
@@ -13,7 +14,7 @@ import { IssuanceService } from './services/issuance.service';
  * the machine's effects to the modules that take them.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule],
+  imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule, VerificationModule],
   providers: [IssuanceService, IssuanceJobWorker],
   exports: [IssuanceService],
 })

@@ -1,4 +1,5 @@
 export * from './chromium';
+export { pdfFileResponse } from './controllers/plan-documents.controller';
 export * from './document/document-templates';
 export * from './document/document-view';
 export * from './document/fonts';
@@ -27,5 +28,4 @@ export * from './signing/stamp-images';
 export * from './signing/stamp-image.service';
 export * from './entities/stamp-image.entity';
 export * from './signing/pdf-signature-verifier';
-export * from './signing/verification-code';
 export * from './document/table-view';

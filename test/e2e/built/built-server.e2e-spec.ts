@@ -20,6 +20,8 @@ describe('the built server, started as npm start starts it', () => {
   let server: BuiltServer;
   let browser: BrowserSession;
   let planId: string;
+  /** "/v/<code>", read from the issued PDF's text. */
+  let verificationPath = '';
   const people: Record<string, BrowserUser> = {};
 
   const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
@@ -161,6 +163,20 @@ describe('the built server, started as npm start starts it', () => {
       const text = pdftotext(pdfFile(Buffer.from(pdf), 'built-issued.pdf'));
       expect(text).toContain(`Số ${numberSymbol}`);
       expect(text).not.toContain('DỰ THẢO');
+      verificationPath = /\/v\/[2-9A-HJKMNP-Z]{16}/.exec(text)?.[0] ?? '';
+    });
+
+    it('the verification address printed on the issued PDF answers from outside, without a session', async () => {
+      expect(verificationPath).not.toBe('');
+      const page = await fetch(`${server.baseUrl}${verificationPath}`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      expect(await page.text()).toContain('Còn hiệu lực');
+      const facts = await api(verificationPath);
+      expect(facts.status).toBe(200);
+      expect(facts.body.numberSymbol).toMatch(/^\d{2}-KH\/BCĐ$/);
+      expect(facts.body.signatures.every((s: { intact: boolean; trusted: boolean }) => s.intact && s.trusted)).toBe(true);
+      expect((await api(`/v/${'A'.repeat(16)}`)).status).toBe(404);
     });
 
     it('the plan page reads on a phone without sideways scrolling', async () => {

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PUBLIC_READ_ONLY = /^\/v\//;
 
 type SessionRequest = Request & { session?: { csrfToken?: string; userId?: string } & Record<string, unknown> };
 
@@ -24,6 +25,12 @@ function same(a: string, b: string): boolean {
  * ambient credentials and are exempt.
  */
 export function csrfMiddleware(req: SessionRequest, res: Response, next: NextFunction): void {
+  // The public verification page (/v/*) uses no session and changes nothing (its drop check only
+  // reads the file): no token, and no session made for anonymous visitors.
+  if (PUBLIC_READ_ONLY.test(req.path)) {
+    res.locals.csrfToken = '';
+    return next();
+  }
   res.locals.csrfToken = () => csrfToken(req);
   if (SAFE_METHODS.has(req.method)) return next();
   if (/^bearer /i.test(req.headers.authorization ?? '')) return next();

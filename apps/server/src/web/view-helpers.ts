@@ -65,6 +65,8 @@ export function registerViewHelpers(hbs: Hbs): void {
   );
   hbs.registerHelper('viDate', (value: string | Date | null) => viDate(value));
   hbs.registerHelper('viDateTime', (value: string | Date | null) => viDateTime(value));
+  // "54.002": Vietnamese groups thousands with a dot.
+  hbs.registerHelper('viNumber', (value: unknown) => new Intl.NumberFormat('vi-VN').format(Number(value) || 0));
   /** "ngày 24 tháng 01 năm 2024", as on the date line of a document. */
   hbs.registerHelper('viDateLong', (value: string | Date | null) => (value ? dateLinePhrase(calendarDate(value)) : ''));
   /** The aria-describedby of a field: its hint and its error when present. */

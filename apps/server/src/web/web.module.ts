@@ -7,6 +7,7 @@ import { InboxModule } from '@app/inbox';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
+import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
 import { AccountWebController } from './account/account-web.controller';
 import { AdminAuthoritiesController } from './admin/admin-authorities.controller';
@@ -49,6 +50,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
     RenderingModule,
     DistributionModule,
     InboxModule,
+    VerificationModule,
   ],
   controllers: [
     WebAuthController,

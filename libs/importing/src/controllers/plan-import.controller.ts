@@ -1,13 +1,10 @@
 import {
-  CallHandler,
   Controller,
-  ExecutionContext,
   Get,
   HttpStatus,
   Injectable,
   Param,
   ParseUUIDPipe,
-  PayloadTooLargeException,
   Post,
   Query,
   Res,
@@ -15,7 +12,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -27,32 +23,18 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Observable } from 'rxjs';
-import { Actor, CurrentActor, Roles } from '@app/common';
+import { Actor, CurrentActor, LimitedFileInterceptor, Roles } from '@app/common';
 import { ImportPlanQueryDto, ImportReportRecordDto, ImportResultDto } from '../dtos/plan-import.dto';
 import type { UploadedPlanFile } from '../readers/read-upload';
 import { PlanExportService } from '../services/plan-export.service';
 import { PlanImportService } from '../services/plan-import.service';
 
-const MulterFile = FileInterceptor('file');
-
 /** Multer's upload of the "file" field, with a Vietnamese message when the file is over the limit. */
 @Injectable()
-export class ImportFileInterceptor extends MulterFile {
-  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    try {
-      return await super.intercept(context, next);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException({
-          code: 'file_too_large',
-          message: 'Tệp quá lớn so với dung lượng cho phép tải lên; cần tải tệp lớn hơn thì liên hệ quản trị hệ thống.',
-        });
-      }
-      throw error;
-    }
-  }
-}
+export class ImportFileInterceptor extends LimitedFileInterceptor(
+  'file',
+  'Tệp quá lớn so với dung lượng cho phép tải lên; cần tải tệp lớn hơn thì liên hệ quản trị hệ thống.',
+) {}
 
 @ApiTags('import')
 @ApiBearerAuth()

@@ -6,7 +6,17 @@ import { Organization } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { issuanceDate, NumberingService, NumberRequest, RegisterEntry, RegisterLine } from '@app/numbering';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
-import { defaultArchiveUnit, DOCUMENT_STORE, DocumentStore, IssuedDocumentService, numberSymbol, plainText, recipientLines } from '@app/rendering';
+import {
+  defaultArchiveUnit,
+  DOCUMENT_STORE,
+  DocumentStore,
+  IssuedDocumentService,
+  numberSymbol,
+  plainText,
+  recipientLines,
+  VerificationMark,
+} from '@app/rendering';
+import { VerificationCodesService } from '@app/verification';
 import { WorkflowService } from '@app/workflow';
 import { ISSUED_STATES } from '@workflows/index';
 import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
@@ -39,6 +49,8 @@ interface NumberedPlan {
   entry: RegisterEntry;
   organization: Organization;
   content: PlanContent;
+  /** The public verification address printed on the last page (made with the number, kept for good). */
+  verification: VerificationMark;
 }
 
 /**
@@ -63,6 +75,7 @@ export class IssuanceService {
     private readonly workflow: WorkflowService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly verificationCodes: VerificationCodesService,
   ) {}
 
   /** `finalAttempt`: the queue will not try again, so a failed render voids the number. */
@@ -110,7 +123,8 @@ export class IssuanceService {
         { manager, data: { number: entry.number, numberSymbol: entry.numberSymbol, issuedOn: entry.issuedOn } },
       );
     }
-    return { plan, entry, organization, content: version.content };
+    const verification = await this.verificationCodes.markFor(manager, planId);
+    return { plan, entry, organization, content: version.content, verification };
   }
 
   /** What the register needs to number a plan: its symbol as printed and its line. */
@@ -121,7 +135,7 @@ export class IssuanceService {
   }
 
   /** (b) Render, sign, store: the stored PDF when there is one, else a new one with the same bytes any re-run would give. */
-  private async produce({ plan, entry, organization, content }: NumberedPlan): Promise<string> {
+  private async produce({ plan, entry, organization, content, verification }: NumberedPlan): Promise<string> {
     if (plan.pdfSha256 && (await this.store.has(plan.pdfSha256))) return plan.pdfSha256;
     const document = await this.documents.produce({
       organization,
@@ -130,6 +144,7 @@ export class IssuanceService {
       issuedOn: entry.issuedOn,
       signedAt: plan.signedAt ?? entry.assignedAt,
       issuedAt: entry.assignedAt,
+      verification,
     });
     return document.sha256;
   }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags
 import { Actor, CurrentActor } from '@app/common';
 import { PdfFile, PlanDocumentsService } from '../services/plan-documents.service';
 
-function pdf(file: PdfFile): StreamableFile {
+/** A PDF answer, shown in the browser, saved under the file's name (its Vietnamese letters kept in `filename*`). */
+export function pdfFileResponse(file: PdfFile): StreamableFile {
   return new StreamableFile(file.bytes, {
     type: 'application/pdf',
     length: file.bytes.length,
@@ -22,13 +23,13 @@ export class PlanDocumentsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'Bản xem trước dự thảo (số và ngày để trống, dấu "DỰ THẢO")' })
   async preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return pdf(await this.documents.preview(actor, id));
+    return pdfFileResponse(await this.documents.preview(actor, id));
   }
 
   @Get(':id/pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'Bản PDF chính thức đã ký số, đúng từng byte như khi ban hành' })
   async issued(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return pdf(await this.documents.issued(actor, id));
+    return pdfFileResponse(await this.documents.issued(actor, id));
   }
 }

@@ -34,10 +34,21 @@ export type DocumentMode =
   | { kind: 'final'; year: number }
   | { kind: 'issued'; numberSymbol: string; issuedOn: string; stamp: SignatureStamp | null };
 
+/**
+ * Where anyone can check the document (the public verification page): its address and that
+ * address as a QR code (SVG). Printed small on the last page of every document that is not a draft.
+ */
+export interface VerificationMark {
+  url: string;
+  qrSvg: string;
+}
+
 export interface DocumentInput {
   issuer: IssuerView;
   content: PlanContent;
   mode: DocumentMode;
+  /** The plan's verification address; ignored on a draft, which must never look checkable. */
+  verification?: VerificationMark | null;
 }
 
 export interface BodyBlock {
@@ -79,6 +90,7 @@ export interface DocumentView {
   recipients: string[];
   signature: { lines: { text: string; bold: boolean }[]; name: string; stamp: SignatureStamp | null };
   footnotes: { number: number; html: string }[];
+  verification: VerificationMark | null;
 }
 
 export function buildDocumentView(input: DocumentInput): DocumentView {
@@ -108,6 +120,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     recipients: recipientLines(family, content.recipients).map(escapeHtml),
     signature: signatureView(content.signature, mode.kind === 'issued' ? mode.stamp : null),
     footnotes: [],
+    verification: mode.kind === 'draft' ? null : (input.verification ?? null),
   };
   const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {

@@ -25,6 +25,7 @@ const ESCAPED_BY_THE_RENDERER: Record<string, string> = {
   caption: "a table's caption: inlineHtml in table-view.ts",
   document: "the renderer's document, built by these templates with their escaping",
   pagedScript: 'code: Paged.js and the footnote step (paged-media.ts)',
+  'verification.qrSvg': 'qrcode: the SVG drawn from the verification address (our own code alphabet and PUBLIC_URL)',
 };
 
 function files(dir: string): string[] {

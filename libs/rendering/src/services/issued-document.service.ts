@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Organization } from '@app/identity';
 import { MetricsService } from '@app/metrics';
 import type { PlanContent } from '@app/plans';
+import type { VerificationMark } from '../document/document-view';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { plainText } from '../document/inline-markup';
 import { signIssuedPdf } from '../signing/pdf-signature';
@@ -19,6 +20,8 @@ export interface IssuedDocumentRequest {
   signedAt: Date;
   /** When the number was given: the PDF's creation date. */
   issuedAt: Date;
+  /** The plan's public verification address, printed with its QR code on the last page. */
+  verification?: VerificationMark | null;
 }
 
 export interface IssuedDocument {
@@ -64,6 +67,7 @@ export class IssuedDocumentService {
           signedAt: isoVietnamTime(request.signedAt),
         },
       },
+      verification: request.verification,
     });
     const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));

@@ -12,6 +12,11 @@ export interface CheckedSignature {
   /** The signature covers every byte of the file but its own hole (later revisions would not be). */
   coversWholeFile: boolean;
   signerCommonName: string;
+  /** The certificate subject's title (chức danh) and organization, when it names them. */
+  signerTitle: string | null;
+  signerOrganization: string | null;
+  /** The signing time the signature dictionary states (/M): what the signer claims, not a timestamp. */
+  signingTime: Date | null;
   /** SHA-256 of the signer certificate's DER, lower-case hex. */
   certificateFingerprint: string;
   certificateValidFrom: Date;
@@ -40,22 +45,38 @@ export function checkPdfSignatures(pdf: Buffer, trustedCaPems: string[]): Checke
     if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length) continue;
     const hole = text.slice(b, c).trim();
     if (!hole.startsWith('<') || !hole.endsWith('>')) continue;
-    const checked = checkOne(
-      Buffer.from(hole.slice(1, -1).replace(/(00)+$/, ''), 'hex'),
-      Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
-      trusted,
-    );
+    let checked: ReturnType<typeof checkOne>;
+    try {
+      checked = checkOne(
+        Buffer.from(hole.slice(1, -1).replace(/(00)+$/, ''), 'hex'),
+        Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
+        trusted,
+      );
+    } catch {
+      checked = null; // a damaged structure or certificate (anyone may upload a file): not a signature we can read
+    }
     if (!checked) continue;
-    found.push({ index: found.length + 1, byteRange, coversWholeFile: c + d === pdf.length, ...checked });
+    const signingTime = dictionaryTime(text, match.index, c);
+    found.push({ index: found.length + 1, byteRange, coversWholeFile: c + d === pdf.length, signingTime, ...checked });
   }
   return found;
+}
+
+/** The /M of the signature dictionary around the /ByteRange at `at` (its hole, from `holeEnd` back, skipped): "D:20240124090000+07'00'". */
+function dictionaryTime(text: string, at: number, holeEnd: number): Date | null {
+  const around = text.slice(Math.max(0, at - 2048), at) + text.slice(holeEnd, holeEnd + 2048);
+  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?/.exec(around);
+  if (!m) return null;
+  const offsetMinutes = m[8] ? (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0)) : 0;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) - offsetMinutes * 60_000;
+  return Number.isNaN(utc) ? null : new Date(utc);
 }
 
 function checkOne(
   cms: Buffer,
   signedBytes: Buffer,
   trusted: X509Certificate[],
-): Omit<CheckedSignature, 'index' | 'byteRange' | 'coversWholeFile'> | null {
+): Omit<CheckedSignature, 'index' | 'byteRange' | 'coversWholeFile' | 'signingTime'> | null {
   let contentInfo: forge.asn1.Asn1;
   try {
     contentInfo = asn1.fromDer(forge.util.createBuffer(cms.toString('binary')));
@@ -96,9 +117,11 @@ function checkOne(
   } catch {
     signatureValid = false; // an unknown key type or a malformed value does not verify
   }
-  const commonName = /(?:^|\n)CN=([^\n]*)/.exec(signer.subject)?.[1] ?? '';
+  const subject = (name: string) => new RegExp(`(?:^|\\n)${name}=([^\\n]*)`).exec(signer.subject)?.[1] ?? null;
   return {
-    signerCommonName: commonName,
+    signerCommonName: subject('CN') ?? '',
+    signerTitle: subject('title'),
+    signerOrganization: subject('O'),
     certificateFingerprint: signer.fingerprint256.replace(/:/g, '').toLowerCase(),
     certificateValidFrom: new Date(signer.validFrom),
     certificateValidTo: new Date(signer.validTo),

@@ -3,6 +3,7 @@ import { Actor, organizationsWithRole } from '@app/common';
 import { OrganizationsService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
+import { VerificationService } from '@app/verification';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -45,6 +46,7 @@ export class PlanViewsService {
     private readonly organizations: OrganizationsService,
     private readonly formatCheck: FormatCheckService,
     private readonly workflow: PlanWorkflowViewsService,
+    private readonly verification: VerificationService,
   ) {}
 
   async listPage(actor: Actor, filter: PlanListFilter) {
@@ -109,6 +111,8 @@ export class PlanViewsService {
       versions: [...versions].reverse().slice(0, 8),
       moreVersions: versions.length > 8,
       check,
+      // The public verification page, once the plan is issued (the address its QR code carries).
+      verificationPath: plan.numberSymbol ? await this.verification.publicPathFor(plan.id) : null,
       canEdit: plan.state === 'draft' && actor.memberships.some((m) => m.organizationId === plan.organizationId && m.roles.includes('drafter')),
       today: this.clock.today(),
     };
