@@ -3,3 +3,4 @@ export * from './dtos/audit.dto';
 export * from './entities/audit-event.entity';
 export * from './services/audit-hash';
 export * from './services/audit.service';
+export * from './audit.error';

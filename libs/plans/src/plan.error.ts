@@ -9,6 +9,7 @@ export enum PlanErrorCode {
   NotDraft = 'not_draft',
   NotDrafter = 'not_drafter',
   OrganizationRequired = 'organization_required',
+  NeedToKnow = 'need_to_know',
 }
 
 const KIND: Record<PlanErrorCode, ErrorKind> = {
@@ -20,6 +21,7 @@ const KIND: Record<PlanErrorCode, ErrorKind> = {
   not_draft: 'refused',
   not_drafter: 'forbidden',
   organization_required: 'invalid',
+  need_to_know: 'forbidden',
 };
 
 /** Errors of the plan document: content, versions, access. */
@@ -30,6 +32,15 @@ export class PlanError extends DomainError {
 
   static notFound(id: string): PlanError {
     return new PlanError(PlanErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${id}`);
+  }
+
+  /** A consultee or recipient asks for more than the version given to them. */
+  static needToKnow(id: string, versions: number[]): PlanError {
+    return new PlanError(
+      PlanErrorCode.NeedToKnow,
+      'Bạn chỉ được xem phiên bản kế hoạch được gửi cho mình (bản xin ý kiến hoặc bản ban hành), không xem dự thảo, góp ý, lý do trả lại hay lịch sử',
+      { planId: id, versions },
+    );
   }
 
   /** 422 with the `{path, code, message}` list. */

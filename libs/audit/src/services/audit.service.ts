@@ -1,11 +1,16 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { cleanText, currentRequestId } from '@app/common';
-import { Clock, JobOutcome, JobsService } from '@app/jobs';
-import { AuditEventDto, AuditVerifyReportDto, BrokenLinkDto } from '../dtos/audit.dto';
-import { AuditEvent } from '../entities/audit-event.entity';
-import { auditHash } from './audit-hash';
+import { Injectable, OnModuleInit } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
+import { DataSource, EntityManager } from "typeorm";
+import { Actor, audits, cleanText, currentRequestId } from "@app/common";
+import { Clock, JobOutcome, JobsService } from "@app/jobs";
+import {
+  AuditEventDto,
+  AuditVerifyReportDto,
+  BrokenLinkDto,
+} from "../dtos/audit.dto";
+import { AuditEvent } from "../entities/audit-event.entity";
+import { AuditError, AuditErrorCode } from "../audit.error";
+import { auditHash } from "./audit-hash";
 
 /** Who did it: a person, or the system (id null). */
 export interface AuditActor {
@@ -13,7 +18,10 @@ export interface AuditActor {
   fullName: string;
 }
 
-export const SYSTEM_AUDIT_ACTOR: AuditActor = { id: null, fullName: 'Hệ thống' };
+export const SYSTEM_AUDIT_ACTOR: AuditActor = {
+  id: null,
+  fullName: "Hệ thống",
+};
 
 /** One thing to record. Plan events go to the plan's chain, others to the organization's. */
 export interface AuditEntry {
@@ -32,10 +40,12 @@ export interface AuditEntry {
 
 const VERIFY_BATCH = 2000;
 
-export function streamOf(entry: Pick<AuditEntry, 'planId' | 'organizationId'>): string {
+export function streamOf(
+  entry: Pick<AuditEntry, "planId" | "organizationId">,
+): string {
   if (entry.planId) return `plan:${entry.planId}`;
   if (entry.organizationId) return `organization:${entry.organizationId}`;
-  throw new Error('an audit entry names a plan or an organization');
+  throw new Error("an audit entry names a plan or an organization");
 }
 
 export function toAuditEventDto(e: AuditEvent): AuditEventDto {
@@ -80,7 +90,9 @@ export class AuditService implements OnModuleInit {
    */
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
     const stream = streamOf(entry);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${stream}`]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `audit:${stream}`,
+    ]);
     const last: { seq: number; hash: string }[] = await manager.query(
       `SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1`,
       [stream],
@@ -96,13 +108,17 @@ export class AuditService implements OnModuleInit {
       event: entry.event,
       fromState: entry.fromState ?? null,
       toState: entry.toState ?? null,
-      reason: entry.reason == null ? null : entry.reason.normalize('NFC').trim(),
+      reason:
+        entry.reason == null ? null : entry.reason.normalize("NFC").trim(),
       contentVersion: entry.contentVersion ?? null,
       contentSha256: entry.contentSha256 ?? null,
       // the HTTP request this is done for, when the caller did not name one
       requestId: entry.requestId ?? currentRequestId(),
       // Through JSON once, so that what is hashed is what jsonb will give back.
-      data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
+      data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<
+        string,
+        unknown
+      >,
       prevHash: last[0]?.hash ?? null,
     };
     const saved = manager.create(AuditEvent, { ...row, hash: auditHash(row) });
@@ -130,7 +146,7 @@ export class AuditService implements OnModuleInit {
       planId: entry.planId,
       organizationId: entry.organizationId,
       actor: entry.actor,
-      event: entry.version === 1 ? 'CREATED' : 'CONTENT_SAVED',
+      event: entry.version === 1 ? "CREATED" : "CONTENT_SAVED",
       fromState: entry.state,
       toState: entry.state,
       contentVersion: entry.version,
@@ -142,46 +158,94 @@ export class AuditService implements OnModuleInit {
 
   /** Appends in a transaction of its own (events that record something refused or outside a transaction). */
   appendAlone(entry: AuditEntry): Promise<AuditEvent> {
-    return this.dataSource.transaction((manager) => this.append(manager, entry));
+    return this.dataSource.transaction((manager) =>
+      this.append(manager, entry),
+    );
   }
 
   /** A plan's trail in order (the caller checks the reader may see the plan). */
-  async history(planId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditEventDto[]> {
-    const rows = await manager.find(AuditEvent, { where: { stream: `plan:${planId}` }, order: { seq: 'ASC' } });
+  async history(
+    planId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEventDto[]> {
+    const rows = await manager.find(AuditEvent, {
+      where: { stream: `plan:${planId}` },
+      order: { seq: "ASC" },
+    });
     return rows.map(toAuditEventDto);
   }
 
-  /** An organization's own trail (delegations...). */
-  async organizationHistory(organizationId: string): Promise<AuditEventDto[]> {
-    const rows = await this.dataSource.manager.find(AuditEvent, { where: { stream: `organization:${organizationId}` }, order: { seq: 'ASC' } });
+  /** An organization's own trail (delegations...), for its auditors. */
+  async organizationHistory(
+    actor: Actor,
+    organizationId: string,
+  ): Promise<AuditEventDto[]> {
+    if (!audits(actor, organizationId)) {
+      throw new AuditError(
+        AuditErrorCode.OutsideAuditScope,
+        "Bạn không được giao kiểm tra tổ chức này",
+        { organizationId },
+      );
+    }
+    const rows = await this.dataSource.manager.find(AuditEvent, {
+      where: { stream: `organization:${organizationId}` },
+      order: { seq: "ASC" },
+    });
     return rows.map(toAuditEventDto);
   }
 
-  /** Recomputes every chain: each row's hash, its link to the previous row, and the sequence without gaps. */
-  async verify(): Promise<AuditVerifyReportDto> {
+  /**
+   * Recomputes the chains of these organizations (their plans' and their own; null: every
+   * chain): each row's hash, its link to the previous row, and the sequence without gaps.
+   */
+  async verify(
+    organizationIds: string[] | null = null,
+  ): Promise<AuditVerifyReportDto> {
     const broken: BrokenLinkDto[] = [];
     let streams = 0;
     let events = 0;
     let cursor: { stream: string; seq: number } | null = null;
-    let current: { stream: string; seq: number; hash: string; broken: boolean } | null = null;
+    let current: {
+      stream: string;
+      seq: number;
+      hash: string;
+      broken: boolean;
+    } | null = null;
     for (;;) {
       const qb = this.dataSource.manager
-        .createQueryBuilder(AuditEvent, 'e')
-        .orderBy('e.stream', 'ASC')
-        .addOrderBy('e.seq', 'ASC')
+        .createQueryBuilder(AuditEvent, "e")
+        .orderBy("e.stream", "ASC")
+        .addOrderBy("e.seq", "ASC")
         .limit(VERIFY_BATCH);
-      if (cursor) qb.where('(e.stream, e.seq) > (:stream, :seq)', cursor);
+      if (cursor) qb.where("(e.stream, e.seq) > (:stream, :seq)", cursor);
+      if (organizationIds) {
+        qb.andWhere(
+          `(e.stream IN (SELECT 'plan:' || p.id FROM plan p WHERE p.organization_id = ANY(:orgs::uuid[]))
+            OR e.stream IN (SELECT 'organization:' || o FROM unnest(:orgs::uuid[]) o))`,
+          { orgs: organizationIds },
+        );
+      }
       const rows = await qb.getMany();
       for (const row of rows) {
         events++;
         if (!current || current.stream !== row.stream) {
           streams++;
-          current = { stream: row.stream, seq: 0, hash: '', broken: false };
+          current = { stream: row.stream, seq: 0, hash: "", broken: false };
         }
         if (!current.broken) {
-          const problem = this.linkProblem(row, current.seq, current.seq === 0 ? null : current.hash);
+          const problem = this.linkProblem(
+            row,
+            current.seq,
+            current.seq === 0 ? null : current.hash,
+          );
           if (problem) {
-            broken.push({ stream: row.stream, planId: row.planId, organizationId: row.organizationId, seq: row.seq, ...problem });
+            broken.push({
+              stream: row.stream,
+              planId: row.planId,
+              organizationId: row.organizationId,
+              seq: row.seq,
+              ...problem,
+            });
             current.broken = true;
           }
         }
@@ -189,32 +253,60 @@ export class AuditService implements OnModuleInit {
         current.hash = row.hash;
       }
       if (rows.length < VERIFY_BATCH) break;
-      cursor = { stream: rows[rows.length - 1].stream, seq: rows[rows.length - 1].seq };
+      cursor = {
+        stream: rows[rows.length - 1].stream,
+        seq: rows[rows.length - 1].seq,
+      };
     }
-    return { ok: broken.length === 0, streams, events, firstBroken: broken[0] ?? null, broken, checkedAt: this.clock.now().toISOString() };
+    return {
+      ok: broken.length === 0,
+      streams,
+      events,
+      firstBroken: broken[0] ?? null,
+      broken,
+      checkedAt: this.clock.now().toISOString(),
+    };
   }
 
-  private linkProblem(row: AuditEvent, previousSeq: number, previousHash: string | null): Pick<BrokenLinkDto, 'problem' | 'message'> | null {
+  private linkProblem(
+    row: AuditEvent,
+    previousSeq: number,
+    previousHash: string | null,
+  ): Pick<BrokenLinkDto, "problem" | "message"> | null {
     if (row.seq !== previousSeq + 1) {
-      return { problem: 'sequence_gap', message: `Mất sự kiện: sau số ${previousSeq} là số ${row.seq}` };
+      return {
+        problem: "sequence_gap",
+        message: `Mất sự kiện: sau số ${previousSeq} là số ${row.seq}`,
+      };
     }
     if (row.prevHash !== previousHash) {
-      return { problem: 'prev_hash_mismatch', message: `Sự kiện số ${row.seq} không nối với sự kiện trước nó` };
+      return {
+        problem: "prev_hash_mismatch",
+        message: `Sự kiện số ${row.seq} không nối với sự kiện trước nó`,
+      };
     }
     const { id: _id, hash, ...fields } = row;
     if (auditHash(fields) !== hash) {
-      return { problem: 'hash_mismatch', message: `Sự kiện số ${row.seq} đã bị sửa sau khi ghi` };
+      return {
+        problem: "hash_mismatch",
+        message: `Sự kiện số ${row.seq} đã bị sửa sau khi ghi`,
+      };
     }
     return null;
   }
 
   private async recordJobOutcome(outcome: JobOutcome): Promise<void> {
     const planId = (outcome.data as { planId?: unknown } | null)?.planId;
-    if (typeof planId !== 'string') return;
+    if (typeof planId !== "string") return;
     await this.appendAlone({
       planId,
       actor: SYSTEM_AUDIT_ACTOR,
-      event: outcome.outcome === 'completed' ? 'JOB_COMPLETED' : outcome.outcome === 'failed' ? 'JOB_FAILED' : 'JOB_REJECTED',
+      event:
+        outcome.outcome === "completed"
+          ? "JOB_COMPLETED"
+          : outcome.outcome === "failed"
+            ? "JOB_FAILED"
+            : "JOB_REJECTED",
       data: {
         queue: outcome.job.queue,
         jobId: outcome.job.id,

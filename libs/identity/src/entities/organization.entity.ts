@@ -62,6 +62,13 @@ export class Organization {
   @Column({ type: 'varchar', length: 200, nullable: true, select: false })
   webhookSecret: string | null;
 
+  /**
+   * Separation of duties relaxed for a tiny office (văn phòng ít người): one person may approve
+   * several review steps and sign. Off by default; a change is recorded in the trail.
+   */
+  @Column({ type: 'boolean', default: false })
+  relaxedSeparationOfDuties: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
