@@ -4,3 +4,6 @@ export * from './entities/audit-event.entity';
 export * from './services/audit-hash';
 export * from './services/audit.service';
 export * from './audit.error';
+export * from './entities/audit-head.entity';
+export * from './jobs/audit-heads.jobs';
+export * from './services/audit-heads.service';

@@ -3,3 +3,4 @@ export * from './db.module';
 export * from './embedded-postgres';
 export * from './schema-drift';
 export * from './snake-naming.strategy';
+export * from './database-roles';
