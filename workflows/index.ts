@@ -4,6 +4,7 @@ import { PLAN_EVENT_TYPES } from './plan-events';
 import { planStateLabel } from './plan-labels';
 import {
   CONDITIONS,
+  Consultation,
   EventSender,
   GUARD_CONDITIONS,
   PLAN_MACHINE_ID,
@@ -163,8 +164,12 @@ export function allowedPlanEvents(version: string, snapshot: AnyMachineSnapshot,
 
 /** People asked for an opinion in the round under way, read through the snapshot's own version. */
 export function planConsultees(version: string, persisted: PersistedPlanSnapshot): string[] {
-  const context = restorePlanSnapshot(version, persisted).context as PlanMachineContext;
-  return context.consultation?.consultees ?? [];
+  return planConsultation(version, persisted)?.consultees ?? [];
+}
+
+/** The consultation under way (who is asked, about which content version), read through the snapshot's own version. */
+export function planConsultation(version: string, persisted: PersistedPlanSnapshot): Consultation | null {
+  return (restorePlanSnapshot(version, persisted).context as PlanMachineContext).consultation;
 }
 
 // ---- Sets of states, read from the state charts (tags and meta) of every version ----

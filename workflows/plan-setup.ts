@@ -35,6 +35,8 @@ export interface EventSender {
   holdsAuthority: boolean;
   /** Wrote a version of the plan's content (a co-drafter): drafted it, for separation of duties. */
   authoredContent?: boolean;
+  /** The plan's organization relaxed separation of duties (a tiny office): one person may approve several steps and sign. */
+  dutiesRelaxed?: boolean;
 }
 
 export const SYSTEM_SENDER: EventSender = { id: 'system', system: true, roles: [], holdsAuthority: false };
@@ -154,6 +156,14 @@ export const CONDITIONS = {
     kind: 'actor',
     test: ({ context, event }) => event.by.id !== context.drafterId && !event.by.authoredContent,
     reason: () => 'Người soạn thảo không được duyệt hay ký văn bản do chính mình soạn',
+  },
+  notApproverThisRound: {
+    kind: 'actor',
+    test: ({ context, event }) => !!event.by.dutiesRelaxed || !context.approvals.some((a) => a.by === event.by.id),
+    reason: ({ event }) =>
+      event.type === 'SIGN'
+        ? 'Người ký không được là người đã duyệt một bước của vòng trình này (phân tách nhiệm vụ)'
+        : 'Mỗi bước duyệt cần một người khác: bạn đã duyệt một bước của vòng trình này (phân tách nhiệm vụ)',
   },
   byStepHolder: {
     kind: 'actor',
@@ -281,11 +291,11 @@ export const GUARD_CONDITIONS = {
   mayDecline: ['byPendingConsultee', 'notLastAnswer'],
   deadlineFires: ['bySystem', 'deadlineOfThisRound'],
   mayResolveComment: ['byDrafter', 'hasOpenComments', 'commentIsOpen', 'hasResolutionNote'],
-  mayApproveLast: ['byPerson', 'notByDrafter', 'byStepHolder', 'contentFrozen', 'isLastStep'],
-  mayApprove: ['byPerson', 'notByDrafter', 'byStepHolder', 'contentFrozen', 'notLastStep'],
+  mayApproveLast: ['byPerson', 'notByDrafter', 'byStepHolder', 'notApproverThisRound', 'contentFrozen', 'isLastStep'],
+  mayApprove: ['byPerson', 'notByDrafter', 'byStepHolder', 'notApproverThisRound', 'contentFrozen', 'notLastStep'],
   mayReturnInReview: ['byPerson', 'notByDrafter', 'byStepHolder', 'hasReason'],
   mayReturnAtSignature: ['byPerson', 'notByDrafter', 'bySigner', 'hasReason'],
-  maySign: ['byPerson', 'notByDrafter', 'bySigner', 'contentFrozen', 'passwordConfirmed'],
+  maySign: ['byPerson', 'notByDrafter', 'bySigner', 'notApproverThisRound', 'contentFrozen', 'passwordConfirmed'],
   mayWithdraw: ['byDrafter'],
   mayCancel: ['byPerson', 'byDrafterOrAdmin', 'hasReason'],
   bySystem: ['bySystem'],

@@ -259,6 +259,22 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expect(second.effects).toEqual(['awaitSigner']);
     });
 
+    it('separation of duties: each review step needs another person, and the signer approved no step of the round, unless the office relaxed it', () => {
+      const both: EventSender = { ...p.reviewer, roles: ['reviewer', 'format_checker', 'signer'], holdsAuthority: true };
+      const first = expectStep(at('review'), { type: 'APPROVE', by: both, contentVersion: 1 });
+      expectRefused(first.snapshot, { type: 'APPROVE', by: both, contentVersion: 1 }, 'notApproverThisRound');
+      expect(allowedPlanEvents(V, first.snapshot, both)).toEqual(['RETURN']);
+      const relaxed = { ...both, dutiesRelaxed: true };
+      const second = expectStep(first.snapshot, { type: 'APPROVE', by: relaxed, contentVersion: 1 });
+      expect(planStateOf(second.snapshot)).toBe('awaitingSignature');
+      const sign = { type: 'SIGN', contentVersion: 1, passwordConfirmed: true, authorityId: 'authority' } as const;
+      expectRefused(second.snapshot, { ...sign, by: both }, 'notApproverThisRound');
+      expect(planStateOf(expectStep(second.snapshot, { ...sign, by: relaxed }).snapshot)).toBe('signed');
+      // The approvals of a returned round do not count in the next one.
+      const returned = expectStep(at('awaitingSignature'), { type: 'RETURN', by: p.signer, reason: 'Chưa rõ kinh phí' }).snapshot;
+      expect(returned.context.approvals).toEqual([]);
+    });
+
     it('RETURN: a reason is required; the plan goes back to draft in a new round', () => {
       expectRefused(at('review'), { type: 'RETURN', by: p.reviewer, reason: '  ' }, 'hasReason');
       const { snapshot, effects } = expectStep(at('review', { round: 1, step: 1 }), { type: 'RETURN', by: p.checker, reason: 'Sai thể thức' });

@@ -289,11 +289,12 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       expect(page1.items).toHaveLength(1);
       expect(page1.items[0].id).not.toBe(page2.items[0].id);
 
-      // another organization's drafter sees none of them; an auditor sees them
+      // another organization's drafter sees none of them; an auditor of the district above sees them, one of another tree not
       const stranger = (await get(`/api/plans?org=${nh}&pageSize=100`, 'bcd-duk.drafter')).body;
       expect(stranger).toMatchObject({ total: 0, items: [] });
-      const auditor = (await get(`/api/plans?org=${nh}&pageSize=100`, 'tu-bd.auditor')).body;
+      const auditor = (await get(`/api/plans?org=${nh}&pageSize=100`, 'ubnd-an.auditor')).body;
       expect(auditor.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([a, b]));
+      expect((await get(`/api/plans?org=${nh}&pageSize=100`, 'tu-bd.auditor')).body).toMatchObject({ total: 0, items: [] });
       expect((await get('/api/plans?pageSize=101')).status).toBe(422);
     });
   });
@@ -313,8 +314,9 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       expect((await get(`/api/plans/${id}`, 'bcd-duk.clerk')).status).toBe(200);
       const reviewerWrite = await put(id, 1, planContent(), 'bcd-duk.reviewer');
       expect(reviewerWrite.status).toBe(403);
-      // auditors read everything
-      expect((await get(`/api/plans/${id}/versions`, 'ubnd-an.auditor')).status).toBe(200);
+      // auditors read the plans of the organizations assigned to them and their subtrees, nothing else
+      expect((await get(`/api/plans/${id}/versions`, 'tu-bd.auditor')).status).toBe(200);
+      expect((await get(`/api/plans/${id}/versions`, 'ubnd-an.auditor')).status).toBe(404);
       // a drafter of the parent organization is not a member of this one
       expect((await get(`/api/plans/${id}`, 'duk-bd.drafter')).status).toBe(404);
       expect((await request(t.http).get(`/api/plans/${id}`)).status).toBe(401);

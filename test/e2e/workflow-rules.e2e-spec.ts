@@ -111,6 +111,57 @@ describe('workflow: rules', () => {
     });
   });
 
+  describe('separation of duties between reviewers and signer', () => {
+    const relax = async (on: boolean) => {
+      const res = await request(t.http)
+        .patch(`/api/organizations/${org['bcd-duk']}`)
+        .set('Authorization', `Bearer ${await t.token(admin)}`)
+        .send({ relaxedSeparationOfDuties: on });
+      expect(res.status).toBe(200);
+      expect(res.body.relaxedSeparationOfDuties).toBe(on);
+    };
+
+    it('one person holding every role approves one step only and may not sign; a tiny office relaxes it, recorded in its trail', async () => {
+      const userId = await createUser('bcd-duk.all-roles', 'bcd-duk', ['reviewer', 'format_checker', 'signer']);
+      await createAuthority(userId, 'bcd-duk', ['PHÓ BÍ THƯ', 'kiêm', 'TRƯỞNG BAN CHỈ ĐẠO']);
+      const id = await createPlan('bcd-duk.drafter');
+      await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
+      await expectTransition(t, 'bcd-duk.all-roles', id, { type: 'APPROVE' }, 'review');
+      const secondStep = await sendEvent(t, 'bcd-duk.all-roles', id, { type: 'APPROVE' });
+      expect(secondStep.status).toBe(409);
+      expect(secondStep.body).toMatchObject({
+        code: 'transition_refused',
+        refusedBy: 'notApproverThisRound',
+        state: 'review',
+        allowedEvents: ['RETURN'],
+      });
+      expect(secondStep.body.message).toBe('Mỗi bước duyệt cần một người khác: bạn đã duyệt một bước của vòng trình này (phân tách nhiệm vụ)');
+      await expectTransition(t, 'bcd-duk.format_checker', id, { type: 'APPROVE' }, 'awaitingSignature');
+      const sign = await sendEvent(t, 'bcd-duk.all-roles', id, { type: 'SIGN', password: TEST_USER_PASSWORD });
+      expect(sign.status).toBe(409);
+      expect(sign.body).toMatchObject({ refusedBy: 'notApproverThisRound', allowedEvents: ['RETURN'] });
+      expect(sign.body.message).toBe('Người ký không được là người đã duyệt một bước của vòng trình này (phân tách nhiệm vụ)');
+      expect(transitions(await history(id))).toEqual(['SUBMIT', 'APPROVE', 'APPROVE']);
+
+      await relax(true);
+      try {
+        const small = await createPlan('bcd-duk.drafter');
+        await expectTransition(t, 'bcd-duk.drafter', small, { type: 'SUBMIT' }, 'review');
+        await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'APPROVE' }, 'review');
+        await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'APPROVE' }, 'awaitingSignature');
+        await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'signed');
+      } finally {
+        await relax(false);
+      }
+      const trail = await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${org['bcd-duk']}`);
+      const changes = trail.filter((e: { event: string }) => e.event === 'ORGANIZATION_UPDATED').map((e: { data: unknown }) => e.data);
+      expect(changes.slice(-2)).toEqual([
+        { before: { relaxedSeparationOfDuties: false }, after: { relaxedSeparationOfDuties: true } },
+        { before: { relaxedSeparationOfDuties: true }, after: { relaxedSeparationOfDuties: false } },
+      ]);
+    });
+  });
+
   describe('signing authority', () => {
     it('a signer without authority for the organization is refused; one of another organization does not even see the plan', async () => {
       await createUser('bcd-duk.signer-without-authority', 'bcd-duk', ['signer']);
@@ -402,8 +453,10 @@ describe('workflow: rules', () => {
         isDefault: false,
         steps: [{ role: 'format_checker', label: 'Văn phòng kiểm tra thể thức' }],
       });
-      const trail = await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${orgId}`);
+      const trail = await getJson(t, 'ubnd-an.auditor', `/api/audit/organizations/${orgId}`);
       expect(trail.map((e: { event: string }) => e.event)).toEqual(['REVIEW_CHAIN_CHANGED']);
+      // an auditor of another tree is not assigned to this organization
+      expect((await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${orgId}`, 403)).code).toBe('outside_audit_scope');
 
       // the plan submitted before the change still has two steps
       await expectTransition(t, 'ubnd-nh.reviewer', underWay, { type: 'APPROVE' }, 'review');
@@ -414,7 +467,7 @@ describe('workflow: rules', () => {
       expect((await sendEvent(t, 'ubnd-nh.reviewer', fresh, { type: 'APPROVE' })).body.refusedBy).toBe('byStepHolder');
       await expectTransition(t, 'ubnd-nh.format_checker', fresh, { type: 'APPROVE' }, 'awaitingSignature');
       await expectTransition(t, 'ubnd-nh.signer', fresh, { type: 'SIGN', password: 'demo1234' }, 'signed');
-      const approve = (await history(fresh)).find((e: { event: string }) => e.event === 'APPROVE');
+      const approve = (await getJson(t, 'ubnd-an.auditor', `/api/plans/${fresh}/history`)).find((e: { event: string }) => e.event === 'APPROVE');
       expect(approve.data).toEqual({ step: 1, of: 1, role: 'format_checker', label: 'Văn phòng kiểm tra thể thức' });
     });
   });

@@ -6,12 +6,14 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
 import { DEMO_PASSWORD, demoUsers } from '@app/identity';
 import { createServerApp } from '../../apps/server/src/create-server-app';
-import { createTestDatabase } from './test-database';
+import { createRoleSplitDatabase, createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
   databaseUrl: string;
+  /** With `roleSplit`: the owner role's URL (the server's role is databaseUrl's). */
+  ownerUrl: string | null;
   http: ReturnType<NestExpressApplication['getHttpServer']>;
   /** A bearer token for a user (demo users share DEMO_PASSWORD, users the tests create TEST_USER_PASSWORD). */
   token(username: string, password?: string): Promise<string>;
@@ -32,9 +34,14 @@ export function passwordOf(username: string): string {
 /**
  * The real application on a fresh database: real migrations, real PostgreSQL, demo
  * organizations and users when `demo` is set. Extra environment overrides the defaults.
+ * `roleSplit`: as production runs, migrations as an owner role, the application as a role that
+ * may only INSERT and SELECT the audit trail.
  */
-export async function createTestApp(options: { demo?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ demo: options.demo ?? true }));
+export async function createTestApp(
+  options: { demo?: boolean; databaseUrl?: string; env?: Record<string, string>; roleSplit?: boolean } = {},
+): Promise<TestApp> {
+  const split = options.roleSplit ? await createRoleSplitDatabase({ demo: options.demo ?? true }) : null;
+  const databaseUrl = split?.serverUrl ?? options.databaseUrl ?? (await createTestDatabase({ demo: options.demo ?? true }));
   const config = loadConfig(
     {
       DATABASE_URL: databaseUrl,
@@ -43,6 +50,7 @@ export async function createTestApp(options: { demo?: boolean; databaseUrl?: str
       LOG_LEVEL: 'error',
       SESSION_SECRET: 'test-session-secret-0123456789',
       RUN_WORKERS: '1',
+      ...(split ? { MIGRATION_DATABASE_URL: split.ownerUrl } : {}),
       ...options.env,
     },
     process.cwd(),
@@ -54,6 +62,7 @@ export async function createTestApp(options: { demo?: boolean; databaseUrl?: str
     app,
     config,
     databaseUrl,
+    ownerUrl: split?.ownerUrl ?? null,
     http,
     async token(username, password = passwordOf(username)) {
       const cached = tokens.get(username);

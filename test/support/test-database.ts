@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, withDatabase } from '@app/db';
+import { dataSourceOptions, splitDatabaseRoles, withDatabase } from '@app/db';
 import { DemoLoaderService } from '@app/identity';
 
 export function testServerUrl(): string {
@@ -62,4 +62,21 @@ export async function createTestDatabase(options: { demo?: boolean; empty?: bool
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   });
   return withDatabase(testServerUrl(), name);
+}
+
+/** The owner and server roles on the tests' own server (roles are the server's, shared by its databases). */
+const TEST_ROLES = {
+  owner: 'kehoach_owner',
+  ownerPassword: 'owner-of-the-test-tables',
+  server: 'kehoach_server',
+  serverPassword: 'server-of-the-tests',
+};
+
+/**
+ * A fresh database split as production runs it: its tables owned by the owner role (who runs the
+ * migrations), the application connecting as the server role (INSERT and SELECT on the trail).
+ */
+export async function createRoleSplitDatabase(options: { demo?: boolean } = {}): Promise<{ ownerUrl: string; serverUrl: string }> {
+  const url = await createTestDatabase(options);
+  return splitDatabaseRoles(testServerUrl(), new URL(url).pathname.slice(1), TEST_ROLES);
 }

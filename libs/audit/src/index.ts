@@ -3,3 +3,7 @@ export * from './dtos/audit.dto';
 export * from './entities/audit-event.entity';
 export * from './services/audit-hash';
 export * from './services/audit.service';
+export * from './audit.error';
+export * from './entities/audit-head.entity';
+export * from './jobs/audit-heads.jobs';
+export * from './services/audit-heads.service';

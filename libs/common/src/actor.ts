@@ -16,6 +16,11 @@ export interface Actor {
   memberships: ActorMembership[];
   /** Administers the whole installation, not only the subtrees of their admin memberships. */
   installationAdmin: boolean;
+  /**
+   * Organizations whose plans and trails the person audits (need to know): each organization
+   * where they hold `auditor` — their assignment — and its subtree. Computed at sign-in.
+   */
+  auditedOrganizations?: string[];
   /** 'session' for the web UI, 'token' for API clients. */
   via: 'session' | 'token';
 }
@@ -26,6 +31,11 @@ export function hasRole(actor: Actor, role: Role, organizationId?: string): bool
 
 export function organizationsWithRole(actor: Actor, role: Role): string[] {
   return actor.memberships.filter((m) => m.roles.includes(role)).map((m) => m.organizationId);
+}
+
+/** The one rule of an auditor's reach: the organizations assigned to them, with their subtrees. */
+export function audits(actor: Actor, organizationId: string): boolean {
+  return !!actor.auditedOrganizations?.includes(organizationId);
 }
 
 export const IS_PUBLIC = 'kehoach:public';

@@ -24,6 +24,18 @@ export class AppConfig {
   host!: string;
   /** Set by the operator, or filled in at boot with the embedded server's URL. */
   databaseUrl!: string;
+  /**
+   * The owner role's URL (MIGRATION_DATABASE_URL): migrations run with it and it grants the
+   * server's role (DATABASE_URL's) what it may do, the audit trail being INSERT and SELECT only.
+   * Empty: the server's role runs the migrations itself and owns the tables (no role split).
+   * The embedded server fills both in with roles of its own.
+   */
+  migrationDatabaseUrl!: string;
+  /**
+   * The Ed25519 key that signs the audit chains' heads (AUDIT_SIGNING_KEY_FILE, PEM): a file, so
+   * that the server's database role cannot read it back. Created on first use outside production.
+   */
+  auditSigningKeyFile!: string;
   /** True when the operator gave DATABASE_URL (an external server: start nothing). */
   externalDatabase!: boolean;
   dataDir!: string;
@@ -192,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.port = readInt(env, 'PORT', 3000, 0, 65535, problems);
   config.databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   config.externalDatabase = config.databaseUrl !== '';
+  config.migrationDatabaseUrl = readUrl(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const dataDir = env.DATA_DIR || '.data';
   config.dataDir = isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir);
   const pgDataDir = env.PG_DATA_DIR || join(config.dataDir, 'postgres');
@@ -243,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!DOCUMENT_STORES.includes(config.documentStore)) {
     problems.push(`DOCUMENT_STORE="${env.DOCUMENT_STORE}": một trong ${DOCUMENT_STORES.join(', ')} (see docs/operations.md for S3)`);
   }
+  config.auditSigningKeyFile = env.AUDIT_SIGNING_KEY_FILE ? resolve(cwd, env.AUDIT_SIGNING_KEY_FILE) : join(config.dataDir, 'audit-signing-key.pem');
   config.documentsDir = env.DOCUMENTS_DIR ? resolve(cwd, env.DOCUMENTS_DIR) : join(config.dataDir, 'documents');
   config.pageMarginsParty = readMargins(env, 'PAGE_MARGINS_PARTY', [20, 20, 30, 15], problems);
   config.pageMarginsState = readMargins(env, 'PAGE_MARGINS_STATE', [20, 20, 30, 15], problems);

@@ -13,7 +13,10 @@ describe('production profile', () => {
     PKI_DIR: join(dataDir, 'pki'),
     PKI_AUTO_CREATE: '0',
     PKI_PASSPHRASE: 'passphrase-of-the-p12-files',
+    MIGRATION_DATABASE_URL: 'postgres://kehoach_owner:other-secret@db:5432/kehoach',
+    AUDIT_SIGNING_KEY_FILE: join(dataDir, 'audit-signing-key.pem'),
   };
+  writeFileSync(good.AUDIT_SIGNING_KEY_FILE, '-----BEGIN PRIVATE KEY-----\nMC4\n-----END PRIVATE KEY-----\n');
   const problems = (env: Record<string, string | undefined>): string[] => {
     try {
       loadConfig(env as NodeJS.ProcessEnv, dataDir);
@@ -35,6 +38,13 @@ describe('production profile', () => {
     expect(found.join('\n')).toMatch(/PKI_AUTO_CREATE/);
     expect(found.join('\n')).toMatch(/PKI_PASSPHRASE/);
     expect(problems({ ...good, SESSION_SECRET: 'test-session-secret-0123456789' }).join()).toMatch(/SESSION_SECRET/);
+  });
+
+  it('refuses a server that owns the audit trail (no owner role for migrations) or has no key to sign its chains', () => {
+    expect(problems({ ...good, MIGRATION_DATABASE_URL: undefined }).join()).toMatch(/MIGRATION_DATABASE_URL/);
+    expect(problems({ ...good, MIGRATION_DATABASE_URL: good.DATABASE_URL }).join()).toMatch(/MIGRATION_DATABASE_URL/);
+    expect(problems({ ...good, AUDIT_SIGNING_KEY_FILE: undefined }).join()).toMatch(/AUDIT_SIGNING_KEY_FILE/);
+    expect(problems({ ...good, AUDIT_SIGNING_KEY_FILE: join(dataDir, 'missing.pem') }).join()).toMatch(/AUDIT_SIGNING_KEY_FILE/);
   });
 
   it('refuses an unencrypted CA key beside the certificates', () => {

@@ -24,5 +24,16 @@ export function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv): s
   if (existsSync(caKey) && !readFileSync(caKey, 'utf8').includes('ENCRYPTED')) {
     problems.push(`NODE_ENV=production: khóa CA ${caKey} không được mã hóa: chuyển khóa CA ra khỏi máy chủ / an unencrypted CA key is refused`);
   }
+  const owner = config.migrationDatabaseUrl && new URL(config.migrationDatabaseUrl).username;
+  if (config.externalDatabase && (!owner || owner === new URL(config.databaseUrl).username)) {
+    problems.push(
+      'NODE_ENV=production: cần MIGRATION_DATABASE_URL với vai trò sở hữu bảng, khác vai trò của DATABASE_URL (máy chủ chỉ được INSERT, SELECT nhật ký) / the owner role for migrations is missing',
+    );
+  }
+  if (!env.AUDIT_SIGNING_KEY_FILE || !existsSync(config.auditSigningKeyFile)) {
+    problems.push(
+      'NODE_ENV=production: cần AUDIT_SIGNING_KEY_FILE chỉ tới khóa ký đầu chuỗi nhật ký (Ed25519, PEM) do quản trị tạo / the audit signing key file is missing',
+    );
+  }
   return problems;
 }

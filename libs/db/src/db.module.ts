@@ -2,14 +2,22 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from './database-options';
+import { migrateAsOwner } from './database-roles';
 
-/** The TypeORM connection; the schema comes only from the committed migrations, run at start. */
+/**
+ * The TypeORM connection; the schema comes only from the committed migrations, run at start:
+ * as the owner role when MIGRATION_DATABASE_URL names one (the server's own role then may only
+ * INSERT and SELECT the audit trail), else as the server's role.
+ */
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+      useFactory: async (config: AppConfig) => {
+        if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+        return { ...dataSourceOptions(config.databaseUrl), migrationsRun: !config.migrationDatabaseUrl };
+      },
     }),
   ],
 })

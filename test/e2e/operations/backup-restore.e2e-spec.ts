@@ -91,7 +91,8 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
     const restore = await run('npm', ['run', '--silent', 'restore', '--', file], { env: { ...env, DATABASE_URL: target } });
     expect(restore.stdout).toContain(`${before.length} documents checked`);
 
-    restored = await createTestApp({ databaseUrl: target, env: { RUN_WORKERS: '0' } });
+    // The heads of the chains were signed with the source's key file, which a restore needs too.
+    restored = await createTestApp({ databaseUrl: target, env: { RUN_WORKERS: '0', AUDIT_SIGNING_KEY_FILE: source.config.auditSigningKeyFile } });
     const after = await documents(restored.app.get(DataSource));
     expect(after).toEqual(before);
     expect(after.every((d) => d.actual === d.sha256)).toBe(true);
@@ -106,6 +107,7 @@ describe('backup and restore: every audit chain valid, every PDF hash equal', ()
       .set('Authorization', `Bearer ${await restored.token('tu-bd.auditor')}`);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ ok: true, firstBroken: null, broken: [] });
+    expect(verify.body.signedHeads).toBeGreaterThanOrEqual(2);
     expect(verify.body.events).toBeGreaterThanOrEqual(auditRows);
   });
 });

@@ -1,11 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { cleanText, currentRequestId } from '@app/common';
+import { Actor, audits, cleanText, currentRequestId } from '@app/common';
 import { Clock, JobOutcome, JobsService } from '@app/jobs';
 import { AuditEventDto, AuditVerifyReportDto, BrokenLinkDto } from '../dtos/audit.dto';
 import { AuditEvent } from '../entities/audit-event.entity';
+import { AuditHead } from '../entities/audit-head.entity';
+import { AuditError, AuditErrorCode } from '../audit.error';
 import { auditHash } from './audit-hash';
+import { AuditHeadsService } from './audit-heads.service';
 
 /** Who did it: a person, or the system (id null). */
 export interface AuditActor {
@@ -31,6 +34,18 @@ export interface AuditEntry {
 }
 
 const VERIFY_BATCH = 2000;
+
+/** Where verify stands in one stream. */
+interface StreamCheck {
+  stream: string;
+  planId: string | null;
+  organizationId: string | null;
+  seq: number;
+  hash: string;
+  broken: boolean;
+  /** The hash of the row at the stream's latest signed head, once read. */
+  hashAtHead: string | null;
+}
 
 export function streamOf(entry: Pick<AuditEntry, 'planId' | 'organizationId'>): string {
   if (entry.planId) return `plan:${entry.planId}`;
@@ -67,6 +82,7 @@ export class AuditService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly jobs: JobsService,
+    private readonly heads: AuditHeadsService,
   ) {}
 
   onModuleInit(): void {
@@ -105,8 +121,10 @@ export class AuditService implements OnModuleInit {
       data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
       prevHash: last[0]?.hash ?? null,
     };
-    const saved = manager.create(AuditEvent, { ...row, hash: auditHash(row) });
-    return manager.save(AuditEvent, saved);
+    const saved = await manager.save(AuditEvent, manager.create(AuditEvent, { ...row, hash: auditHash(row) }));
+    // An issued plan's chain is signed at once, in the issuance's transaction.
+    if (entry.event === 'ISSUED') await this.heads.signStream(manager, stream, 'issuance');
+    return saved;
   }
 
   /**
@@ -151,32 +169,48 @@ export class AuditService implements OnModuleInit {
     return rows.map(toAuditEventDto);
   }
 
-  /** An organization's own trail (delegations...). */
-  async organizationHistory(organizationId: string): Promise<AuditEventDto[]> {
+  /** An organization's own trail (delegations...), for its auditors. */
+  async organizationHistory(actor: Actor, organizationId: string): Promise<AuditEventDto[]> {
+    if (!audits(actor, organizationId)) {
+      throw new AuditError(AuditErrorCode.OutsideAuditScope, 'Bạn không được giao kiểm tra tổ chức này', { organizationId });
+    }
     const rows = await this.dataSource.manager.find(AuditEvent, { where: { stream: `organization:${organizationId}` }, order: { seq: 'ASC' } });
     return rows.map(toAuditEventDto);
   }
 
-  /** Recomputes every chain: each row's hash, its link to the previous row, and the sequence without gaps. */
-  async verify(): Promise<AuditVerifyReportDto> {
+  /**
+   * Recomputes the chains of these organizations (their plans' and their own; null: every
+   * chain): each row's hash, its link to the previous row, the sequence without gaps, and that
+   * the chain still reaches its latest signed head with the same hash (a re-hashed or cut-off
+   * stream does not). Names the first problem of each stream.
+   */
+  async verify(organizationIds: string[] | null = null): Promise<AuditVerifyReportDto> {
+    const streams = organizationIds && (await this.streamsOf(organizationIds));
+    const heads = await this.heads.latest(streams);
     const broken: BrokenLinkDto[] = [];
-    let streams = 0;
     let events = 0;
+    const seen = new Set<string>();
     let cursor: { stream: string; seq: number } | null = null;
-    let current: { stream: string; seq: number; hash: string; broken: boolean } | null = null;
+    let current: StreamCheck | null = null;
+    const close = (check: StreamCheck | null) => {
+      const problem = check && !check.broken && this.headProblem(check, heads.get(check.stream));
+      if (problem) broken.push({ stream: check.stream, planId: check.planId, organizationId: check.organizationId, ...problem });
+    };
     for (;;) {
       const qb = this.dataSource.manager
         .createQueryBuilder(AuditEvent, 'e')
+        .where(streams ? 'e.stream = ANY(:streams)' : 'TRUE', { streams })
         .orderBy('e.stream', 'ASC')
         .addOrderBy('e.seq', 'ASC')
         .limit(VERIFY_BATCH);
-      if (cursor) qb.where('(e.stream, e.seq) > (:stream, :seq)', cursor);
+      if (cursor) qb.andWhere('(e.stream, e.seq) > (:stream, :seq)', cursor);
       const rows = await qb.getMany();
       for (const row of rows) {
         events++;
         if (!current || current.stream !== row.stream) {
-          streams++;
-          current = { stream: row.stream, seq: 0, hash: '', broken: false };
+          close(current);
+          seen.add(row.stream);
+          current = { stream: row.stream, planId: row.planId, organizationId: row.organizationId, seq: 0, hash: '', broken: false, hashAtHead: null };
         }
         if (!current.broken) {
           const problem = this.linkProblem(row, current.seq, current.seq === 0 ? null : current.hash);
@@ -185,13 +219,60 @@ export class AuditService implements OnModuleInit {
             current.broken = true;
           }
         }
+        if (row.seq === heads.get(row.stream)?.seq) current.hashAtHead = row.hash;
         current.seq = row.seq;
         current.hash = row.hash;
       }
       if (rows.length < VERIFY_BATCH) break;
       cursor = { stream: rows[rows.length - 1].stream, seq: rows[rows.length - 1].seq };
     }
-    return { ok: broken.length === 0, streams, events, firstBroken: broken[0] ?? null, broken, checkedAt: this.clock.now().toISOString() };
+    close(current);
+    // A stream whose every row is gone still has its signed head.
+    for (const stream of heads.keys()) {
+      if (seen.has(stream)) continue;
+      const id = stream.slice(stream.indexOf(':') + 1);
+      const plan = stream.startsWith('plan:');
+      close({ stream, planId: plan ? id : null, organizationId: plan ? null : id, seq: 0, hash: '', broken: false, hashAtHead: null });
+    }
+    broken.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
+    return {
+      ok: broken.length === 0,
+      streams: new Set([...seen, ...heads.keys()]).size,
+      events,
+      signedHeads: heads.size,
+      firstBroken: broken[0] ?? null,
+      broken,
+      checkedAt: this.clock.now().toISOString(),
+    };
+  }
+
+  /** The streams of these organizations: their plans' and their own. */
+  private async streamsOf(organizationIds: string[]): Promise<string[]> {
+    const rows: { stream: string }[] = await this.dataSource.query(
+      `SELECT 'plan:' || id AS stream FROM plan WHERE organization_id = ANY($1::uuid[])
+       UNION ALL SELECT 'organization:' || o AS stream FROM unnest($1::uuid[]) o`,
+      [organizationIds],
+    );
+    return rows.map((r) => r.stream);
+  }
+
+  /** The chain against its latest signed head: cut off before it, rewritten at it, or a head the key did not sign. */
+  private headProblem(check: StreamCheck, head: AuditHead | undefined): Omit<BrokenLinkDto, 'stream' | 'planId' | 'organizationId'> | null {
+    if (!head) return null;
+    if (!this.heads.genuine(head)) {
+      return { seq: head.seq, problem: 'head_signature_invalid', message: `Chữ ký đầu chuỗi tại sự kiện số ${head.seq} không hợp lệ` };
+    }
+    if (check.seq < head.seq) {
+      return {
+        seq: check.seq + 1,
+        problem: 'truncated',
+        message: `Chuỗi bị cắt: đầu chuỗi đã ký ở sự kiện số ${head.seq}, nay chỉ còn đến số ${check.seq}`,
+      };
+    }
+    if (check.hashAtHead !== head.hash) {
+      return { seq: head.seq, problem: 'signed_head_mismatch', message: `Chuỗi đã bị viết lại: sự kiện số ${head.seq} khác với đầu chuỗi đã ký` };
+    }
+    return null;
   }
 
   private linkProblem(row: AuditEvent, previousSeq: number, previousHash: string | null): Pick<BrokenLinkDto, 'problem' | 'message'> | null {

@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import type { Actor } from '@app/common';
-import type { Plan } from '@app/plans';
+import { type Plan, type PlanReading, WHOLE_PLAN } from '@app/plans';
 
 /**
  * A plan of the cascade is read by the members of the organizations that issued the plans above
  * it (parent, grandparent...): they follow its drafting, its state and its reports.
  */
-export async function ancestorsMayRead(actor: Actor, plan: Plan, manager: EntityManager): Promise<boolean> {
-  if (!plan.parentPlanId || !actor.memberships.length) return false;
+export async function ancestorsMayRead(actor: Actor, plan: Plan, manager: EntityManager): Promise<PlanReading | null> {
+  if (!plan.parentPlanId || !actor.memberships.length) return null;
   const rows: { organization_id: string }[] = await manager.query(
     `WITH RECURSIVE up(id, parent_plan_id, organization_id, n) AS (
        SELECT id, parent_plan_id, organization_id, 1 FROM plan WHERE id = $1
@@ -16,5 +16,5 @@ export async function ancestorsMayRead(actor: Actor, plan: Plan, manager: Entity
     [plan.parentPlanId],
   );
   const mine = new Set(actor.memberships.map((m) => m.organizationId));
-  return rows.some((r) => mine.has(r.organization_id));
+  return rows.some((r) => mine.has(r.organization_id)) ? WHOLE_PLAN : null;
 }

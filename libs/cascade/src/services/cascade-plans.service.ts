@@ -16,9 +16,12 @@ export class CascadePlansService {
     private readonly access: PlanAccessService,
   ) {}
 
-  /** The plan if the actor may read it (the plans domain's rules, with the cascade's own); 404 otherwise. */
-  readable(actor: Actor, planId: string, manager: EntityManager = this.dataSource.manager): Promise<Plan> {
-    return this.access.readable(actor, planId, manager);
+  /**
+   * The plan if the actor may read it (the plans domain's rules, with the cascade's own); 404
+   * otherwise. The recipients of an issued plan count: they implement it and report on it.
+   */
+  async readable(actor: Actor, planId: string, manager: EntityManager = this.dataSource.manager): Promise<Plan> {
+    return (await this.access.readableInPart(actor, planId, manager)).plan;
   }
 
   /** The content as issued (the version frozen at submission), or the latest for a plan never submitted. */

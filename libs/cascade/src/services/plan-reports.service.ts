@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, compareVietnamese, FieldProblem, hasRole, Role, toIsoDate, ValidationFailed, vietnamDate } from '@app/common';
+import { Actor, audits, compareVietnamese, FieldProblem, hasRole, Role, toIsoDate, ValidationFailed, vietnamDate } from '@app/common';
 import { Clock } from '@app/jobs';
 import { Plan } from '@app/plans';
 import { CascadeError, CascadeErrorCode } from '../cascade.error';
@@ -261,7 +261,7 @@ export class PlanReportsService {
 
   /** The issuing side (its members, those above it, auditors) sees every report on the plan. */
   private seesAllReports(actor: Actor, plan: Plan): boolean {
-    if (hasRole(actor, 'auditor') || hasRole(actor, 'admin')) return true;
+    if (audits(actor, plan.organizationId) || hasRole(actor, 'admin')) return true;
     return actor.memberships.some((m) => m.organizationId === plan.organizationId);
   }
 

@@ -1,7 +1,9 @@
 /**
  * `npm run restore -- <file>`: a backup (npm run backup) into DATABASE_URL's database, which must
  * be empty (a new one: `createdb`); then every stored document is checked against its SHA-256.
- * The audit chains are checked by the application (GET /api/audit/verify) once it runs on it.
+ * With MIGRATION_DATABASE_URL, restored as that owner role (the server's role gets its rights when
+ * the application starts). The audit chains are checked by the application (GET /api/audit/verify)
+ * once it runs on it, with the same AUDIT_SIGNING_KEY_FILE as the backed-up installation.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.externalDatabase)
     throw new Error('DATABASE_URL: cần chỉ định cơ sở dữ liệu (rỗng) để khôi phục vào (the empty database to restore into)');
-  const url = config.databaseUrl;
+  const url = config.migrationDatabaseUrl || config.databaseUrl;
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -19,7 +19,8 @@ export class EdxmlService {
   ) {}
 
   async export(actor: Actor, planId: string): Promise<{ fileName: string; xml: string }> {
-    const plan = await this.planAccess.readable(actor, planId);
+    // The package of an issued plan is what its recipients were sent: they may export it too.
+    const { plan } = await this.planAccess.readableInPart(actor, planId);
     if (!plan.numberSymbol || !plan.issuedOn || !plan.pdfSha256) {
       throw new DistributionError(DistributionErrorCode.PlanNotIssued, 'Chỉ xuất gói edXML cho văn bản đã ban hành');
     }

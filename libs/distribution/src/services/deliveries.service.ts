@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, hasRole } from '@app/common';
+import { Actor, audits, hasRole } from '@app/common';
 import { Organization } from '@app/identity';
 import { Plan, PlanAccessService, PlansService } from '@app/plans';
 import { CHANNEL_LABEL, DELIVERY_STATUS_LABEL, DELIVERY_STATUSES, EDXML_STATUS_CODE, ENDED_STATUSES } from '../delivery-states';
@@ -95,7 +95,7 @@ export class DeliveriesService {
   /** The plan, for someone of its issuing organization (or an auditor); 404 for those who may not read it at all. */
   private async senderPlan(actor: Actor, planId: string, manager = this.dataSource.manager): Promise<Plan> {
     const plan = await this.planAccess.readable(actor, planId, manager);
-    if (!hasRole(actor, 'auditor') && !actor.memberships.some((m) => m.organizationId === plan.organizationId)) {
+    if (!audits(actor, plan.organizationId) && !actor.memberships.some((m) => m.organizationId === plan.organizationId)) {
       throw new DistributionError(DistributionErrorCode.Forbidden, 'Chỉ cơ quan ban hành mới xem được tình hình gửi văn bản');
     }
     return plan;

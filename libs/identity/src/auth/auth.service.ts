@@ -8,6 +8,7 @@ import { Membership } from '../entities/membership.entity';
 import { SignInAttempt } from '../entities/sign-in-attempt.entity';
 import { User } from '../entities/user.entity';
 import { IdentityError, IdentityErrorCode } from '../identity.error';
+import { organizationSubtrees } from '../services/administration-scope';
 import { hashPassword, verifyPassword } from '../services/passwords';
 
 /** Wrong tries allowed per account (and 3x per address) within THROTTLE_WINDOW_MS; the next one is refused with 429. */
@@ -102,6 +103,10 @@ export class AuthService {
       via,
       installationAdmin: user.installationAdmin,
       memberships: memberships.map((m) => ({ organizationId: m.organizationId, roles: m.roles })),
+      auditedOrganizations: await organizationSubtrees(
+        this.memberships.manager,
+        memberships.filter((m) => m.roles.includes('auditor')).map((m) => m.organizationId),
+      ),
     };
   }
 }

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, IsUrl, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { cleanText } from '@app/common';
 import { FAMILIES, Family } from '../entities/organization.entity';
 
@@ -95,6 +109,13 @@ export class CreateOrganizationDto {
   @MinLength(16)
   @MaxLength(200)
   webhookSecret?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Văn phòng ít người: một người được duyệt nhiều bước và ký (bỏ phân tách nhiệm vụ). Mặc định: không.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  relaxedSeparationOfDuties?: boolean;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -114,5 +135,6 @@ export class OrganizationDto {
   @ApiProperty({ nullable: true }) email: string | null;
   /** Shown only to administrators of the organization (the URL may carry a secret). */
   @ApiPropertyOptional({ nullable: true }) webhookUrl?: string | null;
+  @ApiProperty() relaxedSeparationOfDuties: boolean;
   @ApiProperty() version: number;
 }

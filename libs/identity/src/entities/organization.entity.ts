@@ -46,6 +46,12 @@ export class Organization {
   /** HMAC key for webhook deliveries; never returned by the API. */
   @Column({ type: 'varchar', length: 200, nullable: true, select: false }) webhookSecret: string | null;
 
+  /**
+   * Separation of duties relaxed for a tiny office (văn phòng ít người): one person may approve
+   * several review steps and sign. Off by default; a change is recorded in the trail.
+   */
+  @Column({ type: 'boolean', default: false }) relaxedSeparationOfDuties: boolean;
+
   @CreatedAt() createdAt: Date;
 
   @UpdatedAt() updatedAt: Date;

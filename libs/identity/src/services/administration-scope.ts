@@ -21,12 +21,7 @@ export class AdministrationScope {
     if (actor.installationAdmin) return EVERY_ORGANIZATION;
     const roots = organizationsWithRole(actor, 'admin');
     if (!roots.length) return new Set();
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE t AS (SELECT id FROM organization WHERE id = ANY($1::uuid[])
-         UNION SELECT o.id FROM organization o JOIN t ON o.parent_id = t.id) SELECT id FROM t`,
-      [roots],
-    );
-    return new Set(rows.map((r) => r.id));
+    return new Set(await organizationSubtrees(manager, roots));
   }
 
   async administers(actor: Actor, organizationId: string, manager?: EntityManager): Promise<boolean> {
@@ -53,6 +48,17 @@ export class AdministrationScope {
       throw new IdentityError(IdentityErrorCode.OutsideAdministration, 'Chỉ quản trị hệ thống được làm việc này');
     }
   }
+}
+
+/** The organizations given and every one under them. */
+export async function organizationSubtrees(manager: EntityManager, roots: string[]): Promise<string[]> {
+  if (!roots.length) return [];
+  const rows: { id: string }[] = await manager.query(
+    `WITH RECURSIVE t AS (SELECT id FROM organization WHERE id = ANY($1::uuid[])
+       UNION SELECT o.id FROM organization o JOIN t ON o.parent_id = t.id) SELECT id FROM t`,
+    [roots],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** A null organization (the top of the tree) belongs only to the whole installation. */

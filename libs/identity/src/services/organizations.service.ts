@@ -26,6 +26,7 @@ export function toOrganizationDto(org: Organization, scope: AdministeredOrganiza
     headerName: org.headerName,
     email: org.email,
     ...webhook,
+    relaxedSeparationOfDuties: org.relaxedSeparationOfDuties,
     version: org.version,
   };
 }
@@ -100,6 +101,7 @@ export class OrganizationsService {
           email: dto.email ?? null,
           webhookUrl: dto.webhookUrl ?? null,
           webhookSecret: dto.webhookSecret ?? null,
+          relaxedSeparationOfDuties: dto.relaxedSeparationOfDuties ?? false,
         }),
       );
       await this.record(manager, actor, saved.id, 'ORGANIZATION_CREATED', null, auditView(saved));
@@ -179,9 +181,9 @@ export class OrganizationsService {
 
 /** What the trail keeps of an organization's settings (never the webhook secret). */
 function auditView(org: Organization): Record<string, unknown> {
-  const { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl } =
-    org;
-  return { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl };
+  const keys = ['id', 'code', 'family', 'parentId', 'level', 'fullName', 'shortName', 'symbolAbbreviation', 'placeName', 'superiorHeader'] as const;
+  const more = ['headerName', 'email', 'webhookUrl', 'relaxedSeparationOfDuties'] as const;
+  return Object.fromEntries([...keys, ...more].map((key) => [key, org[key]]));
 }
 
 function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {

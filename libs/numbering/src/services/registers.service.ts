@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
+import { Actor, audits, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
 import { AdministrationScope, Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
 import {
@@ -116,7 +116,7 @@ export class RegistersService {
 
   async terms(actor: Actor, org: string): Promise<TermDto[]> {
     const organization = await this.findOrganization(org);
-    if (!hasRole(actor, 'admin') && !actor.memberships.some((m) => m.organizationId === organization.id) && !hasRole(actor, 'auditor')) {
+    if (!hasRole(actor, 'admin') && !actor.memberships.some((m) => m.organizationId === organization.id) && !audits(actor, organization.id)) {
       throw new NumberingError(NumberingErrorCode.OrganizationNotFound, `Không tìm thấy tổ chức ${org}`);
     }
     const terms = await this.dataSource.manager.find(CommitteeTerm, { where: { organizationId: organization.id }, order: { startsOn: 'ASC' } });
@@ -214,7 +214,7 @@ export class RegistersService {
       org = mine[0];
     }
     const organization = await this.findOrganization(org);
-    if (hasRole(actor, 'clerk', organization.id) || hasRole(actor, 'auditor') || hasRole(actor, 'admin')) return organization;
+    if (hasRole(actor, 'clerk', organization.id) || audits(actor, organization.id) || hasRole(actor, 'admin')) return organization;
     if (actor.memberships.some((m) => m.organizationId === organization.id)) {
       throw new NumberingError(NumberingErrorCode.NotClerk, 'Chỉ văn thư của cơ quan (và kiểm tra viên) được xem sổ đăng ký văn bản đi');
     }

@@ -154,6 +154,10 @@ export class PlanDetailDto extends PlanDto {
     description: 'Số thứ tự tính được của từng phần, mục: { id: "I-" | "1." | "a)" | "-" }.',
   })
   numbering: Record<string, string>;
+  @ApiProperty({
+    description: 'Người đọc chỉ được xem phiên bản được gửi cho mình (người được xin ý kiến, nơi nhận): không xem dự thảo khác, góp ý, lịch sử.',
+  })
+  partialReading: boolean;
 }
 
 export class PlanPageDto {

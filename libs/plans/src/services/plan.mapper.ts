@@ -34,7 +34,13 @@ export function toPlanDto(plan: Plan, org: OrgFacts): PlanDto {
 
 export function toPlanDetailDto(plan: Plan, org: OrgFacts, version: PlanVersion): PlanDetailDto {
   const content = canonicalContent(version.content);
-  return { ...toPlanDto(plan, org), content, contentSha256: version.contentSha256, numbering: numberPlan(content, org.family) };
+  return {
+    ...toPlanDto(plan, org),
+    content,
+    contentSha256: version.contentSha256,
+    numbering: numberPlan(content, org.family),
+    partialReading: false,
+  };
 }
 
 export function toPlanVersionDto(version: PlanVersion, authorName: string): PlanVersionDto {

@@ -112,13 +112,16 @@ export class PlansService {
     return this.get(actor, id);
   }
 
+  /** The plan with its current content; a consultee or recipient gets the version given to them (the latest of them). */
   async get(actor: Actor, id: string): Promise<PlanDetailDto> {
-    const plan = await this.access.readable(actor, id);
+    const { plan, reading } = await this.access.readableInPart(actor, id);
+    const shown = reading.whole ? plan.currentVersion : Math.max(...reading.versions);
     const [org, version] = await Promise.all([
       this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } }),
-      this.dataSource.manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: plan.currentVersion } }),
+      this.dataSource.manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: shown } }),
     ]);
-    return toPlanDetailDto(plan, org, version);
+    const detail = toPlanDetailDto(plan, org, version);
+    return reading.whole ? detail : { ...detail, version: shown, currentVersion: shown, partialReading: true };
   }
 
   /** Plans the actor may read, newest change first; `q` matches with or without diacritics. */
@@ -148,15 +151,20 @@ export class PlansService {
     return { items: plans.map((p) => toPlanDto(p, orgs.get(p.organizationId)!)), total, page, pageSize };
   }
 
+  /** The versions of the plan; a consultee or recipient lists those given to them only. */
   async versions(actor: Actor, id: string): Promise<PlanVersionDto[]> {
-    const plan = await this.access.readable(actor, id);
-    const versions = await this.dataSource.manager.find(PlanVersion, { where: { planId: plan.id }, order: { version: 'ASC' } });
+    const { plan, reading } = await this.access.readableInPart(actor, id);
+    const versions = await this.dataSource.manager.find(PlanVersion, {
+      where: { planId: plan.id, ...(reading.whole ? {} : { version: In(reading.versions) }) },
+      order: { version: 'ASC' },
+    });
     const authors = await this.authorNames(versions);
     return versions.map((v) => toPlanVersionDto(v, authors.get(v.authorId) ?? ''));
   }
 
   async version(actor: Actor, id: string, n: number): Promise<PlanVersionDetailDto> {
-    const plan = await this.access.readable(actor, id);
+    const { plan, reading } = await this.access.readableInPart(actor, id);
+    this.access.requireVersion(plan, reading, n);
     const version = await this.findVersion(plan.id, n);
     const [authors, org] = await Promise.all([
       this.authorNames([version]),

@@ -47,7 +47,8 @@ export class PlanDocumentsService {
 
   /** The issued, signed original, byte for byte as stored. */
   async issued(actor: Actor, planId: string): Promise<PdfFile> {
-    const plan = await this.access.readable(actor, planId);
+    // Recipients read the issued original: the version they were sent.
+    const { plan } = await this.access.readableInPart(actor, planId);
     if (!plan.pdfSha256) {
       throw new RenderingError(RenderingErrorCode.NotIssued, 'Kế hoạch chưa được ban hành: chưa có bản PDF chính thức', { state: plan.state });
     }

@@ -22,13 +22,41 @@ export class PlanWorkflowQueriesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Where the plan stands and what the person may do. A consultee or recipient (a part of the
+   * plan to read) sees the state, their own place in the consultation and their events: not the
+   * review chain, its approvals, the return reason or who else was asked.
+   */
   async view(actor: Actor, planId: string): Promise<WorkflowViewDto> {
     const manager = this.dataSource.manager;
-    const plan = await this.access.readable(actor, planId, manager);
+    const { plan, reading } = await this.access.readableInPart(actor, planId, manager);
     const loaded = await this.workflow.load(manager, plan);
     const state = planStateOf(loaded.snapshot);
     const c = loaded.snapshot.context as PlanMachineContext;
     const { by } = await this.facts.sender(manager, actor, plan, state);
+    if (!reading.whole) {
+      const mine = (ids: string[]) => ids.filter((id) => id === actor.id);
+      return {
+        planId,
+        state,
+        stateLabel: planStateLabel(state),
+        machineVersion: loaded.version,
+        rowVersion: plan.rowVersion,
+        draftRound: plan.draftRound,
+        submittedVersion: null,
+        chain: [],
+        currentStep: null,
+        consultation: c.consultation && {
+          round: c.consultation.round,
+          consultees: mine(c.consultation.consultees),
+          answered: mine(c.consultation.answered),
+          deadline: c.consultation.deadline,
+        },
+        openComments: [],
+        lastReturn: null,
+        allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by),
+      };
+    }
     return {
       planId,
       state,
@@ -62,15 +90,15 @@ export class PlanWorkflowQueriesService {
     return this.audit.history(planId);
   }
 
+  /** The consultation's comments; a consultee of another organization sees their own only. */
   async comments(actor: Actor, planId: string): Promise<CommentDto[]> {
-    await this.access.readable(actor, planId);
-    const rows = await this.dataSource.manager
+    const { reading } = await this.access.readableInPart(actor, planId);
+    const qb = this.dataSource.manager
       .createQueryBuilder(ConsultationComment, 'c')
       .leftJoinAndMapOne('c.consultee', User, 'u', 'u.id = c.consultee_id')
-      .where('c.plan_id = :planId', { planId })
-      .orderBy('c.round', 'ASC')
-      .addOrderBy('c.created_at', 'ASC')
-      .getMany();
+      .where('c.plan_id = :planId', { planId });
+    if (!reading.whole) qb.andWhere('c.consultee_id = :me', { me: actor.id });
+    const rows = await qb.orderBy('c.round', 'ASC').addOrderBy('c.created_at', 'ASC').getMany();
     return rows.map((c) => ({
       id: c.id,
       round: c.round,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, cleanText, FieldProblem } from '@app/common';
-import { SigningAuthority, User, UsersService } from '@app/identity';
+import { Organization, SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
 import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
@@ -85,7 +85,10 @@ export class WorkflowFactsService {
     const authoredContent =
       (state === 'review' || state === 'awaitingSignature') &&
       (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
-    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent }, authority };
+    const dutiesRelaxed =
+      (state === 'review' || state === 'awaitingSignature') &&
+      (await manager.exists(Organization, { where: { id: plan.organizationId, relaxedSeparationOfDuties: true } }));
+    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent, dutiesRelaxed }, authority };
   }
 
   /**

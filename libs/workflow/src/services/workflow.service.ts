@@ -16,7 +16,7 @@ import {
   persistPlanSnapshot,
   PersistedPlanSnapshot,
   PLAN_MACHINE_ID,
-  planConsultees,
+  planConsultation,
   PlanEvent,
   planEventSpec,
   PlanMachineContext,
@@ -92,12 +92,18 @@ export class WorkflowService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // People asked for an opinion read the draft they are asked about, whatever their organization:
-    // those of the round under way (read through the snapshot's machine version) and those who answered one.
+    // People asked for an opinion read the version they are asked about, whatever their organization
+    // (need to know: not the later drafts, the others' comments or the history): the version of the
+    // round under way (read through the snapshot's machine version) and those they commented on.
     this.access.addReadRule(async (actor, plan, manager) => {
       const row = await manager.findOne(PlanWorkflow, { where: { planId: plan.id } });
-      if (row && planConsultees(row.machineVersion, row.snapshot as PersistedPlanSnapshot).includes(actor.id)) return true;
-      return manager.exists(ConsultationComment, { where: { planId: plan.id, consulteeId: actor.id } });
+      const consultation = row && planConsultation(row.machineVersion, row.snapshot as PersistedPlanSnapshot);
+      const commented = await manager.find(ConsultationComment, {
+        where: { planId: plan.id, consulteeId: actor.id },
+        select: { contentVersion: true },
+      });
+      const versions = [...(consultation?.consultees.includes(actor.id) ? [consultation.version] : []), ...commented.map((c) => c.contentVersion)];
+      return versions.length ? { whole: false, versions } : null;
     });
   }
 
@@ -115,7 +121,8 @@ export class WorkflowService implements OnModuleInit {
       .digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
-        const plan = await this.access.readable(actor, planId, manager, true);
+        // A consultee of another organization answers with a part of the plan to read; the machine judges the rest.
+        const { plan } = await this.access.readableInPart(actor, planId, manager, true);
         if (options.idempotencyKey) {
           const prior = await manager.findOne(IdempotencyKey, { where: { actorId: actor.id, key: options.idempotencyKey } });
           if (prior) {
@@ -211,7 +218,7 @@ export class WorkflowService implements OnModuleInit {
   /** `GET /api/plans/:id/allowed-events`: the list a refusal carries. */
   async allowedEvents(actor: Actor, planId: string): Promise<AllowedEventsDto> {
     const manager = this.dataSource.manager;
-    const plan = await this.access.readable(actor, planId, manager);
+    const { plan } = await this.access.readableInPart(actor, planId, manager);
     const loaded = await this.load(manager, plan);
     const state = planStateOf(loaded.snapshot);
     const { by } = await this.facts.sender(manager, actor, plan, state);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, csvCell, hasRole } from '@app/common';
+import { Actor, audits, csvCell } from '@app/common';
 import { AuditEventDto, AuditService } from '@app/audit';
 import { PlansService } from '@app/plans';
 import { PlanWorkflowQueriesService } from '@app/workflow';
@@ -95,8 +95,8 @@ export class AuditViewsService {
     const events = await this.queries.history(actor, id);
     const path = events.filter((e) => e.fromState || e.toState).map((e) => ({ from: e.fromState, to: e.toState, event: e.event }));
     const chart = buildStatechart(planMachineVersion(LATEST_PLAN_MACHINE_VERSION).machine.config as MachineDefinition, plan.state, path);
-    const auditor = hasRole(actor, 'auditor');
-    const report = auditor ? await this.audit.verify() : null;
+    const auditor = audits(actor, plan.organizationId);
+    const report = auditor ? await this.audit.verify([plan.organizationId]) : null;
     const broken = report?.broken.find((b) => b.planId === id) ?? null;
     const views = events.map((e) => ({
       ...e,
@@ -141,7 +141,10 @@ export class AuditViewsService {
 
   /** The auditor's start: the verification of every chain and the plans to look into. */
   async overview(actor: Actor, q?: string) {
-    const [report, list] = await Promise.all([this.audit.verify(), this.plans.list(actor, { q: q || undefined, pageSize: 50 })]);
+    const [report, list] = await Promise.all([
+      this.audit.verify(actor.auditedOrganizations ?? []),
+      this.plans.list(actor, { q: q || undefined, pageSize: 50 }),
+    ]);
     return {
       title: 'Kiểm tra, giám sát',
       report,

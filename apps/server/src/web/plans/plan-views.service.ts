@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, organizationsWithRole } from '@app/common';
+import { Actor, audits, organizationsWithRole } from '@app/common';
 import { OrganizationsService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
@@ -54,7 +54,7 @@ export class PlanViewsService {
     const status = filter.status && /^[A-Za-z_]{1,40}$/.test(filter.status) ? filter.status : undefined;
     const orgs = await this.organizations.list();
     const mine = new Set(actor.memberships.map((m) => m.organizationId));
-    const choices = orgs.filter((o) => mine.has(o.id) || actor.memberships.some((m) => m.roles.includes('auditor')));
+    const choices = orgs.filter((o) => mine.has(o.id) || audits(actor, o.id));
     const org = choices.some((o) => o.id === filter.org) ? filter.org : undefined;
     const q = (filter.q ?? '').slice(0, 200);
     const result = await this.plans.list(actor, { q: q || undefined, status, org, page, pageSize: PAGE_SIZE });
@@ -96,7 +96,7 @@ export class PlanViewsService {
   async planPage(actor: Actor, id: string) {
     const plan = await this.plans.get(actor, id);
     const [org, versions] = await Promise.all([this.organizations.get(plan.organizationId), this.plans.versions(actor, id)]);
-    const check = plan.state === 'draft' ? await this.formatCheck.checkFor(actor, id) : null;
+    const check = plan.state === 'draft' && !plan.partialReading ? await this.formatCheck.checkFor(actor, id) : null;
     const actions = await this.workflow.actions(actor, plan);
     return {
       actions,

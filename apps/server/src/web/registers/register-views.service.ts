@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole, organizationsWithRole } from '@app/common';
+import { Actor, audits, hasRole, organizationsWithRole } from '@app/common';
 import { OrganizationsService } from '@app/identity';
 import { RegistersService, TermDto } from '@app/numbering';
 import { DOCUMENT_TYPES } from '@app/plans';
@@ -10,10 +10,10 @@ import { ROLE_NAMES } from '../view-helpers';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The organizations a person sees registers of: as clerk, auditor (all) or admin (all). */
+/** The organizations a person sees registers of: as clerk, as auditor (those they audit) or admin (all). */
 function registerOrganizations(actor: Actor, all: { id: string }[]): string[] {
-  if (hasRole(actor, 'auditor') || hasRole(actor, 'admin')) return all.map((o) => o.id);
-  return organizationsWithRole(actor, 'clerk');
+  if (hasRole(actor, 'admin')) return all.map((o) => o.id);
+  return [...new Set([...organizationsWithRole(actor, 'clerk'), ...all.filter((o) => audits(actor, o.id)).map((o) => o.id)])];
 }
 
 /** View models of the outgoing register (sổ văn bản đi) and of the administration of registers, terms and review chains. */
