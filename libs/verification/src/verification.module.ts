@@ -3,7 +3,10 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { RenderingModule } from '@app/rendering';
-import { DroppedPdfInterceptor, VerificationController, VerificationRateLimitGuard } from './controllers/verification.controller';
+import { DropCheckProblemFilter, DroppedPdfInterceptor } from './controllers/drop-check';
+import { VerificationController } from './controllers/verification.controller';
+import { VerificationPageRenderer } from './controllers/verification-page.renderer';
+import { VerificationRateLimitGuard } from './controllers/verification-rate-limit.guard';
 import { PlanVerification } from './entities/plan-verification.entity';
 import { VerificationRequestCount } from './entities/verification-request-count.entity';
 import { VerificationCodesService } from './services/verification-codes.service';
@@ -25,7 +28,15 @@ import { VerificationService } from './services/verification.service';
     }),
   ],
   controllers: [VerificationController],
-  providers: [VerificationCodesService, VerificationService, VerificationRateLimitService, VerificationRateLimitGuard, DroppedPdfInterceptor],
+  providers: [
+    VerificationCodesService,
+    VerificationService,
+    VerificationRateLimitService,
+    VerificationRateLimitGuard,
+    DroppedPdfInterceptor,
+    VerificationPageRenderer,
+    DropCheckProblemFilter,
+  ],
   exports: [VerificationCodesService, VerificationService],
 })
 export class VerificationModule {}

@@ -245,13 +245,21 @@ describe('the public verification page', () => {
       expect(empty.body.message).toContain('Chưa có tệp để đối chiếu');
       const none = await request(t.http).post(`/v/${code}`).set('Accept', 'application/json').set('X-Forwarded-For', nextClient()).field('x', '1');
       expect(none.status).toBe(422);
+      // A browser gets the page again, the reason beside the form, to try another file.
       const page = await drop(`/v/${code}`, Buffer.alloc(0), 'text/html');
       expect(page.status).toBe(422);
       expect(page.text).toContain('Chưa có tệp để đối chiếu');
+      expect(page.text).toContain('data-drop-zone');
+      expect(page.text).toContain(plan.numberSymbol!);
 
       const large = await drop(`/v/${code}`, Buffer.alloc(UPLOAD_LIMIT + 1024, 0x25));
       expect(large.status).toBe(413);
       expect(large.body.message).toContain('Tệp quá lớn để đối chiếu');
+      const largePage = await drop(`/v/${code}`, Buffer.alloc(UPLOAD_LIMIT + 1024, 0x25), 'text/html');
+      expect(largePage.status).toBe(413);
+      expect(largePage.text).toContain('Tệp quá lớn để đối chiếu');
+      expect(largePage.text).toContain('data-drop-zone');
+      expect(largePage.text).toContain('Tệp PDF đến 3 MB');
       expect((await get(`/v/${code}`)).status).toBe(200);
     });
   });

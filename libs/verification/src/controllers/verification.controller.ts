@@ -1,44 +1,12 @@
-import {
-  CanActivate,
-  Controller,
-  ExecutionContext,
-  Get,
-  Injectable,
-  Param,
-  Post,
-  Req,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, StreamableFile, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LimitedFileInterceptor, Public, wantsHtml } from '@app/common';
-import { AppConfig } from '@app/config';
+import { Public, wantsHtml } from '@app/common';
 import { pdfFileResponse } from '@app/rendering';
-import { VerificationRateLimitService } from '../services/verification-rate-limit.service';
 import { FileCheck, VerificationService, VerifiedPlan } from '../services/verification.service';
-
-/** Every request to /v/* counts against its client address's limit, found or not, before anything is read. */
-@Injectable()
-export class VerificationRateLimitGuard implements CanActivate {
-  constructor(private readonly limit: VerificationRateLimitService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
-    await this.limit.hit(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-    return true;
-  }
-}
-
-/** The dropped file, in memory only (never written anywhere), refused past VERIFY_UPLOAD_MAX_BYTES with a Vietnamese message. */
-@Injectable()
-export class DroppedPdfInterceptor extends LimitedFileInterceptor(
-  'file',
-  'Tệp quá lớn để đối chiếu: vượt dung lượng trang kiểm tra nhận. Văn bản đã ban hành nhỏ hơn nhiều, hãy kiểm tra lại tệp.',
-) {}
+import { DropCheckProblemFilter, DroppedPdfInterceptor } from './drop-check';
+import { VerificationPageRenderer } from './verification-page.renderer';
+import { VerificationRateLimitGuard } from './verification-rate-limit.guard';
 
 /**
  * The public verification page (no sign-in): `/v/<code>` printed with a QR code on every issued
@@ -51,7 +19,7 @@ export class DroppedPdfInterceptor extends LimitedFileInterceptor(
 export class VerificationController {
   constructor(
     private readonly verification: VerificationService,
-    private readonly config: AppConfig,
+    private readonly pages: VerificationPageRenderer,
   ) {}
 
   @Get(':code')
@@ -67,6 +35,7 @@ export class VerificationController {
   /** The drop check: a multipart form (works without JavaScript) with the PDF in `file`. */
   @Post(':code')
   @UseInterceptors(DroppedPdfInterceptor)
+  @UseFilters(DropCheckProblemFilter)
   async check(
     @Param('code') code: string,
     @UploadedFile() file: { buffer: Buffer } | undefined,
@@ -78,16 +47,9 @@ export class VerificationController {
   }
 
   private respond(req: Request, res: Response, plan: VerifiedPlan, check: FileCheck | null): void {
-    res.status(200).setHeader('Cache-Control', 'no-store');
-    if (!wantsHtml(req)) {
-      res.json(check ? { plan, check } : plan);
-      return;
-    }
-    res.render('verification/plan', {
-      title: `Kiểm tra ${plan.documentType.toLocaleLowerCase('vi')} số ${plan.numberSymbol}`,
-      plan,
-      check,
-      uploadLimitMb: Math.floor(this.config.verificationUploadMaxBytes / (1024 * 1024)) || 1,
-    });
+    res.status(200);
+    if (wantsHtml(req)) return this.pages.render(res, plan, check);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(check ? { plan, check } : plan);
   }
 }
