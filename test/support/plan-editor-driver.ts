@@ -1,5 +1,24 @@
+import { DataSource } from 'typeorm';
 import type { BodyNode, PlanContent } from '@app/plans';
-import type { BrowserUser } from './browser-user';
+import { BrowserSession, BrowserUser } from './browser-user';
+import type { TestApp } from './test-app';
+
+/** The demo app's State drafter at the editor in Chromium, as a browser story. */
+export async function openEditor(t: TestApp, story: string): Promise<{ browser: BrowserSession; drafter: BrowserUser; editor: PlanEditorDriver }> {
+  const browser = await BrowserSession.start(t, story);
+  const drafter = await browser.person('soan-thao');
+  await drafter.login('ubnd-nh.drafter');
+  return { browser, drafter, editor: new PlanEditorDriver(drafter) };
+}
+
+/** What the editor saved: the plan's current version and its content, read from the database. */
+export async function savedPlan(db: DataSource, planId: string): Promise<{ version: number; content: PlanContent }> {
+  const [row] = await db.query(
+    `SELECT p.current_version AS version, v.content FROM plan p JOIN plan_version v ON v.plan_id = p.id AND v.version = p.current_version WHERE p.id = $1`,
+    [planId],
+  );
+  return row;
+}
 
 /** Drives the plan editor page as a drafter would: buttons pressed, fields typed (long texts pasted). */
 export class PlanEditorDriver {

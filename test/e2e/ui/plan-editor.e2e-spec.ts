@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { BodyNode, PlanContent } from '@app/plans';
 import { BrowserSession, BrowserUser, PHONE } from '../../support/browser-user';
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
-import { PlanEditorDriver } from '../../support/plan-editor-driver';
+import { openEditor, PlanEditorDriver, savedPlan } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 /** The State seed (Kế hoạch 48/KH-UBND of UBND xã Nhơn Hậu), typed into the editor by its drafter. */
@@ -17,13 +17,8 @@ describe('web UI: the plan editor (in Chromium)', () => {
   let planId: string;
 
   const db = () => t.app.get(DataSource);
-  const currentVersion = async () => (await db().query(`SELECT current_version FROM plan WHERE id = $1`, [planId]))[0].current_version as number;
-  const savedContent = async (): Promise<PlanContent> =>
-    (
-      await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [
-        planId,
-      ])
-    )[0].content;
+  const currentVersion = async () => (await savedPlan(db(), planId)).version;
+  const savedContent = async (): Promise<PlanContent> => (await savedPlan(db(), planId)).content;
   let editor: PlanEditorDriver;
   const focusedId = () => editor.focusedId();
   const enter = (name: string, value: string) => editor.enter(name, value);
@@ -31,10 +26,7 @@ describe('web UI: the plan editor (in Chromium)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
-    browser = await BrowserSession.start(t, 'plan-editor');
-    drafter = await browser.person('soan-thao');
-    editor = new PlanEditorDriver(drafter);
-    await drafter.login('ubnd-nh.drafter');
+    ({ browser, drafter, editor } = await openEditor(t, 'plan-editor'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PlanContent, Table } from '@app/plans';
 import { BrowserSession, BrowserUser, PHONE, SCREENSHOT_DIR } from '../../support/browser-user';
-import { PlanEditorDriver } from '../../support/plan-editor-driver';
+import { openEditor, PlanEditorDriver, savedPlan } from '../../support/plan-editor-driver';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'appendix', 'state-xa-2025-appendix.txt');
@@ -17,15 +17,10 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
   let planId: string;
   /** Versions around the row added in the editor, for the diff. */
   const versions = { withRow: 0, withoutRow: 0 };
-  const currentVersion = async () => (await db().query(`SELECT current_version FROM plan WHERE id = $1`, [planId]))[0].current_version as number;
+  const currentVersion = async () => (await savedPlan(db(), planId)).version;
 
   const db = () => t.app.get(DataSource);
-  const saved = async (): Promise<PlanContent> =>
-    (
-      await db().query(`SELECT v.content FROM plan_version v JOIN plan p ON p.id = v.plan_id AND v.version = p.current_version WHERE p.id = $1`, [
-        planId,
-      ])
-    )[0].content;
+  const saved = async (): Promise<PlanContent> => (await savedPlan(db(), planId)).content;
   /** The part of the page a person looks at (the appendix, its table), as they see it. */
   const shotOf = async (user: BrowserUser, selector: string, label: string) => {
     const box = (await (await user.page.$(selector))!.boundingBox())!;
@@ -42,10 +37,7 @@ describe('web UI: tables and appendices in the editor, the plan page and the dif
       .attach('file', readFileSync(FIXTURE), 'ke-hoach-phu-luc.txt');
     expect(res.status).toBe(201);
     planId = res.body.planId;
-    browser = await BrowserSession.start(t, 'plan-tables');
-    drafter = await browser.person('soan-thao');
-    editor = new PlanEditorDriver(drafter);
-    await drafter.login('ubnd-nh.drafter');
+    ({ browser, drafter, editor } = await openEditor(t, 'plan-tables'));
   });
   afterAll(async () => {
     await browser?.close();
