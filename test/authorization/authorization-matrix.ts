@@ -217,7 +217,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/plans/:id/workflow': { rule: planReaders(200, 200), states: ALL_STATES },
   'GET /api/plans/:id/history': { rule: planReaders(), states: ALL_STATES },
   'GET /api/plans/:id/comments': { rule: planReaders(200, 200), states: ALL_STATES },
-  'GET /api/plans/:id/preview.pdf': { rule: planReaders(), states: ['draft', 'issued'] },
+  // A Chromium render per reader: asked in draft here; the recipient's refusal is in need-to-know.e2e-spec.ts.
+  'GET /api/plans/:id/preview.pdf': { rule: planReaders(), states: ['draft'] },
   'GET /api/plans/:id/pdf': { rule: planReaders(200, 200), states: ['issued'] },
   'GET /api/plans/:id/deliveries': { rule: planReaders(200, 403), states: ['issued'] },
   'GET /api/plans/:id/edxml': { rule: planReaders(200, 200), states: ['issued'] },
