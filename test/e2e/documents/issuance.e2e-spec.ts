@@ -113,7 +113,7 @@ describe('issuance of the seed plans', () => {
       expect(Buffer.from(stored.bytes).equals(bytes)).toBe(true);
       await expect(db.query(`UPDATE stored_document SET size = 0 WHERE sha256 = $1`, [sha])).rejects.toThrow(/immutable/);
       await expect(db.query(`DELETE FROM stored_document WHERE sha256 = $1`, [sha])).rejects.toThrow(/immutable/);
-      const history = await getJson(t, 'tu-bd.auditor', `/api/plans/${planId}/history`);
+      const history = await getJson(t, `${seed.organizationCode}.auditor`, `/api/plans/${planId}/history`);
       const events = history.map((e: { event: string }) => e.event);
       expect(events).toEqual(expect.arrayContaining(['SIGN', 'NUMBERED', 'ISSUED']));
       expect(history.find((e: { event: string }) => e.event === 'ISSUED').data).toMatchObject({ pdfSha256: sha, numberSymbol: plan.numberSymbol });

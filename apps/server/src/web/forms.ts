@@ -12,9 +12,9 @@ export async function validateForm<T>(metatype: Type<T>, plain: object): Promise
   return (await pipe.transform(plain, { type: 'body', metatype })) as T;
 }
 
-/** One field's text, trimmed ('' when absent). */
-export function text(body: FormBody, name: string): string {
-  const value = body[name];
+/** One field's text, trimmed ('' when absent, also when the request carried no form at all). */
+export function text(body: FormBody | undefined, name: string): string {
+  const value = body?.[name];
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 }
 
@@ -29,8 +29,8 @@ export function optional(body: FormBody, name: string): string | null {
 }
 
 /** Every value of a repeated field (checkboxes). */
-export function list(body: FormBody, name: string): string[] {
-  const value = body[name];
+export function list(body: FormBody | undefined, name: string): string[] {
+  const value = body?.[name];
   return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => v.trim()).filter(Boolean);
 }
 

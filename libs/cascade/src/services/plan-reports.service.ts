@@ -259,9 +259,9 @@ export class PlanReportsService {
     return files;
   }
 
-  /** The issuing side (its members, those above it, auditors) sees every report on the plan. */
+  /** The issuing side (its members, its auditors) sees every report on the plan; a recipient, an admin elsewhere included, its own. */
   private seesAllReports(actor: Actor, plan: Plan): boolean {
-    if (audits(actor, plan.organizationId) || hasRole(actor, 'admin')) return true;
+    if (audits(actor, plan.organizationId)) return true;
     return actor.memberships.some((m) => m.organizationId === plan.organizationId);
   }
 

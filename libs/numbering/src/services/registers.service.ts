@@ -116,7 +116,11 @@ export class RegistersService {
 
   async terms(actor: Actor, org: string): Promise<TermDto[]> {
     const organization = await this.findOrganization(org);
-    if (!hasRole(actor, 'admin') && !actor.memberships.some((m) => m.organizationId === organization.id) && !audits(actor, organization.id)) {
+    const reads =
+      actor.memberships.some((m) => m.organizationId === organization.id) ||
+      audits(actor, organization.id) ||
+      (await this.administration.administers(actor, organization.id));
+    if (!reads) {
       throw new NumberingError(NumberingErrorCode.OrganizationNotFound, `Không tìm thấy tổ chức ${org}`);
     }
     const terms = await this.dataSource.manager.find(CommitteeTerm, { where: { organizationId: organization.id }, order: { startsOn: 'ASC' } });
@@ -202,7 +206,7 @@ export class RegistersService {
     return organization;
   }
 
-  /** The register's organization, if the actor keeps its registers (clerk), audits, or administers. */
+  /** The register's organization, if the actor keeps its registers (clerk), audits it, or administers it (their subtree). */
   private async readableOrganization(actor: Actor, org: string | undefined): Promise<Organization> {
     if (!org) {
       const mine = organizationsWithRole(actor, 'clerk');
@@ -214,7 +218,13 @@ export class RegistersService {
       org = mine[0];
     }
     const organization = await this.findOrganization(org);
-    if (hasRole(actor, 'clerk', organization.id) || audits(actor, organization.id) || hasRole(actor, 'admin')) return organization;
+    if (
+      hasRole(actor, 'clerk', organization.id) ||
+      audits(actor, organization.id) ||
+      (await this.administration.administers(actor, organization.id))
+    ) {
+      return organization;
+    }
     if (actor.memberships.some((m) => m.organizationId === organization.id)) {
       throw new NumberingError(NumberingErrorCode.NotClerk, 'Chỉ văn thư của cơ quan (và kiểm tra viên) được xem sổ đăng ký văn bản đi');
     }

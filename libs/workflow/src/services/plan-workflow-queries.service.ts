@@ -34,36 +34,26 @@ export class PlanWorkflowQueriesService {
     const state = planStateOf(loaded.snapshot);
     const c = loaded.snapshot.context as PlanMachineContext;
     const { by } = await this.facts.sender(manager, actor, plan, state);
-    if (!reading.whole) {
-      const mine = (ids: string[]) => ids.filter((id) => id === actor.id);
-      return {
-        planId,
-        state,
-        stateLabel: planStateLabel(state),
-        machineVersion: loaded.version,
-        rowVersion: plan.rowVersion,
-        draftRound: plan.draftRound,
-        submittedVersion: null,
-        chain: [],
-        currentStep: null,
-        consultation: c.consultation && {
-          round: c.consultation.round,
-          consultees: mine(c.consultation.consultees),
-          answered: mine(c.consultation.answered),
-          deadline: c.consultation.deadline,
-        },
-        openComments: [],
-        lastReturn: null,
-        allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by),
-      };
-    }
-    return {
+    // A partial reader sees only themself among the consultees.
+    const shown = (ids: string[]) => (reading.whole ? ids : ids.filter((id) => id === actor.id));
+    const where = {
       planId,
       state,
       stateLabel: planStateLabel(state),
       machineVersion: loaded.version,
       rowVersion: plan.rowVersion,
       draftRound: plan.draftRound,
+      consultation: c.consultation && {
+        round: c.consultation.round,
+        consultees: shown(c.consultation.consultees),
+        answered: shown(c.consultation.answered),
+        deadline: c.consultation.deadline,
+      },
+      allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by),
+    };
+    if (!reading.whole) return { ...where, submittedVersion: null, chain: [], currentStep: null, openComments: [], lastReturn: null };
+    return {
+      ...where,
       submittedVersion: plan.submittedVersion,
       chain: c.chain.map((s, i) => ({
         position: i + 1,
@@ -72,15 +62,8 @@ export class PlanWorkflowQueriesService {
         approvedBy: c.approvals.find((a) => a.step === i)?.by ?? null,
       })),
       currentStep: state === 'review' ? c.step + 1 : null,
-      consultation: c.consultation && {
-        round: c.consultation.round,
-        consultees: c.consultation.consultees,
-        answered: c.consultation.answered,
-        deadline: c.consultation.deadline,
-      },
       openComments: c.openComments,
       lastReturn: c.lastReturn as unknown as Record<string, unknown> | null,
-      allowedEvents: allowedPlanEvents(loaded.version, loaded.snapshot, by),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, audits, hasRole, organizationsWithRole } from '@app/common';
-import { OrganizationsService } from '@app/identity';
+import { Actor, audits, organizationsWithRole } from '@app/common';
+import { AdministeredOrganizations, AdministrationScope, includes, OrganizationsService } from '@app/identity';
 import { RegistersService, TermDto } from '@app/numbering';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { ReviewChainService } from '@app/workflow';
@@ -10,10 +10,10 @@ import { ROLE_NAMES } from '../view-helpers';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The organizations a person sees registers of: as clerk, as auditor (those they audit) or admin (all). */
-function registerOrganizations(actor: Actor, all: { id: string }[]): string[] {
-  if (hasRole(actor, 'admin')) return all.map((o) => o.id);
-  return [...new Set([...organizationsWithRole(actor, 'clerk'), ...all.filter((o) => audits(actor, o.id)).map((o) => o.id)])];
+/** The organizations a person sees registers of: as clerk, as auditor (those they audit), as admin (those they administer). */
+function registerOrganizations(actor: Actor, all: { id: string }[], administered: AdministeredOrganizations): string[] {
+  const reaches = (id: string) => audits(actor, id) || includes(administered, id);
+  return [...new Set([...organizationsWithRole(actor, 'clerk'), ...all.filter((o) => reaches(o.id)).map((o) => o.id)])];
 }
 
 /** View models of the outgoing register (sổ văn bản đi) and of the administration of registers, terms and review chains. */
@@ -23,11 +23,12 @@ export class RegisterViewsService {
     private readonly registers: RegistersService,
     private readonly organizations: OrganizationsService,
     private readonly chains: ReviewChainService,
+    private readonly administration: AdministrationScope,
   ) {}
 
   async outgoingPage(actor: Actor, filter: { org?: string; from?: string; to?: string }) {
     const orgs = await this.organizations.list();
-    const allowed = new Set(registerOrganizations(actor, orgs));
+    const allowed = new Set(registerOrganizations(actor, orgs, await this.administration.administered(actor)));
     const choices = orgs.filter((o) => allowed.has(o.id));
     const mine = organizationsWithRole(actor, 'clerk');
     const org = choices.find((o) => o.id === filter.org) ?? choices.find((o) => mine.includes(o.id)) ?? choices[0];
