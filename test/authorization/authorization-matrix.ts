@@ -176,6 +176,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /metrics': { rule: open(404) },
   'GET /api/docs': { rule: open() },
   'GET /api/docs-json': { rule: open() },
+  // The public verification page of the issued plan (no session; an upload without a file is 422).
+  'GET /v/:code': { rule: open(), params: { code: 'verificationCode' } },
+  'GET /v/:code/pdf': { rule: open(), params: { code: 'verificationCode' } },
+  'POST /v/:code': { rule: open(422), params: { code: 'verificationCode' }, body: {} },
 
   // ---- one's own session ----
   'POST /api/auth/logout': { rule: signedIn(204) },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { VerificationCodesService } from '@app/verification';
 import { DataSource } from 'typeorm';
 import { ROLES } from '@app/common';
 import { hashPassword, Membership, Organization, User } from '@app/identity';
@@ -70,7 +71,8 @@ describe('security: the authorization matrix', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0' } });
+    // The public verification page's rate limit would answer 429 long before the last cell.
+    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0', VERIFY_REQUESTS_PER_MINUTE: '100000' } });
     const db = t.app.get(DataSource);
     const orgs: { code: string; id: string }[] = await getJson(t, 'quantri', '/api/organizations');
     const org = Object.fromEntries(orgs.map((o) => [o.code, o.id]));
@@ -121,6 +123,7 @@ describe('security: the authorization matrix', () => {
     sent.recipients = [{ ...sent.recipients[0], id: 'r-stc', name: 'Đảng bộ Sở Tài chính', organizationId: org['db-stc'] }, ...sent.recipients];
     plans.issued = await createPlan(t, 'bcd-duk.drafter', sent);
     await issuePlan(t.app, plans.issued);
+    ids.verificationCode = await t.app.get(VerificationCodesService).codeFor(db.manager, plans.issued);
 
     for (const p of personas) {
       if (p.kind === 'anonymous') continue;
