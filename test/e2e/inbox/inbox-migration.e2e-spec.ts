@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { DataSource, MigrationInterface } from 'typeorm';
 import { cascadeNoticeKey } from '@app/cascade';
 import { dataSourceOptions } from '@app/db';
-import { DemoLoaderService } from '@app/identity';
 import { createTestDatabase } from '../../support/test-database';
 
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'libs', 'db', 'src', 'migrations');
@@ -42,7 +41,15 @@ describe('inbox migration: every notice of the three former tables moves into th
     });
     await before.initialize();
     await before.runMigrations();
-    await new DemoLoaderService(before).load();
+    // The people and bodies it needs, written in that schema's own SQL (today's entities have columns it lacks).
+    await before.query(
+      `INSERT INTO organization (code, family, level, full_name, short_name, symbol_abbreviation, place_name, header_name, version) VALUES
+         ('bcd-duk', 'party', 2, 'Ban Chỉ đạo', 'Ban Chỉ đạo', 'BCĐ', 'Bình Định', 'BAN CHỈ ĐẠO', 1),
+         ('db-stc', 'party', 3, 'Đảng bộ Sở Tài chính', 'Đảng bộ Sở Tài chính', 'ĐU', 'Bình Định', 'ĐẢNG BỘ SỞ TÀI CHÍNH', 1)`,
+    );
+    await before.query(
+      `INSERT INTO app_user (username, full_name, password_hash, version) VALUES ('bcd-duk.drafter', 'Người soạn', 'x', 1), ('db-stc.clerk', 'Văn thư', 'x', 1), ('db-stc.signer', 'Người ký', 'x', 1)`,
+    );
   });
   afterAll(async () => {
     await before?.destroy().catch(() => undefined);
