@@ -70,7 +70,7 @@ export const SECRET_EVENT_FIELDS = PLAN_EVENT_FIELD_NAMES.filter((f) => (PLAN_EV
  * consultees (active users), deadline, now, `comments` → commentIds (anchors checked, rows
  * written with the transition), `consultationRound` → round, `resolution` → commentId,
  * resolution, note, `reason` → reason (NFC, trimmed), `stepUp` → passwordConfirmed, `authority`
- * → authorityId.
+ * → authorityId, `issuanceDesk` → issuanceDesk (the organization issues at its clerk's desk).
  */
 export const PLAN_EVENT_FACTS = [
   'currentVersion',
@@ -84,6 +84,7 @@ export const PLAN_EVENT_FACTS = [
   'reason',
   'stepUp',
   'authority',
+  'issuanceDesk',
 ] as const;
 export type PlanEventFact = (typeof PLAN_EVENT_FACTS)[number];
 
@@ -218,7 +219,7 @@ export const PLAN_EVENTS = {
     sentBy: 'person',
     fields: ['password'],
     stepUp: 'password',
-    facts: ['contentVersion', 'stepUp', 'authority'],
+    facts: ['contentVersion', 'stepUp', 'authority', 'issuanceDesk'],
     planColumns: ({ event, now }) => ({ signedAt: now, signedById: event.by.id }),
     audit: ({ authority }) => ({
       stepUp: 'password',
@@ -227,6 +228,15 @@ export const PLAN_EVENTS = {
       capacityLines: authority?.capacityLines ?? [],
     }),
     drafterNotice: { kind: 'signed', message: (title) => `Kế hoạch ${title} đã được ký, chờ cấp số và ban hành` },
+  },
+  ISSUE: { label: 'Cấp số, ban hành', sentBy: 'person', fields: [], stepUp: null, facts: [] },
+  REFUSE_ISSUE: {
+    label: 'Từ chối cấp số',
+    sentBy: 'person',
+    fields: ['reason'],
+    stepUp: null,
+    facts: ['reason'],
+    drafterNotice: { kind: 'returned', message: (title, event) => `Văn thư từ chối cấp số kế hoạch ${title}, trả lại người ký: ${event.reason}` },
   },
   WITHDRAW: { label: 'Rút lại', sentBy: 'person', fields: [], stepUp: null, facts: [] },
   CANCEL: { label: 'Hủy', sentBy: 'person', fields: ['reason'], stepUp: null, facts: ['reason'] },

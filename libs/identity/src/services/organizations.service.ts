@@ -25,6 +25,7 @@ export function toOrganizationDto(org: Organization, scope: AdministeredOrganiza
     superiorHeader: org.superiorHeader,
     headerName: org.headerName,
     email: org.email,
+    issuanceMode: org.issuanceMode,
     ...webhook,
     version: org.version,
   };
@@ -181,7 +182,8 @@ export class OrganizationsService {
 function auditView(org: Organization): Record<string, unknown> {
   const { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl } =
     org;
-  return { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl };
+  const settings = { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl };
+  return { ...settings, issuanceMode: org.issuanceMode };
 }
 
 function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {

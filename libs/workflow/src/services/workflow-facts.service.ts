@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, cleanText, FieldProblem } from '@app/common';
-import { SigningAuthority, User, UsersService } from '@app/identity';
+import { Organization, SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
 import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
@@ -157,6 +157,10 @@ export class WorkflowFactsService {
     reason: async ({ dto }) => ({ reason: (dto.reason ?? '').normalize('NFC').trim() }),
     stepUp: async ({ passwordConfirmed }) => ({ passwordConfirmed }),
     authority: async ({ authority }) => ({ authorityId: authority?.id ?? null }),
+    issuanceDesk: async ({ manager, plan }) => {
+      const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
+      return { issuanceDesk: organization.issuanceMode === 'desk' };
+    },
   };
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {
