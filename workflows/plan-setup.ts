@@ -111,7 +111,7 @@ export type PlanEvent =
       /** Since v3: the organization issues at its clerk's desk (true) rather than automatically after the signature. */
       issuanceDesk?: boolean;
     } & By)
-  | ({ type: 'ISSUE' } & By)
+  | ({ type: 'ISSUE'; registerId?: string | null } & By)
   | ({ type: 'REFUSE_ISSUE'; reason: string } & By)
   | ({ type: 'WITHDRAW' } & By)
   | ({ type: 'CANCEL'; reason: string } & By)

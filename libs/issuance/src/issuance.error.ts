@@ -3,11 +3,15 @@ import { DomainError, ErrorKind } from '@app/common';
 export enum IssuanceErrorCode {
   PlanNotFound = 'plan_not_found',
   NotSigned = 'plan_not_signed',
+  NotAtDesk = 'plan_not_at_desk',
+  NotClerk = 'not_clerk',
 }
 
 const KIND: Record<IssuanceErrorCode, ErrorKind> = {
   plan_not_found: 'not_found',
   plan_not_signed: 'refused',
+  plan_not_at_desk: 'conflict',
+  not_clerk: 'forbidden',
 };
 
 /** Errors of the issuance of a signed plan. */

@@ -4,7 +4,9 @@ import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
+import { IssuanceDeskController } from './controllers/issuance-desk.controller';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
+import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
 
 /**
@@ -14,7 +16,8 @@ import { IssuanceService } from './services/issuance.service';
  */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule],
-  providers: [IssuanceService, IssuanceJobWorker],
-  exports: [IssuanceService],
+  controllers: [IssuanceDeskController],
+  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker],
+  exports: [IssuanceService, IssuanceDeskService],
 })
 export class IssuanceModule {}

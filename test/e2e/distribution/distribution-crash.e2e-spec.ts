@@ -9,7 +9,7 @@ import { planContent } from '../../support/plan-factory';
 import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from '../../support/server-process';
 import { SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, withFutureDeadlines } from '../../support/workflow-client';
+import { expectTransition, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
 
 const RECIPIENTS = 500;
 jest.setTimeout(600_000);
@@ -76,7 +76,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     await expectTransition(t, 'bcd-duk.drafter', planId, { type: 'SUBMIT' }, 'review');
     await expectTransition(t, 'bcd-duk.reviewer', planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, 'bcd-duk.format_checker', planId, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+    await signAndIssue(t, 'bcd-duk.signer', planId, 'demo1234');
     const count = async (where: string) =>
       Number((await db.query(`SELECT count(*)::int AS n FROM delivery WHERE plan_id = $1 AND ${where}`, [planId]))[0].n);
     const TOTAL = 2 * RECIPIENTS + 1;

@@ -24,7 +24,7 @@ import {
 } from '../../support/pdf-tools';
 import { wordsInOrderRatio } from '../../support/seed-text';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, waitFor, withFutureDeadlines } from '../../support/workflow-client';
+import { expectTransition, getJson, waitFor, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
 
 interface SeedPlan {
   fixture: string;
@@ -58,7 +58,7 @@ async function signThroughApi(t: TestApp, org: string, content: PlanContent): Pr
   await expectTransition(t, `${org}.drafter`, planId, { type: 'SUBMIT' }, 'review');
   await expectTransition(t, `${org}.reviewer`, planId, { type: 'APPROVE' }, 'review');
   await expectTransition(t, `${org}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
-  await expectTransition(t, `${org}.signer`, planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+  await signAndIssue(t, `${org}.signer`, planId, 'demo1234');
   return planId;
 }
 

@@ -8,7 +8,7 @@ import { createCertificateAuthority, DOCUMENT_STORE, DocumentStore, issueSigning
 import { createPlan, planContent } from '../../support/plan-factory';
 import { nssDbTrusting, pdfFile, pdfsig } from '../../support/pdf-tools';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, withFutureDeadlines } from '../../support/workflow-client';
+import { expectTransition, getJson, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
 
 /**
  * Certificates from configuration (no auto-created CA): while the organization has none, the
@@ -31,7 +31,7 @@ describe('a number voided by an issuance that cannot succeed', () => {
     await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
     await expectTransition(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, 'review');
     await expectTransition(t, 'bcd-duk.format_checker', id, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' }, 'signed');
+    await signAndIssue(t, 'bcd-duk.signer', id, 'demo1234');
     return id;
   }
   const plan = (id: string) => t.app.get(DataSource).manager.findOneByOrFail(Plan, { id });

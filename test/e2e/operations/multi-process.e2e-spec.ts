@@ -129,7 +129,7 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     ];
 
     // Each user signs in on one web process; the token is used on both.
-    const users = ['bcd-duk.drafter', 'bcd-duk.reviewer', 'bcd-duk.format_checker', 'bcd-duk.signer'];
+    const users = ['bcd-duk.drafter', 'bcd-duk.reviewer', 'bcd-duk.format_checker', 'bcd-duk.signer', 'bcd-duk.clerk'];
     const tokens = new Map<string, string>();
     for (const [i, username] of users.entries()) {
       const login = await call(i % 2 ? webB : webA, null, 'POST', '/api/auth/login', { username, password: 'demo1234' });
@@ -140,7 +140,8 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
       ['bcd-duk.drafter', { type: 'SUBMIT' }, 'review'],
       ['bcd-duk.reviewer', { type: 'APPROVE' }, 'review'],
       ['bcd-duk.format_checker', { type: 'APPROVE' }, 'awaitingSignature'],
-      ['bcd-duk.signer', { type: 'SIGN', password: 'demo1234' }, 'signed'],
+      ['bcd-duk.signer', { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue'],
+      ['bcd-duk.clerk', { type: 'ISSUE' }, 'signed'],
     ];
     const planIds: string[] = [];
     for (let p = 0; p < PLANS; p++) {

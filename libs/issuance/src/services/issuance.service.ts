@@ -34,6 +34,12 @@ export interface IssuanceResult {
   issuedNow: boolean;
 }
 
+export interface IssueOptions {
+  finalAttempt?: boolean;
+  registerId?: string;
+  issuedAt?: Date;
+}
+
 interface NumberedPlan {
   plan: Plan;
   entry: RegisterEntry;
@@ -65,11 +71,14 @@ export class IssuanceService {
     private readonly config: AppConfig,
   ) {}
 
-  /** `finalAttempt`: the queue will not try again, so a failed render voids the number. */
-  async issue(planId: string, options: { finalAttempt?: boolean } = {}): Promise<IssuanceResult> {
+  /**
+   * `finalAttempt`: the queue will not try again, so a failed render voids the number.
+   * `registerId`, `issuedAt`: the clerk's choices at the desk (else the register of the type, and the signature's time).
+   */
+  async issue(planId: string, options: IssueOptions = {}): Promise<IssuanceResult> {
     const done = await this.alreadyIssued(planId);
     if (done) return done;
-    const numbered = await this.dataSource.transaction((manager) => this.number(manager, planId));
+    const numbered = await this.dataSource.transaction((manager) => this.number(manager, planId, options));
     let pdfSha256: string;
     try {
       pdfSha256 = await this.produce(numbered);
@@ -88,7 +97,7 @@ export class IssuanceService {
   }
 
   /** (a) The number and the date, in the transaction that applies NUMBERED (or, after a void, a new number). */
-  private async number(manager: EntityManager, planId: string): Promise<NumberedPlan> {
+  private async number(manager: EntityManager, planId: string, desk: IssueOptions): Promise<NumberedPlan> {
     const plan = await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
     if (!plan) throw new IssuanceError(IssuanceErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     if (plan.state !== 'signed' && plan.state !== 'numbered') {
@@ -101,8 +110,9 @@ export class IssuanceService {
       manager.findOneByOrFail(PlanVersion, { planId, version: plan.submittedVersion ?? plan.currentVersion }),
     ]);
     const now = this.clock.now();
-    const issuedOn = issuanceDate(plan.signedAt ?? now, this.config.holidays);
-    const entry = await this.numbering.assign(manager, plan, this.numberRequest(organization, version.content, issuedOn, now));
+    const issuedOn = issuanceDate(desk.issuedAt ?? plan.signedAt ?? now, this.config.holidays);
+    const request = { ...this.numberRequest(organization, version.content, issuedOn, now), registerId: desk.registerId };
+    const entry = await this.numbering.assign(manager, plan, request);
     if (plan.state === 'signed') {
       await this.workflow.applySystemEvent(
         planId,
