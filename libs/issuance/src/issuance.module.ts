@@ -8,6 +8,7 @@ import { IssuanceDeskController } from './controllers/issuance-desk.controller';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
 import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
+import { PlanSignatureService } from './services/plan-signature.service';
 
 /**
  * The issuance of signed plans, after SIGN: the number from the register, the PDF rendered,
@@ -17,7 +18,7 @@ import { IssuanceService } from './services/issuance.service';
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule],
   controllers: [IssuanceDeskController],
-  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker],
+  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService],
   exports: [IssuanceService, IssuanceDeskService],
 })
 export class IssuanceModule {}

@@ -36,6 +36,7 @@ import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
 import { WorkflowEffectsService } from './workflow-effects.service';
 import { EventFacts, WorkflowFactsService } from './workflow-facts.service';
+import { PlanHandOversService } from './plan-hand-overs.service';
 
 export interface ApplyOptions {
   /** The plan's row version the client saw (If-Match); absent: no check. */
@@ -89,6 +90,7 @@ export class WorkflowService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly handOvers: PlanHandOversService,
   ) {}
 
   onModuleInit(): void {
@@ -136,6 +138,10 @@ export class WorkflowService implements OnModuleInit {
           throw this.refused(loaded, sender.by, step.refusal, step.refusal.code === 'formatClean' ? { formatErrors: facts.formatErrors } : {});
         }
         if (facts.comments.length) await manager.insert(ConsultationComment, facts.comments);
+        // The signer's own signature on the document shown on the signing page (their key opens with the password).
+        if (facts.event.type === 'SIGN' && facts.authority && this.handOvers.documentSigner) {
+          await this.handOvers.documentSigner.sign(manager, { plan, actor, authority: facts.authority, secret: dto.password ?? '' });
+        }
         const committed = await this.commit(manager, plan, loaded, facts.event, step.result, {
           actor,
           requestId: options.requestId,

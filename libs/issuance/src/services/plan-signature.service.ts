@@ -1,0 +1,84 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { issuanceYear } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Organization, User } from '@app/identity';
+import { Clock } from '@app/jobs';
+import { Plan, PlanVersion } from '@app/plans';
+import { IssuedDocumentService, SignerKeyService, StampImageService, StampKind } from '@app/rendering';
+import { DocumentSignatureRequest, DocumentSigner, PlanHandOversService } from '@app/workflow';
+
+/**
+ * SIGN is the signer's own PAdES signature (Nghị định 30, Art. 5 and 32): in the SIGN
+ * transaction, the submitted text is printed as the signing page shows it (no DỰ THẢO, number
+ * and date blank, the signer's name and capacity from identity and their signature image),
+ * signed with the signer's key (opened by the password they re-entered, never stored) and
+ * stored by its SHA-256 on the plan, with the places the clerk fills at issuance.
+ */
+@Injectable()
+export class PlanSignatureService implements DocumentSigner, OnModuleInit {
+  constructor(
+    private readonly handOvers: PlanHandOversService,
+    private readonly documents: IssuedDocumentService,
+    private readonly keys: SignerKeyService,
+    private readonly stamps: StampImageService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.handOvers.registerDocumentSigner(this);
+  }
+
+  async sign(manager: EntityManager, { plan, actor, authority, secret }: DocumentSignatureRequest): Promise<void> {
+    const [organization, version, person] = await Promise.all([
+      manager.findOneByOrFail(Organization, { id: plan.organizationId }),
+      manager.findOneByOrFail(PlanVersion, { planId: plan.id, version: plan.submittedVersion ?? plan.currentVersion }),
+      manager.findOneByOrFail(User, { id: actor.id }),
+    ]);
+    const capacityLines = authority.capacityLines;
+    const image = await this.picture(StampKind.Signature, authority.id, () =>
+      this.stamps.ensureDemo([{ authorityId: authority.id, fullName: person.fullName }], []),
+    );
+    const unlocked = await this.keys.unlock(
+      {
+        userId: person.id,
+        fullName: person.fullName,
+        title: capacityLines[capacityLines.length - 1] ?? '',
+        organizationId: organization.id,
+        organizationName: organization.fullName,
+        organizationCode: organization.code,
+      },
+      secret,
+    );
+    const now = this.clock.now();
+    const document = await this.documents.signedBySigner({
+      organization,
+      content: version.content,
+      year: issuanceYear(now, this.config.holidays),
+      signer: { capacityLines, fullName: person.fullName, signatureImage: image ? `data:image/png;base64,${image.toString('base64')}` : null },
+      signedAt: now,
+      key: unlocked.key,
+    });
+    await manager.update(Plan, { id: plan.id }, { signedPdfSha256: document.sha256, signatureSlots: document.slots });
+  }
+
+  /** The organization's seal for the clerk's issuance. */
+  seal(organization: Organization): Promise<Buffer | null> {
+    return this.picture(StampKind.Seal, organization.id, () =>
+      this.stamps.ensureDemo([], [{ organizationId: organization.id, name: organization.fullName, place: organization.placeName }]),
+    );
+  }
+
+  /**
+   * The uploaded picture. An installation that makes its own certificates (demo mode, tests:
+   * PKI_AUTO_CREATE) draws one the first time it is needed; any other signs without a
+   * signature image and issues without a seal until one is uploaded.
+   */
+  private async picture(kind: StampKind, ownerId: string, drawForDemo: () => Promise<unknown>): Promise<Buffer | null> {
+    const uploaded = await this.stamps.current(kind, ownerId);
+    if (uploaded || !(this.config.demo || this.config.pkiAutoCreate)) return uploaded;
+    await drawForDemo();
+    return this.stamps.current(kind, ownerId);
+  }
+}
