@@ -5,6 +5,7 @@ export enum IssuanceErrorCode {
   NotSigned = 'plan_not_signed',
   NotAtDesk = 'plan_not_at_desk',
   NotClerk = 'not_clerk',
+  NotSigner = 'not_signer',
 }
 
 const KIND: Record<IssuanceErrorCode, ErrorKind> = {
@@ -12,6 +13,7 @@ const KIND: Record<IssuanceErrorCode, ErrorKind> = {
   plan_not_signed: 'refused',
   plan_not_at_desk: 'conflict',
   not_clerk: 'forbidden',
+  not_signer: 'forbidden',
 };
 
 /** Errors of the issuance of a signed plan. */

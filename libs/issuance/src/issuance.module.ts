@@ -4,7 +4,7 @@ import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { WorkflowModule } from '@app/workflow';
-import { IssuanceDeskController } from './controllers/issuance-desk.controller';
+import { IssuanceDeskController, SigningDocumentController } from './controllers/issuance-desk.controller';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
 import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
@@ -17,7 +17,7 @@ import { PlanSignatureService } from './services/plan-signature.service';
  */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule],
-  controllers: [IssuanceDeskController],
+  controllers: [IssuanceDeskController, SigningDocumentController],
   providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService],
   exports: [IssuanceService, IssuanceDeskService],
 })

@@ -28,6 +28,18 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
   const db = () => t.app.get(DataSource);
   const row = () => db().manager.findOneByOrFail(Plan, { id: planId });
   const store = () => t.app.get<DocumentStore>(DOCUMENT_STORE);
+  const getPdf = async (who: string, path: string): Promise<{ status: number; body: Buffer }> => {
+    const res = await request(t.http)
+      .get(path)
+      .set('Authorization', `Bearer ${await t.token(who)}`)
+      .buffer(true)
+      .parse((stream, cb) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    return { status: res.status, body: res.body as Buffer };
+  };
   const signerName = async () => (await db().query(`SELECT full_name FROM app_user WHERE username = 'bcd-duk.signer'`))[0].full_name as string;
 
   beforeAll(async () => {
@@ -63,6 +75,18 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
     expect((await row()).signedPdfSha256).toBeNull();
   });
 
+  it('the signing page offers exactly the document SIGN signs, to the person who may sign it only', async () => {
+    const preview = await getPdf('bcd-duk.signer', `/api/plans/${planId}/signing.pdf`);
+    expect(preview.status).toBe(200);
+    const text = pdftotext(pdfFile(preview.body, 'signing.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(await signerName());
+    expect(text).not.toContain('DỰ THẢO');
+    expect(text).toMatch(/ngày\s+tháng\s+năm \d{4}/);
+    for (const who of ['bcd-duk.reviewer', 'bcd-duk.clerk'])
+      expect({ who, status: (await getPdf(who, `/api/plans/${planId}/signing.pdf`)).status }).toEqual({ who, status: 403 });
+    expect((await getPdf('ubnd-nh.signer', `/api/plans/${planId}/signing.pdf`)).status).toBe(404);
+  });
+
   it('SIGN: the signer\u2019s own signature on the document as shown, number and date blank, their name from identity', async () => {
     await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue');
     const plan = await row();
@@ -82,6 +106,9 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
     expect(text).toContain(' -KH/BCĐ ');
     expect(text).toMatch(/ngày\s+tháng\s+năm \d{4}/);
     expect(signed.toString('latin1')).not.toContain('slot.kehoach.invalid');
+    // the clerk opens exactly this document at the desk; someone who may not read the plan does not
+    expect((await getPdf('bcd-duk.clerk', `/api/plans/${planId}/signed.pdf`)).body.equals(signed)).toBe(true);
+    expect((await getPdf('ubnd-nh.drafter', `/api/plans/${planId}/signed.pdf`)).status).toBe(404);
   });
 
   it('the clerk issues: number, date and seal in a new revision, and the organization\u2019s signature; pdfsig finds both valid and trusted', async () => {
@@ -110,16 +137,7 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
     const [year, month, day] = plan.issuedOn!.split('-');
     expect(text).toMatch(new RegExp(`ngày\\s*${day}\\s*tháng\\s*${Number(month) <= 2 ? month : Number(month)}\\s*năm ${year}`));
     // the PDF the API serves is this one
-    const served = await request(t.http)
-      .get(`/api/plans/${planId}/pdf`)
-      .set('Authorization', `Bearer ${await t.token('bcd-duk.drafter')}`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect((served.body as Buffer).equals(issued)).toBe(true);
+    expect((await getPdf('bcd-duk.drafter', `/api/plans/${planId}/pdf`)).body.equals(issued)).toBe(true);
   });
 
   it('one changed byte in the signer\u2019s revision breaks both signatures; one in the organization\u2019s breaks only that one', () => {

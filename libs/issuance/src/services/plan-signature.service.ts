@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { issuanceYear } from '@app/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, issuanceYear } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Organization, User } from '@app/identity';
+import { Organization, SigningAuthority, User } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { Plan, PlanVersion } from '@app/plans';
 import { IssuedDocumentService, SignerKeyService, StampImageService, StampKind } from '@app/rendering';
-import { DocumentSignatureRequest, DocumentSigner, PlanHandOversService } from '@app/workflow';
+import { DocumentSignatureRequest, DocumentSigner, PlanHandOversService, WorkflowService } from '@app/workflow';
+import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
 
 /**
  * SIGN is the signer's own PAdES signature (Nghị định 30, Art. 5 and 32): in the SIGN
@@ -24,6 +26,8 @@ export class PlanSignatureService implements DocumentSigner, OnModuleInit {
     private readonly stamps: StampImageService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly workflow: WorkflowService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -31,15 +35,8 @@ export class PlanSignatureService implements DocumentSigner, OnModuleInit {
   }
 
   async sign(manager: EntityManager, { plan, actor, authority, secret }: DocumentSignatureRequest): Promise<void> {
-    const [organization, version, person] = await Promise.all([
-      manager.findOneByOrFail(Organization, { id: plan.organizationId }),
-      manager.findOneByOrFail(PlanVersion, { planId: plan.id, version: plan.submittedVersion ?? plan.currentVersion }),
-      manager.findOneByOrFail(User, { id: actor.id }),
-    ]);
+    const { request, person, organization } = await this.signerDocumentRequest(manager, plan, actor.id, authority);
     const capacityLines = authority.capacityLines;
-    const image = await this.picture(StampKind.Signature, authority.id, () =>
-      this.stamps.ensureDemo([{ authorityId: authority.id, fullName: person.fullName }], []),
-    );
     const unlocked = await this.keys.unlock(
       {
         userId: person.id,
@@ -51,16 +48,39 @@ export class PlanSignatureService implements DocumentSigner, OnModuleInit {
       },
       secret,
     );
-    const now = this.clock.now();
-    const document = await this.documents.signedBySigner({
-      organization,
-      content: version.content,
-      year: issuanceYear(now, this.config.holidays),
-      signer: { capacityLines, fullName: person.fullName, signatureImage: image ? `data:image/png;base64,${image.toString('base64')}` : null },
-      signedAt: now,
-      key: unlocked.key,
-    });
+    const document = await this.documents.signedBySigner({ ...request, signedAt: this.clock.now(), key: unlocked.key });
     await manager.update(Plan, { id: plan.id }, { signedPdfSha256: document.sha256, signatureSlots: document.slots });
+  }
+
+  /** `GET /api/plans/:id/signing.pdf`: the exact document SIGN will sign, for the person who may sign it now. */
+  async preview(actor: Actor, planId: string): Promise<Buffer> {
+    const { plan, authority } = await this.workflow.signingAuthority(actor, planId);
+    if (!authority) {
+      throw new IssuanceError(IssuanceErrorCode.NotSigner, 'Chỉ người có thẩm quyền ký kế hoạch này lúc này mới xem được bản sẽ ký', {
+        state: plan.state,
+      });
+    }
+    const { request } = await this.signerDocumentRequest(this.dataSource.manager, plan, actor.id, authority);
+    return (await this.documents.signerDocument(request)).pdf;
+  }
+
+  /** The submitted text, and the signer as identity knows them: the authority's capacity lines, their full name, their signature image. */
+  private async signerDocumentRequest(manager: EntityManager, plan: Plan, userId: string, authority: SigningAuthority) {
+    const [organization, version, person] = await Promise.all([
+      manager.findOneByOrFail(Organization, { id: plan.organizationId }),
+      manager.findOneByOrFail(PlanVersion, { planId: plan.id, version: plan.submittedVersion ?? plan.currentVersion }),
+      manager.findOneByOrFail(User, { id: userId }),
+    ]);
+    const image = await this.picture(StampKind.Signature, authority.id, () =>
+      this.stamps.ensureDemo([{ authorityId: authority.id, fullName: person.fullName }], []),
+    );
+    const signer = {
+      capacityLines: authority.capacityLines,
+      fullName: person.fullName,
+      signatureImage: image ? `data:image/png;base64,${image.toString('base64')}` : null,
+    };
+    const request = { organization, content: version.content, year: issuanceYear(this.clock.now(), this.config.holidays), signer };
+    return { request, person, organization };
   }
 
   /** The organization's seal for the clerk's issuance. */

@@ -124,14 +124,19 @@ export class IssuedDocumentService {
     return { sha256, bytes: signed };
   }
 
+  /** The document the signer signs, printed, its blanks read and their marks removed: what the signing page offers as PDF. */
+  async signerDocument(request: Omit<SignerDocumentRequest, 'signedAt' | 'key'>): Promise<{ pdf: Buffer; slots: DocumentSlots }> {
+    const { organization, content, signer } = request;
+    return takeSlots(await this.rendering.pdf({ issuer: organization, content, mode: { kind: 'signing', year: request.year, signer } }));
+  }
+
   /**
    * The signer's own PAdES signature on the document shown on the signing page (no DỰ THẢO
    * mark, number and date blank): stored by its SHA-256, with the places left for the clerk.
    */
   async signedBySigner(request: SignerDocumentRequest): Promise<SignerDocument> {
     const { organization, content, signer } = request;
-    const printed = await this.rendering.pdf({ issuer: organization, content, mode: { kind: 'signing', year: request.year, signer } });
-    const { pdf, slots } = await takeSlots(printed);
+    const { pdf, slots } = await this.signerDocument(request);
     const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
     const capacity = signer.capacityLines.join(' ');

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, FieldProblem } from '@app/common';
 import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@app/audit';
 import { AppConfig } from '@app/config';
-import { STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
+import { SigningAuthority, STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
 import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
 import {
@@ -212,6 +212,13 @@ export class WorkflowService implements OnModuleInit {
     const result = await this.dataSource.transaction(run);
     this.jobs.wake(this.effects.queues);
     return result;
+  }
+
+  /** The authority the person would sign the plan under now (null: they may not sign it now), for the signing page's PDF. */
+  async signingAuthority(actor: Actor, planId: string): Promise<{ plan: Plan; authority: SigningAuthority | null }> {
+    const manager = this.dataSource.manager;
+    const plan = await this.access.readable(actor, planId, manager);
+    return { plan, authority: plan.state === 'awaitingSignature' ? await this.facts.matchingAuthority(manager, actor.id, plan) : null };
   }
 
   /** `GET /api/plans/:id/allowed-events`: the list a refusal carries. */

@@ -156,7 +156,8 @@ export class PlanWorkflowViewsService {
       organization: org,
       document: this.document(org, plan),
       capacity: plan.content.signature.capacityLines,
-      signerName: plan.content.signature.signerName,
+      // The name printed is the signer's own (identity), never the one typed in the draft.
+      signerName: actor.fullName,
       held: held.map((a) => a.capacityLines.join(' / ')),
       actions,
       anchors: anchorLabels(plan.content, org.family),
