@@ -45,6 +45,19 @@ export async function signAndIssue(t: TestApp, signer: string, planId: string, p
   return expectTransition(t, `${signer.split('.')[0]}.clerk`, planId, { type: 'ISSUE' }, 'signed');
 }
 
+/** A PDF (or any file) as a user, its bytes in `body`. */
+export async function getPdf(t: TestApp, username: string, path: string): Promise<request.Response> {
+  return request(t.http)
+    .get(path)
+    .set('Authorization', `Bearer ${await t.token(username)}`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+}
+
 export async function getJson(t: TestApp, username: string, path: string, status = 200): Promise<any> {
   const res = await request(t.http)
     .get(path)

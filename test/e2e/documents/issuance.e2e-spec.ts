@@ -25,7 +25,7 @@ import {
 } from '../../support/pdf-tools';
 import { wordsInOrderRatio } from '../../support/seed-text';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, waitFor, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
+import { expectTransition, getJson, getPdf, waitFor, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
 
 interface SeedPlan {
   fixture: string;
@@ -40,18 +40,6 @@ import { SEEDS_DIR as SEEDS } from '../../support/seeds';
 const seedPlans = JSON.parse(readFileSync(join(FIXTURES, 'seed-plans.json'), 'utf8')) as SeedPlan[];
 const fixture = (s: SeedPlan) => JSON.parse(readFileSync(join(FIXTURES, s.fixture), 'utf8')) as PlanContent;
 const seedText = (s: SeedPlan) => readFileSync(join(SEEDS, s.seed), 'utf8');
-
-async function getPdf(t: TestApp, username: string, path: string): Promise<request.Response> {
-  return request(t.http)
-    .get(path)
-    .set('Authorization', `Bearer ${await t.token(username)}`)
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-}
 
 /** The road to SIGN through the API, as the people of the organization would walk it. */
 async function signThroughApi(t: TestApp, org: string, content: PlanContent): Promise<string> {

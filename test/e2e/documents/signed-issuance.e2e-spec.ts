@@ -1,13 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Plan } from '@app/plans';
 import { DOCUMENT_STORE, DocumentStore, PkiService, revisionCount } from '@app/rendering';
 import { createPlan, planContent } from '../../support/plan-factory';
 import { nssDbTrusting, pdfFile, pdfsig, pdftotext } from '../../support/pdf-tools';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, sendEvent, waitFor, withFutureDeadlines } from '../../support/workflow-client';
+import { expectTransition, getJson, getPdf, sendEvent, waitFor, withFutureDeadlines } from '../../support/workflow-client';
 
 /** Where the issued PDF is kept for the picture in docs/issuance.md (test/artifacts is not committed). */
 export const SIGNED_ISSUED_PDF = join(__dirname, '..', '..', 'artifacts', 'signed-issued', 'issued.pdf');
@@ -28,18 +27,6 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
   const db = () => t.app.get(DataSource);
   const row = () => db().manager.findOneByOrFail(Plan, { id: planId });
   const store = () => t.app.get<DocumentStore>(DOCUMENT_STORE);
-  const getPdf = async (who: string, path: string): Promise<{ status: number; body: Buffer }> => {
-    const res = await request(t.http)
-      .get(path)
-      .set('Authorization', `Bearer ${await t.token(who)}`)
-      .buffer(true)
-      .parse((stream, cb) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    return { status: res.status, body: res.body as Buffer };
-  };
   const signerName = async () => (await db().query(`SELECT full_name FROM app_user WHERE username = 'bcd-duk.signer'`))[0].full_name as string;
 
   beforeAll(async () => {
@@ -76,15 +63,15 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
   });
 
   it('the signing page offers exactly the document SIGN signs, to the person who may sign it only', async () => {
-    const preview = await getPdf('bcd-duk.signer', `/api/plans/${planId}/signing.pdf`);
+    const preview = await getPdf(t, 'bcd-duk.signer', `/api/plans/${planId}/signing.pdf`);
     expect(preview.status).toBe(200);
     const text = pdftotext(pdfFile(preview.body, 'signing.pdf')).replace(/\s+/g, ' ');
     expect(text).toContain(await signerName());
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toMatch(/ngày\s+tháng\s+năm \d{4}/);
     for (const who of ['bcd-duk.reviewer', 'bcd-duk.clerk'])
-      expect({ who, status: (await getPdf(who, `/api/plans/${planId}/signing.pdf`)).status }).toEqual({ who, status: 403 });
-    expect((await getPdf('ubnd-nh.signer', `/api/plans/${planId}/signing.pdf`)).status).toBe(404);
+      expect({ who, status: (await getPdf(t, who, `/api/plans/${planId}/signing.pdf`)).status }).toEqual({ who, status: 403 });
+    expect((await getPdf(t, 'ubnd-nh.signer', `/api/plans/${planId}/signing.pdf`)).status).toBe(404);
   });
 
   it('SIGN: the signer\u2019s own signature on the document as shown, number and date blank, their name from identity', async () => {
@@ -107,8 +94,8 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
     expect(text).toMatch(/ngày\s+tháng\s+năm \d{4}/);
     expect(signed.toString('latin1')).not.toContain('slot.kehoach.invalid');
     // the clerk opens exactly this document at the desk; someone who may not read the plan does not
-    expect((await getPdf('bcd-duk.clerk', `/api/plans/${planId}/signed.pdf`)).body.equals(signed)).toBe(true);
-    expect((await getPdf('ubnd-nh.drafter', `/api/plans/${planId}/signed.pdf`)).status).toBe(404);
+    expect((await getPdf(t, 'bcd-duk.clerk', `/api/plans/${planId}/signed.pdf`)).body.equals(signed)).toBe(true);
+    expect((await getPdf(t, 'ubnd-nh.drafter', `/api/plans/${planId}/signed.pdf`)).status).toBe(404);
   });
 
   it('the clerk issues: number, date and seal in a new revision, and the organization\u2019s signature; pdfsig finds both valid and trusted', async () => {
@@ -137,7 +124,7 @@ describe('issuance with two signatures: the signer\u2019s key at SIGN, the organ
     const [year, month, day] = plan.issuedOn!.split('-');
     expect(text).toMatch(new RegExp(`ngày\\s*${day}\\s*tháng\\s*${Number(month) <= 2 ? month : Number(month)}\\s*năm ${year}`));
     // the PDF the API serves is this one
-    expect((await getPdf('bcd-duk.drafter', `/api/plans/${planId}/pdf`)).body.equals(issued)).toBe(true);
+    expect((await getPdf(t, 'bcd-duk.drafter', `/api/plans/${planId}/pdf`)).body.equals(issued)).toBe(true);
   });
 
   it('one changed byte in the signer\u2019s revision breaks both signatures; one in the organization\u2019s breaks only that one', () => {

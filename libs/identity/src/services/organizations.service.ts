@@ -182,7 +182,21 @@ export class OrganizationsService {
 function auditView(org: Organization): Record<string, unknown> {
   const { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl } =
     org;
-  const settings = { id, code, family, parentId, level, fullName, shortName, symbolAbbreviation, placeName, superiorHeader, headerName, email, webhookUrl };
+  const settings = {
+    id,
+    code,
+    family,
+    parentId,
+    level,
+    fullName,
+    shortName,
+    symbolAbbreviation,
+    placeName,
+    superiorHeader,
+    headerName,
+    email,
+    webhookUrl,
+  };
   return { ...settings, issuanceMode: org.issuanceMode };
 }
 
