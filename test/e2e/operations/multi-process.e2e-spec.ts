@@ -212,7 +212,8 @@ describe('two web processes and a worker on one PostgreSQL, sharing nothing else
     const eventsLatency = metrics
       .split('\n')
       .find((l) => l.startsWith('kehoach_http_request_duration_seconds_count') && l.includes('route="/api/plans/:id/events"'));
-    expect(Number(eventsLatency?.split(' ').pop())).toBeGreaterThanOrEqual((PLANS * road.length) / 2);
+    // (half of the steps each, the odd one out to one of them)
+    expect(Number(eventsLatency?.split(' ').pop())).toBeGreaterThanOrEqual(Math.floor((PLANS * road.length) / 2));
     expect(metrics).toMatch(/kehoach_db_pool_connections\{state="idle"\} \d+/);
     expect(metrics).toMatch(/kehoach_queue_jobs|kehoach_queue_oldest_job_age_seconds/);
     const ready = await call(webB, null, 'GET', '/health/ready');
