@@ -17,6 +17,7 @@ import {
 } from './plan-setup';
 import { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 import { migrateFromV1, PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
+import { migrateFromV2, PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
 
 export * from './machine-rules';
 export * from './plan-events';
@@ -24,6 +25,7 @@ export * from './plan-labels';
 export * from './plan-setup';
 export { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 export { PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
+export { PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
 
 /** What is stored per plan: the machine's persisted snapshot, as JSON. */
 export interface PersistedPlanSnapshot {
@@ -61,7 +63,8 @@ function registered(version: string, machine: AnyStateMachine, migrateToNext?: P
  */
 export const PLAN_MACHINE_VERSIONS: readonly PlanMachineVersion[] = [
   registered(PLAN_MACHINE_V1, planMachineV1, migrateFromV1),
-  registered(PLAN_MACHINE_V2, planMachineV2),
+  registered(PLAN_MACHINE_V2, planMachineV2, migrateFromV2),
+  registered(PLAN_MACHINE_V3, planMachineV3),
 ];
 
 /** The newest version: new plans start on it and stored ones move to it when loaded (unless the configuration holds back). */

@@ -55,6 +55,7 @@ export const PLAN_EVENT_FIELDS = {
   commentId: { label: 'góp ý cần xử lý', doc: 'the comment' },
   resolution: { label: 'tiếp thu hay giải trình', doc: 'accepted (tiếp thu) or declined (giải trình)' },
   note: { label: 'ghi chú', doc: 'the note' },
+  registerId: { label: 'sổ đăng ký', doc: 'the register that numbers the plan (default: the register of its document type)' },
   password: { label: 'mật khẩu xác nhận', doc: 'the signer re-enters the password (step-up); never stored', secret: true },
 } satisfies Record<string, EventFieldSpec>;
 
@@ -70,7 +71,8 @@ export const SECRET_EVENT_FIELDS = PLAN_EVENT_FIELD_NAMES.filter((f) => (PLAN_EV
  * consultees (active users), deadline, now, `comments` → commentIds (anchors checked, rows
  * written with the transition), `consultationRound` → round, `resolution` → commentId,
  * resolution, note, `reason` → reason (NFC, trimmed), `stepUp` → passwordConfirmed, `authority`
- * → authorityId.
+ * → authorityId, `issuanceDesk` → issuanceDesk (the organization issues at its clerk's desk), `register` → registerId (the
+ * register chosen at the desk, one of the organization's, else null: the register of its type).
  */
 export const PLAN_EVENT_FACTS = [
   'currentVersion',
@@ -84,6 +86,8 @@ export const PLAN_EVENT_FACTS = [
   'reason',
   'stepUp',
   'authority',
+  'issuanceDesk',
+  'register',
 ] as const;
 export type PlanEventFact = (typeof PLAN_EVENT_FACTS)[number];
 
@@ -116,6 +120,8 @@ export interface EventSpec<T extends PlanEventType = PlanEventType> {
   sentBy: 'person' | 'system';
   /** The fields it requires; any other field is refused. */
   fields: readonly PlanEventField[];
+  /** The fields it takes when given (a choice with a default). */
+  optionalFields?: readonly PlanEventField[];
   /** Verified before the plan is locked; a failure is recorded as STEP_UP_FAILED. */
   stepUp: 'password' | null;
   facts: readonly PlanEventFact[];
@@ -218,7 +224,7 @@ export const PLAN_EVENTS = {
     sentBy: 'person',
     fields: ['password'],
     stepUp: 'password',
-    facts: ['contentVersion', 'stepUp', 'authority'],
+    facts: ['contentVersion', 'stepUp', 'authority', 'issuanceDesk'],
     planColumns: ({ event, now }) => ({ signedAt: now, signedById: event.by.id }),
     audit: ({ authority }) => ({
       stepUp: 'password',
@@ -227,6 +233,23 @@ export const PLAN_EVENTS = {
       capacityLines: authority?.capacityLines ?? [],
     }),
     drafterNotice: { kind: 'signed', message: (title) => `Kế hoạch ${title} đã được ký, chờ cấp số và ban hành` },
+  },
+  ISSUE: {
+    label: 'Cấp số, ban hành',
+    sentBy: 'person',
+    fields: [],
+    optionalFields: ['registerId'],
+    stepUp: null,
+    facts: ['register'],
+    audit: ({ event }) => ({ registerId: event.registerId ?? null }),
+  },
+  REFUSE_ISSUE: {
+    label: 'Từ chối cấp số',
+    sentBy: 'person',
+    fields: ['reason'],
+    stepUp: null,
+    facts: ['reason'],
+    drafterNotice: { kind: 'returned', message: (title, event) => `Văn thư từ chối cấp số kế hoạch ${title}, trả lại người ký: ${event.reason}` },
   },
   WITHDRAW: { label: 'Rút lại', sentBy: 'person', fields: [], stepUp: null, facts: [] },
   CANCEL: { label: 'Hủy', sentBy: 'person', fields: ['reason'], stepUp: null, facts: ['reason'] },
@@ -248,7 +271,7 @@ export const SYSTEM_EVENT_TYPES = PLAN_EVENT_TYPES.filter((t) => PLAN_EVENTS[t].
 
 /** Event types that take a field (for the OpenAPI description). */
 export function eventsTaking(field: PlanEventField): PlanEventType[] {
-  return PLAN_EVENT_TYPES.filter((t) => (PLAN_EVENTS[t].fields as readonly string[]).includes(field));
+  return PLAN_EVENT_TYPES.filter((t) => eventTakes(t, field));
 }
 
 /** The OpenAPI description of a field: the events that take it and what it is. */
@@ -260,6 +283,16 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
+/** The fields an event type takes: those it requires, then those it takes when given. */
+export function fieldsTakenBy(type: PlanEventType): readonly PlanEventField[] {
+  const spec = planEventSpec(type);
+  return [...spec.fields, ...(spec.optionalFields ?? [])];
+}
+
+function eventTakes(type: PlanEventType, field: PlanEventField): boolean {
+  return fieldsTakenBy(type).includes(field);
+}
+
 /** Field problems of an event body beyond its shape: what the type requires, what it does not take. */
 export function eventFieldProblems(type: PlanEventType, body: Partial<Record<PlanEventField, unknown>>): EventFieldProblem[] {
   const problems: EventFieldProblem[] = [];
@@ -269,7 +302,7 @@ export function eventFieldProblems(type: PlanEventType, body: Partial<Record<Pla
     const spec: EventFieldSpec = PLAN_EVENT_FIELDS[field];
     if (required.includes(field) && isEmpty(value)) {
       problems.push({ path: field, code: 'required', message: `${field}: cần có ${spec.label} cho sự kiện ${type}` });
-    } else if (!required.includes(field) && value !== undefined) {
+    } else if (!eventTakes(type, field) && value !== undefined) {
       problems.push({ path: field, code: 'not_allowed', message: `${field}: sự kiện ${type} không nhận trường này` });
     } else if (required.includes(field) && spec.check) {
       const problem = spec.check(value);

@@ -6,6 +6,7 @@ export const PLAN_STATE_LABELS: Record<string, string> = {
   consultation: 'Đang xin ý kiến',
   review: 'Đang duyệt',
   awaitingSignature: 'Chờ ký',
+  awaitingIssue: 'Chờ cấp số',
   signed: 'Đã ký',
   numbered: 'Đã cấp số',
   issued: 'Đã ban hành',

@@ -81,6 +81,13 @@ export interface PlanMachineContext {
   signedBy: string | null;
   authorityId: string | null;
   cancelReason: string | null;
+  /** Since v3: the clerk's last refusal to number and issue ("Từ chối cấp số"), which sent the plan back to its signer. */
+  issueRefusal?: IssueRefusal | null;
+}
+
+export interface IssueRefusal {
+  by: string;
+  reason: string;
 }
 
 export interface PlanMachineInput {
@@ -98,7 +105,16 @@ export type PlanEvent =
   | ({ type: 'RESOLVE_COMMENT'; commentId: string; resolution: 'accepted' | 'declined'; note: string } & By)
   | ({ type: 'APPROVE'; contentVersion: number } & By)
   | ({ type: 'RETURN'; reason: string } & By)
-  | ({ type: 'SIGN'; contentVersion: number; passwordConfirmed: boolean; authorityId: string | null } & By)
+  | ({
+      type: 'SIGN';
+      contentVersion: number;
+      passwordConfirmed: boolean;
+      authorityId: string | null;
+      /** Since v3: the organization issues at its clerk's desk (true) rather than automatically after the signature. */
+      issuanceDesk?: boolean;
+    } & By)
+  | ({ type: 'ISSUE'; registerId?: string | null } & By)
+  | ({ type: 'REFUSE_ISSUE'; reason: string } & By)
   | ({ type: 'WITHDRAW' } & By)
   | ({ type: 'CANCEL'; reason: string } & By)
   | ({ type: 'NUMBERED' } & By)
@@ -114,6 +130,7 @@ export const PLAN_STATES = [
   'consultation',
   'review',
   'awaitingSignature',
+  'awaitingIssue',
   'signed',
   'numbered',
   'issued',
@@ -272,6 +289,21 @@ export const CONDITIONS = {
     test: ({ context, event }) => (event as { contentVersion?: number }).contentVersion === context.submittedVersion,
     reason: () => 'Nội dung đã thay đổi sau khi trình: không thể duyệt hay ký một phiên bản khác phiên bản đã trình',
   },
+  byClerk: {
+    kind: 'actor',
+    test: ({ event }) => event.by.roles.includes('clerk'),
+    reason: () => 'Chỉ văn thư của cơ quan ban hành mới được cấp số hoặc từ chối cấp số',
+  },
+  toTheDesk: {
+    kind: 'payload',
+    test: ({ event }) => ev(event, 'SIGN').issuanceDesk === true,
+    reason: () => 'Cơ quan ban hành cấp số tự động sau khi ký, không qua văn thư',
+  },
+  issuedAutomatically: {
+    kind: 'payload',
+    test: ({ event }) => ev(event, 'SIGN').issuanceDesk !== true,
+    reason: () => 'Cơ quan ban hành cấp số tại bàn văn thư sau khi ký',
+  },
   passwordConfirmed: {
     kind: 'payload',
     test: ({ event }) => ev(event, 'SIGN').passwordConfirmed === true,
@@ -296,6 +328,10 @@ export const GUARD_CONDITIONS = {
   mayReturnInReview: ['byPerson', 'notByDrafter', 'byStepHolder', 'hasReason'],
   mayReturnAtSignature: ['byPerson', 'notByDrafter', 'bySigner', 'hasReason'],
   maySign: ['byPerson', 'notByDrafter', 'bySigner', 'notApproverThisRound', 'contentFrozen', 'passwordConfirmed'],
+  maySignForTheDesk: ['byPerson', 'notByDrafter', 'bySigner', 'notApproverThisRound', 'contentFrozen', 'passwordConfirmed', 'toTheDesk'],
+  maySignAndIssue: ['byPerson', 'notByDrafter', 'bySigner', 'notApproverThisRound', 'contentFrozen', 'passwordConfirmed', 'issuedAutomatically'],
+  mayIssueAtDesk: ['byPerson', 'byClerk'],
+  mayRefuseIssue: ['byPerson', 'byClerk', 'hasReason'],
   mayWithdraw: ['byDrafter'],
   mayCancel: ['byPerson', 'byDrafterOrAdmin', 'hasReason'],
   bySystem: ['bySystem'],
@@ -311,7 +347,7 @@ function guard(name: GuardName) {
  * Effects the workflow performs in the transition's transaction (the machine only names them):
  * notifications, reminders and deadlines as scheduled jobs.
  */
-export const PLAN_EFFECTS = ['scheduleConsultationDeadline', 'askConsultees', 'awaitReviewer', 'awaitSigner', 'tellDrafter'] as const;
+export const PLAN_EFFECTS = ['scheduleConsultationDeadline', 'askConsultees', 'awaitReviewer', 'awaitSigner', 'awaitClerk', 'tellDrafter'] as const;
 /**
  * Effects handed over to other modules, each taken by the module that registers for it (in
  * the same transaction, usually by enqueuing its own job): the issuance after SIGN, the
@@ -343,6 +379,10 @@ export const planSetup = setup({
     mayReturnInReview: guard('mayReturnInReview'),
     mayReturnAtSignature: guard('mayReturnAtSignature'),
     maySign: guard('maySign'),
+    maySignForTheDesk: guard('maySignForTheDesk'),
+    maySignAndIssue: guard('maySignAndIssue'),
+    mayIssueAtDesk: guard('mayIssueAtDesk'),
+    mayRefuseIssue: guard('mayRefuseIssue'),
     mayWithdraw: guard('mayWithdraw'),
     mayCancel: guard('mayCancel'),
     bySystem: guard('bySystem'),
@@ -384,11 +424,13 @@ export const planSetup = setup({
     })),
     reopenDraft: assign({ consultation: null, approvals: [], step: 0 }),
     recordSignature: assign(({ event }) => ({ signedBy: event.by.id, authorityId: ev(event, 'SIGN').authorityId })),
+    recordIssueRefusal: assign(({ event }) => ({ issueRefusal: { by: event.by.id, reason: ev(event, 'REFUSE_ISSUE').reason } })),
     recordCancel: assign(({ event }) => ({ cancelReason: ev(event, 'CANCEL').reason, consultation: null })),
     scheduleConsultationDeadline: effect,
     askConsultees: effect,
     awaitReviewer: effect,
     awaitSigner: effect,
+    awaitClerk: effect,
     tellDrafter: effect,
     requestIssuance: effect,
     handOverToDistribution: effect,

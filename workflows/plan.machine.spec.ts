@@ -31,6 +31,12 @@ import {
 /** Every version is held to the same road; where a version differs, the spec says so. */
 const VERSIONS = PLAN_MACHINE_VERSIONS.map((v) => v.version);
 let V = VERSIONS[0];
+/** From v3 a signed plan waits at the clerk's desk (where its organization issues there). */
+const hasDesk = (version: string) => Number(version) >= 3;
+const statesOf = (version: string) => Object.keys(planMachineVersion(version).machine.config.states ?? {}) as PlanState[];
+const eventsOf = (version: string) => [
+  ...new Set(Object.values(planMachineVersion(version).machine.config.states ?? {}).flatMap((c) => Object.keys((c as { on?: object }).on ?? {}))),
+];
 
 const BASE: PlanMachineContext = {
   drafterId: 'drafter',
@@ -66,6 +72,7 @@ const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
       { step: 1, by: 'checker' },
     ],
   },
+  awaitingIssue: { ...SUBMITTED, step: 1, signedBy: 'signer', authorityId: 'authority' },
   signed: { ...SUBMITTED, step: 1, signedBy: 'signer', authorityId: 'authority' },
   numbered: { ...SUBMITTED, signedBy: 'signer' },
   issued: { ...SUBMITTED, signedBy: 'signer' },
@@ -98,7 +105,11 @@ function qualified(type: PlanEventType, state: PlanState): PlanEvent {
     case 'RETURN':
       return { type, by: state === 'awaitingSignature' ? p.signer : p.reviewer, reason: 'Cần bổ sung chỉ tiêu' };
     case 'SIGN':
-      return { type, by: p.signer, contentVersion: 1, passwordConfirmed: true, authorityId: 'authority' };
+      return { type, by: p.signer, contentVersion: 1, passwordConfirmed: true, authorityId: 'authority', issuanceDesk: true };
+    case 'ISSUE':
+      return { type, by: p.clerk };
+    case 'REFUSE_ISSUE':
+      return { type, by: p.clerk, reason: 'Sai tên người ký' };
     case 'WITHDRAW':
       return { type, by: p.drafter };
     case 'CANCEL':
@@ -109,11 +120,12 @@ function qualified(type: PlanEventType, state: PlanState): PlanEvent {
 }
 
 /** Every (state, event) pair the road allows, with the state it leads to; every other pair is refused. */
-const ALLOWED: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
+const ALLOWED_V2: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
   draft: { SUBMIT: 'review', CIRCULATE: 'consultation', RESOLVE_COMMENT: 'draft', CANCEL: 'cancelled' },
   consultation: { COMMENT: 'consultation', NO_COMMENT: 'consultation', DEADLINE: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
   review: { APPROVE: 'review', RETURN: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
   awaitingSignature: { SIGN: 'signed', RETURN: 'draft', WITHDRAW: 'draft', CANCEL: 'cancelled' },
+  awaitingIssue: {},
   signed: { NUMBERED: 'numbered' },
   numbered: { ISSUED: 'issued' },
   issued: { DISTRIBUTION_STARTED: 'distributing' },
@@ -121,6 +133,14 @@ const ALLOWED: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
   distributed: {},
   cancelled: {},
 };
+
+/** v3: a qualified SIGN (at an organization with the desk) leads to the desk, where the clerk issues or refuses. */
+const ALLOWED_V3: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
+  ...ALLOWED_V2,
+  awaitingSignature: { ...ALLOWED_V2.awaitingSignature, SIGN: 'awaitingIssue' },
+  awaitingIssue: { ISSUE: 'signed', REFUSE_ISSUE: 'awaitingSignature' },
+};
+const allowedOn = (version: string) => (hasDesk(version) ? ALLOWED_V3 : ALLOWED_V2);
 
 function send(snapshot: AnyMachineSnapshot, event: PlanEvent) {
   return stepPlan(V, snapshot, event);
@@ -147,14 +167,15 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
   });
 
   describe('plan machine: every (state, event) pair', () => {
-    const pairs = PLAN_STATES.flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
+    const pairs = statesOf(version).flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
 
-    it('covers the 10 states and 15 events', () => {
-      expect(pairs).toHaveLength(150);
+    it('covers every state of the version and every event of the table', () => {
+      // v1 and v2: 10 states; v3 adds the clerk's desk (awaitingIssue); 17 events
+      expect(pairs).toHaveLength((hasDesk(version) ? 11 : 10) * 17);
     });
 
     it.each(pairs)('%s + %s', (state, type) => {
-      const expected = ALLOWED[state][type];
+      const expected = allowedOn(V)[state][type];
       const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
       const result = send(snapshot, qualified(type, state));
       if (expected) {
@@ -306,8 +327,32 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), contentVersion: 3 } as PlanEvent, 'contentFrozen');
       const { snapshot, effects } = expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
       expect(snapshot.context).toMatchObject({ signedBy: 'signer', authorityId: 'authority' });
-      expect(effects).toEqual(['requestIssuance', 'tellDrafter']);
+      expect(effects).toEqual(hasDesk(V) ? ['awaitClerk', 'tellDrafter'] : ['requestIssuance', 'tellDrafter']);
+      // an organization that keeps automatic issuance goes on to the number at once (v1 and v2: always)
+      const automatic = expectStep(at('awaitingSignature'), { ...qualified('SIGN', 'awaitingSignature'), issuanceDesk: false } as PlanEvent);
+      expect(planStateOf(automatic.snapshot)).toBe('signed');
+      expect(automatic.effects).toEqual(['requestIssuance', 'tellDrafter']);
     });
+
+    // the desk exists from v3 on
+    if (hasDesk(version))
+      it('the desk: only a clerk issues, or refuses with a reason, which goes back to the signer', () => {
+        expectRefused(at('awaitingIssue'), { type: 'ISSUE', by: p.signer }, 'byClerk');
+        expectRefused(at('awaitingIssue'), { type: 'ISSUE', by: p.system }, 'byPerson');
+        expectRefused(at('awaitingIssue'), { type: 'REFUSE_ISSUE', by: p.drafter, reason: 'x' }, 'byClerk');
+        expectRefused(at('awaitingIssue'), { type: 'REFUSE_ISSUE', by: p.clerk, reason: ' ' }, 'hasReason');
+        expectRefused(at('awaitingIssue'), { type: 'NUMBERED', by: p.system }, 'not_in_state');
+        expectRefused(at('awaitingIssue'), { type: 'CANCEL', by: p.drafter, reason: 'x' }, 'not_in_state');
+        const issued = expectStep(at('awaitingIssue'), { type: 'ISSUE', by: p.clerk });
+        expect(planStateOf(issued.snapshot)).toBe('signed');
+        expect(issued.effects).toEqual(['requestIssuance']);
+        const refused = expectStep(at('awaitingIssue'), { type: 'REFUSE_ISSUE', by: p.clerk, reason: 'Sai tên người ký' });
+        expect(planStateOf(refused.snapshot)).toBe('awaitingSignature');
+        expect(refused.snapshot.context.issueRefusal).toEqual({ by: 'clerk', reason: 'Sai tên người ký' });
+        expect(refused.effects).toEqual(['awaitSigner', 'tellDrafter']);
+        // the signer signs again, and it is at the desk again
+        expect(planStateOf(expectStep(refused.snapshot, qualified('SIGN', 'awaitingSignature')).snapshot)).toBe('awaitingIssue');
+      });
 
     it('WITHDRAW and CANCEL: the drafter (CANCEL also an admin), before the signature; CANCEL needs a reason and is final', () => {
       expectRefused(at('review'), { type: 'WITHDRAW', by: p.reviewer }, 'byDrafter');
@@ -336,14 +381,17 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expect(snapshot.status).toBe(V === '1' ? 'done' : 'active');
     });
 
-    it('ISSUED hands over to distribution and the cascade; SIGN to the issuance', () => {
+    it("ISSUED hands over to distribution and the cascade; SIGN (v3: the clerk's ISSUE) to the issuance", () => {
       expect(expectStep(at('numbered'), { type: 'ISSUED', by: p.system }).effects).toEqual(['handOverToDistribution', 'handOverToCascade']);
-      expect(expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature')).effects).toContain('requestIssuance');
+      const issuing = hasDesk(V)
+        ? expectStep(at('awaitingIssue'), qualified('ISSUE', 'awaitingIssue'))
+        : expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature'));
+      expect(issuing.effects).toContain('requestIssuance');
     });
   });
 
   describe('plan machine: allowed events for a person', () => {
-    it.each([
+    const cases = [
       ['draft', p.drafter, {}, ['SUBMIT', 'CIRCULATE', 'CANCEL']],
       ['draft', p.drafter, { openComments: ['k'] }, ['CIRCULATE', 'RESOLVE_COMMENT', 'CANCEL']],
       ['draft', p.reviewer, {}, []],
@@ -358,10 +406,15 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['awaitingSignature', p.signer, {}, ['RETURN', 'SIGN']],
       ['awaitingSignature', { ...p.reviewer, roles: ['reviewer', 'signer'] }, {}, []],
       ['signed', p.system, {}, ['NUMBERED']],
+      ['awaitingIssue', p.clerk, {}, ['ISSUE', 'REFUSE_ISSUE']],
+      ['awaitingIssue', p.signer, {}, []],
+      ['signed', p.clerk, {}, []],
       ['signed', p.signer, {}, []],
       ['distributed', p.system, {}, []],
       ['cancelled', p.admin, {}, []],
-    ] as const)('%s, %j %j', (state, by, extra, expected) => {
+    ] as const;
+    // (a state the version does not have is left out)
+    it.each(cases.filter(([state]) => statesOf(version).includes(state)))('%s, %j %j', (state, by, extra, expected) => {
       expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
     });
   });
@@ -379,7 +432,7 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     it('the shortest paths reach every state of the road', () => {
       const paths = shortestRoadPaths(version);
       const reached = new Set(paths.map((path) => planStateOf(path.state)));
-      expect([...reached].sort()).toEqual([...PLAN_STATES].sort());
+      expect([...reached].sort()).toEqual([...statesOf(version)].sort());
     });
 
     it.each([
@@ -418,18 +471,20 @@ describe('plan machine versions', () => {
     );
   });
 
-  it('the event table has a row for every event of the machines, and the machines know every event of the table', () => {
-    for (const { machine } of PLAN_MACHINE_VERSIONS) {
-      const handled = new Set(Object.values(machine.config.states ?? {}).flatMap((c) => Object.keys((c as { on?: object }).on ?? {})));
-      expect([...handled].sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+  it('the event table has a row for every event of the machines, and the newest machine knows every event of the table', () => {
+    for (const version of VERSIONS) {
+      const desk = ['ISSUE', 'REFUSE_ISSUE'];
+      const expected = PLAN_EVENT_TYPES.filter((type) => hasDesk(version) || !desk.includes(type));
+      expect(eventsOf(version).sort()).toEqual([...expected].sort());
     }
     expect(Object.keys(PLAN_EVENTS).sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+    expect(statesOf(VERSIONS[VERSIONS.length - 1]).sort()).toEqual([...PLAN_STATES].sort());
   });
 
   it('migrates every v1 snapshot to v2, where it carries on; a distributed plan is no longer done', () => {
     const saved = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
     const v1States = new Set(saved.fixtures.map((f) => f.snapshot.value));
-    expect([...v1States].sort()).toEqual([...PLAN_STATES].sort());
+    expect([...v1States].sort()).toEqual([...statesOf('1')].sort());
     for (const { snapshot: persisted } of saved.fixtures) {
       const moved = migratePlanSnapshot('1', persisted, '2');
       expect(moved.version).toBe('2');
@@ -444,6 +499,40 @@ describe('plan machine versions', () => {
     expect(migratePlanSnapshot('2', saved.fixtures[0].snapshot, '1').version).toBe('2');
   });
 
+  it('migrates every v2 snapshot to v3, where it carries on; a plan signed under v2 goes on to its number', () => {
+    const saved = JSON.parse(readFileSync(join(folder, 'plan-v2.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    expect([...new Set(saved.fixtures.map((f) => f.snapshot.value))].sort()).toEqual([...statesOf('2')].sort());
+    for (const { snapshot: persisted } of saved.fixtures) {
+      const moved = migratePlanSnapshot('2', persisted, '3');
+      expect(moved.version).toBe('3');
+      const snapshot = restorePlanSnapshot('3', moved.persisted);
+      expect(planStateOf(snapshot)).toBe(persisted.value);
+      expect(snapshot.context).toEqual({ ...persisted.context, issueRefusal: null });
+      expect(snapshot.status).toBe(persisted.status);
+      expect(persistPlanSnapshot('3', snapshot)).toMatchObject({ status: snapshot.status, value: persisted.value });
+    }
+    // v1 goes through v2 to v3
+    const v1 = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const distributed = v1.fixtures.find((f) => f.snapshot.value === 'distributed')!.snapshot;
+    expect(migratePlanSnapshot('1', distributed, '3')).toMatchObject({
+      version: '3',
+      persisted: { status: 'active', context: { issueRefusal: null } },
+    });
+    // signed under v2 (its issuance job already queued): no desk, the system numbers it
+    const signed = restorePlanSnapshot(
+      '3',
+      migratePlanSnapshot('2', saved.fixtures.find((f) => f.snapshot.value === 'signed')!.snapshot, '3').persisted,
+    );
+    V = '3';
+    expect(planStateOf(expectStep(signed, { type: 'NUMBERED', by: p.system }).snapshot)).toBe('numbered');
+    // awaiting signature under v2, signed under v3: to the desk
+    const waiting = restorePlanSnapshot(
+      '3',
+      migratePlanSnapshot('2', saved.fixtures.find((f) => f.snapshot.value === 'awaitingSignature')!.snapshot, '3').persisted,
+    );
+    expect(planStateOf(expectStep(waiting, qualified('SIGN', 'awaitingSignature')).snapshot)).toBe('awaitingIssue');
+  });
+
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
     const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
       machineVersion: string;
@@ -455,7 +544,7 @@ describe('plan machine versions', () => {
       expect(planStateOf(snapshot)).toBe(fixture.snapshot.value);
       expect(snapshot.context).toEqual(fixture.snapshot.context);
       // the restored plan carries on: someone may act on it now
-      const who = [p.drafter, p.reviewer, p.checker, p.signer, p.consulteeA, p.consulteeB, p.system];
+      const who = [p.drafter, p.reviewer, p.checker, p.signer, p.clerk, p.consulteeA, p.consulteeB, p.system];
       const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
       // (a final state has nothing left to do: cancelled, and distributed in v1)
       if (snapshot.status === 'active' && planStateOf(snapshot) !== 'distributed') expect(allowed.length).toBeGreaterThan(0);

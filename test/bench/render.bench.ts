@@ -3,6 +3,8 @@
  *  1. the median and p95 time to issue a seed plan (render in the pooled Chromium, metadata,
  *     PAdES signature, store by SHA-256), against the time raw Chromium takes to print the same
  *     HTML on an already open page, and their ratio (target: within 1.5x);
+ *     and the cost of the two signatures of an electronic original beside the render: the
+ *     signer's document at SIGN, the clerk's issuance on it (incremental update);
  *  2. the issuance throughput with the pool (RENDER_POOL_SIZE pages), and whole issuances (the
  *     queue's job: number, NUMBERED, render, sign, store, ISSUED) per second;
  *  3. the peak memory of the server (Node and its Chromium processes);
@@ -20,7 +22,15 @@ import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { Organization, User } from '@app/identity';
 import { IssuanceService } from '@app/issuance';
 import { PlanContent } from '@app/plans';
-import { IssuedDocumentRequest, IssuedDocumentService, printPage, RenderingService } from '@app/rendering';
+import {
+  IssuedDocumentRequest,
+  IssuedDocumentService,
+  printPage,
+  RenderingService,
+  SignerKeyService,
+  StampImageService,
+  StampKind,
+} from '@app/rendering';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { insertSignedPlans } from '../support/numbering-load';
 
@@ -153,6 +163,58 @@ async function main(): Promise<void> {
     console.log(`  issue one plan (render + sign + store): median ${issueMedian.toFixed(0)} ms, p95 ${p95(issueTimes).toFixed(0)} ms`);
     console.log(`  raw Chromium print of the same HTML on an open page: median ${rawMedian.toFixed(0)} ms, p95 ${p95(rawTimes).toFixed(0)} ms`);
     console.log(`  ratio issue / raw print (medians): ${(issueMedian / rawMedian).toFixed(2)}x (target <= 1.5x)`);
+
+    // 1b. The two signatures of an electronic original (docs/issuance.md): the signer's document at
+    // SIGN (render with blanks + the signer's PAdES signature), then the clerk's issuance on it
+    // (number and date printed on a transparent page, seal, the organization's signature, as an
+    // incremental update), each beside the render alone.
+    const signer = await db.getRepository(User).findOneByOrFail({ username: 'bcd-duk.signer' });
+    const unlocked = await app.get(SignerKeyService).unlock(
+      {
+        userId: signer.id,
+        fullName: signer.fullName,
+        title: 'TRƯỞNG BAN CHỈ ĐẠO',
+        organizationId: organization.id,
+        organizationName: organization.fullName,
+        organizationCode: organization.code,
+      },
+      'demo1234',
+    );
+    const stamps = app.get(StampImageService);
+    await stamps.ensureDemo(
+      [{ authorityId: signer.id, fullName: signer.fullName }],
+      [{ organizationId: organization.id, name: organization.fullName, place: organization.placeName }],
+    );
+    const image = (await stamps.current(StampKind.Signature, signer.id))!;
+    const seal = await stamps.current(StampKind.Seal, organization.id);
+    const person = {
+      capacityLines: content.signature.capacityLines,
+      fullName: signer.fullName,
+      signatureImage: `data:image/png;base64,${image.toString('base64')}`,
+    };
+    const signingRender: number[] = [];
+    const signerTimes: number[] = [];
+    const countersignTimes: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      let begin = process.hrtime.bigint();
+      await rendering.pdf({ issuer: organization, content, mode: { kind: 'signing', year: 2024, signer: person } });
+      signingRender.push(ms(begin, process.hrtime.bigint()));
+      const at = request();
+      begin = process.hrtime.bigint();
+      const signed = await documents.signedBySigner({ organization, content, year: 2024, signer: person, signedAt: at.signedAt, key: unlocked.key });
+      signerTimes.push(ms(begin, process.hrtime.bigint()));
+      begin = process.hrtime.bigint();
+      await documents.countersign({ ...at, signed: signed.bytes, slots: signed.slots, seal });
+      countersignTimes.push(ms(begin, process.hrtime.bigint()));
+    }
+    console.log(`  the two signatures (${SAMPLES} samples):`);
+    console.log(`    render of the signer's document alone: median ${median(signingRender).toFixed(0)} ms`);
+    console.log(
+      `    the signer's document at SIGN (render + signer's PAdES + store): median ${median(signerTimes).toFixed(0)} ms, p95 ${p95(signerTimes).toFixed(0)} ms (signature and store: ${(median(signerTimes) - median(signingRender)).toFixed(0)} ms)`,
+    );
+    console.log(
+      `    the clerk's issuance (number and date, seal, organization's PAdES, incremental, store): median ${median(countersignTimes).toFixed(0)} ms, p95 ${p95(countersignTimes).toFixed(0)} ms`,
+    );
 
     // 2. Throughput: many at once through the pool; then whole issuances as the queue runs them.
     let start = process.hrtime.bigint();

@@ -175,22 +175,53 @@ describe('workflow: the road of a seed plan', () => {
     expect(JSON.stringify(await history())).not.toContain('not-my-password');
   });
 
-  it('SIGN with the password: signed, and the issuance job is in the queue, written in the same transaction', async () => {
+  it('SIGN with the password: signed, and at the clerk\'s desk ("Chờ cấp số"); nothing is numbered yet', async () => {
     const before = await getJson(t, 'bcd-duk.signer', `/api/plans/${planId}/allowed-events`);
-    const signed = await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+    const signed = await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue');
     expect(signed.rowVersion).toBeGreaterThan(before.rowVersion);
     const jobs = await t.app.get(JobsService).jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId);
-    expect(jobs).toEqual([expect.objectContaining({ data: { planId, signedSeq: signed.auditSeq } })]);
+    expect(jobs).toEqual([]);
     const plan = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}`);
-    expect(plan).toMatchObject({ state: 'signed', submittedVersion: 1, draftRound: 2 });
+    expect(plan).toMatchObject({ state: 'awaitingIssue', submittedVersion: 1, draftRound: 2, numberSymbol: null });
     const sign = (await history()).find((e: { event: string }) => e.event === 'SIGN');
     expect(sign).toMatchObject({
       fromState: 'awaitingSignature',
-      toState: 'signed',
+      toState: 'awaitingIssue',
       contentVersion: 1,
       contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       data: { stepUp: 'password', authorityId: expect.any(String) },
     });
+    expect((await notices('bcd-duk.clerk'))[0]).toMatchObject({ kind: 'signed', planId, message: expect.stringContaining('chờ văn thư cấp số') });
+    expect((await getJson(t, 'bcd-duk.clerk', `/api/plans/${planId}/allowed-events`)).allowedEvents).toEqual(['ISSUE', 'REFUSE_ISSUE']);
+  });
+
+  it('the desk: only a clerk of the organization issues; a refusal needs a reason and goes back to the signer', async () => {
+    for (const who of ['bcd-duk.signer', 'bcd-duk.drafter', 'duk-bd.clerk']) {
+      const refused = await sendEvent(t, who, planId, { type: 'ISSUE' });
+      expect([403, 404, 409]).toContain(refused.status);
+      if (refused.status === 409) expect(refused.body).toMatchObject({ code: 'transition_refused', refusedBy: 'byClerk' });
+    }
+    const otherRegister = await sendEvent(t, 'bcd-duk.clerk', planId, { type: 'ISSUE', registerId: '00000000-0000-4000-8000-000000000000' });
+    expect(otherRegister.status).toBe(422);
+    expect(otherRegister.body.errors).toEqual([expect.objectContaining({ path: 'registerId', code: 'unknown_register' })]);
+    const noReason = await sendEvent(t, 'bcd-duk.clerk', planId, { type: 'REFUSE_ISSUE' });
+    expect(noReason.status).toBe(422);
+    expect((await workflow()).state).toBe('awaitingIssue');
+    await expectTransition(t, 'bcd-duk.clerk', planId, { type: 'REFUSE_ISSUE', reason: 'Thiếu nơi nhận Văn phòng Tỉnh ủy' }, 'awaitingSignature');
+    expect((await notices('bcd-duk.signer'))[0]).toMatchObject({ kind: 'signature_request', planId });
+    expect((await notices('bcd-duk.drafter'))[0]).toMatchObject({
+      kind: 'returned',
+      message: expect.stringContaining('Thiếu nơi nhận Văn phòng Tỉnh ủy'),
+    });
+    await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue');
+  });
+
+  it("the clerk's ISSUE: signed, and the issuance job is in the queue, written in the same transaction", async () => {
+    const issued = await expectTransition(t, 'bcd-duk.clerk', planId, { type: 'ISSUE' }, 'signed');
+    const jobs = await t.app.get(JobsService).jobsOfPlan(t.app.get(DataSource).manager, PLAN_ISSUE_JOB.queue, planId);
+    expect(jobs).toEqual([expect.objectContaining({ data: { planId, signedSeq: issued.auditSeq, issuedAt: expect.any(String) } })]);
+    const plan = await getJson(t, 'bcd-duk.drafter', `/api/plans/${planId}`);
+    expect(plan).toMatchObject({ state: 'signed', submittedVersion: 1, draftRound: 2 });
   });
 
   it("hands off to issuance through the real queue: the plan_issue job's handler moves the plan on with system events", async () => {
@@ -228,9 +259,9 @@ describe('workflow: the road of a seed plan', () => {
     expect(job.state).toBe('completed');
     expect(trail.find(isIssueOutcome).data).toMatchObject({ jobId: job.id });
     if (standIn) expect(seen).toEqual([job.id]);
-    // after SIGN, only the system moved the plan, in the machine's order
+    // after the clerk's ISSUE, only the system moved the plan, in the machine's order
     const afterSign = trail
-      .slice(trail.findIndex((e: { event: string }) => e.event === 'SIGN') + 1)
+      .slice(trail.findIndex((e: { event: string }) => e.event === 'ISSUE') + 1)
       .filter((e: { event: string }) => !e.event.startsWith('JOB_'));
     expect(afterSign.length).toBeGreaterThan(0);
     expect(afterSign.map((e: { event: string }) => e.event)).toEqual(
@@ -242,7 +273,7 @@ describe('workflow: the road of a seed plan', () => {
 
   it('the history tells the whole road, hash-chained, and verifies', async () => {
     const events = await history();
-    expect(transitions(events).slice(0, 12)).toEqual([
+    expect(transitions(events).slice(0, 15)).toEqual([
       'SUBMIT',
       'RETURN',
       'CIRCULATE',
@@ -254,6 +285,9 @@ describe('workflow: the road of a seed plan', () => {
       'APPROVE',
       'STEP_UP_FAILED',
       'SIGN',
+      'REFUSE_ISSUE',
+      'SIGN',
+      'ISSUE',
       'NUMBERED',
     ]);
     events.forEach((e: { seq: number; prevHash: string | null; hash: string }, i: number) => {

@@ -186,7 +186,7 @@ describe('workflow: rules', () => {
         expect(refused.status).toBe(409);
         expect(refused.body.refusedBy).toBe('bySigner');
       }
-      await expectTransition(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' }, 'signed');
+      await expectTransition(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue');
     });
 
     it("delegation (ký thay): the deputy signs as K/T, recorded in the organization's trail; the holder cannot sign in the deputy's capacity", async () => {
@@ -251,7 +251,7 @@ describe('workflow: rules', () => {
       const holderTries = await sendEvent(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' });
       expect(holderTries.status).toBe(409);
       expect(holderTries.body.refusedBy).toBe('bySigner');
-      await expectTransition(t, 'bcd-duk.deputy', id, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'signed');
+      await expectTransition(t, 'bcd-duk.deputy', id, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'awaitingIssue');
       const sign = (await history(id)).find((e: { event: string }) => e.event === 'SIGN');
       expect(sign.data).toMatchObject({ authorityId: created.body.id, delegatedFromId: holder.id });
     });
@@ -466,6 +466,24 @@ describe('workflow: rules', () => {
       await expectTransition(t, 'ubnd-nh.drafter', fresh, { type: 'SUBMIT' }, 'review');
       expect((await sendEvent(t, 'ubnd-nh.reviewer', fresh, { type: 'APPROVE' })).body.refusedBy).toBe('byStepHolder');
       await expectTransition(t, 'ubnd-nh.format_checker', fresh, { type: 'APPROVE' }, 'awaitingSignature');
+      // ubnd-nh keeps automatic issuance (an administrator's setting, in the organization's trail): no desk after SIGN
+      const setMode = async (who: string, issuanceMode: unknown) =>
+        request(t.http)
+          .patch(`/api/organizations/${orgId}`)
+          .set('Authorization', `Bearer ${await t.token(who)}`)
+          .send({ issuanceMode });
+      expect((await setMode('ubnd-nh.clerk', 'automatic')).status).toBe(403);
+      expect((await setMode('ubnd-np.admin', 'automatic')).status).toBe(403);
+      const badMode = await setMode('ubnd-nh.admin', 'tự động');
+      expect(badMode.status).toBe(422);
+      expect(JSON.stringify(badMode.body)).toContain('issuanceMode');
+      const automatic = await setMode('ubnd-nh.admin', 'automatic');
+      expect(automatic.status).toBe(200);
+      expect(automatic.body.issuanceMode).toBe('automatic');
+      const changed = (await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${orgId}`)).find(
+        (e: { event: string }) => e.event === 'ORGANIZATION_UPDATED',
+      );
+      expect(changed.data).toEqual({ before: { issuanceMode: 'desk' }, after: { issuanceMode: 'automatic' } });
       await expectTransition(t, 'ubnd-nh.signer', fresh, { type: 'SIGN', password: 'demo1234' }, 'signed');
       const approve = (await getJson(t, 'ubnd-an.auditor', `/api/plans/${fresh}/history`)).find((e: { event: string }) => e.event === 'APPROVE');
       expect(approve.data).toEqual({ step: 1, of: 1, role: 'format_checker', label: 'Văn phòng kiểm tra thể thức' });

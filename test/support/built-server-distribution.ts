@@ -10,7 +10,7 @@ import { planContent } from './plan-factory';
 import { builtServer, exited, freePort, startBuiltServer, until } from './server-process';
 import { SmtpSink } from './smtp-sink';
 import { createTestApp, TestApp } from './test-app';
-import { expectTransition, withFutureDeadlines } from './workflow-client';
+import { expectTransition, signAndIssue, withFutureDeadlines } from './workflow-client';
 
 /**
  * The stage of the tests that stop the built server in the middle of a distribution (SIGTERM,
@@ -70,7 +70,7 @@ export class BuiltServerDistribution {
     await expectTransition(this.t, 'bcd-duk.drafter', this.planId, { type: 'SUBMIT' }, 'review');
     await expectTransition(this.t, 'bcd-duk.reviewer', this.planId, { type: 'APPROVE' }, 'review');
     await expectTransition(this.t, 'bcd-duk.format_checker', this.planId, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(this.t, 'bcd-duk.signer', this.planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+    await signAndIssue(this.t, 'bcd-duk.signer', this.planId, 'demo1234');
   }
 
   /** How many of the plan's deliveries match an SQL condition. */

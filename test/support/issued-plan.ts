@@ -5,13 +5,13 @@ import { Organization } from '@app/identity';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
 import { IssuedDocumentService } from '@app/rendering';
 import { passwordOf, type TestApp } from './test-app';
-import { expectTransition, waitFor } from './workflow-client';
+import { expectTransition, signAndIssue, waitFor } from './workflow-client';
 
 let issued = 0;
 
 /**
- * The road from draft to SIGN through the API, as the people of the organization walk it; the
- * SIGN transaction enqueues the issuance, whose job numbers, renders, stores and applies ISSUED;
+ * The road from draft to SIGN through the API, as the people of the organization walk it, and
+ * the clerk's ISSUE at the desk; that transaction (SIGN's, with automatic issuance) enqueues the issuance, whose job numbers, renders, stores and applies ISSUED;
  * distribution's own job then creates the deliveries and starts them. Returns once that has
  * happened (the plan is distributing, or already distributed): the caller waits for the rest.
  */
@@ -19,7 +19,7 @@ export async function signThroughApi(t: TestApp, org: string, planId: string): P
   await expectTransition(t, `${org}.drafter`, planId, { type: 'SUBMIT' }, 'review');
   await expectTransition(t, `${org}.reviewer`, planId, { type: 'APPROVE' }, 'review');
   await expectTransition(t, `${org}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
-  await expectTransition(t, `${org}.signer`, planId, { type: 'SIGN', password: passwordOf(`${org}.signer`) }, 'signed');
+  await signAndIssue(t, `${org}.signer`, planId, passwordOf(`${org}.signer`));
   return waitFor(
     `issuance of ${planId}`,
     () => t.app.get(DataSource).manager.findOneByOrFail(Plan, { id: planId }),

@@ -90,7 +90,7 @@ export function wordBoxes(file: string): WordBox[] {
     }
     const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
     if (word) {
-      words.push({
+      const box = {
         page,
         pageWidth,
         pageHeight,
@@ -104,7 +104,21 @@ export function wordBoxes(file: string): WordBox[] {
           .replace(/&gt;/g, '>')
           .replace(/&quot;/g, '"')
           .replace(/&#39;/g, "'"),
-      });
+      };
+      // Text written into a document later (the number the clerk's issuance puts before "-KH/BCĐ")
+      // is its own text object: touching the next one on the same line, a reader sees one word.
+      const previous = words[words.length - 1];
+      if (
+        previous &&
+        previous.page === page &&
+        Math.abs(previous.yMin - box.yMin) < 1 &&
+        Math.abs(previous.yMax - box.yMax) < 1 &&
+        Math.abs(box.xMin - previous.xMax) < 1
+      ) {
+        Object.assign(previous, { xMax: box.xMax, yMax: Math.max(previous.yMax, box.yMax), text: previous.text + box.text });
+      } else {
+        words.push(box);
+      }
     }
   }
   return words;

@@ -15,13 +15,14 @@ import {
  * roles of the road. The unit spec walks them on the machine; the e2e spec replays them
  * through the real service with real users in the same roles.
  */
-export type PathRole = 'drafter' | 'reviewer' | 'checker' | 'signer' | 'consulteeA' | 'consulteeB' | 'admin' | 'system';
+export type PathRole = 'drafter' | 'reviewer' | 'checker' | 'signer' | 'clerk' | 'consulteeA' | 'consulteeB' | 'admin' | 'system';
 
 export const PATH_PEOPLE: Record<PathRole, EventSender> = {
   drafter: { id: 'drafter', system: false, roles: ['drafter'], holdsAuthority: false },
   reviewer: { id: 'reviewer', system: false, roles: ['reviewer'], holdsAuthority: false },
   checker: { id: 'checker', system: false, roles: ['format_checker'], holdsAuthority: false },
   signer: { id: 'signer', system: false, roles: ['signer'], holdsAuthority: true },
+  clerk: { id: 'clerk', system: false, roles: ['clerk'], holdsAuthority: false },
   consulteeA: { id: 'consulteeA', system: false, roles: ['consultee'], holdsAuthority: false },
   consulteeB: { id: 'consulteeB', system: false, roles: ['consultee'], holdsAuthority: false },
   admin: { id: 'admin', system: false, roles: ['admin'], holdsAuthority: false },
@@ -81,10 +82,16 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
     }
     case 'awaitingSignature':
       return [
-        { type: 'SIGN', by: p.signer, contentVersion: version, passwordConfirmed: true, authorityId: 'authority' },
+        // The organization issues at its clerk's desk (v3; earlier versions ignore the fact).
+        { type: 'SIGN', by: p.signer, contentVersion: version, passwordConfirmed: true, authorityId: 'authority', issuanceDesk: true },
         { type: 'RETURN', by: p.signer, reason: 'Chưa rõ nguồn kinh phí' },
         { type: 'WITHDRAW', by: p.drafter },
         { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
+      ];
+    case 'awaitingIssue':
+      return [
+        { type: 'ISSUE', by: p.clerk },
+        { type: 'REFUSE_ISSUE', by: p.clerk, reason: 'Sai tên người ký' },
       ];
     case 'signed':
       return [{ type: 'NUMBERED', by: p.system }];

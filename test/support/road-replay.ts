@@ -13,6 +13,7 @@ export const ROAD_USERS: Record<Exclude<PathRole, 'system'>, string> = {
   reviewer: 'bcd-duk.reviewer',
   checker: 'bcd-duk.format_checker',
   signer: 'bcd-duk.signer',
+  clerk: 'bcd-duk.clerk',
   consulteeA: 'bcd-duk.consultee',
   consulteeB: 'duk-bd.consultee',
   admin: 'bcd-duk.admin',
@@ -46,6 +47,7 @@ export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: 
       case 'RESOLVE_COMMENT':
         return { type: event.type, commentId: comments.get(event.commentId), resolution: event.resolution, note: event.note };
       case 'RETURN':
+      case 'REFUSE_ISSUE':
       case 'CANCEL':
         return { type: event.type, reason: event.reason };
       case 'SIGN':

@@ -32,6 +32,32 @@ export async function expectTransition(
   return res.body;
 }
 
+/**
+ * SIGN by `signer`, then, where the organization issues at its clerk's desk (the default), the
+ * clerk's ISSUE (`<organization code>.clerk`): the plan is `signed` and its issuance queued.
+ * An organization with automatic issuance is `signed` by SIGN alone.
+ */
+export async function signAndIssue(t: TestApp, signer: string, planId: string, password = 'demo1234'): Promise<Record<string, any>> {
+  const signed = await sendEvent(t, signer, planId, { type: 'SIGN', password });
+  if (signed.status !== 200) throw new Error(`${signer} SIGN: ${signed.status} ${JSON.stringify(signed.body)}`);
+  if (signed.body.toState === 'signed') return signed.body;
+  if (signed.body.toState !== 'awaitingIssue') throw new Error(`${signer} SIGN: reached ${signed.body.toState}, expected awaitingIssue or signed`);
+  return expectTransition(t, `${signer.split('.')[0]}.clerk`, planId, { type: 'ISSUE' }, 'signed');
+}
+
+/** A PDF (or any file) as a user, its bytes in `body`. */
+export async function getPdf(t: TestApp, username: string, path: string): Promise<request.Response> {
+  return request(t.http)
+    .get(path)
+    .set('Authorization', `Bearer ${await t.token(username)}`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+}
+
 export async function getJson(t: TestApp, username: string, path: string, status = 200): Promise<any> {
   const res = await request(t.http)
     .get(path)

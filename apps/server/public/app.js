@@ -241,6 +241,16 @@
   setTimeout(poll, 1500);
 })();
 
+// The clerk's desk: the expected number follows the register chosen (each option carries it).
+(function () {
+  var select = document.getElementById('registerId');
+  var shown = document.querySelector('[data-next-number]');
+  if (!select || !shown) return;
+  select.addEventListener('change', function () {
+    shown.textContent = select.options[select.selectedIndex].getAttribute('data-number');
+  });
+})();
+
 // Văn bản đến: the filter applies as soon as it changes (the button does it without JavaScript).
 (function () {
   var form = document.querySelector('form[data-autosubmit]');

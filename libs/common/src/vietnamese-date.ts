@@ -35,9 +35,13 @@ export function toIsoDate(date: CalendarDate): string {
 
 /** "ngày 05 tháng 3 năm 2024", "ngày 24 tháng 01 năm 2024". */
 export function dateLinePhrase(date: CalendarDate): string {
-  const day = String(date.day).padStart(2, '0');
-  const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
+  const { day, month } = dateLineNumbers(date);
   return `ngày ${day} tháng ${month} năm ${date.year}`;
+}
+
+/** Day and month as the date line prints them: a day below 10 and the months 1 and 2 with a leading 0. */
+export function dateLineNumbers(date: CalendarDate): { day: string; month: string } {
+  return { day: String(date.day).padStart(2, '0'), month: date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month) };
 }
 
 /** The whole italic line: "Bình Định, ngày 24 tháng 01 năm 2024"; a draft leaves day and month blank. */

@@ -1,18 +1,12 @@
-import { DomainError, ErrorKind } from '@app/common';
+import { defineErrorCodes, domainErrorClass, ErrorCodeOf } from '@app/common';
 
-export enum IssuanceErrorCode {
-  PlanNotFound = 'plan_not_found',
-  NotSigned = 'plan_not_signed',
-}
-
-const KIND: Record<IssuanceErrorCode, ErrorKind> = {
-  plan_not_found: 'not_found',
-  plan_not_signed: 'refused',
-};
+export const IssuanceErrorCode = defineErrorCodes({
+  not_found: { PlanNotFound: 'plan_not_found' },
+  refused: { NotSigned: 'plan_not_signed' },
+  conflict: { NotAtDesk: 'plan_not_at_desk' },
+  forbidden: { NotClerk: 'not_clerk', NotSigner: 'not_signer' },
+});
+export type IssuanceErrorCode = ErrorCodeOf<typeof IssuanceErrorCode>;
 
 /** Errors of the issuance of a signed plan. */
-export class IssuanceError extends DomainError {
-  constructor(code: IssuanceErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(KIND[code], code, message, details);
-  }
-}
+export class IssuanceError extends domainErrorClass(IssuanceErrorCode) {}

@@ -5,8 +5,11 @@ import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
 import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
+import { IssuanceDeskController, SigningDocumentController } from './controllers/issuance-desk.controller';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
+import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
+import { PlanSignatureService } from './services/plan-signature.service';
 
 /**
  * The issuance of signed plans, after SIGN: the number from the register, the PDF rendered,
@@ -15,7 +18,8 @@ import { IssuanceService } from './services/issuance.service';
  */
 @Module({
   imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule, VerificationModule],
-  providers: [IssuanceService, IssuanceJobWorker],
-  exports: [IssuanceService],
+  controllers: [IssuanceDeskController, SigningDocumentController],
+  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService],
+  exports: [IssuanceService, IssuanceDeskService],
 })
 export class IssuanceModule {}

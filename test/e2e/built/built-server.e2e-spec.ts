@@ -149,17 +149,22 @@ describe('the built server, started as npm start starts it', () => {
       expect(await planState()).toBe('awaitingSignature');
     });
 
-    it('the signer signs; the plan is numbered and issued, and its PDF opens with its number', async () => {
+    it('the signer signs; the clerk issues at the desk; the plan is numbered and issued, and its PDF opens with its number', async () => {
       const signer = await person('bcd-duk.signer');
       await signer.open('/', 'viec-can-lam');
       await signer.clickAndWait('section[aria-labelledby="sec-signatures"] .work-item a', 'ky');
       await signer.fill('Nhập lại mật khẩu để xác nhận', DEMO_PASSWORD);
       expect(await signer.clickText('Ký ban hành', 'da-ky')).toBe(200);
-      await signer.page.waitForSelector('[data-issued]:not([hidden])', { timeout: 120_000 });
-      const numberSymbol = (await signer.text('[data-number]')).trim();
+      expect(await planState()).toBe('awaitingIssue');
+      const clerk = await person('bcd-duk.clerk');
+      await clerk.open('/', 'viec-can-lam');
+      await clerk.clickAndWait('section[aria-labelledby="sec-issuing"] .work-item a', 'cap-so');
+      expect(await clerk.clickText('Cấp số và ban hành', 'da-cap-so')).toBe(200);
+      await clerk.page.waitForSelector('[data-issued]:not([hidden])', { timeout: 120_000 });
+      const numberSymbol = (await clerk.text('[data-number]')).trim();
       expect(numberSymbol).toMatch(/^\d{2}-KH\/BCĐ$/);
-      const href = await signer.page.$eval('a[href$="/pdf"]', (a) => a.getAttribute('href'));
-      const pdf = await signer.page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url!)).arrayBuffer())), href);
+      const href = await clerk.page.$eval('a[href$="/pdf"]', (a) => a.getAttribute('href'));
+      const pdf = await clerk.page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url!)).arrayBuffer())), href);
       const text = pdftotext(pdfFile(Buffer.from(pdf), 'built-issued.pdf'));
       expect(text).toContain(`Số ${numberSymbol}`);
       expect(text).not.toContain('DỰ THẢO');

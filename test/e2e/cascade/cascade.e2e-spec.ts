@@ -9,7 +9,7 @@ import { createStateTree, TreeOrganization } from '../../support/cascade-fixture
 import { pdfFile, pdftotext } from '../../support/pdf-tools';
 import { createPlan } from '../../support/plan-factory';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, waitFor } from '../../support/workflow-client';
+import { expectTransition, getJson, waitFor, signAndIssue } from '../../support/workflow-client';
 import { binaryBody } from '../../support/binary-body';
 
 const DUE_DAYS = 20;
@@ -48,12 +48,12 @@ describe('cascade: a province plan implemented by 5 districts and their 25 commu
   const childOf = async (parentId: string, organizationId: string): Promise<string> =>
     (await db().query(`SELECT id FROM plan WHERE parent_plan_id = $1 AND organization_id = $2`, [parentId, organizationId]))[0]?.id;
 
-  /** SUBMIT, two review steps, SIGN with the password, then the issuance job: as each person would. */
+  /** SUBMIT, two review steps, SIGN with the password, the clerk's ISSUE, then the issuance job: as each person would. */
   async function issue(planId: string, code: string): Promise<void> {
     await expectTransition(t, `${code}.drafter`, planId, { type: 'SUBMIT' }, 'review');
     await expectTransition(t, `${code}.reviewer`, planId, { type: 'APPROVE' }, 'review');
     await expectTransition(t, `${code}.format_checker`, planId, { type: 'APPROVE' }, 'awaitingSignature');
-    await expectTransition(t, `${code}.signer`, planId, { type: 'SIGN', password: passwordOf(`${code}.signer`) }, 'signed');
+    await signAndIssue(t, `${code}.signer`, planId, passwordOf(`${code}.signer`));
     await waitFor(
       `issuance of ${code}`,
       () => planRow(planId),

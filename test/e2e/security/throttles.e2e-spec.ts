@@ -6,7 +6,7 @@ import { MAX_FAILED_SIGN_INS, STEP_UP_MAX_FAILURES } from '@app/identity';
 import type { PlanContent } from '@app/plans';
 import { createPlan } from '../../support/plan-factory';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { expectTransition, sendEvent, withFutureDeadlines } from '../../support/workflow-client';
+import { expectTransition, sendEvent, withFutureDeadlines, signAndIssue } from '../../support/workflow-client';
 
 /** Issue 16: throttles that stop attackers, not offices. */
 describe('throttles', () => {
@@ -82,7 +82,7 @@ describe('throttles', () => {
       expect(rows.map((r: { event: string }) => r.event)).toEqual([...Array(STEP_UP_MAX_FAILURES).fill('STEP_UP_FAILED'), 'SIGNING_LOCKED']);
       // the lock passes once the wrong tries are older than the window
       await db.query(`UPDATE step_up_failure SET failed_at = failed_at - interval '16 minutes'`);
-      await expectTransition(t, 'bcd-duk.signer', planId, { type: 'SIGN', password: 'demo1234' }, 'signed');
+      await signAndIssue(t, 'bcd-duk.signer', planId, 'demo1234');
     });
   });
 });

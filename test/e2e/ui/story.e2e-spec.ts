@@ -14,7 +14,8 @@ import { withFutureDeadlines } from '../../support/workflow-client';
  * the Party seed (Kế hoạch 04-KH/BCĐ, its reporting deadlines moved ahead so they are not past),
  * names a subordinate body that must implement it, submits; the reviewer returns it with a reason;
  * the drafter fixes and resubmits; the reviewer and the format checker approve; the signer signs
- * (after a wrong password that signs nothing); the issued PDF opens; the recipient acknowledges and
+ * (after a wrong password that signs nothing); the clerk numbers and issues it at the desk
+ * ("Chờ cấp số"); the issued PDF opens; the recipient acknowledges and
  * finds its child draft; the auditor reads the history.
  */
 const SEED: PlanContent = withFutureDeadlines(
@@ -145,7 +146,29 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     await signer.fill('Nhập lại mật khẩu để xác nhận', 'demo1234');
     expect(await signer.clickText('Ký ban hành', 'da-ky')).toBe(200);
     expect(signer.page.url()).toContain(`/plans/${planId}/progress`);
+    expect(await signer.text('.alert-ok')).toContain('chuyển đến văn thư');
+    expect((await state()).state).toBe('awaitingIssue');
+  });
+
+  it('the clerk finds it on the desk ("Chờ cấp số"), sees the register\'s next number and the date, and issues', async () => {
+    const clerk = await person('bcd-duk.clerk');
+    expect(await work(clerk)).toContain('Cấp số, đóng dấu, ban hành');
+    await clerk.clickAndWait('section[aria-labelledby="sec-issuing"] .work-item a', 'cap-so');
+    expect(clerk.page.url()).toContain(`/plans/${planId}/issue`);
+    expect(await clerk.unlabeled()).toEqual([]);
+    const expected = (await clerk.text('[data-next-number]')).trim();
+    expect(expected).toMatch(/^\d{2}-KH\/BCĐ$/);
+    expect(await clerk.text('.issue-card')).toContain('Sổ Kế hoạch');
+    await clerk.docShot('cap-so');
+    const phone = await browser.person('van-thu-dien-thoai', PHONE);
+    await phone.login('bcd-duk.clerk');
+    await phone.open(`/plans/${planId}/issue`, 'cap-so-dien-thoai');
+    expect(await phone.contentWidth()).toBe(PHONE.width);
+    expect(await clerk.clickText('Cấp số và ban hành', 'da-cap-so')).toBe(200);
+    expect(clerk.page.url()).toContain(`/plans/${planId}/progress`);
     expect(['signed', 'numbered', 'issued', 'distributing', 'distributed']).toContain((await state()).state);
+    await clerk.page.waitForSelector('[data-issued]:not([hidden])', { timeout: 90_000 });
+    expect((await clerk.text('[data-number]')).trim()).toBe(expected);
   });
 
   it('the signer follows numbering and issuance on the progress page; the issued PDF opens with its number', async () => {
@@ -285,7 +308,9 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
       'Nhập sai mật khẩu khi ký',
       'Ký ban hành',
       'Đang duyệt → Dự thảo',
-      'Chờ ký → Đã ký',
+      'Chờ ký → Chờ cấp số',
+      'Cấp số, ban hành',
+      'Chờ cấp số → Đã ký',
     ]) {
       expect(timeline).toContain(line);
     }
@@ -296,10 +321,10 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(await auditor.text('.verify')).toContain('Toàn vẹn');
     // the statechart marks the state the plan is in and the road it took
     expect(await auditor.page.$$eval('.statechart .state.visited text', (ts) => ts.map((t) => t.textContent))).toEqual(
-      expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Đã ký']),
+      expect.arrayContaining(['Dự thảo', 'Đang duyệt', 'Chờ ký', 'Chờ cấp số', 'Đã ký']),
     );
     expect(await auditor.page.$$eval('.transitions tr.taken td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual(
-      expect.arrayContaining(['Trình duyệt', 'Trả lại / Rút lại', 'Ký ban hành']),
+      expect.arrayContaining(['Trình duyệt', 'Trả lại / Rút lại', 'Ký ban hành', 'Cấp số, ban hành']),
     );
     await auditor.docShot('lich-su');
     const csv = await auditor.page.evaluate(async (url) => (await fetch(url)).text(), `/plans/${planId}/history.csv`);
@@ -307,7 +332,7 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     expect(csv).toContain('Cần nêu rõ thời gian sơ kết 6 tháng.');
     const json = await auditor.page.evaluate(async (url) => (await fetch(url)).json(), `/plans/${planId}/history.json`);
     expect(json.events.map((e: { event: string }) => e.event)).toEqual(
-      expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN']),
+      expect.arrayContaining(['SUBMIT', 'RETURN', 'APPROVE', 'STEP_UP_FAILED', 'SIGN', 'ISSUE']),
     );
   });
 

@@ -4,6 +4,7 @@ import { CascadeModule } from '@app/cascade';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
 import { InboxModule } from '@app/inbox';
+import { IssuanceModule } from '@app/issuance';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
 import { RenderingModule } from '@app/rendering';
@@ -51,6 +52,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
     DistributionModule,
     InboxModule,
     VerificationModule,
+    IssuanceModule,
   ],
   controllers: [
     WebAuthController,

@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { cleanText } from '@app/common';
-import { FAMILIES, Family } from '../entities/organization.entity';
+import { FAMILIES, Family, ISSUANCE_MODES, IssuanceMode } from '../entities/organization.entity';
 
 const clean = () => Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
 // Header lines keep their line breaks; each line is cleaned on its own.
@@ -116,6 +116,12 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsBoolean()
   relaxedSeparationOfDuties?: boolean;
+
+  /** desk: the clerk numbers and issues at "Chờ cấp số" (default); automatic: issued right after the signature. */
+  @ApiPropertyOptional({ enum: ISSUANCE_MODES, default: 'desk' })
+  @IsOptional()
+  @IsIn(ISSUANCE_MODES, { message: 'issuanceMode: chỉ nhận desk (văn thư cấp số) hoặc automatic (cấp số tự động)' })
+  issuanceMode?: IssuanceMode;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -133,6 +139,7 @@ export class OrganizationDto {
   @ApiProperty({ nullable: true }) superiorHeader: string | null;
   @ApiProperty() headerName: string;
   @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ enum: ISSUANCE_MODES }) issuanceMode: IssuanceMode;
   /** Shown only to administrators of the organization (the URL may carry a secret). */
   @ApiPropertyOptional({ nullable: true }) webhookUrl?: string | null;
   @ApiProperty() relaxedSeparationOfDuties: boolean;

@@ -5,6 +5,14 @@ export const FAMILIES = ['party', 'state'] as const;
 /** Party documents (văn bản của Đảng) or State documents (văn bản hành chính): two layouts, two numbering styles. */
 export type Family = (typeof FAMILIES)[number];
 
+export const ISSUANCE_MODES = ['desk', 'automatic'] as const;
+/**
+ * How a signed plan is issued: at the clerk's desk ("Chờ cấp số": the văn thư numbers, dates,
+ * seals and signs for the organization, Nghị định 30 Art. 32), or automatically right after
+ * the signature.
+ */
+export type IssuanceMode = (typeof ISSUANCE_MODES)[number];
+
 /** An issuing body: a Party committee, a steering committee (Ban Chỉ đạo), a People's Committee... */
 @Entity('organization')
 @Check(`"level" >= 1`)
@@ -42,6 +50,9 @@ export class Organization {
   @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true }) webhookUrl: string | null;
+
+  @Column({ type: 'enum', enum: ISSUANCE_MODES, enumName: 'organization_issuance_mode', default: 'desk' })
+  issuanceMode: IssuanceMode;
 
   /** HMAC key for webhook deliveries; never returned by the API. */
   @Column({ type: 'varchar', length: 200, nullable: true, select: false }) webhookSecret: string | null;

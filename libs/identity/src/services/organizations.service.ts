@@ -25,6 +25,7 @@ export function toOrganizationDto(org: Organization, scope: AdministeredOrganiza
     superiorHeader: org.superiorHeader,
     headerName: org.headerName,
     email: org.email,
+    issuanceMode: org.issuanceMode,
     ...webhook,
     relaxedSeparationOfDuties: org.relaxedSeparationOfDuties,
     version: org.version,
@@ -182,7 +183,7 @@ export class OrganizationsService {
 /** What the trail keeps of an organization's settings (never the webhook secret). */
 function auditView(org: Organization): Record<string, unknown> {
   const keys = ['id', 'code', 'family', 'parentId', 'level', 'fullName', 'shortName', 'symbolAbbreviation', 'placeName', 'superiorHeader'] as const;
-  const more = ['headerName', 'email', 'webhookUrl', 'relaxedSeparationOfDuties'] as const;
+  const more = ['headerName', 'email', 'webhookUrl', 'relaxedSeparationOfDuties', 'issuanceMode'] as const;
   return Object.fromEntries([...keys, ...more].map((key) => [key, org[key]]));
 }
 

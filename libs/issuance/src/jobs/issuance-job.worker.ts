@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobsService } from '@app/jobs';
+import { Clock, JobsService } from '@app/jobs';
 import { PlanHandOversService } from '@app/workflow';
 import { IssuanceService } from '../services/issuance.service';
 import { PLAN_ISSUE_JOB } from './issuance.jobs';
@@ -11,6 +11,7 @@ export class IssuanceJobWorker implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly handOvers: PlanHandOversService,
     private readonly issuance: IssuanceService,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -18,9 +19,25 @@ export class IssuanceJobWorker implements OnModuleInit {
     await this.jobs.define(PLAN_ISSUE_JOB);
     this.handOvers.register('requestIssuance', {
       queues: [PLAN_ISSUE_JOB.queue],
-      take: (manager, done) =>
-        this.jobs.enqueue(manager, PLAN_ISSUE_JOB, { planId: done.plan.id, signedSeq: done.auditSeq }, { key: `${done.plan.id}:${done.auditSeq}` }),
+      take: (manager, done) => {
+        const desk =
+          done.event.type === 'ISSUE'
+            ? { issuedAt: this.clock.now().toISOString(), ...(done.event.registerId ? { registerId: done.event.registerId } : {}) }
+            : {};
+        return this.jobs.enqueue(
+          manager,
+          PLAN_ISSUE_JOB,
+          { planId: done.plan.id, signedSeq: done.auditSeq, ...desk },
+          { key: `${done.plan.id}:${done.auditSeq}` },
+        );
+      },
     });
-    await this.jobs.work(PLAN_ISSUE_JOB, (data, job) => this.issuance.issue(data.planId, { finalAttempt: job.attempt > job.retryLimit }));
+    await this.jobs.work(PLAN_ISSUE_JOB, (data, job) =>
+      this.issuance.issue(data.planId, {
+        finalAttempt: job.attempt > job.retryLimit,
+        registerId: data.registerId,
+        issuedAt: data.issuedAt ? new Date(data.issuedAt) : undefined,
+      }),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Organization } from '@app/identity';
+import { Organization, User } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { issuanceDate, NumberingService, NumberRequest, RegisterEntry, RegisterLine } from '@app/numbering';
 import { Plan, PlanContent, PlanVersion } from '@app/plans';
@@ -20,13 +20,14 @@ import { VerificationCodesService } from '@app/verification';
 import { WorkflowService } from '@app/workflow';
 import { ISSUED_STATES } from '@workflows/index';
 import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
+import { PlanSignatureService } from './plan-signature.service';
 
-/** The register's line for a plan: its summary, signer, recipients and archive as printed. */
-function registerLine(organization: Organization, content: PlanContent): RegisterLine {
+/** The register's line for a plan: its summary, signer (the person who signed, from identity, when known), recipients and archive as printed. */
+function registerLine(organization: Organization, content: PlanContent, signerName = content.signature.signerName): RegisterLine {
   const archive = content.recipients.filter((r) => r.purpose === 'archive');
   return {
     summary: plainText(content.summary.replace(/\s*\n\s*/g, ' ')),
-    signer: `${content.signature.signerName} (${content.signature.capacityLines.join(' ')})`,
+    signer: `${signerName} (${content.signature.capacityLines.join(' ')})`,
     recipients: recipientLines(organization.family, content.recipients)
       .map((line) => line.replace(/^- /, '').replace(/[,;.]$/, ''))
       .join('; '),
@@ -42,6 +43,12 @@ export interface IssuanceResult {
   pdfSha256: string;
   /** False when the plan was already issued (a re-run of the job). */
   issuedNow: boolean;
+}
+
+export interface IssueOptions {
+  finalAttempt?: boolean;
+  registerId?: string;
+  issuedAt?: Date;
 }
 
 interface NumberedPlan {
@@ -76,13 +83,17 @@ export class IssuanceService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly verificationCodes: VerificationCodesService,
+    private readonly signatures: PlanSignatureService,
   ) {}
 
-  /** `finalAttempt`: the queue will not try again, so a failed render voids the number. */
-  async issue(planId: string, options: { finalAttempt?: boolean } = {}): Promise<IssuanceResult> {
+  /**
+   * `finalAttempt`: the queue will not try again, so a failed render voids the number.
+   * `registerId`, `issuedAt`: the clerk's choices at the desk (else the register of the type, and the signature's time).
+   */
+  async issue(planId: string, options: IssueOptions = {}): Promise<IssuanceResult> {
     const done = await this.alreadyIssued(planId);
     if (done) return done;
-    const numbered = await this.dataSource.transaction((manager) => this.number(manager, planId));
+    const numbered = await this.dataSource.transaction((manager) => this.number(manager, planId, options));
     let pdfSha256: string;
     try {
       pdfSha256 = await this.produce(numbered);
@@ -101,7 +112,7 @@ export class IssuanceService {
   }
 
   /** (a) The number and the date, in the transaction that applies NUMBERED (or, after a void, a new number). */
-  private async number(manager: EntityManager, planId: string): Promise<NumberedPlan> {
+  private async number(manager: EntityManager, planId: string, desk: IssueOptions): Promise<NumberedPlan> {
     const plan = await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
     if (!plan) throw new IssuanceError(IssuanceErrorCode.PlanNotFound, `Không tìm thấy kế hoạch ${planId}`);
     if (plan.state !== 'signed' && plan.state !== 'numbered') {
@@ -114,8 +125,10 @@ export class IssuanceService {
       manager.findOneByOrFail(PlanVersion, { planId, version: plan.submittedVersion ?? plan.currentVersion }),
     ]);
     const now = this.clock.now();
-    const issuedOn = issuanceDate(plan.signedAt ?? now, this.config.holidays);
-    const entry = await this.numbering.assign(manager, plan, this.numberRequest(organization, version.content, issuedOn, now));
+    const issuedOn = issuanceDate(desk.issuedAt ?? plan.signedAt ?? now, this.config.holidays);
+    const signer = plan.signedById ? await manager.findOneBy(User, { id: plan.signedById }) : null;
+    const request = { ...this.numberRequest(organization, version.content, issuedOn, now, signer?.fullName), registerId: desk.registerId };
+    const entry = await this.numbering.assign(manager, plan, request);
     if (plan.state === 'signed') {
       await this.workflow.applySystemEvent(
         planId,
@@ -128,16 +141,28 @@ export class IssuanceService {
   }
 
   /** What the register needs to number a plan: its symbol as printed and its line. */
-  numberRequest(organization: Organization, content: PlanContent, issuedOn: string, at: Date): NumberRequest {
+  numberRequest(organization: Organization, content: PlanContent, issuedOn: string, at: Date, signerName?: string): NumberRequest {
     const leadingZero = organization.family === 'state' || this.config.partyNumberLeadingZero;
     const parts = { family: organization.family, documentType: content.documentType, organizationAbbreviation: organization.symbolAbbreviation };
-    return { organization, content, issuedOn, at, symbolOf: (n) => numberSymbol(parts, n, leadingZero), line: registerLine(organization, content) };
+    return {
+      organization,
+      content,
+      issuedOn,
+      at,
+      symbolOf: (n) => numberSymbol(parts, n, leadingZero),
+      line: registerLine(organization, content, signerName),
+    };
   }
 
-  /** (b) Render, sign, store: the stored PDF when there is one, else a new one with the same bytes any re-run would give. */
+  /**
+   * (b) The official PDF: the stored one when there is one. A plan the signer signed with their
+   * own key gets the number, the date, the seal and the organization's signature as an
+   * incremental update of that document; a plan signed before that (no signer's document) is
+   * rendered and signed by the organization alone, as it was.
+   */
   private async produce({ plan, entry, organization, content, verification }: NumberedPlan): Promise<string> {
     if (plan.pdfSha256 && (await this.store.has(plan.pdfSha256))) return plan.pdfSha256;
-    const document = await this.documents.produce({
+    const request = {
       organization,
       content,
       numberSymbol: entry.numberSymbol,
@@ -145,8 +170,12 @@ export class IssuanceService {
       signedAt: plan.signedAt ?? entry.assignedAt,
       issuedAt: entry.assignedAt,
       verification,
-    });
-    return document.sha256;
+    };
+    if (!plan.signedPdfSha256 || !plan.signatureSlots) return (await this.documents.produce(request)).sha256;
+    const signed = await this.store.get(plan.signedPdfSha256);
+    if (!signed) throw new IssuanceError(IssuanceErrorCode.NotSigned, `Không tìm thấy bản đã ký của kế hoạch ${plan.id}`);
+    const seal = await this.signatures.seal(organization);
+    return (await this.documents.countersign({ ...request, signed, slots: plan.signatureSlots, seal })).sha256;
   }
 
   /** (c) The hash on the plan and in the audit trail with ISSUED; its hand-overs are enqueued in the same transaction. */

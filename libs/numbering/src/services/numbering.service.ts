@@ -30,6 +30,8 @@ export interface NumberRequest {
   /** The number and symbol as printed (số, ký hiệu), for the number the register gives. */
   symbolOf: (number: number) => string;
   line: RegisterLine;
+  /** The register the clerk chose at the desk (one of the organization's); absent: the register of the type. */
+  registerId?: string;
 }
 
 // The date rule lives with the other Vietnamese dates; numbering keeps its name for it.
@@ -51,7 +53,9 @@ export class NumberingService {
     const live = await manager.findOne(RegisterEntry, { where: { planId: plan.id, voidedAt: IsNull() } });
     if (live) return live;
     const { organization, content } = request;
-    const register = await this.registerFor(manager, organization, content.documentType);
+    const register = request.registerId
+      ? await manager.findOneByOrFail(Register, { id: request.registerId, organizationId: organization.id })
+      : await this.registerFor(manager, organization, content.documentType);
     const periodKey = await this.periodKey(manager, register, organization, request.issuedOn);
     const number = await this.nextNumber(manager, register.id, periodKey);
     const symbol = request.symbolOf(number);

@@ -57,6 +57,14 @@ export class Plan {
   /** SHA-256 of the issued PDF (its storage address). */
   @Column({ type: 'varchar', length: 64, nullable: true }) pdfSha256: string | null;
 
+  /** The document the signer signed at SIGN with their own key (stored by its SHA-256): the issued PDF's first revision. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  signedPdfSha256: string | null;
+
+  /** Where that document left room for the number, day, month and seal (document-slots.ts), in PDF points. */
+  @Column({ type: 'jsonb', nullable: true })
+  signatureSlots: Record<string, { page: number; rect: [number, number, number, number] }> | null;
+
   /** The plan this one implements (cascade), and the date by which it must be issued. */
   @Index() @UuidColumn({ nullable: true }) parentPlanId: string | null;
 

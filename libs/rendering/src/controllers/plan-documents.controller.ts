@@ -26,6 +26,13 @@ export class PlanDocumentsController {
     return pdfFileResponse(await this.documents.preview(actor, id));
   }
 
+  @Get(':id/signed.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'Bản người ký đã ký số (chữ ký của người có thẩm quyền; số và ngày còn để trống cho văn thư)' })
+  async signed(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    return pdfFileResponse(await this.documents.signed(actor, id));
+  }
+
   @Get(':id/pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'Bản PDF chính thức đã ký số, đúng từng byte như khi ban hành' })

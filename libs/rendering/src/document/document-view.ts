@@ -3,8 +3,9 @@ import type { Family } from '@app/identity';
 import { appendixLabel, archiveRecipient, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, timeframeText } from '@app/plans';
 import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
-import { numberLine, SymbolParts } from './number-symbol';
+import { numberLine, symbolWith, SymbolParts } from './number-symbol';
 import { tableView, TableView } from './table-view';
+import { SLOT_URL_PREFIX } from '../signing/document-slots';
 
 /** The issuing organization as the header prints it. */
 export interface IssuerView {
@@ -32,7 +33,18 @@ export interface SignatureStamp {
 export type DocumentMode =
   | { kind: 'draft'; round: number; year: number }
   | { kind: 'final'; year: number }
-  | { kind: 'issued'; numberSymbol: string; issuedOn: string; stamp: SignatureStamp | null };
+  | { kind: 'issued'; numberSymbol: string; issuedOn: string; stamp: SignatureStamp | null }
+  | { kind: 'signing'; year: number; signer: SigningPerson };
+
+/**
+ * The person who signs, as identity knows them (never a typed name): the capacity lines of the
+ * authority they sign under, their full name, and their signature image (a PNG data URL).
+ */
+export interface SigningPerson {
+  capacityLines: string[];
+  fullName: string;
+  signatureImage: string | null;
+}
 
 /**
  * Where anyone can check the document (the public verification page): its address and that
@@ -88,9 +100,11 @@ export interface DocumentView {
   closing: string[];
   appendices: AppendixView[];
   recipients: string[];
-  signature: { lines: { text: string; bold: boolean }[]; name: string; stamp: SignatureStamp | null };
+  signature: { lines: { text: string; bold: boolean }[]; name: string; stamp: SignatureStamp | null; image?: string | null; imageSlot?: string };
   footnotes: { number: number; html: string }[];
   verification: VerificationMark | null;
+  /** Only on the document the signer signs. */
+  signing?: { numberBefore: string; numberAfter: string; datePlace: string; year: number; slots: Record<'number' | 'day' | 'month', string> };
 }
 
 export function buildDocumentView(input: DocumentInput): DocumentView {
@@ -122,6 +136,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     footnotes: [],
     verification: mode.kind === 'draft' ? null : (input.verification ?? null),
   };
+  if (mode.kind === 'signing') signingBlanks(view, symbolParts, place, mode.year, mode.signer);
   const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {
     view.blocks.push({
@@ -265,7 +280,21 @@ export function defaultArchiveUnit(family: Family): string {
 }
 
 /** Capacity lines in bold, linking words ("kiêm") in regular type, as the seeds print them. */
-function signatureView(signature: Signature, stamp: SignatureStamp | null): DocumentView['signature'] {
+/** The signer's document: blanks the clerk fills, slots marking them, the signer's own name, capacity and image. */
+function signingBlanks(view: DocumentView, parts: SymbolParts, place: string, year: number, signer: SigningPerson): void {
+  const [numberBefore, numberAfter] = numberLine(parts, symbolWith(parts, SLOT_MARK)).split(SLOT_MARK);
+  const slot = (name: string) => `${SLOT_URL_PREFIX}${name}`;
+  view.signing = { numberBefore, numberAfter, datePlace: place, year, slots: { number: slot('number'), day: slot('day'), month: slot('month') } };
+  view.signature = {
+    ...signatureView({ capacityLines: signer.capacityLines, signerName: signer.fullName }, null),
+    image: signer.signatureImage,
+    imageSlot: slot('signature'),
+  };
+}
+
+const SLOT_MARK = '\u0000';
+
+function signatureView(signature: Pick<Signature, 'capacityLines' | 'signerName'>, stamp: SignatureStamp | null): DocumentView['signature'] {
   return {
     lines: signature.capacityLines.map((line) => ({ text: escapeHtml(line), bold: line !== line.toLocaleLowerCase('vi') })),
     name: escapeHtml(signature.signerName),

@@ -30,7 +30,8 @@ export function numberLine(parts: SymbolParts, symbol: string | null): string {
   return prefix + (symbol ?? symbolWith(parts, BLANK_NUMBER));
 }
 
-function symbolWith(parts: SymbolParts, number: string): string {
+/** The number and symbol with `number` in the number's place (a blank, or a mark where the signer's document leaves room). */
+export function symbolWith(parts: SymbolParts, number: string): string {
   return parts.family === 'party'
     ? `${number}-${parts.documentType}/${parts.organizationAbbreviation}`
     : `${number}/${parts.documentType}-${parts.organizationAbbreviation}`;

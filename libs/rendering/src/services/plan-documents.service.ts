@@ -52,8 +52,21 @@ export class PlanDocumentsService {
     if (!plan.pdfSha256) {
       throw new RenderingError(RenderingErrorCode.NotIssued, 'Kế hoạch chưa được ban hành: chưa có bản PDF chính thức', { state: plan.state });
     }
-    const bytes = await this.store.get(plan.pdfSha256);
-    if (!bytes) throw new RenderingError(RenderingErrorCode.DocumentMissing, `Không tìm thấy tệp PDF ${plan.pdfSha256} trong kho lưu trữ`);
-    return { bytes, filename: `${(plan.numberSymbol ?? plan.id).replace(/\//g, '-')}.pdf` };
+    return { bytes: await this.stored(plan.pdfSha256), filename: `${(plan.numberSymbol ?? plan.id).replace(/\//g, '-')}.pdf` };
+  }
+
+  /** The document as its signer signed it (what the clerk sees at the desk), byte for byte as stored. */
+  async signed(actor: Actor, planId: string): Promise<PdfFile> {
+    const plan = await this.access.readable(actor, planId);
+    if (!plan.signedPdfSha256) {
+      throw new RenderingError(RenderingErrorCode.NotIssued, 'Kế hoạch chưa có bản đã ký số của người ký', { state: plan.state });
+    }
+    return { bytes: await this.stored(plan.signedPdfSha256), filename: `da-ky-${plan.id.slice(0, 8)}.pdf` };
+  }
+
+  private async stored(sha256: string): Promise<Buffer> {
+    const bytes = await this.store.get(sha256);
+    if (!bytes) throw new RenderingError(RenderingErrorCode.DocumentMissing, `Không tìm thấy tệp PDF ${sha256} trong kho lưu trữ`);
+    return bytes;
   }
 }

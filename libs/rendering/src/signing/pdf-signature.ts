@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
-import { CadesSigner, SigningIdentity } from './cades-signer';
+import { CadesSigner, SignatureKey, SigningIdentity } from './cades-signer';
 
 export const SUBFILTER_ETSI_CADES_DETACHED = 'ETSI.CAdES.detached';
 
@@ -47,7 +47,7 @@ export function addSignaturePlaceholder(doc: PDFDocument, info: SignatureDiction
  * whole file but the signature's own hole. The visible box is printed by the template; the
  * signature field's widget is invisible.
  */
-export async function signIssuedPdf(pdf: Buffer, info: IssuedPdfInfo, identity: SigningIdentity): Promise<Buffer> {
+export async function signIssuedPdf(pdf: Buffer, info: IssuedPdfInfo, identity: SignatureKey | SigningIdentity): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);

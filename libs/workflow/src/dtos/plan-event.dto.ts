@@ -68,6 +68,11 @@ export class PlanEventDto {
   @MaxLength(2000)
   note?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: eventFieldDoc('registerId') })
+  @IsOptional()
+  @IsUUID()
+  registerId?: string;
+
   @ApiPropertyOptional({ description: eventFieldDoc('password') })
   @IsOptional()
   @IsString()

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor } from '@app/common';
+import { SigningAuthority } from '@app/identity';
+import { Plan } from '@app/plans';
 import { PlanHandOver } from '@workflows/index';
 import type { TransitionDone } from './workflow-effects.service';
 
@@ -11,6 +14,24 @@ export interface HandOverTaker {
   take(manager: EntityManager, done: TransitionDone): Promise<unknown>;
 }
 
+/** What the signer's own signature needs at SIGN, in its transaction: the secret that opens their key. */
+export interface DocumentSignatureRequest {
+  plan: Plan;
+  actor: Actor;
+  /** The authority they sign under (their own, or one delegated to them). */
+  authority: SigningAuthority;
+  /** The step-up password, already verified; never stored. */
+  secret: string;
+}
+
+/**
+ * Signs the document shown on the signing page with the signer's own key (the issuance
+ * module, which renders). Runs in the SIGN transaction: a failure rolls the signature back.
+ */
+export interface DocumentSigner {
+  sign(manager: EntityManager, request: DocumentSignatureRequest): Promise<void>;
+}
+
 /**
  * Effects the machine names for other modules (issuance after SIGN, distribution and the
  * cascade after ISSUED). Those modules register here when they start; the workflow never
@@ -19,6 +40,17 @@ export interface HandOverTaker {
 @Injectable()
 export class PlanHandOversService {
   private readonly takers = new Map<PlanHandOver, HandOverTaker>();
+  private signer: DocumentSigner | null = null;
+
+  /** The module that signs documents at SIGN (without one, SIGN records the decision only, as before). */
+  registerDocumentSigner(signer: DocumentSigner): void {
+    if (this.signer) throw new Error('a document signer is already registered');
+    this.signer = signer;
+  }
+
+  get documentSigner(): DocumentSigner | null {
+    return this.signer;
+  }
 
   register(effect: PlanHandOver, taker: HandOverTaker): void {
     if (this.takers.has(effect)) throw new Error(`the effect ${effect} already has a taker`);

@@ -136,6 +136,17 @@ export class WorkflowEffectsService {
     await this.scheduleReminder(manager, done);
   }
 
+  /** The organization's clerks (văn thư): a signed plan waits at their desk for its number. */
+  private async awaitClerk(manager: EntityManager, done: TransitionDone): Promise<void> {
+    await this.inbox.notify(manager, {
+      userIds: await this.membersWithRole(manager, done.plan.organizationId, 'clerk'),
+      planId: done.plan.id,
+      kind: 'signed',
+      message: `Kế hoạch ${this.title(done.plan)} đã ký, chờ văn thư cấp số và ban hành`,
+      dedupeKey: `plan:${done.plan.id}:transition:${done.transitions}`,
+    });
+  }
+
   private async scheduleReminder(manager: EntityManager, done: TransitionDone): Promise<void> {
     const startAfter = new Date(this.clock.now().getTime() + this.config.reminderDays * DAY_MS);
     await this.jobs.enqueue(

@@ -4,6 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { Actor, cleanText, FieldProblem } from '@app/common';
 import { Organization, SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
+import { Register } from '@app/numbering';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
 import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
 import { PlanEventDto } from '../dtos/plan-event.dto';
@@ -160,6 +161,20 @@ export class WorkflowFactsService {
     reason: async ({ dto }) => ({ reason: (dto.reason ?? '').normalize('NFC').trim() }),
     stepUp: async ({ passwordConfirmed }) => ({ passwordConfirmed }),
     authority: async ({ authority }) => ({ authorityId: authority?.id ?? null }),
+    register: async ({ manager, plan, dto }) => {
+      if (!dto.registerId) return { registerId: null };
+      if (!(await manager.exists(Register, { where: { id: dto.registerId, organizationId: plan.organizationId } }))) {
+        throw WorkflowError.invalid(
+          [{ path: 'registerId', code: 'unknown_register', message: 'registerId: không có sổ đăng ký này trong các sổ của cơ quan ban hành' }],
+          'Sổ đăng ký không hợp lệ',
+        );
+      }
+      return { registerId: dto.registerId };
+    },
+    issuanceDesk: async ({ manager, plan }) => {
+      const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
+      return { issuanceDesk: organization.issuanceMode === 'desk' };
+    },
   };
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, FieldProblem } from '@app/common';
 import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@app/audit';
 import { AppConfig } from '@app/config';
-import { STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
+import { SigningAuthority, STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
 import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
 import {
@@ -36,6 +36,7 @@ import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
 import { WorkflowEffectsService } from './workflow-effects.service';
 import { EventFacts, WorkflowFactsService } from './workflow-facts.service';
+import { PlanHandOversService } from './plan-hand-overs.service';
 
 export interface ApplyOptions {
   /** The plan's row version the client saw (If-Match); absent: no check. */
@@ -89,6 +90,7 @@ export class WorkflowService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly handOvers: PlanHandOversService,
   ) {}
 
   onModuleInit(): void {
@@ -143,6 +145,10 @@ export class WorkflowService implements OnModuleInit {
           throw this.refused(loaded, sender.by, step.refusal, step.refusal.code === 'formatClean' ? { formatErrors: facts.formatErrors } : {});
         }
         if (facts.comments.length) await manager.insert(ConsultationComment, facts.comments);
+        // The signer's own signature on the document shown on the signing page (their key opens with the password).
+        if (facts.event.type === 'SIGN' && facts.authority && this.handOvers.documentSigner) {
+          await this.handOvers.documentSigner.sign(manager, { plan, actor, authority: facts.authority, secret: dto.password ?? '' });
+        }
         const committed = await this.commit(manager, plan, loaded, facts.event, step.result, {
           actor,
           requestId: options.requestId,
@@ -213,6 +219,13 @@ export class WorkflowService implements OnModuleInit {
     const result = await this.dataSource.transaction(run);
     this.jobs.wake(this.effects.queues);
     return result;
+  }
+
+  /** The authority the person would sign the plan under now (null: they may not sign it now), for the signing page's PDF. */
+  async signingAuthority(actor: Actor, planId: string): Promise<{ plan: Plan; authority: SigningAuthority | null }> {
+    const manager = this.dataSource.manager;
+    const plan = await this.access.readable(actor, planId, manager);
+    return { plan, authority: plan.state === 'awaitingSignature' ? await this.facts.matchingAuthority(manager, actor.id, plan) : null };
   }
 
   /** `GET /api/plans/:id/allowed-events`: the list a refusal carries. */

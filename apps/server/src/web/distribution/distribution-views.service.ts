@@ -80,7 +80,7 @@ export interface DistributionBoardView {
 }
 
 /** States between the signature and the end of distribution, while the deliveries may not exist yet. */
-const ON_THE_WAY = ['signed', 'numbered', 'issued', 'distributing'];
+const ON_THE_WAY = ['awaitingIssue', 'signed', 'numbered', 'issued', 'distributing'];
 
 const BADGE: Partial<Record<DeliveryDto['status'], string>> = {
   delivered: 'badge-ok',

@@ -1,7 +1,7 @@
 import type { DocumentMode } from '@app/rendering';
 
 /** States in which the text is final and waits for, or has, its signature but not yet its number. */
-const FINAL_STATES = new Set(['awaitingSignature', 'signed', 'numbered']);
+const FINAL_STATES = new Set(['awaitingSignature', 'awaitingIssue', 'signed', 'numbered']);
 
 /**
  * What the document is at this point of the plan's road, for the web preview: issued once it

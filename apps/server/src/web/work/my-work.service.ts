@@ -39,7 +39,7 @@ export const WORK_SECTIONS: WorkSection[] = [
   { key: 'consultations', heading: 'Dự thảo cần góp ý', roles: ['consultee'], empty: 'Không có dự thảo nào đang xin ý kiến bạn.' },
   { key: 'reviews', heading: 'Cần thẩm định', roles: ['reviewer', 'format_checker'], empty: 'Không có dự thảo nào chờ thẩm định.' },
   { key: 'signatures', heading: 'Chờ ký ban hành', roles: ['signer'], empty: 'Không có văn bản nào chờ bạn ký.' },
-  { key: 'issuing', heading: 'Chờ vào sổ, phát hành', roles: ['clerk'], empty: 'Không có văn bản nào chờ vào sổ hoặc phát hành.' },
+  { key: 'issuing', heading: 'Chờ cấp số', roles: ['clerk'], empty: 'Không có văn bản đã ký nào chờ cấp số.' },
   { key: 'incoming', heading: 'Văn bản đến cần xác nhận', roles: [...INCOMING_ROLES], empty: 'Không có văn bản đến nào chờ xác nhận.' },
   { key: 'childPlans', heading: 'Kế hoạch cần xây dựng theo cấp trên', roles: ['drafter'], empty: 'Không có kế hoạch triển khai nào phải xây dựng.' },
   { key: 'reports', heading: 'Báo cáo đến hạn', roles: ['drafter', 'clerk', 'signer', 'reviewer'], empty: 'Không có báo cáo nào sắp đến hạn.' },
@@ -160,7 +160,7 @@ export class MyWorkService {
   private async pending(actor: Actor): Promise<SectionItem[]> {
     const candidates = new Map<string, string | null>();
     for (const org of new Set(actor.memberships.map((m) => m.organizationId))) {
-      const page = await this.plans.list(actor, { status: 'consultation,review,awaitingSignature', org, pageSize: 100 });
+      const page = await this.plans.list(actor, { status: 'consultation,review,awaitingSignature,awaitingIssue', org, pageSize: 100 });
       for (const plan of page.items) candidates.set(plan.id, plan.updatedAt);
     }
     for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) if (!candidates.has(planId)) candidates.set(planId, null);
@@ -177,6 +177,8 @@ export class MyWorkService {
         out.push({ ...base, section: 'reviews', href: `/plans/${id}/review`, action: step ? step.label : 'Duyệt', deadline: due });
       } else if (allowed.has('SIGN')) {
         out.push({ ...base, section: 'signatures', href: `/plans/${id}/sign`, action: 'Ký ban hành', deadline: due });
+      } else if (allowed.has('ISSUE')) {
+        out.push({ ...base, section: 'issuing', href: `/plans/${id}/issue`, action: 'Cấp số, đóng dấu, ban hành', deadline: null });
       } else if (allowed.has('COMMENT') || allowed.has('NO_COMMENT')) {
         const deadline = view.consultation ? toIsoDate(vietnamDate(new Date(view.consultation.deadline))) : null;
         out.push({ ...base, section: 'consultations', href: `/plans/${id}/consult`, action: 'Góp ý', deadline });

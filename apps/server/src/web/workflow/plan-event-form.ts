@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PlanEventDto } from '@app/workflow';
-import { PLAN_EVENT_LABELS, PLAN_EVENTS, PlanEventType } from '@workflows/index';
+import { fieldsTakenBy, PLAN_EVENT_LABELS, PLAN_EVENTS, PlanEventType } from '@workflows/index';
 import { FormBody, list, text } from '../forms';
 
 export function eventLabel(type: string): string {
@@ -21,7 +21,7 @@ export function formKey(): string {
 export function eventFromForm(body: FormBody, labels: Record<string, string> = {}): PlanEventDto {
   const type = text(body, 'type') as PlanEventDto['type'];
   // The fields the event table gives the type; an unknown type copies nothing (the service refuses it).
-  const fields = PLAN_EVENTS[type as PlanEventType]?.fields ?? [];
+  const fields = PLAN_EVENTS[type as PlanEventType] ? fieldsTakenBy(type as PlanEventType) : [];
   const dto: Record<string, unknown> = { type };
   // Rows pair up by position: empty values ("Toàn văn", an empty note) must keep their place.
   const anchors = ([] as string[]).concat(body['note.anchor'] ?? []).map((a) => a.trim());

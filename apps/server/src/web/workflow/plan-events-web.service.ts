@@ -15,8 +15,22 @@ const DONE: Record<string, string> = {
   APPROVE: 'Đã duyệt.',
   RETURN: 'Đã trả lại dự thảo cho người soạn thảo, kèm lý do.',
   SIGN: 'Đã ký. Hệ thống đang cấp số, ban hành và gửi văn bản.',
+  ISSUE: 'Đã cấp số. Hệ thống đang ghi số, ngày, đóng dấu, ký số của cơ quan và gửi văn bản.',
+  REFUSE_ISSUE: 'Đã từ chối cấp số, trả lại người ký kèm lý do.',
   WITHDRAW: 'Đã rút lại dự thảo.',
   CANCEL: 'Đã hủy kế hoạch.',
+};
+
+const SIGNED_FOR_THE_DESK = 'Đã ký. Văn bản đã chuyển đến văn thư để cấp số, đóng dấu và ban hành.';
+
+/** Where a person goes after an event: the progress after a signature or an issue; their work when the plan leaves their hands. */
+const AFTER: Partial<Record<string, (id: string) => string>> = {
+  SIGN: (id) => `/plans/${id}/progress`,
+  ISSUE: (id) => `/plans/${id}/progress`,
+  // A consultee from another body may no longer read the draft once the round closes.
+  COMMENT: () => '/',
+  NO_COMMENT: () => '/',
+  REFUSE_ISSUE: () => '/',
 };
 
 export type EventOutcome = { ok: true; message: string; redirect: string } | { ok: false; message: string; details: string[] };
@@ -42,8 +56,9 @@ export class PlanEventsWebService {
         requestId,
       });
       // A consultee from another body may no longer read the draft once the round closes: back to their work.
-      const redirect = dto.type === 'SIGN' ? `/plans/${id}/progress` : dto.type === 'COMMENT' || dto.type === 'NO_COMMENT' ? '/' : `/plans/${id}`;
-      return { ok: true, message: DONE[result.body.event] ?? 'Đã thực hiện.', redirect };
+      const redirect = AFTER[dto.type]?.(id) ?? `/plans/${id}`;
+      const message = result.body.toState === 'awaitingIssue' ? SIGNED_FOR_THE_DESK : (DONE[result.body.event] ?? 'Đã thực hiện.');
+      return { ok: true, message, redirect };
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'refused', 'conflict'].includes(error.kind)) throw error;
       const details = ((error.details.errors ?? []) as FieldProblem[]).map((p) => p.message.replace(/^[\w.]+: /, ''));

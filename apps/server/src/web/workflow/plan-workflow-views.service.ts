@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
 import { Clock, DAY_MS } from '@app/jobs';
 import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
+import { IssuanceDeskService } from '@app/issuance';
 import { RenderingService } from '@app/rendering';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
@@ -13,7 +14,8 @@ import { eventLabel, formKey } from './plan-event-form';
 
 /** Where the plan goes after signature, in order: what the progress page shows. */
 export const ISSUANCE_STEPS = [
-  { state: 'signed', label: 'Đã ký' },
+  { state: 'awaitingIssue', label: 'Đã ký, chờ văn thư cấp số' },
+  { state: 'signed', label: 'Đang cấp số' },
   { state: 'numbered', label: 'Đã cấp số, ngày' },
   { state: 'issued', label: 'Đã ban hành (PDF đã ký số)' },
   { state: 'distributing', label: 'Đang gửi đến nơi nhận' },
@@ -52,6 +54,7 @@ export class PlanWorkflowViewsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly rendering: RenderingService,
+    private readonly desk: IssuanceDeskService,
   ) {}
 
   /** The year an undated plan shows: the year it would be dated if signed now, by the application's clock. */
@@ -153,10 +156,35 @@ export class PlanWorkflowViewsService {
       organization: org,
       document: this.document(org, plan),
       capacity: plan.content.signature.capacityLines,
-      signerName: plan.content.signature.signerName,
+      // The name printed is the signer's own (identity), never the one typed in the draft.
+      signerName: actor.fullName,
       held: held.map((a) => a.capacityLines.join(' / ')),
       actions,
       anchors: anchorLabels(plan.content, org.family),
+    };
+  }
+
+  /**
+   * The clerk's desk for one signed plan ("Chờ cấp số"): the document as signed, the register
+   * (default by type) with the number it gives now, the date, and the forms to issue or refuse.
+   */
+  async issuePage(actor: Actor, id: string) {
+    const plan = await this.plans.get(actor, id);
+    const [org, workflow, desk] = await Promise.all([
+      this.organizations.get(plan.organizationId),
+      this.queries.view(actor, id),
+      this.desk.plan(actor, id),
+    ]);
+    const actions = await this.actions(actor, plan, workflow);
+    const signer = (await this.users.directory()).find((u) => u.id === desk.signedById);
+    return {
+      title: `Cấp số: ${plan.summary || 'kế hoạch'}`,
+      plan: this.planFacts(plan),
+      organization: org,
+      document: this.document(org, plan),
+      signerName: signer?.fullName ?? '',
+      desk,
+      actions,
     };
   }
 

@@ -11,7 +11,7 @@ function backTo(value: string, id: string): string {
   return value.startsWith(`/plans/${id}`) && !value.includes('//') ? value : `/plans/${id}`;
 }
 
-/** Moving a plan: submit, circulate, comment, review, sign, and the progress after signature. */
+/** Moving a plan: submit, circulate, comment, review, sign, the clerk's desk, and the progress after signature. */
 @WebPage()
 @Controller('plans')
 export class PlanWorkflowWebController {
@@ -44,6 +44,12 @@ export class PlanWorkflowWebController {
   @Render('workflow/sign')
   sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.signPage(actor, id);
+  }
+
+  @Get(':id/issue')
+  @Render('workflow/issue')
+  issue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.views.issuePage(actor, id);
   }
 
   @Get(':id/progress')
