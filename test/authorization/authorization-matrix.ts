@@ -224,6 +224,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // A Chromium render per reader: asked in draft here; the recipient's refusal is in need-to-know.e2e-spec.ts.
   'GET /api/plans/:id/preview.pdf': { rule: planReaders(), states: ['draft'] },
   'GET /api/plans/:id/pdf': { rule: planReaders(200, 200), states: ['issued'] },
+  // The signer's signed document: readers of the whole plan (404 until the signer has signed).
+  'GET /api/plans/:id/signed.pdf': { rule: planReaders(404, 403), states: ALL_STATES },
+  // What SIGN will sign: only a person who may sign it now (nobody while in review).
+  'GET /api/plans/:id/signing.pdf': { rule: planReaders(403, 403), states: ['review'] },
+  // The clerk's desk: clerks only; one plan there only for a clerk of its organization (an unknown id: 404).
+  'GET /api/issuance/desk': { rule: withRole(['clerk']) },
+  'GET /api/issuance/desk/:planId': { rule: nobody(404, ['clerk']) },
   'GET /api/plans/:id/deliveries': { rule: planReaders(200, 403), states: ['issued'] },
   'GET /api/plans/:id/edxml': { rule: planReaders(200, 200), states: ['issued'] },
   'GET /api/plans/:id/tree': { rule: planReaders(200, 200), states: ['issued'] },
@@ -288,6 +295,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /plans/:id/review': { rule: planReaders(), states: ['review'] },
   'GET /plans/:id/sign': { rule: planReaders(), states: ['review'] },
   'GET /plans/:id/progress': { rule: planReaders(200, 200), states: ['issued'] },
+  // The desk page of one plan: a clerk of the plan's organization (409 while the plan is not at the desk); its other readers 403, strangers 404.
+  'GET /plans/:id/issue': {
+    rule: (c, web, write) => (member(c, ['clerk'], ['own']) ? 409 : planReaders(403, 403)(c, web, write)),
+    states: ['review'],
+  },
   'GET /plans/:id/consult': { rule: planReaders(200, 200), states: ['draft'] },
   'GET /plans/:id/history': { rule: planReaders(), states: ALL_STATES },
   'GET /plans/:id/history.csv': { rule: planReaders(), states: ['issued'] },
