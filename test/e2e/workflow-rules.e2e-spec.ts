@@ -149,7 +149,7 @@ describe('workflow: rules', () => {
         await expectTransition(t, 'bcd-duk.drafter', small, { type: 'SUBMIT' }, 'review');
         await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'APPROVE' }, 'review');
         await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'APPROVE' }, 'awaitingSignature');
-        await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'signed');
+        await expectTransition(t, 'bcd-duk.all-roles', small, { type: 'SIGN', password: TEST_USER_PASSWORD }, 'awaitingIssue');
       } finally {
         await relax(false);
       }
@@ -480,7 +480,7 @@ describe('workflow: rules', () => {
       const automatic = await setMode('ubnd-nh.admin', 'automatic');
       expect(automatic.status).toBe(200);
       expect(automatic.body.issuanceMode).toBe('automatic');
-      const changed = (await getJson(t, 'tu-bd.auditor', `/api/audit/organizations/${orgId}`)).find(
+      const changed = (await getJson(t, 'ubnd-an.auditor', `/api/audit/organizations/${orgId}`)).find(
         (e: { event: string }) => e.event === 'ORGANIZATION_UPDATED',
       );
       expect(changed.data).toEqual({ before: { issuanceMode: 'desk' }, after: { issuanceMode: 'automatic' } });
