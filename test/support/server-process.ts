@@ -63,10 +63,10 @@ function anyFreePort(): Promise<number> {
 }
 
 /** The server as an operator runs it (`node dist/apps/server/src/main.js`), its output kept in `log`. */
-export function startBuiltServer(env: Record<string, string>, log: string[], name = 'server'): ChildProcess {
+export function startBuiltServer(env: Record<string, string>, log: string[], name = 'server', nodeOptions: string[] = []): ChildProcess {
   // Built once per test file (ensureBuiltServer in beforeAll), never between two starts.
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: call ensureBuiltServer() first`);
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeOptions, MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
