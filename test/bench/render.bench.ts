@@ -14,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
@@ -35,6 +35,8 @@ import { createServerApp } from '../../apps/server/src/create-server-app';
 import { insertSignedPlans } from '../support/numbering-load';
 
 const SAMPLES = 40;
+const RATIO_GOAL = 1.25;
+const ISSUANCES_GOAL = 15;
 const THROUGHPUT_JOBS = 40;
 const WHOLE_ISSUANCES = 20;
 const LONG_RUN = Number(process.env.BENCH_ISSUANCES ?? 1000);
@@ -162,7 +164,8 @@ async function main(): Promise<void> {
     console.log(`\nrender bench: seed party-khoi-2024-04-KH-BCD (4 pages), ${SAMPLES} samples, Chromium pool of ${config.renderPoolSize}`);
     console.log(`  issue one plan (render + sign + store): median ${issueMedian.toFixed(0)} ms, p95 ${p95(issueTimes).toFixed(0)} ms`);
     console.log(`  raw Chromium print of the same HTML on an open page: median ${rawMedian.toFixed(0)} ms, p95 ${p95(rawTimes).toFixed(0)} ms`);
-    console.log(`  ratio issue / raw print (medians): ${(issueMedian / rawMedian).toFixed(2)}x (target <= 1.5x)`);
+    const ratio = issueMedian / rawMedian;
+    console.log(`  ratio issue / raw print (medians): ${ratio.toFixed(2)}x (goal <= ${RATIO_GOAL}x${ratio <= RATIO_GOAL ? ', met' : ', not met'})`);
 
     // 1b. The two signatures of an electronic original (docs/issuance.md): the signer's document at
     // SIGN (render with blanks + the signer's PAdES signature), then the clerk's issuance on it
@@ -234,8 +237,17 @@ async function main(): Promise<void> {
       }),
     );
     const wholeSeconds = ms(start, process.hrtime.bigint()) / 1000;
+    const perSecond = WHOLE_ISSUANCES / wholeSeconds;
     console.log(
-      `  whole issuances (number, NUMBERED, render, sign, store, ISSUED): ${(WHOLE_ISSUANCES / wholeSeconds).toFixed(2)}/s (${WHOLE_ISSUANCES} in ${wholeSeconds.toFixed(1)} s, ${config.renderPoolSize} workers)`,
+      `  whole issuances (number, NUMBERED, render, sign, store, ISSUED): ${perSecond.toFixed(2)}/s (${WHOLE_ISSUANCES} in ${wholeSeconds.toFixed(1)} s, ${config.renderPoolSize} workers; goal >= ${ISSUANCES_GOAL}/s${perSecond >= ISSUANCES_GOAL ? ', met' : ', not met'})`,
+    );
+    // Why not, in numbers: Chromium's print alone, at the raw median, bounds what these cores can issue.
+    const cores = availableParallelism();
+    const chromiumBound = (cores * 1000) / rawMedian;
+    console.log(
+      `  Chromium's share: a raw print takes ${rawMedian.toFixed(0)} ms of the ${(1000 / perSecond).toFixed(0)} ms each issuance took per worker slot ` +
+        `(${((100 * rawMedian * perSecond) / (1000 * config.renderPoolSize)).toFixed(0)} % of the workers' time); printing alone on ${cores} cores ` +
+        `caps issuance at about ${chromiumBound.toFixed(1)}/s${chromiumBound < ISSUANCES_GOAL ? `, below the goal of ${ISSUANCES_GOAL}/s: more cores or worker machines, not code, reach it` : ''}`,
     );
 
     // 4. Memory over LONG_RUN issuances, two at a time; Chromium is replaced every RENDER_RESTART_AFTER jobs.

@@ -67,13 +67,18 @@ function anyFreePort(): Promise<number> {
  * The server as an operator runs it (`node dist/apps/server/src/main.js` from the project
  * folder), its output kept in `log`. It sees `env` and, of this process's environment, only
  * PATH and HOME, on loopback; with `inheritEnvironment`, exactly `env` (the README story's
- * defaults: nothing more).
+ * defaults: nothing more). `nodeOptions` go before the script (a bench's `--cpu-prof`).
  */
-export function startBuiltServer(env: NodeJS.ProcessEnv, log: string[], name = 'server', inheritEnvironment = false): ChildProcess {
+export function startBuiltServer(
+  env: NodeJS.ProcessEnv,
+  log: string[],
+  name = 'server',
+  { inheritEnvironment = false, nodeOptions = [] }: { inheritEnvironment?: boolean; nodeOptions?: string[] } = {},
+): ChildProcess {
   // Built once by the global setup, never between two starts.
   const main = builtServer();
   const fullEnv = inheritEnvironment ? env : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env };
-  const child = spawn(process.execPath, [main], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptions, main], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`));
   child.stderr!.on('data', (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`));
   return child;
@@ -105,7 +110,7 @@ export async function startServerAsReadme(env: Record<string, string> = {}, time
   // Nothing the README's start line does not set: its defaults (processes, host, demo) are what is tested.
   for (const name of ['DATABASE_URL', 'HOST', 'PROCESSES', 'DEMO']) if (!env[name]) delete childEnv[name];
   const log: string[] = [];
-  const child = startBuiltServer(childEnv, log, 'server', true);
+  const child = startBuiltServer(childEnv, log, 'server', { inheritEnvironment: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await untilServing(baseUrl, log, timeoutMs, child);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { compareVietnamese } from '@app/common';
+import { VIETNAMESE_COLLATION } from '@app/common';
 import { CANCELLED_STATES, ISSUED_STATES } from '@workflows/index';
 import { CascadeLevelCountsDto, CascadeNodeDto, CascadeStatus } from '../dtos/cascade-tree.dto';
 
@@ -24,25 +24,28 @@ interface TreeRow {
 
 /**
  * The plan and every plan below it, in one recursive query: the index on plan.parent_plan_id makes
- * each step an index scan, so a tree of thousands answers in milliseconds. The trail guards
- * against a cycle that only a hand-edited database could hold.
+ * each step an index scan, and each step carries the plan's columns, so the plans are not looked
+ * up a second time (a tree of 11,000 plans: one probe each, not two). The trail guards against a
+ * cycle that only a hand-edited database could hold.
  */
+const TREE_COLUMNS = `p.id, p.parent_plan_id, p.organization_id, p.state, p.summary, p.number, p.number_symbol, p.issued_on, p.due_date,
+  p.current_version, p.submitted_version`;
 const TREE_SQL = `
-WITH RECURSIVE tree(id, depth, trail) AS (
-  SELECT p.id, 0, ARRAY[p.id] FROM plan p WHERE p.id = $1
+WITH RECURSIVE tree AS (
+  SELECT ${TREE_COLUMNS}, 0 AS depth, ARRAY[p.id] AS trail FROM plan p WHERE p.id = $1
   UNION ALL
-  SELECT c.id, t.depth + 1, t.trail || c.id
+  SELECT ${TREE_COLUMNS.replace(/p\./g, 'c.')}, t.depth + 1, t.trail || c.id
   FROM tree t JOIN plan c ON c.parent_plan_id = t.id
   WHERE c.id <> ALL (t.trail)
 )
-SELECT t.depth, p.id, p.parent_plan_id, p.state, p.summary, p.number, p.number_symbol,
+SELECT p.depth, p.id, p.parent_plan_id, p.state, p.summary, p.number, p.number_symbol,
        p.issued_on::text AS issued_on, p.due_date::text AS due_date,
        (p.state = 'draft' AND p.current_version = 1 AND p.submitted_version IS NULL) AS untouched,
        (p.due_date IS NOT NULL AND p.due_date < $2::date AND p.state <> ALL ($3::text[])) AS overdue,
        o.id AS organization_id, o.code, o.full_name, o.short_name, o.level
-FROM tree t
-JOIN plan p ON p.id = t.id
-JOIN organization o ON o.id = p.organization_id`;
+FROM tree p
+JOIN organization o ON o.id = p.organization_id
+ORDER BY o.full_name COLLATE ${VIETNAMESE_COLLATION}, p.id`;
 
 export interface CascadeTree {
   root: CascadeNodeDto;
@@ -82,7 +85,11 @@ function toNode(row: TreeRow): CascadeNodeDto {
   };
 }
 
-/** Each plan before its children; siblings in Vietnamese order of their organization's name. */
+/**
+ * Each plan before its children; siblings in Vietnamese order of their organization's name, the
+ * order the rows come in (PostgreSQL's ICU collation sorts 10,000 names in milliseconds, where
+ * comparing them one pair at a time in JavaScript took most of a large tree's time).
+ */
 function depthFirst(rootId: string, nodes: CascadeNodeDto[]): CascadeNodeDto[] {
   const children = new Map<string, CascadeNodeDto[]>();
   for (const node of nodes) {
@@ -92,17 +99,13 @@ function depthFirst(rootId: string, nodes: CascadeNodeDto[]): CascadeNodeDto[] {
     else children.set(node.parentPlanId, [node]);
   }
   const ordered: CascadeNodeDto[] = [];
-  const stack = [...(children.get(rootId) ?? [])].sort(bySiblingOrder).reverse();
+  const stack = [...(children.get(rootId) ?? [])].reverse();
   while (stack.length) {
     const node = stack.pop()!;
     ordered.push(node);
-    stack.push(...[...(children.get(node.id) ?? [])].sort(bySiblingOrder).reverse());
+    stack.push(...[...(children.get(node.id) ?? [])].reverse());
   }
   return ordered;
-}
-
-function bySiblingOrder(a: CascadeNodeDto, b: CascadeNodeDto): number {
-  return compareVietnamese(a.organization.fullName, b.organization.fullName) || a.id.localeCompare(b.id);
 }
 
 function countLevels(nodes: CascadeNodeDto[]): CascadeLevelCountsDto[] {

@@ -10,7 +10,10 @@ import type { TransitionDone } from './workflow-effects.service';
 export interface HandOverTaker {
   /** Queues the taker may write to, woken once the transition commits. */
   queues: string[];
-  /** Runs in the transition's transaction: what it writes commits or rolls back with the state change. */
+  /**
+   * Runs in the transition's transaction: what it writes commits or rolls back with the state change.
+   * It never writes the plan row: the transition answers with the row version its own UPDATE returned.
+   */
   take(manager: EntityManager, done: TransitionDone): Promise<unknown>;
 }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Actor } from '@app/common';
 import { AuditEventDto, AuditService } from '@app/audit';
 import { User } from '@app/identity';
 import { PlanAccessService } from '@app/plans';
-import { allowedPlanEvents, PlanMachineContext, planStateLabel, planStateOf } from '@workflows/index';
+import { allowedPlanEvents, PersistedPlanSnapshot, planConsultees, PlanMachineContext, planStateLabel, planStateOf } from '@workflows/index';
 import { CommentDto, WorkflowViewDto } from '../dtos/workflow.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
+import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowFactsService } from './workflow-facts.service';
 import { WorkflowService } from './workflow.service';
 
@@ -65,6 +66,14 @@ export class PlanWorkflowQueriesService {
       openComments: c.openComments,
       lastReturn: c.lastReturn as unknown as Record<string, unknown> | null,
     };
+  }
+
+  /** Of these plans, those whose consultation under way asks the person: one query, whatever their number. */
+  async consulting(actor: Actor, planIds: string[]): Promise<Set<string>> {
+    if (!planIds.length) return new Set();
+    const rows = await this.dataSource.manager.find(PlanWorkflow, { where: { planId: In(planIds) } });
+    const asked = rows.filter((row) => planConsultees(row.machineVersion, row.snapshot as PersistedPlanSnapshot).includes(actor.id));
+    return new Set(asked.map((row) => row.planId));
   }
 
   /** `GET /api/plans/:id/history`: the plan's audit trail, for whoever may read the plan. */

@@ -71,7 +71,12 @@ interface LoadedWorkflow {
 interface Committed {
   body: Omit<TransitionResultDto, 'allowedEvents'>;
   snapshot: AnyMachineSnapshot;
+  /** The plan as the transition's UPDATE left it (no second SELECT needed). */
+  plan: Plan;
 }
+
+/** Columns of `plan` the transition's UPDATE hands back (RETURNING): what the response and the sender's next facts read. */
+const PLAN_COLUMNS_AFTER = { row_version: 'rowVersion', draft_round: 'draftRound', submitted_version: 'submittedVersion' } as const;
 
 /**
  * Applies events to plans. One transaction per event: lock the plan row, restore the
@@ -154,11 +159,10 @@ export class WorkflowService implements OnModuleInit {
           requestId: options.requestId,
           authority: facts.authority,
         });
-        const allowedEvents = allowedPlanEvents(
-          loaded.version,
-          committed.snapshot,
-          await this.senderAfter(manager, actor, plan.id, planStateOf(committed.snapshot)),
-        );
+        // The sender's facts in the new state (their authority matters once the plan awaits a signature),
+        // on the plan the UPDATE returned rather than a fresh SELECT of the row just written.
+        const { by: senderAfter } = await this.facts.sender(manager, actor, committed.plan, planStateOf(committed.snapshot));
+        const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, senderAfter);
         const body: TransitionResultDto = { ...committed.body, allowedEvents };
         if (options.idempotencyKey) {
           await manager.insert(IdempotencyKey, { key: options.idempotencyKey, actorId: actor.id, planId, requestSha256, response: body as never });
@@ -282,12 +286,6 @@ export class WorkflowService implements OnModuleInit {
     });
   }
 
-  /** The sender's facts in the new state (their authority matters once the plan awaits a signature). */
-  private async senderAfter(manager: EntityManager, actor: Actor, planId: string, state: string): Promise<EventSender> {
-    const plan = await manager.findOneOrFail(Plan, { where: { id: planId } });
-    return (await this.facts.sender(manager, actor, plan, state)).by;
-  }
-
   private async commit(
     manager: EntityManager,
     plan: Plan,
@@ -309,7 +307,16 @@ export class WorkflowService implements OnModuleInit {
     };
     const changes: Partial<Plan> = { state: toState, ...spec.planColumns?.(transition) };
     // The update also moves row_version (TypeORM's version column): the next If-Match must carry the new one.
-    await manager.update(Plan, { id: plan.id }, changes);
+    // RETURNING hands back what the response needs, so the row is not read again (effects never write it:
+    // they write notices and jobs, see HandOverTaker).
+    const { raw } = await manager
+      .createQueryBuilder()
+      .update(Plan)
+      .set(changes)
+      .where('id = :id', { id: plan.id })
+      .returning(Object.keys(PLAN_COLUMNS_AFTER).join(', '))
+      .execute();
+    const after = Object.fromEntries(Object.entries(PLAN_COLUMNS_AFTER).map(([column, field]) => [field, raw[0][column]]));
     const transitions = (loaded.row?.transitions ?? 0) + 1;
     await manager.upsert(
       PlanWorkflow,
@@ -329,7 +336,7 @@ export class WorkflowService implements OnModuleInit {
         { resolution: event.resolution, resolutionNote: event.note, resolvedById: event.by.id, resolvedAt: this.clock.now() },
       );
     }
-    const updated = { ...plan, ...changes } as Plan;
+    const updated = { ...plan, ...changes, ...after } as Plan;
     const contentVersion =
       fromState === 'draft' || fromState === 'consultation'
         ? event.type === 'SUBMIT'
@@ -351,17 +358,17 @@ export class WorkflowService implements OnModuleInit {
       data: { ...spec.audit?.(transition), ...audit.data },
     });
     await this.effects.perform(manager, { plan: updated, event, context, toState, transitions, auditSeq: entry.seq }, next.effects);
-    const fresh = await manager.findOneOrFail(Plan, { where: { id: plan.id } });
     return {
       snapshot: next.snapshot,
+      plan: updated,
       body: {
         planId: plan.id,
         event: event.type,
         fromState,
         toState,
-        rowVersion: fresh.rowVersion,
-        draftRound: fresh.draftRound,
-        submittedVersion: fresh.submittedVersion,
+        rowVersion: updated.rowVersion,
+        draftRound: updated.draftRound,
+        submittedVersion: updated.submittedVersion,
         auditSeq: entry.seq,
         commentIds: event.type === 'COMMENT' ? event.commentIds : [],
       },

@@ -47,6 +47,20 @@ export const WORK_SECTIONS: WorkSection[] = [
 
 type SectionItem = WorkItem & { section: string };
 
+/** The states where a plan may wait for the person, and the section it then shows in. */
+const PENDING_STATES = [
+  { state: 'consultation', section: 'consultations' },
+  { state: 'review', section: 'reviews' },
+  { state: 'awaitingSignature', section: 'signatures' },
+  { state: 'awaitingIssue', section: 'issuing' },
+];
+
+/** Whether someone holding `roles` sees the section (consultees are named people, whatever their roles). */
+function sectionOpenTo(key: string, roles: readonly Role[]): boolean {
+  const section = WORK_SECTIONS.find((s) => s.key === key)!;
+  return key === 'consultations' || !section.roles.length || section.roles.some((role) => roles.includes(role));
+}
+
 export interface WorkItemView extends WorkItem {
   overdue: boolean;
   dueSoon: boolean;
@@ -115,9 +129,10 @@ export class MyWorkService {
         });
       return { ...section, items: mine, overdueCount: mine.filter((i) => i.overdue).length };
     });
-    const orgs = await this.organizations.list();
-    const mine = actor.memberships.map((m) => ({
-      organization: orgs.find((o) => o.id === m.organizationId),
+    // Only the person's own organizations: the whole tree is 50,000 of them at a nation's size.
+    const orgs = await Promise.all(actor.memberships.map((m) => this.organizations.get(m.organizationId)));
+    const mine = actor.memberships.map((m, i) => ({
+      organization: orgs[i],
       roles: m.roles.map((r) => ROLE_NAMES[r]),
     }));
     return {
@@ -159,9 +174,17 @@ export class MyWorkService {
    */
   private async pending(actor: Actor): Promise<SectionItem[]> {
     const candidates = new Map<string, string | null>();
-    for (const org of new Set(actor.memberships.map((m) => m.organizationId))) {
-      const page = await this.plans.list(actor, { status: 'consultation,review,awaitingSignature,awaitingIssue', org, pageSize: 100 });
-      for (const plan of page.items) candidates.set(plan.id, plan.updatedAt);
+    for (const { organizationId: org, roles } of actor.memberships) {
+      // Only the states someone with these roles at this organization could act in: each candidate costs
+      // its workflow view, and a busy organization has hundreds under review that a drafter cannot approve.
+      const states = PENDING_STATES.filter(({ section }) => sectionOpenTo(section, roles)).map(({ state }) => state);
+      const page = await this.plans.list(actor, { status: states.join(','), org, pageSize: 100 });
+      // A consultation asks named people: the others are left out in one query, not one view each.
+      const consulting = await this.queries.consulting(
+        actor,
+        page.items.filter((plan) => plan.state === 'consultation').map((plan) => plan.id),
+      );
+      for (const plan of page.items) if (plan.state !== 'consultation' || consulting.has(plan.id)) candidates.set(plan.id, plan.updatedAt);
     }
     for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) if (!candidates.has(planId)) candidates.set(planId, null);
     const out: SectionItem[] = [];
