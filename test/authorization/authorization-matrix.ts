@@ -230,6 +230,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/plans/:id/signing.pdf': { rule: planReaders(403, 403), states: ['review'] },
   // The clerk's desk: clerks only; one plan there only for a clerk of its organization (an unknown id: 404).
   'GET /api/issuance/desk': { rule: withRole(['clerk']) },
+  // A signer imports their own PKCS#12 (multipart): anyone signed in reaches the service, which refuses an empty upload.
+  'POST /api/signing-certificates': { rule: signedIn(422), body: {} },
   'GET /api/issuance/desk/:planId': { rule: nobody(404, ['clerk']) },
   'GET /api/plans/:id/deliveries': { rule: planReaders(200, 403), states: ['issued'] },
   'GET /api/plans/:id/edxml': { rule: planReaders(200, 200), states: ['issued'] },

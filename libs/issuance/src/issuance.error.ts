@@ -2,9 +2,10 @@ import { defineErrorCodes, domainErrorClass, ErrorCodeOf } from '@app/common';
 
 export const IssuanceErrorCode = defineErrorCodes({
   not_found: { PlanNotFound: 'plan_not_found' },
+  invalid: { NoFile: 'certificate_file_missing' },
   refused: { NotSigned: 'plan_not_signed' },
   conflict: { NotAtDesk: 'plan_not_at_desk' },
-  forbidden: { NotClerk: 'not_clerk', NotSigner: 'not_signer' },
+  forbidden: { NotClerk: 'not_clerk', NotSigner: 'not_signer', WrongPassword: 'wrong_password' },
 });
 export type IssuanceErrorCode = ErrorCodeOf<typeof IssuanceErrorCode>;
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { NumberingModule } from '@app/numbering';
 import { PlansModule } from '@app/plans';
@@ -6,6 +8,8 @@ import { RenderingModule } from '@app/rendering';
 import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
 import { IssuanceDeskController, SigningDocumentController } from './controllers/issuance-desk.controller';
+import { SigningCertificatesController } from './controllers/signing-certificates.controller';
+import { SigningCertificatesService } from './services/signing-certificates.service';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
 import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
@@ -17,9 +21,19 @@ import { PlanSignatureService } from './services/plan-signature.service';
  * the machine's effects to the modules that take them.
  */
 @Module({
-  imports: [IdentityModule, PlansModule, WorkflowModule, NumberingModule, RenderingModule, VerificationModule],
-  controllers: [IssuanceDeskController, SigningDocumentController],
-  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService],
+  imports: [
+    AuditModule,
+    // A PKCS#12 is a few KB: anything much larger is refused before it is read.
+    MulterModule.register({ limits: { fileSize: 256 * 1024, files: 1 } }),
+    IdentityModule,
+    PlansModule,
+    WorkflowModule,
+    NumberingModule,
+    RenderingModule,
+    VerificationModule,
+  ],
+  controllers: [IssuanceDeskController, SigningDocumentController, SigningCertificatesController],
+  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService, SigningCertificatesService],
   exports: [IssuanceService, IssuanceDeskService],
 })
 export class IssuanceModule {}

@@ -2,7 +2,7 @@ import { defineErrorCodes, domainErrorClass, ErrorCodeOf } from '@app/common';
 
 export const RenderingErrorCode = defineErrorCodes({
   not_found: { NotIssued: 'document_not_issued', NoContent: 'plan_content_missing' },
-  invalid: { InvalidImage: 'invalid_image' },
+  invalid: { InvalidImage: 'invalid_image', InvalidCertificate: 'invalid_certificate' },
   conflict: {
     CertificateMissing: 'certificate_missing',
     CertificateUnreadable: 'certificate_unreadable',

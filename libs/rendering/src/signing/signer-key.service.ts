@@ -2,9 +2,10 @@ import { createHash, createPrivateKey, generateKeyPairSync, KeyObject } from 'no
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import forge from 'node-forge';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { SignerKey } from '../entities/signer-key.entity';
-import { LocalKeySigner, SignatureKey } from './cades-signer';
+import { RenderingError, RenderingErrorCode } from '../rendering.error';
+import { identityFromPkcs12, LocalKeySigner, SignatureKey, SigningIdentity } from './cades-signer';
 import { PkiService } from './pki.service';
 
 /** Who signs, as their certificate names them. */
@@ -81,12 +82,70 @@ export class SignerKeyService {
       organization: holder.organizationName,
       organizationalUnit: holder.organizationCode,
     });
-    const encryptedKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: secret }).toString();
-    const record = await this.dataSource.transaction(async (manager) => {
+    const record = await this.store(holder, certPem, sealed(privateKey, secret), supersedes);
+    return { key: signer(privateKey, certPem, chainPems), record: strip(record), issued: true };
+  }
+
+  /**
+   * A certificate the organization's CA issued elsewhere (the PKCS#12 a person was given, in
+   * production): its key is sealed under the person's own secret, as a key made here is, and
+   * becomes their current key for the organization (the one before stays for verification).
+   */
+  async importPkcs12(
+    holder: Pick<KeyHolder, 'userId' | 'organizationId'>,
+    p12: Buffer,
+    p12Passphrase: string,
+    secret: string,
+    /** Written in the same transaction (the organization's audit row). */
+    alsoWrite: (manager: EntityManager, record: SignerKey) => Promise<unknown> = async () => undefined,
+  ): Promise<SignerKey> {
+    let identity: SigningIdentity;
+    try {
+      identity = identityFromPkcs12(p12, p12Passphrase);
+    } catch {
+      throw new RenderingError(
+        RenderingErrorCode.InvalidCertificate,
+        'Không đọc được tệp chứng thư số (PKCS#12): sai mật khẩu của tệp hoặc tệp hỏng',
+        {
+          errors: [{ path: 'file', code: 'unreadable', message: 'Không đọc được tệp PKCS#12 với mật khẩu đã nhập' }],
+        },
+      );
+    }
+    const ca = this.pki.caCertificatePem();
+    if (!ca || !forge.pki.certificateFromPem(ca).verify(identity.certificate)) {
+      throw new RenderingError(RenderingErrorCode.InvalidCertificate, 'Chứng thư số không do tổ chức cấp chứng thư của hệ thống cấp', {
+        errors: [{ path: 'file', code: 'untrusted', message: 'Chứng thư số không do CA của hệ thống cấp' }],
+      });
+    }
+    const now = new Date();
+    if (identity.certificate.validity.notBefore > now || identity.certificate.validity.notAfter < now) {
+      throw new RenderingError(RenderingErrorCode.InvalidCertificate, 'Chứng thư số chưa đến hạn hoặc đã hết hạn', {
+        errors: [{ path: 'file', code: 'expired', message: 'Chứng thư số ngoài thời hạn hiệu lực' }],
+      });
+    }
+    const current = await this.current(holder as KeyHolder);
+    const record = await this.store(
+      holder,
+      forge.pki.certificateToPem(identity.certificate),
+      sealed(identity.key, secret),
+      current?.id ?? null,
+      alsoWrite,
+    );
+    return strip(record);
+  }
+
+  /** The person's new current key; the one it supersedes keeps its certificate (earlier signatures stay verifiable). */
+  private store(
+    holder: Pick<KeyHolder, 'userId' | 'organizationId'>,
+    certPem: string,
+    encryptedKeyPem: string,
+    supersedes: string | null,
+    alsoWrite: (manager: EntityManager, record: SignerKey) => Promise<unknown> = async () => undefined,
+  ): Promise<SignerKey> {
+    return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SignerKey);
-      // One current key per person and organization: the superseded one keeps its certificate.
       if (supersedes) await repository.update({ id: supersedes, supersededAt: IsNull() }, { supersededAt: new Date() });
-      return repository.save(
+      const record = await repository.save(
         repository.create({
           userId: holder.userId,
           organizationId: holder.organizationId,
@@ -96,8 +155,9 @@ export class SignerKeyService {
           supersededAt: null,
         }),
       );
+      await alsoWrite(manager, record);
+      return record;
     });
-    return { key: signer(privateKey, certPem, chainPems), record: strip(record), issued: true };
   }
 
   private async chainPems(): Promise<string[]> {
@@ -110,6 +170,11 @@ export class SignerKeyService {
 export function fingerprint(certPem: string): string {
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(certPem))).getBytes();
   return createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex');
+}
+
+/** The private key as stored: PKCS#8 encrypted under the person's secret (AES-256). */
+function sealed(key: KeyObject, secret: string): string {
+  return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: secret }).toString();
 }
 
 function open(encryptedKeyPem: string, secret: string): KeyObject | null {
