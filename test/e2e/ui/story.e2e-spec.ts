@@ -188,6 +188,16 @@ describe('web UI: the story of a plan, from draft to the child plan (in Chromium
     const text = pdftotext(pdfFile(Buffer.from(pdf.bytes), 'issued.pdf'));
     expect(text).toContain(`Số ${numberSymbol}`);
     expect(text).not.toContain('DỰ THẢO');
+
+    // Anyone holding the paper opens the address printed on its last page, without signing in.
+    const code = /\/v\/([A-Z0-9]{16})/.exec(text.replace(/\s+/g, ''))?.[1];
+    expect(code).toBeDefined();
+    const reader = await browser.person('nguoi-doc');
+    expect(await reader.open(`/v/${code}`, 'trang-kiem-tra')).toBe(200);
+    const page = await reader.text('main');
+    expect(page).toContain(numberSymbol);
+    expect(page).toContain('Còn hiệu lực');
+    expect((page.match(/Chữ ký hợp lệ/g) ?? []).length).toBe(2);
   });
 
   it('the clerk finds the plan in the outgoing register and exports it', async () => {
