@@ -35,6 +35,11 @@ export interface EventSender {
   holdsAuthority: boolean;
   /** Wrote a version of the plan's content (a co-drafter): drafted it, for separation of duties. */
   authoredContent?: boolean;
+  /**
+   * Holds a signing authority today for the issuing organization (any capacity) or for the
+   * organization above it: who may revoke an issued plan (Nghị định 30, Art. 18).
+   */
+  mayRevoke?: boolean;
 }
 
 export const SYSTEM_SENDER: EventSender = { id: 'system', system: true, roles: [], holdsAuthority: false };
@@ -102,7 +107,9 @@ export type PlanEvent =
   | ({ type: 'NUMBERED' } & By)
   | ({ type: 'ISSUED' } & By)
   | ({ type: 'DISTRIBUTION_STARTED' } & By)
-  | ({ type: 'DISTRIBUTED' } & By);
+  | ({ type: 'DISTRIBUTED' } & By)
+  | ({ type: 'REVOKE'; reason: string; decisionNumber: string | null; passwordConfirmed: boolean } & By)
+  | ({ type: 'PARENT_REVOKED'; reason: string } & By);
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -117,6 +124,7 @@ export const PLAN_STATES = [
   'issued',
   'distributing',
   'distributed',
+  'revoked',
   'cancelled',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -262,9 +270,14 @@ export const CONDITIONS = {
     test: ({ context, event }) => (event as { contentVersion?: number }).contentVersion === context.submittedVersion,
     reason: () => 'Nội dung đã thay đổi sau khi trình: không thể duyệt hay ký một phiên bản khác phiên bản đã trình',
   },
+  byRevoker: {
+    kind: 'actor',
+    test: ({ event }) => event.by.mayRevoke === true,
+    reason: () => 'Chỉ người có thẩm quyền ký của cơ quan ban hành hoặc của cơ quan cấp trên mới được thu hồi văn bản đã ban hành',
+  },
   passwordConfirmed: {
     kind: 'payload',
-    test: ({ event }) => ev(event, 'SIGN').passwordConfirmed === true,
+    test: ({ event }) => (event as { passwordConfirmed?: boolean }).passwordConfirmed === true,
     reason: () => 'Mật khẩu xác nhận không đúng',
   },
 } satisfies Record<string, Condition>;
@@ -288,6 +301,7 @@ export const GUARD_CONDITIONS = {
   maySign: ['byPerson', 'notByDrafter', 'bySigner', 'contentFrozen', 'passwordConfirmed'],
   mayWithdraw: ['byDrafter'],
   mayCancel: ['byPerson', 'byDrafterOrAdmin', 'hasReason'],
+  mayRevoke: ['byPerson', 'byRevoker', 'hasReason', 'passwordConfirmed'],
   bySystem: ['bySystem'],
 } satisfies Record<string, ConditionName[]>;
 
@@ -307,7 +321,14 @@ export const PLAN_EFFECTS = ['scheduleConsultationDeadline', 'askConsultees', 'a
  * the same transaction, usually by enqueuing its own job): the issuance after SIGN, the
  * deliveries and the child plans after ISSUED.
  */
-export const PLAN_HAND_OVERS = ['requestIssuance', 'handOverToDistribution', 'handOverToCascade'] as const;
+export const PLAN_HAND_OVERS = [
+  'requestIssuance',
+  'handOverToDistribution',
+  'handOverToCascade',
+  // REVOKE: the recipients told through the channels that delivered the plan; its children cancelled or flagged
+  'tellRecipientsOfRevocation',
+  'revokeChildren',
+] as const;
 export type PlanHandOver = (typeof PLAN_HAND_OVERS)[number];
 export type PlanEffect = (typeof PLAN_EFFECTS)[number] | PlanHandOver;
 const effect = () => undefined;
@@ -335,6 +356,7 @@ export const planSetup = setup({
     maySign: guard('maySign'),
     mayWithdraw: guard('mayWithdraw'),
     mayCancel: guard('mayCancel'),
+    mayRevoke: guard('mayRevoke'),
     bySystem: guard('bySystem'),
   },
   actions: {
@@ -375,6 +397,11 @@ export const planSetup = setup({
     reopenDraft: assign({ consultation: null, approvals: [], step: 0 }),
     recordSignature: assign(({ event }) => ({ signedBy: event.by.id, authorityId: ev(event, 'SIGN').authorityId })),
     recordCancel: assign(({ event }) => ({ cancelReason: ev(event, 'CANCEL').reason, consultation: null })),
+    /** A child not yet signed whose parent was revoked: cancelled with the parent's reason. */
+    recordParentRevoked: assign(({ event }) => ({
+      cancelReason: `Văn bản cấp trên đã bị thu hồi: ${ev(event, 'PARENT_REVOKED').reason}`,
+      consultation: null,
+    })),
     scheduleConsultationDeadline: effect,
     askConsultees: effect,
     awaitReviewer: effect,
@@ -383,5 +410,7 @@ export const planSetup = setup({
     requestIssuance: effect,
     handOverToDistribution: effect,
     handOverToCascade: effect,
+    tellRecipientsOfRevocation: effect,
+    revokeChildren: effect,
   },
 });

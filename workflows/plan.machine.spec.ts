@@ -1,7 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyMachineSnapshot } from 'xstate';
-import { PATH_CHAIN, PATH_DEADLINE, PATH_NOW, PATH_PEOPLE as p, roadState, shortestRoadPaths, simpleRoadPaths } from '../test/support/plan-paths';
+import {
+  PATH_CHAIN,
+  PATH_DEADLINE,
+  PATH_NOW,
+  PATH_PEOPLE as p,
+  PATH_REVOCATION_REASON,
+  roadState,
+  shortestRoadPaths,
+  simpleRoadPaths,
+} from '../test/support/plan-paths';
 import {
   allowedPlanEvents,
   EventSender,
@@ -11,6 +20,7 @@ import {
   CANCELLED_STATES,
   EDITABLE_STATES,
   ISSUED_STATES,
+  LATEST_PLAN_MACHINE_VERSION,
   PLAN_EVENT_TYPES,
   PLAN_EVENTS,
   PLAN_MACHINE_VERSIONS,
@@ -23,6 +33,7 @@ import {
   migratePlanSnapshot,
   planStateOf,
   persistPlanSnapshot,
+  REVOKED_STATES,
   restorePlanSnapshot,
   startPlan,
   stepPlan,
@@ -71,7 +82,24 @@ const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
   issued: { ...SUBMITTED, signedBy: 'signer' },
   distributing: { ...SUBMITTED, signedBy: 'signer' },
   distributed: { ...SUBMITTED, signedBy: 'signer' },
+  revoked: { ...SUBMITTED, signedBy: 'signer' },
   cancelled: { cancelReason: 'Không còn cần thiết' },
+};
+
+/** The states and the events a version knows (a later version adds some: revocation after issuance). */
+const statesOf = (version: string) => PLAN_STATES.filter((state) => state in (planMachineVersion(version).machine.config.states ?? {}));
+const eventsOf = (version: string) =>
+  PLAN_EVENT_TYPES.filter((type) =>
+    Object.values(planMachineVersion(version).machine.config.states ?? {}).some((c) => type in ((c as { on?: object }).on ?? {})),
+  );
+/** The version knows what happens after issuance (REVOKE, PARENT_REVOKED, `revoked`). */
+const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
+const REVOKE_AS_SIGNER: PlanEvent = {
+  type: 'REVOKE',
+  by: p.signer,
+  reason: PATH_REVOCATION_REASON,
+  decisionNumber: '12-QĐ/TU',
+  passwordConfirmed: true,
 };
 
 function at(state: PlanState, extra: Partial<PlanMachineContext> = {}): AnyMachineSnapshot {
@@ -103,6 +131,10 @@ function qualified(type: PlanEventType, state: PlanState): PlanEvent {
       return { type, by: p.drafter };
     case 'CANCEL':
       return { type, by: p.drafter, reason: 'Không còn cần thiết' };
+    case 'REVOKE':
+      return REVOKE_AS_SIGNER;
+    case 'PARENT_REVOKED':
+      return { type, by: p.system, reason: PATH_REVOCATION_REASON };
     default:
       return { type, by: p.system } as PlanEvent;
   }
@@ -119,8 +151,22 @@ const ALLOWED: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> = {
   issued: { DISTRIBUTION_STARTED: 'distributing' },
   distributing: { DISTRIBUTED: 'distributed' },
   distributed: {},
+  revoked: {},
   cancelled: {},
 };
+
+/** What a version that knows revocation adds to the road. */
+const AFTER_ISSUANCE: Partial<Record<PlanState, Partial<Record<PlanEventType, PlanState>>>> = {
+  draft: { PARENT_REVOKED: 'cancelled' },
+  consultation: { PARENT_REVOKED: 'cancelled' },
+  review: { PARENT_REVOKED: 'cancelled' },
+  awaitingSignature: { PARENT_REVOKED: 'cancelled' },
+  distributed: { REVOKE: 'revoked' },
+};
+
+function allowedOn(version: string, state: PlanState): Partial<Record<PlanEventType, PlanState>> {
+  return { ...ALLOWED[state], ...(knowsRevocation(version) ? AFTER_ISSUANCE[state] : {}) };
+}
 
 function send(snapshot: AnyMachineSnapshot, event: PlanEvent) {
   return stepPlan(V, snapshot, event);
@@ -147,14 +193,14 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
   });
 
   describe('plan machine: every (state, event) pair', () => {
-    const pairs = PLAN_STATES.flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
+    const pairs = statesOf(version).flatMap((state) => eventsOf(version).map((type) => [state, type] as const));
 
-    it('covers the 10 states and 15 events', () => {
-      expect(pairs).toHaveLength(150);
+    it('covers every state and event of the version: 10 and 15 up to v2, 11 and 17 once revocation exists', () => {
+      expect(pairs).toHaveLength(knowsRevocation(version) ? 11 * 17 : 150);
     });
 
     it.each(pairs)('%s + %s', (state, type) => {
-      const expected = ALLOWED[state][type];
+      const expected = allowedOn(version, state)[type];
       const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
       const result = send(snapshot, qualified(type, state));
       if (expected) {
@@ -320,6 +366,39 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expect(snapshot.status).toBe(V === '1' ? 'done' : 'active');
     });
 
+    it('REVOKE (versions after issuance): a signer of the issuer or the authority above, a reason, the password; once', () => {
+      if (!knowsRevocation(V)) {
+        expectRefused(at('distributed'), REVOKE_AS_SIGNER, 'not_in_state');
+        return;
+      }
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, by: { ...p.signer, mayRevoke: false } } as PlanEvent, 'byRevoker');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, by: p.system } as PlanEvent, 'byPerson');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, reason: ' ' } as PlanEvent, 'hasReason');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
+      // a draft, a plan being issued, one revoked already: not yet or no longer
+      for (const state of ['draft', 'awaitingSignature', 'signed', 'distributing', 'revoked', 'cancelled'] as const)
+        expectRefused(at(state), REVOKE_AS_SIGNER, 'not_in_state');
+      const { snapshot, effects } = expectStep(at('distributed'), REVOKE_AS_SIGNER);
+      expect(planStateOf(snapshot)).toBe('revoked');
+      // not final: a replacement may follow it
+      expect(snapshot.status).toBe('active');
+      expect(effects).toEqual(['tellRecipientsOfRevocation', 'revokeChildren']);
+      expectRefused(snapshot, REVOKE_AS_SIGNER, 'not_in_state');
+    });
+
+    it("PARENT_REVOKED (versions after issuance): a child still on its road is cancelled with the parent's reason, by the system only", () => {
+      const event: PlanEvent = { type: 'PARENT_REVOKED', by: p.system, reason: PATH_REVOCATION_REASON };
+      if (!knowsRevocation(V)) return expectRefused(at('draft'), event, 'not_in_state');
+      expectRefused(at('review'), { ...event, by: p.admin }, 'bySystem');
+      for (const state of ['draft', 'consultation', 'review', 'awaitingSignature'] as const) {
+        const { snapshot } = expectStep(at(state), event);
+        expect(planStateOf(snapshot)).toBe('cancelled');
+        expect(snapshot.context.cancelReason).toBe(`Văn bản cấp trên đã bị thu hồi: ${PATH_REVOCATION_REASON}`);
+      }
+      // signed or beyond, the child is its own organization's to decide (the cascade flags it)
+      for (const state of ['signed', 'distributed'] as const) expectRefused(at(state), event, 'not_in_state');
+    });
+
     it('ISSUED hands over to distribution and the cascade; SIGN to the issuance', () => {
       expect(expectStep(at('numbered'), { type: 'ISSUED', by: p.system }).effects).toEqual(['handOverToDistribution', 'handOverToCascade']);
       expect(expectStep(at('awaitingSignature'), qualified('SIGN', 'awaitingSignature')).effects).toContain('requestIssuance');
@@ -333,7 +412,7 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['draft', p.reviewer, {}, []],
       ['consultation', p.consulteeA, {}, ['COMMENT', 'NO_COMMENT']],
       ['consultation', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
-      ['consultation', p.system, {}, ['DEADLINE']],
+      ['consultation', p.system, {}, ['DEADLINE', 'PARENT_REVOKED']],
       ['review', p.reviewer, {}, ['APPROVE', 'RETURN']],
       ['review', p.checker, {}, []],
       ['review', p.checker, { step: 1 }, ['APPROVE', 'RETURN']],
@@ -344,9 +423,14 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['signed', p.system, {}, ['NUMBERED']],
       ['signed', p.signer, {}, []],
       ['distributed', p.system, {}, []],
+      ['distributed', p.signer, {}, ['REVOKE']],
+      ['distributed', p.drafter, {}, []],
+      ['revoked', p.signer, {}, []],
       ['cancelled', p.admin, {}, []],
     ] as const)('%s, %j %j', (state, by, extra, expected) => {
-      expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
+      if (!statesOf(V).includes(state)) return;
+      const known = (expected as readonly PlanEventType[]).filter((type) => eventsOf(V).includes(type));
+      expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(known);
     });
   });
 
@@ -363,7 +447,7 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     it('the shortest paths reach every state of the road', () => {
       const paths = shortestRoadPaths(version);
       const reached = new Set(paths.map((path) => planStateOf(path.state)));
-      expect([...reached].sort()).toEqual([...PLAN_STATES].sort());
+      expect([...reached].sort()).toEqual([...statesOf(version)].sort());
     });
 
     it.each([
@@ -394,8 +478,9 @@ describe('plan machine versions', () => {
       for (const config of Object.values(machine.config.states ?? {})) expect((config as { states?: unknown }).states).toBeUndefined();
     }
     expect(EDITABLE_STATES).toEqual(['draft']);
-    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued']);
+    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued', 'revoked']);
     expect(CANCELLED_STATES).toEqual(['cancelled']);
+    expect(REVOKED_STATES).toEqual(['revoked']);
     expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
     expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(
       VERSIONS.map(() => ['stepHolders', 'signers', null]),
@@ -403,17 +488,19 @@ describe('plan machine versions', () => {
   });
 
   it('the event table has a row for every event of the machines, and the machines know every event of the table', () => {
-    for (const { machine } of PLAN_MACHINE_VERSIONS) {
-      const handled = new Set(Object.values(machine.config.states ?? {}).flatMap((c) => Object.keys((c as { on?: object }).on ?? {})));
-      expect([...handled].sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+    // an older version knows fewer events (none after issuance before revocation existed); the newest knows them all
+    for (const { version } of PLAN_MACHINE_VERSIONS) {
+      expect(eventsOf(version).every((type) => PLAN_EVENT_TYPES.includes(type))).toBe(true);
+      if (!knowsRevocation(version)) expect(eventsOf(version)).not.toContain('REVOKE');
     }
+    expect([...eventsOf(LATEST_PLAN_MACHINE_VERSION)].sort()).toEqual([...PLAN_EVENT_TYPES].sort());
     expect(Object.keys(PLAN_EVENTS).sort()).toEqual([...PLAN_EVENT_TYPES].sort());
   });
 
   it('migrates every v1 snapshot to v2, where it carries on; a distributed plan is no longer done', () => {
     const saved = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
     const v1States = new Set(saved.fixtures.map((f) => f.snapshot.value));
-    expect([...v1States].sort()).toEqual([...PLAN_STATES].sort());
+    expect([...v1States].sort()).toEqual([...statesOf('1')].sort());
     for (const { snapshot: persisted } of saved.fixtures) {
       const moved = migratePlanSnapshot('1', persisted, '2');
       expect(moved.version).toBe('2');
@@ -426,6 +513,29 @@ describe('plan machine versions', () => {
     }
     // a newer snapshot is never moved back
     expect(migratePlanSnapshot('2', saved.fixtures[0].snapshot, '1').version).toBe('2');
+  });
+
+  it('migrates every snapshot of the version before revocation to the one after issuance, where it carries on (a distributed plan may be revoked)', () => {
+    const after = PLAN_MACHINE_VERSIONS.find((v) => knowsRevocation(v.version))!.version;
+    const previous = VERSIONS[VERSIONS.indexOf(after) - 1];
+    const saved = JSON.parse(readFileSync(join(folder, `plan-v${previous}.snapshots.json`), 'utf8')) as {
+      fixtures: { snapshot: PersistedPlanSnapshot }[];
+    };
+    expect(new Set(saved.fixtures.map((f) => f.snapshot.value))).toEqual(new Set(statesOf(previous)));
+    for (const { snapshot: persisted } of saved.fixtures) {
+      const moved = migratePlanSnapshot(previous, persisted, after);
+      expect(moved.version).toBe(after);
+      const snapshot = restorePlanSnapshot(after, moved.persisted);
+      expect(planStateOf(snapshot)).toBe(persisted.value);
+      expect(snapshot.context).toEqual(persisted.context);
+      expect(snapshot.status).toBe(persisted.status);
+      if (persisted.value === 'distributed') expect(planStateOf(expectStep(snapshot, REVOKE_AS_SIGNER).snapshot)).toBe('revoked');
+    }
+    // and a v1 plan goes all the way
+    const v1 = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const distributed = v1.fixtures.find((f) => f.snapshot.value === 'distributed')!.snapshot;
+    const moved = migratePlanSnapshot('1', distributed, after);
+    expect(planStateOf(expectStep(restorePlanSnapshot(after, moved.persisted), REVOKE_AS_SIGNER).snapshot)).toBe('revoked');
   });
 
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
@@ -441,9 +551,13 @@ describe('plan machine versions', () => {
       // the restored plan carries on: someone may act on it now
       const who = [p.drafter, p.reviewer, p.checker, p.signer, p.consulteeA, p.consulteeB, p.system];
       const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
-      // (a final state has nothing left to do: cancelled, and distributed in v1)
-      if (snapshot.status === 'active' && planStateOf(snapshot) !== 'distributed') expect(allowed.length).toBeGreaterThan(0);
-      else expect(allowed).toEqual([]);
+      // (a final state has nothing left to do: cancelled, and distributed in v1; distributed waits for a revocation
+      // where one exists, revoked for what follows it)
+      const waiting = ['distributed', 'revoked'].includes(planStateOf(snapshot));
+      if (snapshot.status === 'active' && !waiting) expect(allowed.length).toBeGreaterThan(0);
+      else if (!knowsRevocation(saved.machineVersion) || snapshot.status !== 'active' || planStateOf(snapshot) === 'revoked')
+        expect(allowed).toEqual([]);
+      else expect(allowed).toEqual(['REVOKE']);
     }
   });
 

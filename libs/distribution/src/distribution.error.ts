@@ -12,6 +12,7 @@ export enum DistributionErrorCode {
   Forbidden = 'forbidden',
   VersionConflict = 'version_conflict',
   DemoMailNotFound = 'demo_mail_not_found',
+  NotRevoked = 'not_revoked',
 }
 
 const KIND: Record<DistributionErrorCode, ErrorKind> = {
@@ -26,6 +27,7 @@ const KIND: Record<DistributionErrorCode, ErrorKind> = {
   forbidden: 'forbidden',
   version_conflict: 'conflict',
   demo_mail_not_found: 'not_found',
+  not_revoked: 'refused',
 };
 
 /** Errors of distribution: deliveries, incoming documents, receipts, edXML export. */

@@ -58,6 +58,13 @@ export class ChildPlan {
   @Column({ type: 'timestamptz', nullable: true })
   overdueNotifiedAt: Date | null;
 
+  /**
+   * "Văn bản cấp trên đã bị thu hồi": the parent was revoked after this child was signed; the
+   * child's own organization decides what to do with it.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  parentRevokedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -65,6 +65,17 @@ export class IncomingDocument {
   @Column({ type: 'uuid', nullable: true })
   handlingUpdatedById: string | null;
 
+  /** The sender revoked the plan (thu hồi): the copy is no longer current; when the notice arrived. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  /** "Đã nhận thông báo thu hồi": the receipt of the revocation notice. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revocationAcknowledgedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revocationAcknowledgedById: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

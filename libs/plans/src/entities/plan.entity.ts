@@ -85,6 +85,23 @@ export class Plan {
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
 
+  /**
+   * Thu hồi (REVOKE, Nghị định 30 Art. 18): when, by whom, why, and the decision that revoked
+   * it; what the register, the recipients and the verification page show of a revoked plan.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revokedById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  revocationReason: string | null;
+
+  /** Number and symbol of the revoking decision ("12-QĐ/TU"), when there is one. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  revocationDecision: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, cleanText, FieldProblem } from '@app/common';
-import { SigningAuthority, User, UsersService } from '@app/identity';
+import { Organization, SigningAuthority, User, UsersService } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
-import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
+import { EventSender, ISSUED_STATES, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
 import { PlanEventDto } from '../dtos/plan-event.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
 import { WorkflowError } from '../workflow.error';
@@ -85,7 +85,20 @@ export class WorkflowFactsService {
     const authoredContent =
       (state === 'review' || state === 'awaitingSignature') &&
       (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
-    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent }, authority };
+    const mayRevoke = ISSUED_STATES.includes(state) && (await this.holdsRevokingAuthority(manager, actor.id, plan));
+    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent, mayRevoke }, authority };
+  }
+
+  /**
+   * Who may revoke an issued plan: whoever holds a signing authority today for the issuing
+   * organization (in any capacity: the plan's signer may have moved on) or for the organization
+   * directly above it (Nghị định 30 Art. 18: the issuer or the authority above it).
+   */
+  async holdsRevokingAuthority(manager: EntityManager, userId: string, plan: Plan): Promise<boolean> {
+    const today = this.clock.today();
+    if ((await this.users.authoritiesOn(userId, plan.organizationId, today, manager)).length) return true;
+    const parentId = (await manager.findOne(Organization, { where: { id: plan.organizationId }, select: { id: true, parentId: true } }))?.parentId;
+    return !!parentId && (await this.users.authoritiesOn(userId, parentId, today, manager)).length > 0;
   }
 
   /**
@@ -157,6 +170,7 @@ export class WorkflowFactsService {
     reason: async ({ dto }) => ({ reason: (dto.reason ?? '').normalize('NFC').trim() }),
     stepUp: async ({ passwordConfirmed }) => ({ passwordConfirmed }),
     authority: async ({ authority }) => ({ authorityId: authority?.id ?? null }),
+    revocation: async ({ dto }) => ({ decisionNumber: dto.decisionNumber?.normalize('NFC').trim() || null }),
   };
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {

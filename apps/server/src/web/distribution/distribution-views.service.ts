@@ -36,6 +36,8 @@ export interface IncomingDocumentView {
   statusOptions: { value: string; label: string }[];
   /** The receiving organization's implementing plan, once the cascade drafted it. */
   childPlan: { href: string; label: string } | null;
+  /** The sender revoked it: "Đã thu hồi ngày …", the reason, and whether the notice was acknowledged. */
+  revoked: { label: string; reason: string; acknowledged: boolean; acknowledgedLabel: string } | null;
 }
 
 /** Văn bản đến, drawn by the server. */
@@ -108,7 +110,8 @@ export class DistributionViewsService {
       organizationId: filter.organizationId,
       unacknowledged: filter.unacknowledged ? 'true' : undefined,
     });
-    const waiting = page.items.filter((d) => !d.acknowledgedAt).length;
+    const waiting = page.items.filter((d) => !d.acknowledgedAt && !d.revokedAt).length;
+    const revoked = page.items.filter((d) => d.revokedAt).length;
     const query = new URLSearchParams();
     if (filter.organizationId) query.set('organizationId', filter.organizationId);
     if (filter.unacknowledged) query.set('unacknowledged', 'true');
@@ -117,7 +120,7 @@ export class DistributionViewsService {
       organizations: organizations.map((o) => ({ id: o.id, fullName: o.fullName, selected: o.id === filter.organizationId })),
       allOption: organizations.length !== 1,
       unacknowledgedOnly: !!filter.unacknowledged,
-      count: `${page.total} văn bản đến${waiting ? `, ${waiting} chưa xác nhận` : ''}.`,
+      count: `${page.total} văn bản đến${waiting ? `, ${waiting} chưa xác nhận` : ''}${revoked ? `, ${revoked} đã bị thu hồi` : ''}.`,
       documents: await Promise.all(page.items.map((doc) => this.documentView(actor, doc))),
       back: `/incoming${query.size ? `?${query}` : ''}`,
     };
@@ -142,6 +145,16 @@ export class DistributionViewsService {
         ? {
             href: `/plans/${child.id}${drafts && child.state === 'draft' ? '/edit' : ''}`,
             label: `Kế hoạch triển khai của đơn vị${child.dueDate ? ` (hạn ${viDate(child.dueDate)})` : ''}`,
+          }
+        : null,
+      revoked: doc.revokedAt
+        ? {
+            label: `Đã thu hồi ${viDateTime(doc.revokedAt)}${doc.revocationDecision ? ` theo Quyết định số ${doc.revocationDecision}` : ''}`,
+            reason: doc.revocationReason ?? '',
+            acknowledged: !!doc.revocationAcknowledgedAt,
+            acknowledgedLabel: doc.revocationAcknowledgedAt
+              ? `Đã nhận thông báo thu hồi ${viDateTime(doc.revocationAcknowledgedAt)}`
+              : 'Chưa xác nhận thông báo thu hồi',
           }
         : null,
     };

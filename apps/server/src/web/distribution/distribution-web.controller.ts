@@ -63,6 +63,22 @@ export class DistributionWebController {
     });
   }
 
+  /** "Đã nhận thông báo thu hồi". */
+  @Post('incoming/:id/acknowledge-revocation')
+  @Roles(...INCOMING_ROLES)
+  acknowledgeRevocation(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return act(req, res, backTo(body, id), async () => {
+      const doc = await this.incoming.acknowledgeRevocation(actor, id);
+      return `Đã xác nhận đã nhận thông báo thu hồi văn bản ${doc.numberSymbol ?? doc.summary}.`;
+    });
+  }
+
   @Post('incoming/:id/status')
   @Roles(...INCOMING_ROLES)
   reportHandling(

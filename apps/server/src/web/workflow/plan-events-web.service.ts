@@ -17,6 +17,7 @@ const DONE: Record<string, string> = {
   SIGN: 'Đã ký. Hệ thống đang cấp số, ban hành và gửi văn bản.',
   WITHDRAW: 'Đã rút lại dự thảo.',
   CANCEL: 'Đã hủy kế hoạch.',
+  REVOKE: 'Đã thu hồi văn bản. Hệ thống đang thông báo thu hồi đến mọi nơi đã nhận.',
 };
 
 export type EventOutcome = { ok: true; message: string; redirect: string } | { ok: false; message: string; details: string[] };
