@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { WorkflowService } from '@app/workflow';
-import { PLAN_STATES, planStateOf } from '../../workflows';
+import { LATEST_PLAN_MACHINE_VERSION, PLAN_STATES, planMachineVersion, planStateOf } from '../../workflows';
 import { shortestRoadPaths } from '../support/plan-paths';
 import { replayPath, ROAD_USERS } from '../support/road-replay';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -8,12 +8,19 @@ import { getJson, sendEvent } from '../support/workflow-client';
 
 type StoredRow = { plan_id: string; machine_version: string; status: string; state: string };
 
+const statesOf = (version: string) => PLAN_STATES.filter((state) => state in (planMachineVersion(version).machine.config.states ?? {}));
+const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
+
 /**
- * A machine version that migrates: plans stored by the application on version 1 in every
- * state of version 1, then the application switched to version 2 on the same database. Each
- * plan is read on version 2, moves on where the road goes on, and is stored as version 2.
+ * A machine version that migrates: plans stored by the application on one version in every
+ * state of that version, then the application switched to the next on the same database. Each
+ * plan is read on the new version, moves on where the road goes on, and is stored as it. Run for
+ * v1 → v2 and for v2 → the newest (revocation after issuance).
  */
-describe('workflow: plans stored on machine v1 carry on after the switch to v2', () => {
+describe.each([
+  ['1', '2'],
+  ['2', LATEST_PLAN_MACHINE_VERSION],
+])('workflow: plans stored on machine v%s carry on after the switch to v%s', (from, to) => {
   let v1: TestApp | null = null;
   let v2: TestApp;
   const plans = new Map<string, string>();
@@ -26,24 +33,26 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
   };
 
   beforeAll(async () => {
-    v1 = await createTestApp({ demo: true, env: { RUN_WORKERS: '0', PLAN_MACHINE_VERSION: '1' } });
-    // One plan in each state of version 1, by the shortest road there.
-    for (const state of PLAN_STATES) {
-      // (review at its first step, for the reviewer to approve on v2)
-      const path = shortestRoadPaths('1').find(
+    v1 = await createTestApp({ demo: true, env: { RUN_WORKERS: '0', PLAN_MACHINE_VERSION: from } });
+    // One plan in each state of the old version, by the shortest road there.
+    for (const state of statesOf(from)) {
+      // (review at its first step, for the reviewer to approve on the new version)
+      const path = shortestRoadPaths(from).find(
         (p) => planStateOf(p.state) === state && p.steps.length > 1 && (state !== 'review' || p.state.context.step === 0),
       );
-      if (!path) throw new Error(`no v1 path to ${state}`);
+      if (!path) throw new Error(`no v${from} path to ${state}`);
       plans.set(state, (await replayPath(v1, path)).planId);
     }
     const rows = await stored(v1);
-    expect([...plans].map(([state, id]) => [state, rows.get(id)?.machine_version, rows.get(id)?.state])).toEqual(PLAN_STATES.map((s) => [s, '1', s]));
+    expect([...plans].map(([state, id]) => [state, rows.get(id)?.machine_version, rows.get(id)?.state])).toEqual(
+      statesOf(from).map((s) => [s, from, s]),
+    );
     // Version 1 ends the road: a distributed plan is stored done.
-    expect(rows.get(plans.get('distributed')!)?.status).toBe('done');
+    expect(rows.get(plans.get('distributed')!)?.status).toBe(from === '1' ? 'done' : 'active');
     const databaseUrl = v1.databaseUrl;
     await v1.close();
     v1 = null;
-    v2 = await createTestApp({ databaseUrl, env: { RUN_WORKERS: '0' } });
+    v2 = await createTestApp({ databaseUrl, env: { RUN_WORKERS: '0', PLAN_MACHINE_VERSION: to } });
   });
   afterAll(async () => {
     await v1?.close();
@@ -53,10 +62,10 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
   const system = (planId: string, type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED') =>
     v2.app.get(DataSource).transaction((manager) => v2.app.get(WorkflowService).applySystemEvent(planId, { type }, { manager }));
 
-  it('reads every stored plan on version 2, where it stood', async () => {
+  it('reads every stored plan on the new version, where it stood', async () => {
     for (const [state, planId] of plans) {
       const view = await getJson(v2, ROAD_USERS.drafter, `/api/plans/${planId}/workflow`);
-      expect({ state, at: view.state, version: view.machineVersion }).toEqual({ state, at: state, version: '2' });
+      expect({ state, at: view.state, version: view.machineVersion }).toEqual({ state, at: state, version: to });
     }
   });
 
@@ -65,11 +74,11 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
     ['consultation', 'drafter', { type: 'WITHDRAW' }, 'draft'],
     ['review', 'reviewer', { type: 'APPROVE' }, 'review'],
     ['awaitingSignature', 'signer', { type: 'SIGN', password: 'demo1234' }, 'signed'],
-  ] as const)('%s moves on: %s sends %j', async (state, role, body, to) => {
+  ] as const)('%s moves on: %s sends %j', async (state, role, body, next) => {
     const planId = plans.get(state)!;
     const res = await sendEvent(v2, ROAD_USERS[role], planId, body);
-    expect({ status: res.status, to: res.body.toState }).toEqual({ status: 200, to });
-    expect((await stored(v2)).get(planId)).toMatchObject({ machine_version: '2', state: to, status: to === 'cancelled' ? 'done' : 'active' });
+    expect({ status: res.status, to: res.body.toState }).toEqual({ status: 200, to: next });
+    expect((await stored(v2)).get(planId)).toMatchObject({ machine_version: to, state: next, status: next === 'cancelled' ? 'done' : 'active' });
   });
 
   it.each([
@@ -77,26 +86,33 @@ describe('workflow: plans stored on machine v1 carry on after the switch to v2',
     ['numbered', 'ISSUED', 'issued'],
     ['issued', 'DISTRIBUTION_STARTED', 'distributing'],
     ['distributing', 'DISTRIBUTED', 'distributed'],
-  ] as const)('%s moves on: the system sends %s', async (state, type, to) => {
+  ] as const)('%s moves on: the system sends %s', async (state, type, next) => {
     const planId = plans.get(state)!;
     const result = await system(planId, type);
-    expect(result.toState).toBe(to);
-    expect((await stored(v2)).get(planId)).toMatchObject({ machine_version: '2', state: to, status: 'active' });
+    expect(result.toState).toBe(next);
+    expect((await stored(v2)).get(planId)).toMatchObject({ machine_version: to, state: next, status: 'active' });
   });
 
-  it('a distributed plan is no longer done on version 2; a cancelled one still is', async () => {
+  it('a distributed plan is not done on the new version (it may be revoked where that exists); a cancelled one still is', async () => {
     const distributed = plans.get('distributed')!;
     const view = await getJson(v2, ROAD_USERS.drafter, `/api/plans/${distributed}/workflow`);
     expect({ state: view.state, version: view.machineVersion, allowedEvents: view.allowedEvents }).toEqual({
       state: 'distributed',
-      version: '2',
+      version: to,
       allowedEvents: [],
     });
+    const signer = await getJson(v2, ROAD_USERS.signer, `/api/plans/${distributed}/allowed-events`);
+    expect(signer.allowedEvents).toEqual(knowsRevocation(to) ? ['REVOKE'] : []);
     const cancelled = plans.get('cancelled')!;
     const res = await sendEvent(v2, ROAD_USERS.drafter, cancelled, { type: 'SUBMIT' });
     expect({ status: res.status, refusedBy: res.body.refusedBy }).toEqual({ status: 409, refusedBy: 'not_in_state' });
     const rows = await stored(v2);
-    // Stored as version 1 until a transition stores them again: reading migrates, it does not write.
-    expect([rows.get(distributed)?.machine_version, rows.get(cancelled)?.machine_version]).toEqual(['1', '1']);
+    // Stored as the old version until a transition stores them again: reading migrates, it does not write.
+    expect([rows.get(distributed)?.machine_version, rows.get(cancelled)?.machine_version]).toEqual([from, from]);
+    if (knowsRevocation(to)) {
+      const revoked = await sendEvent(v2, ROAD_USERS.signer, distributed, { type: 'REVOKE', reason: 'Ban hành nhầm', password: 'demo1234' });
+      expect({ status: revoked.status, to: revoked.body.toState }).toEqual({ status: 200, to: 'revoked' });
+      expect((await stored(v2)).get(distributed)).toMatchObject({ machine_version: to, state: 'revoked', status: 'active' });
+    }
   });
 });

@@ -1,17 +1,16 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { Recipient } from '@app/plans';
-import { signThroughApi } from '../../support/issued-plan';
-import { createPlan, planContent } from '../../support/plan-factory';
+import { IMPLEMENTERS, issuePlanWithChildren, IssuedPlanWithChildren } from '../../support/revocation-fixture';
 import { SmtpSink, WebhookReceiver } from '../../support/smtp-sink';
+import { EDXML_NAMESPACE } from '@app/distribution';
+import { parseXmlStrict } from '../../support/strict-xml';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, sendEvent, waitFor, withFutureDeadlines } from '../../support/workflow-client';
+import { getJson, sendEvent, waitFor } from '../../support/workflow-client';
 
 const WEBHOOK_SECRET = 'bi-mat-lien-thong-thu-hoi-2024';
 const REASON = 'Ban hành không đúng thẩm quyền, nội dung trái với Quy định số 132-QĐ/TW';
 const DECISION = '15-QĐ/ĐUK';
-const IMPLEMENTERS = ['db-stc', 'db-syt', 'db-sgd'];
 
 /**
  * Revocation of an issued plan (issue 17, Nghị định 30 Art. 18): a plan of the Ban Chỉ đạo to
@@ -27,8 +26,8 @@ describe('revoking an issued plan: recipients, children, register', () => {
   let sink: SmtpSink;
   let hook: WebhookReceiver;
   let planId: string;
-  const orgs: Record<string, string> = {};
-  const children: Record<string, string> = {};
+  let orgs: Record<string, string>;
+  let children: IssuedPlanWithChildren['children'];
   const db = () => t.app.get(DataSource);
   const auth = async (username: string) => `Bearer ${await t.token(username)}`;
   const stateOf = async (id: string): Promise<string> => (await db().query(`SELECT state FROM plan WHERE id = $1`, [id]))[0].state;
@@ -40,55 +39,13 @@ describe('revoking an issued plan: recipients, children, register', () => {
       [planId],
     );
 
-  const line = (code: string): Recipient => ({
-    id: `r-${code}`,
-    name: `Đảng ủy ${code}`,
-    organizationId: orgs[code],
-    purpose: 'implement',
-    note: null,
-    email: null,
-    mustImplement: true,
-    implementationDueDate: null,
-  });
-
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     hook = await new WebhookReceiver().start();
     t = await createTestApp({
       env: { SMTP_URL: sink.url, WEBHOOK_ALLOW_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://kehoach.test', DELIVERY_SWEEP_SECONDS: '3600' },
     });
-    const admin = await auth('tu-bd.admin');
-    for (const org of (await request(t.http).get('/api/organizations').set('Authorization', admin)).body) orgs[org.code] = org.id;
-    await request(t.http)
-      .patch(`/api/organizations/${orgs['db-sgd']}`)
-      .set('Authorization', admin)
-      .send({ webhookUrl: hook.url, webhookSecret: WEBHOOK_SECRET })
-      .expect(200);
-
-    const content = planContent({
-      recipients: [
-        ...IMPLEMENTERS.map(line),
-        { ...line('db-stc'), id: 'r-luu', name: 'VP, BTGĐUK', organizationId: null, purpose: 'archive', mustImplement: false },
-      ],
-    });
-    planId = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(content));
-    await signThroughApi(t, 'bcd-duk', planId);
-    await waitFor(
-      'the plan to be distributed',
-      () => stateOf(planId),
-      (s) => s === 'distributed',
-      60_000,
-    );
-    const rows: { id: string; organization_id: string }[] = await waitFor(
-      'a child draft at every implementing committee',
-      () => db().query(`SELECT id, organization_id FROM plan WHERE parent_plan_id = $1`, [planId]),
-      (r) => r.length === IMPLEMENTERS.length,
-      60_000,
-    );
-    for (const code of IMPLEMENTERS) children[code] = rows.find((r) => r.organization_id === orgs[code])!.id;
-    // Sở Tài chính issues its own plan; Sở Y tế's is in review; Sở Giáo dục's still a draft.
-    await signThroughApi(t, 'db-stc', children['db-stc']);
-    await expectTransition(t, 'db-syt.drafter', children['db-syt'], { type: 'SUBMIT' }, 'review');
+    ({ planId, orgs, children } = await issuePlanWithChildren(t, { url: hook.url, secret: WEBHOOK_SECRET }));
   }, 300_000);
 
   afterAll(async () => {
@@ -285,7 +242,7 @@ describe('revoking an issued plan: recipients, children, register', () => {
       expect(await stateOf(children['db-syt'])).toBe('cancelled');
       expect(await stateOf(children['db-sgd'])).toBe('cancelled');
       expect(await stateOf(children['db-stc'])).toBe('distributed');
-      for (const code of ['db-syt', 'db-sgd']) {
+      for (const code of ['db-syt', 'db-sgd'] as const) {
         const [event] = await db().query(`SELECT event, reason, data FROM audit_event WHERE plan_id = $1 ORDER BY seq DESC LIMIT 1`, [
           children[code],
         ]);
@@ -306,6 +263,17 @@ describe('revoking an issued plan: recipients, children, register', () => {
         children['db-stc'],
       ]);
       expect(childCopies[0].n).toBe(0);
+    });
+
+    it('its edXML package travels as a revocation (BussinessDocType 1) with the reason', async () => {
+      const res = await request(t.http)
+        .get(`/api/plans/${planId}/edxml`)
+        .set('Authorization', await auth('db-syt.clerk'))
+        .expect(200);
+      const xml = parseXmlStrict(res.text);
+      const text = (name: string) => Array.from(xml.getElementsByTagNameNS(EDXML_NAMESPACE, name)).map((e) => e.textContent);
+      expect(text('BussinessDocType')).toEqual(['1']);
+      expect(text('BussinessDocReason')).toEqual([REASON]);
     });
 
     it('keeps the line in the outgoing register with the revocation, in JSON and CSV', async () => {

@@ -68,40 +68,34 @@ export class IncomingService {
   }
 
   /** "Đã nhận": the receiving organization confirms it has the document. Repeating it changes nothing. */
-  async acknowledge(actor: Actor, id: string): Promise<IncomingDocumentDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const doc = await this.keptBy(actor, manager, id, true);
-      if (!doc.acknowledgedAt) {
-        await manager.query(
-          `UPDATE incoming_document SET acknowledged_at = now(), acknowledged_by_id = $2, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
-          [id, actor.id],
-        );
-        await this.mirrorOnDeliveries(manager, doc, 'issue', { acknowledged: true });
-        await this.record(manager, actor, doc, 'INCOMING_ACKNOWLEDGED', {});
-      }
-      return toDto(await this.keptBy(actor, manager, id));
-    });
+  acknowledge(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+    return this.receipt(actor, id, RECEIPTS.issue);
   }
 
   /**
    * "Đã nhận thông báo thu hồi": the receiving organization confirms it has withdrawn its copy.
    * Only for a revoked document; repeating it changes nothing.
    */
-  async acknowledgeRevocation(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+  acknowledgeRevocation(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+    return this.receipt(actor, id, RECEIPTS.revocation);
+  }
+
+  /** A receipt, once: written on the copy, mirrored on the sender's deliveries of that purpose, kept in the plan's trail. */
+  private receipt(actor: Actor, id: string, kind: (typeof RECEIPTS)[DeliveryPurpose]): Promise<IncomingDocumentDto> {
     return this.dataSource.transaction(async (manager) => {
       const doc = await this.keptBy(actor, manager, id, true);
-      if (!doc.revokedAt) {
+      if (kind.purpose === 'revocation' && !doc.revokedAt) {
         throw new DistributionError(DistributionErrorCode.NotRevoked, 'Văn bản này chưa bị thu hồi: không có thông báo thu hồi để xác nhận', {
           refusedBy: 'revoked',
         });
       }
-      if (!doc.revocationAcknowledgedAt) {
+      if (!doc[kind.field]) {
         await manager.query(
-          `UPDATE incoming_document SET revocation_acknowledged_at = now(), revocation_acknowledged_by_id = $2, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
+          `UPDATE incoming_document SET ${kind.column} = now(), ${kind.column.replace(/_at$/, '_by_id')} = $2, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
           [id, actor.id],
         );
-        await this.mirrorOnDeliveries(manager, doc, 'revocation', { acknowledged: true });
-        await this.record(manager, actor, doc, 'INCOMING_REVOCATION_ACKNOWLEDGED', {});
+        await this.mirrorOnDeliveries(manager, doc, kind.purpose, { acknowledged: true });
+        await this.record(manager, actor, doc, kind.event, {});
       }
       return toDto(await this.keptBy(actor, manager, id));
     });
@@ -212,6 +206,17 @@ export class IncomingService {
     );
   }
 }
+
+/** The two receipts a copy takes: of the document, and of the notice that it was revoked. */
+const RECEIPTS = {
+  issue: { purpose: 'issue', field: 'acknowledgedAt', column: 'acknowledged_at', event: 'INCOMING_ACKNOWLEDGED' },
+  revocation: {
+    purpose: 'revocation',
+    field: 'revocationAcknowledgedAt',
+    column: 'revocation_acknowledged_at',
+    event: 'INCOMING_REVOCATION_ACKNOWLEDGED',
+  },
+} as const satisfies Record<DeliveryPurpose, { purpose: DeliveryPurpose; field: keyof IncomingDocument; column: string; event: string }>;
 
 /** The organizations whose inbox the actor keeps (as clerk or leader). */
 export function incomingOrganizations(actor: Actor): string[] {

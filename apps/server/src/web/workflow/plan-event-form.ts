@@ -20,8 +20,10 @@ export function formKey(): string {
  */
 export function eventFromForm(body: FormBody, labels: Record<string, string> = {}): PlanEventDto {
   const type = text(body, 'type') as PlanEventDto['type'];
-  // The fields the event table gives the type; an unknown type copies nothing (the service refuses it).
-  const fields = PLAN_EVENTS[type as PlanEventType]?.fields ?? [];
+  // The fields the event table gives the type (those it requires and those it takes when given);
+  // an unknown type copies nothing (the service refuses it).
+  const spec = PLAN_EVENTS[type as PlanEventType] as { fields: readonly string[]; optionalFields?: readonly string[] } | undefined;
+  const fields = [...(spec?.fields ?? []), ...(spec?.optionalFields ?? [])];
   const dto: Record<string, unknown> = { type };
   // Rows pair up by position: empty values ("Toàn văn", an empty note) must keep their place.
   const anchors = ([] as string[]).concat(body['note.anchor'] ?? []).map((a) => a.trim());
