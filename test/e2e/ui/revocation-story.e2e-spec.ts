@@ -68,15 +68,31 @@ describe('web UI: revoking an issued plan (in Chromium)', () => {
     await phone.open(`/plans/${issued.planId}`, 'da-thu-hoi');
     expect(await phone.text()).toContain('Đã thu hồi');
     await fitsPhone(phone);
+
+    // The history: the event with its reason, and the statechart with the transition taken.
+    for (const user of [signer, phone]) {
+      await user.open(`/plans/${issued.planId}/history`, 'lich-su');
+      const history = await user.text();
+      expect(history).toContain('Thu hồi');
+      expect(history).toContain(REASON);
+      expect(await user.page.$$eval('svg text', (texts) => texts.map((t) => t.textContent))).toContain('Đã thu hồi');
+    }
+    await fitsPhone(phone);
   });
 
   it("each recipient's clerk finds the copy revoked and confirms the notice", async () => {
-    await waitFor(
-      'the revocation notices in the inboxes',
-      () => db().query(`SELECT count(*)::int AS n FROM incoming_document WHERE plan_id = $1 AND revoked_at IS NOT NULL`, [issued.planId]),
-      (rows) => rows[0].n === IMPLEMENTERS.length,
+    // Every notice out (through each channel that delivered the plan) before the clerks look.
+    const notices = await waitFor(
+      'the revocation notices',
+      () =>
+        db().query(
+          `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'delivered')::int AS delivered FROM delivery WHERE plan_id = $1 AND purpose = 'revocation'`,
+          [issued.planId],
+        ),
+      (rows) => rows[0].total >= IMPLEMENTERS.length && rows[0].delivered === rows[0].total,
       60_000,
     );
+    const total = notices[0].total as number;
     for (const code of IMPLEMENTERS) {
       const clerk = await person(`${code}.clerk`);
       await clerk.open('/incoming', 'van-ban-den-da-thu-hoi');
@@ -90,6 +106,13 @@ describe('web UI: revoking an issued plan (in Chromium)', () => {
     const phone = await person('db-stc.clerk', PHONE);
     await phone.open('/incoming', 'van-ban-den-da-thu-hoi');
     await fitsPhone(phone);
+    // The sender's board: how far the notices went, and the receipts.
+    for (const viewport of [undefined, PHONE]) {
+      const clerk = await person('bcd-duk.clerk', viewport);
+      await clerk.open(`/plans/${issued.planId}/distribution`, 'tinh-hinh-thong-bao-thu-hoi');
+      expect(await clerk.text()).toContain(`Thông báo thu hồi: đã xong ${total}/${total} (100%), đã xác nhận đã nhận ${total}`);
+      if (viewport) await fitsPhone(clerk);
+    }
     const receipts = await db().query(
       `SELECT count(*)::int AS n FROM incoming_document WHERE plan_id = $1 AND revocation_acknowledged_at IS NOT NULL`,
       [issued.planId],

@@ -73,6 +73,8 @@ export interface DistributionBoardView {
   plan: { id: string; numberSymbol: string | null; summary: string; stateLabel: string };
   percent: number;
   counts: string;
+  /** How far the revocation notices went, once the plan was revoked. */
+  revocationCounts: string | null;
   rows: DeliveryRowView[];
   /** Deliveries still under way: the page refreshes itself. */
   live: boolean;
@@ -163,7 +165,8 @@ export class DistributionViewsService {
   async board(actor: Actor, planId: string): Promise<DistributionBoardView> {
     const [plan, data] = await Promise.all([this.plans.get(actor, planId), this.deliveries.forPlan(actor, planId)]);
     const c = data.counts;
-    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state));
+    const r = data.revocationCounts;
+    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total);
     return {
       title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, summary: plan.summary, stateLabel: planStateLabel(plan.state) },
@@ -171,6 +174,9 @@ export class DistributionViewsService {
       counts:
         `Đã xong ${c.ended}/${c.total} (${c.percent}%): đã đến ${c.delivered}, đã xác nhận ${c.acknowledged}, ` +
         `đang chờ ${c.queued}, đã gửi ${c.sent}, lỗi đang thử lại ${c.failed}, hỏng hẳn ${c.dead}.`,
+      revocationCounts: r
+        ? `Thông báo thu hồi: đã xong ${r.ended}/${r.total} (${r.percent}%), đã xác nhận đã nhận ${r.acknowledged}, lỗi đang thử lại ${r.failed}, hỏng hẳn ${r.dead}.`
+        : null,
       rows: boardRows(data),
       live,
       refreshSeconds: live ? 3 : null,
