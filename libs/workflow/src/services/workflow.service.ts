@@ -7,7 +7,7 @@ import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@ap
 import { AppConfig } from '@app/config';
 import { SigningAuthority, STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
-import { Plan, PlanAccessService, PlanVersion, WHOLE_PLAN } from '@app/plans';
+import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
 import {
   adoptPlan,
   allowedPlanEvents,
@@ -111,12 +111,12 @@ export class WorkflowService implements OnModuleInit {
       const versions = [...(consultation?.consultees.includes(actor.id) ? [consultation.version] : []), ...commented.map((c) => c.contentVersion)];
       return versions.length ? { whole: false, versions } : null;
     });
-    // The authority above the issuing organization reads what it issued: it may revoke it (Nghị định 30 Art. 18).
+    // The authority above the issuing organization reads what it issued, as a recipient does (need to know: the
+    // issued version, not the drafts, comments or history): it may revoke it (Nghị định 30 Art. 18).
     this.access.addReadRule(async (actor, plan, manager) => {
       const signsAbove = actor.memberships.some((m) => m.roles.includes('signer'));
-      return signsAbove && ISSUED_STATES.includes(plan.state) && (await this.facts.holdsRevokingAuthority(manager, actor.id, plan))
-        ? WHOLE_PLAN
-        : null;
+      const mayRevoke = signsAbove && ISSUED_STATES.includes(plan.state) && (await this.facts.holdsRevokingAuthority(manager, actor.id, plan));
+      return mayRevoke ? { whole: false, versions: [plan.submittedVersion ?? plan.currentVersion] } : null;
     });
   }
 
