@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { IMPLEMENTERS, issuePlanWithChildren, IssuedPlanWithChildren } from '../../support/revocation-fixture';
 import { SmtpSink, WebhookReceiver } from '../../support/smtp-sink';
 import { EDXML_NAMESPACE } from '@app/distribution';
+import { VerificationCodesService } from '@app/verification';
 import { parseXmlStrict } from '../../support/strict-xml';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
 import { getJson, sendEvent, waitFor } from '../../support/workflow-client';
@@ -290,6 +291,19 @@ describe('revoking an issued plan: recipients, children, register', () => {
       expect(text.split('\r\n')[0]).toContain('Ngày thu hồi,Quyết định thu hồi,Lý do thu hồi');
       expect(text).toContain(DECISION);
       expect(text).toContain(REASON);
+    });
+
+    it('the public verification page (/v/<code>) says "Đã thu hồi", with the day, the decision and the reason', async () => {
+      const code = await t.app.get(VerificationCodesService).codeFor(db().manager, planId);
+      const [{ on }] = await db().query(`SELECT to_char(revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS on FROM plan WHERE id = $1`, [
+        planId,
+      ]);
+      const json = await request(t.http).get(`/v/${code}`).set('Accept', 'application/json').expect(200);
+      expect(json.body.standing).toEqual({ kind: 'revoked', label: 'Đã thu hồi', on, reason: REASON, decisionNumber: DECISION });
+      const page = await request(t.http).get(`/v/${code}`).set('Accept', 'text/html').expect(200);
+      const [year, month, day] = on.split('-');
+      expect(page.text).toContain('Đã thu hồi');
+      expect(page.text).toContain(`ngày ${day}/${month}/${year} theo Quyết định số ${DECISION}: ${REASON}`);
     });
   });
 });
