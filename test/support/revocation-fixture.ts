@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { Recipient } from '@app/plans';
+import { type Recipient, recipientLine } from '@app/plans';
 import { signThroughApi } from './issued-plan';
 import { createPlan, planContent } from './plan-factory';
 import type { TestApp } from './test-app';
@@ -36,16 +36,7 @@ export async function issuePlanWithChildren(t: TestApp, webhook?: { url: string;
       .send({ webhookUrl: webhook.url, webhookSecret: webhook.secret })
       .expect(200);
   }
-  const line = (code: string): Recipient => ({
-    id: `r-${code}`,
-    name: `Đảng ủy ${code}`,
-    organizationId: orgs[code],
-    purpose: 'implement',
-    note: null,
-    email: null,
-    mustImplement: true,
-    implementationDueDate: null,
-  });
+  const line = (code: string): Recipient => recipientLine(`r-${code}`, `Đảng ủy ${code}`, { organizationId: orgs[code], mustImplement: true });
   const content = planContent({
     recipients: [
       ...IMPLEMENTERS.map(line),

@@ -35,7 +35,6 @@ async function act(req: Request, res: Response, back: string, run: () => Promise
   await redirectAfterSave(req, res, back);
 }
 
-/** Văn bản đến (acknowledge, report handling) and the distribution board (resend), drawn by the server. */
 /** A receipt posted from "Văn bản đến": done, and said in a sentence, or the refusal shown. */
 function receipt(req: Request, res: Response, back: string, what: string, confirm: () => Promise<IncomingDocumentDto>) {
   return act(req, res, back, async () => {
@@ -44,6 +43,7 @@ function receipt(req: Request, res: Response, back: string, what: string, confir
   });
 }
 
+/** Văn bản đến (acknowledge, report handling) and the distribution board (resend), drawn by the server. */
 @WebPage()
 @Controller()
 export class DistributionWebController {
