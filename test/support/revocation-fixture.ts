@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type Recipient, recipientLine } from '@app/plans';
 import { signThroughApi } from './issued-plan';
 import { createPlan, planContent } from './plan-factory';
-import type { TestApp } from './test-app';
+import { passwordOf, type TestApp } from './test-app';
 import { expectTransition, waitFor, withFutureDeadlines } from './workflow-client';
 
 /** The three Party committees that implement the plan revoked in the revocation tests. */
@@ -14,14 +14,15 @@ export interface IssuedPlanWithChildren {
   planId: string;
   /** Organization ids by code. */
   orgs: Record<string, string>;
-  /** The child plan of each implementing committee: db-stc's issued, db-syt's in review, db-sgd's a draft. */
+  /** The child plan of each implementing committee: db-stc's issued, db-syt's signed at its clerk's desk, db-sgd's a draft. */
   children: Record<Implementer, string>;
 }
 
 /**
  * A plan of the Ban Chỉ đạo (bcd-duk) to the three committees, each marked to implement it, issued
  * and distributed through the real workflow and queue; the cascade's child drafts then walk on:
- * Sở Tài chính issues its own plan, Sở Y tế's goes to review, Sở Giáo dục's stays a draft. With
+ * Sở Tài chính issues its own plan, Sở Y tế's is signed and waits at its clerk's desk (no number
+ * yet), Sở Giáo dục's stays a draft. With
  * `webhook`, Sở Giáo dục also receives by webhook (signed with `webhook.secret`).
  */
 export async function issuePlanWithChildren(t: TestApp, webhook?: { url: string; secret: string }): Promise<IssuedPlanWithChildren> {
@@ -68,5 +69,9 @@ export async function issuePlanWithChildren(t: TestApp, webhook?: { url: string;
     60_000,
   );
   await expectTransition(t, 'db-syt.drafter', children['db-syt'], { type: 'SUBMIT' }, 'review');
+  await expectTransition(t, 'db-syt.reviewer', children['db-syt'], { type: 'APPROVE' }, 'review');
+  await expectTransition(t, 'db-syt.format_checker', children['db-syt'], { type: 'APPROVE' }, 'awaitingSignature');
+  const signer = 'db-syt.signer';
+  await expectTransition(t, signer, children['db-syt'], { type: 'SIGN', password: passwordOf(signer) }, 'awaitingIssue');
   return { planId, orgs, children };
 }

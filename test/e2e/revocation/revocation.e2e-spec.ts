@@ -16,8 +16,8 @@ const DECISION = '15-QĐ/ĐUK';
 /**
  * Revocation of an issued plan (issue 17, Nghị định 30 Art. 18): a plan of the Ban Chỉ đạo to
  * three Party committees, each marked to implement it (inbox and e-mail; one also by webhook),
- * issued and distributed through the real workflow and queue; one child plan issued, one in
- * review, one still a draft. Bad requests are refused naming the rule, with nothing written;
+ * issued and distributed through the real workflow and queue; one child plan issued, one signed
+ * and waiting at its clerk's desk, one still a draft. Bad requests are refused naming the rule, with nothing written;
  * the revocation by the authority above tells every recipient once through the channel that
  * delivered the plan, marks their copies, cancels the children still on their road, flags the
  * one issued, and shows in the register, its CSV and the history.
@@ -239,7 +239,7 @@ describe('revoking an issued plan: recipients, children, register', () => {
         .expect(404);
     });
 
-    it('cancels the children still on their road with the reason, flags the issued one and tells its drafter and signer', async () => {
+    it("cancels the children still on their road (one signed, at its clerk's desk) with the reason, flags the issued one and tells its drafter and signer", async () => {
       expect(await stateOf(children['db-syt'])).toBe('cancelled');
       expect(await stateOf(children['db-sgd'])).toBe('cancelled');
       expect(await stateOf(children['db-stc'])).toBe('distributed');
@@ -251,6 +251,11 @@ describe('revoking an issued plan: recipients, children, register', () => {
         const drafterNotices = await getJson(t, `${code}.drafter`, `/api/inbox?kind=parent_revoked`);
         expect((drafterNotices.items ?? drafterNotices).filter((n: { planId: string }) => n.planId === children[code])).toHaveLength(1);
       }
+      // the child at the desk had been signed: its signer is told too, and the desk no longer holds it
+      const signerNotices = await getJson(t, 'db-syt.signer', `/api/inbox?kind=parent_revoked`);
+      expect((signerNotices.items ?? signerNotices).filter((n: { planId: string }) => n.planId === children['db-syt'])).toHaveLength(1);
+      const desk = await getJson(t, 'db-syt.clerk', '/api/issuance/desk');
+      expect(JSON.stringify(desk)).not.toContain(children['db-syt']);
       const [flag] = await db().query(`SELECT parent_revoked_at IS NOT NULL AS flagged FROM child_plan WHERE plan_id = $1`, [children['db-stc']]);
       expect(flag.flagged).toBe(true);
       for (const username of ['db-stc.drafter', 'db-stc.signer']) {
