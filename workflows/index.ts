@@ -18,6 +18,7 @@ import {
 import { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 import { migrateFromV1, PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
 import { migrateFromV2, PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
+import { migrateToAfterIssuance, PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance } from './plan.machine.after-issuance';
 
 export * from './machine-rules';
 export * from './plan-events';
@@ -26,6 +27,7 @@ export * from './plan-setup';
 export { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 export { PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
 export { PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
+export { PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance } from './plan.machine.after-issuance';
 
 /** What is stored per plan: the machine's persisted snapshot, as JSON. */
 export interface PersistedPlanSnapshot {
@@ -64,7 +66,8 @@ function registered(version: string, machine: AnyStateMachine, migrateToNext?: P
 export const PLAN_MACHINE_VERSIONS: readonly PlanMachineVersion[] = [
   registered(PLAN_MACHINE_V1, planMachineV1, migrateFromV1),
   registered(PLAN_MACHINE_V2, planMachineV2, migrateFromV2),
-  registered(PLAN_MACHINE_V3, planMachineV3),
+  registered(PLAN_MACHINE_V3, planMachineV3, migrateToAfterIssuance),
+  registered(PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance),
 ];
 
 /** The newest version: new plans start on it and stored ones move to it when loaded (unless the configuration holds back). */
@@ -201,6 +204,8 @@ export const EDITABLE_STATES: readonly string[] = statesTagged('editable');
 /** The plan has its number, its date and its PDF: issued, being distributed, distributed. */
 export const ISSUED_STATES: readonly string[] = statesTagged('issued');
 export const CANCELLED_STATES: readonly string[] = statesTagged('cancelled');
+/** Revoked after issuance (thu hồi): still numbered and filed, no longer in force. */
+export const REVOKED_STATES: readonly string[] = statesTagged('revoked');
 
 export function isContentEditable(state: string): boolean {
   return EDITABLE_STATES.includes(state);

@@ -40,8 +40,26 @@ export function parseDeadline(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** The longest reason kept (a return's notes, a revocation's grounds). */
+export const REASON_MAX_LENGTH = 2000;
+
 export const PLAN_EVENT_FIELDS = {
-  reason: { label: 'lý do', doc: 'why (required)' },
+  reason: {
+    label: 'lý do',
+    doc: `why (required, at most ${REASON_MAX_LENGTH} characters)`,
+    check: (value) =>
+      typeof value === 'string' && value.trim().length <= REASON_MAX_LENGTH
+        ? null
+        : { path: 'reason', code: 'too_long', message: `reason: lý do dài quá ${REASON_MAX_LENGTH} ký tự` },
+  },
+  decisionNumber: {
+    label: 'số quyết định thu hồi',
+    doc: 'number and symbol of the decision that revokes the plan (optional), e.g. "12-QĐ/TU"',
+    check: (value) =>
+      typeof value === 'string' && value.trim().length <= 60
+        ? null
+        : { path: 'decisionNumber', code: 'invalid', message: 'decisionNumber: số quyết định tối đa 60 ký tự' },
+  },
   consultees: { label: 'người được xin ý kiến', doc: 'user ids asked for an opinion' },
   deadline: {
     label: 'hạn góp ý',
@@ -72,7 +90,8 @@ export const SECRET_EVENT_FIELDS = PLAN_EVENT_FIELD_NAMES.filter((f) => (PLAN_EV
  * written with the transition), `consultationRound` → round, `resolution` → commentId,
  * resolution, note, `reason` → reason (NFC, trimmed), `stepUp` → passwordConfirmed, `authority`
  * → authorityId, `issuanceDesk` → issuanceDesk (the organization issues at its clerk's desk), `register` → registerId (the
- * register chosen at the desk, one of the organization's, else null: the register of its type).
+ * register chosen at the desk, one of the organization's, else null: the register of its type), `revocation` →
+ * decisionNumber (NFC, trimmed, or null).
  */
 export const PLAN_EVENT_FACTS = [
   'currentVersion',
@@ -88,6 +107,7 @@ export const PLAN_EVENT_FACTS = [
   'authority',
   'issuanceDesk',
   'register',
+  'revocation',
 ] as const;
 export type PlanEventFact = (typeof PLAN_EVENT_FACTS)[number];
 
@@ -97,6 +117,10 @@ export interface PlanColumns {
   draftRound: number;
   signedAt: Date;
   signedById: string;
+  revokedAt: Date;
+  revokedById: string;
+  revocationReason: string;
+  revocationDecision: string | null;
 }
 
 type EventOf<T extends PlanEventType> = Extract<PlanEvent, { type: T }>;
@@ -120,7 +144,7 @@ export interface EventSpec<T extends PlanEventType = PlanEventType> {
   sentBy: 'person' | 'system';
   /** The fields it requires; any other field is refused. */
   fields: readonly PlanEventField[];
-  /** The fields it takes when given (a choice with a default). */
+  /** The fields it takes when given (a choice with a default; checked then), besides the required ones. */
   optionalFields?: readonly PlanEventField[];
   /** Verified before the plan is locked; a failure is recorded as STEP_UP_FAILED. */
   stepUp: 'password' | null;
@@ -257,6 +281,22 @@ export const PLAN_EVENTS = {
   ISSUED: system('Ban hành'),
   DISTRIBUTION_STARTED: system('Bắt đầu phát hành'),
   DISTRIBUTED: system('Phát hành xong'),
+  REVOKE: {
+    label: 'Thu hồi',
+    sentBy: 'person',
+    fields: ['reason', 'password'],
+    optionalFields: ['decisionNumber'],
+    stepUp: 'password',
+    facts: ['reason', 'stepUp', 'revocation'],
+    planColumns: ({ event, now }) => ({
+      revokedAt: now,
+      revokedById: event.by.id,
+      revocationReason: event.reason,
+      revocationDecision: event.decisionNumber,
+    }),
+    audit: ({ event }) => ({ stepUp: 'password', decisionNumber: event.decisionNumber }),
+  },
+  PARENT_REVOKED: system('Hủy do văn bản cấp trên bị thu hồi'),
 } satisfies { [T in PlanEventType]: EventSpec<T> };
 
 export const PLAN_EVENT_TYPES = Object.keys(PLAN_EVENTS) as PlanEventType[];
@@ -297,14 +337,16 @@ function eventTakes(type: PlanEventType, field: PlanEventField): boolean {
 export function eventFieldProblems(type: PlanEventType, body: Partial<Record<PlanEventField, unknown>>): EventFieldProblem[] {
   const problems: EventFieldProblem[] = [];
   const required: readonly string[] = planEventSpec(type).fields;
+  const optional: readonly string[] = planEventSpec(type).optionalFields ?? [];
   for (const field of PLAN_EVENT_FIELD_NAMES) {
     const value = body[field];
     const spec: EventFieldSpec = PLAN_EVENT_FIELDS[field];
+    const given = optional.includes(field) && value !== undefined && value !== null && value !== '';
     if (required.includes(field) && isEmpty(value)) {
       problems.push({ path: field, code: 'required', message: `${field}: cần có ${spec.label} cho sự kiện ${type}` });
     } else if (!eventTakes(type, field) && value !== undefined) {
       problems.push({ path: field, code: 'not_allowed', message: `${field}: sự kiện ${type} không nhận trường này` });
-    } else if (required.includes(field) && spec.check) {
+    } else if ((required.includes(field) || given) && spec.check) {
       const problem = spec.check(value);
       if (problem) problems.push(problem);
     }

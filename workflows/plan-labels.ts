@@ -12,6 +12,7 @@ export const PLAN_STATE_LABELS: Record<string, string> = {
   issued: 'Đã ban hành',
   distributing: 'Đang phát hành',
   distributed: 'Đã phát hành',
+  revoked: 'Đã thu hồi',
   cancelled: 'Đã hủy',
 };
 

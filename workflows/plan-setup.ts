@@ -37,6 +37,11 @@ export interface EventSender {
   authoredContent?: boolean;
   /** The plan's organization relaxed separation of duties (a tiny office): one person may approve several steps and sign. */
   dutiesRelaxed?: boolean;
+  /**
+   * Holds a signing authority today for the issuing organization (any capacity) or for the
+   * organization above it: who may revoke an issued plan (Nghị định 30, Art. 18).
+   */
+  mayRevoke?: boolean;
 }
 
 export const SYSTEM_SENDER: EventSender = { id: 'system', system: true, roles: [], holdsAuthority: false };
@@ -120,7 +125,9 @@ export type PlanEvent =
   | ({ type: 'NUMBERED' } & By)
   | ({ type: 'ISSUED' } & By)
   | ({ type: 'DISTRIBUTION_STARTED' } & By)
-  | ({ type: 'DISTRIBUTED' } & By);
+  | ({ type: 'DISTRIBUTED' } & By)
+  | ({ type: 'REVOKE'; reason: string; decisionNumber: string | null; passwordConfirmed: boolean } & By)
+  | ({ type: 'PARENT_REVOKED'; reason: string } & By);
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -136,6 +143,7 @@ export const PLAN_STATES = [
   'issued',
   'distributing',
   'distributed',
+  'revoked',
   'cancelled',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -304,9 +312,14 @@ export const CONDITIONS = {
     test: ({ event }) => ev(event, 'SIGN').issuanceDesk !== true,
     reason: () => 'Cơ quan ban hành cấp số tại bàn văn thư sau khi ký',
   },
+  byRevoker: {
+    kind: 'actor',
+    test: ({ event }) => event.by.mayRevoke === true,
+    reason: () => 'Chỉ người có thẩm quyền ký của cơ quan ban hành hoặc của cơ quan cấp trên mới được thu hồi văn bản đã ban hành',
+  },
   passwordConfirmed: {
     kind: 'payload',
-    test: ({ event }) => ev(event, 'SIGN').passwordConfirmed === true,
+    test: ({ event }) => (event as { passwordConfirmed?: boolean }).passwordConfirmed === true,
     reason: () => 'Mật khẩu xác nhận không đúng',
   },
 } satisfies Record<string, Condition>;
@@ -334,6 +347,7 @@ export const GUARD_CONDITIONS = {
   mayRefuseIssue: ['byPerson', 'byClerk', 'hasReason'],
   mayWithdraw: ['byDrafter'],
   mayCancel: ['byPerson', 'byDrafterOrAdmin', 'hasReason'],
+  mayRevoke: ['byPerson', 'byRevoker', 'hasReason', 'passwordConfirmed'],
   bySystem: ['bySystem'],
 } satisfies Record<string, ConditionName[]>;
 
@@ -353,7 +367,14 @@ export const PLAN_EFFECTS = ['scheduleConsultationDeadline', 'askConsultees', 'a
  * the same transaction, usually by enqueuing its own job): the issuance after SIGN, the
  * deliveries and the child plans after ISSUED.
  */
-export const PLAN_HAND_OVERS = ['requestIssuance', 'handOverToDistribution', 'handOverToCascade'] as const;
+export const PLAN_HAND_OVERS = [
+  'requestIssuance',
+  'handOverToDistribution',
+  'handOverToCascade',
+  // REVOKE: the recipients told through the channels that delivered the plan; its children cancelled or flagged
+  'tellRecipientsOfRevocation',
+  'revokeChildren',
+] as const;
 export type PlanHandOver = (typeof PLAN_HAND_OVERS)[number];
 export type PlanEffect = (typeof PLAN_EFFECTS)[number] | PlanHandOver;
 const effect = () => undefined;
@@ -385,6 +406,7 @@ export const planSetup = setup({
     mayRefuseIssue: guard('mayRefuseIssue'),
     mayWithdraw: guard('mayWithdraw'),
     mayCancel: guard('mayCancel'),
+    mayRevoke: guard('mayRevoke'),
     bySystem: guard('bySystem'),
   },
   actions: {
@@ -426,6 +448,11 @@ export const planSetup = setup({
     recordSignature: assign(({ event }) => ({ signedBy: event.by.id, authorityId: ev(event, 'SIGN').authorityId })),
     recordIssueRefusal: assign(({ event }) => ({ issueRefusal: { by: event.by.id, reason: ev(event, 'REFUSE_ISSUE').reason } })),
     recordCancel: assign(({ event }) => ({ cancelReason: ev(event, 'CANCEL').reason, consultation: null })),
+    /** A child not yet signed whose parent was revoked: cancelled with the parent's reason. */
+    recordParentRevoked: assign(({ event }) => ({
+      cancelReason: `Văn bản cấp trên đã bị thu hồi: ${ev(event, 'PARENT_REVOKED').reason}`,
+      consultation: null,
+    })),
     scheduleConsultationDeadline: effect,
     askConsultees: effect,
     awaitReviewer: effect,
@@ -435,5 +462,7 @@ export const planSetup = setup({
     requestIssuance: effect,
     handOverToDistribution: effect,
     handOverToCascade: effect,
+    tellRecipientsOfRevocation: effect,
+    revokeChildren: effect,
   },
 });

@@ -1,7 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyMachineSnapshot } from 'xstate';
-import { PATH_CHAIN, PATH_DEADLINE, PATH_NOW, PATH_PEOPLE as p, roadState, shortestRoadPaths, simpleRoadPaths } from '../test/support/plan-paths';
+import {
+  PATH_CHAIN,
+  PATH_DEADLINE,
+  PATH_NOW,
+  PATH_PEOPLE as p,
+  PATH_REVOCATION_REASON,
+  roadState,
+  shortestRoadPaths,
+  simpleRoadPaths,
+} from '../test/support/plan-paths';
 import {
   allowedPlanEvents,
   EventSender,
@@ -11,6 +20,7 @@ import {
   CANCELLED_STATES,
   EDITABLE_STATES,
   ISSUED_STATES,
+  LATEST_PLAN_MACHINE_VERSION,
   PLAN_EVENT_TYPES,
   PLAN_EVENTS,
   PLAN_MACHINE_VERSIONS,
@@ -23,6 +33,7 @@ import {
   migratePlanSnapshot,
   planStateOf,
   persistPlanSnapshot,
+  REVOKED_STATES,
   restorePlanSnapshot,
   startPlan,
   stepPlan,
@@ -33,10 +44,6 @@ const VERSIONS = PLAN_MACHINE_VERSIONS.map((v) => v.version);
 let V = VERSIONS[0];
 /** From v3 a signed plan waits at the clerk's desk (where its organization issues there). */
 const hasDesk = (version: string) => Number(version) >= 3;
-const statesOf = (version: string) => Object.keys(planMachineVersion(version).machine.config.states ?? {}) as PlanState[];
-const eventsOf = (version: string) => [
-  ...new Set(Object.values(planMachineVersion(version).machine.config.states ?? {}).flatMap((c) => Object.keys((c as { on?: object }).on ?? {}))),
-];
 
 const BASE: PlanMachineContext = {
   drafterId: 'drafter',
@@ -78,7 +85,24 @@ const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
   issued: { ...SUBMITTED, signedBy: 'signer' },
   distributing: { ...SUBMITTED, signedBy: 'signer' },
   distributed: { ...SUBMITTED, signedBy: 'signer' },
+  revoked: { ...SUBMITTED, signedBy: 'signer' },
   cancelled: { cancelReason: 'Không còn cần thiết' },
+};
+
+/** The states and the events a version knows (a later version adds some: revocation after issuance). */
+const statesOf = (version: string) => PLAN_STATES.filter((state) => state in (planMachineVersion(version).machine.config.states ?? {}));
+const eventsOf = (version: string) =>
+  PLAN_EVENT_TYPES.filter((type) =>
+    Object.values(planMachineVersion(version).machine.config.states ?? {}).some((c) => type in ((c as { on?: object }).on ?? {})),
+  );
+/** The version knows what happens after issuance (REVOKE, PARENT_REVOKED, `revoked`). */
+const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
+const REVOKE_AS_SIGNER: PlanEvent = {
+  type: 'REVOKE',
+  by: p.signer,
+  reason: PATH_REVOCATION_REASON,
+  decisionNumber: '12-QĐ/TU',
+  passwordConfirmed: true,
 };
 
 function at(state: PlanState, extra: Partial<PlanMachineContext> = {}): AnyMachineSnapshot {
@@ -114,6 +138,10 @@ function qualified(type: PlanEventType, state: PlanState): PlanEvent {
       return { type, by: p.drafter };
     case 'CANCEL':
       return { type, by: p.drafter, reason: 'Không còn cần thiết' };
+    case 'REVOKE':
+      return REVOKE_AS_SIGNER;
+    case 'PARENT_REVOKED':
+      return { type, by: p.system, reason: PATH_REVOCATION_REASON };
     default:
       return { type, by: p.system } as PlanEvent;
   }
@@ -131,6 +159,7 @@ const ALLOWED_V2: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> =
   issued: { DISTRIBUTION_STARTED: 'distributing' },
   distributing: { DISTRIBUTED: 'distributed' },
   distributed: {},
+  revoked: {},
   cancelled: {},
 };
 
@@ -140,7 +169,20 @@ const ALLOWED_V3: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> =
   awaitingSignature: { ...ALLOWED_V2.awaitingSignature, SIGN: 'awaitingIssue' },
   awaitingIssue: { ISSUE: 'signed', REFUSE_ISSUE: 'awaitingSignature' },
 };
-const allowedOn = (version: string) => (hasDesk(version) ? ALLOWED_V3 : ALLOWED_V2);
+
+/** What a version that knows revocation (v4) adds to the road. */
+const AFTER_ISSUANCE: Partial<Record<PlanState, Partial<Record<PlanEventType, PlanState>>>> = {
+  draft: { PARENT_REVOKED: 'cancelled' },
+  consultation: { PARENT_REVOKED: 'cancelled' },
+  review: { PARENT_REVOKED: 'cancelled' },
+  awaitingSignature: { PARENT_REVOKED: 'cancelled' },
+  awaitingIssue: { PARENT_REVOKED: 'cancelled' },
+  distributed: { REVOKE: 'revoked' },
+};
+
+function allowedOn(version: string, state: PlanState): Partial<Record<PlanEventType, PlanState>> {
+  return { ...(hasDesk(version) ? ALLOWED_V3 : ALLOWED_V2)[state], ...(knowsRevocation(version) ? AFTER_ISSUANCE[state] : {}) };
+}
 
 function send(snapshot: AnyMachineSnapshot, event: PlanEvent) {
   return stepPlan(V, snapshot, event);
@@ -170,12 +212,13 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     const pairs = statesOf(version).flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
 
     it('covers every state of the version and every event of the table', () => {
-      // v1 and v2: 10 states; v3 adds the clerk's desk (awaitingIssue); 17 events
-      expect(pairs).toHaveLength((hasDesk(version) ? 11 : 10) * 17);
+      // v1 and v2: 10 states; v3 adds the clerk's desk (awaitingIssue), v4 `revoked`; 19 events (an event a version
+      // does not know is refused in every state)
+      expect(pairs).toHaveLength((10 + (hasDesk(version) ? 1 : 0) + (knowsRevocation(version) ? 1 : 0)) * 19);
     });
 
     it.each(pairs)('%s + %s', (state, type) => {
-      const expected = allowedOn(V)[state][type];
+      const expected = allowedOn(version, state)[type];
       const snapshot = at(state, type === 'RESOLVE_COMMENT' ? { openComments: ['open-comment'] } : {});
       const result = send(snapshot, qualified(type, state));
       if (expected) {
@@ -381,7 +424,41 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expect(snapshot.status).toBe(V === '1' ? 'done' : 'active');
     });
 
-    it("ISSUED hands over to distribution and the cascade; SIGN (v3: the clerk's ISSUE) to the issuance", () => {
+    it('REVOKE (versions after issuance): a signer of the issuer or the authority above, a reason, the password; once', () => {
+      if (!knowsRevocation(V)) {
+        expectRefused(at('distributed'), REVOKE_AS_SIGNER, 'not_in_state');
+        return;
+      }
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, by: { ...p.signer, mayRevoke: false } } as PlanEvent, 'byRevoker');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, by: p.system } as PlanEvent, 'byPerson');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, reason: ' ' } as PlanEvent, 'hasReason');
+      expectRefused(at('distributed'), { ...REVOKE_AS_SIGNER, passwordConfirmed: false } as PlanEvent, 'passwordConfirmed');
+      // a draft, a plan being issued, one revoked already: not yet or no longer
+      for (const state of ['draft', 'awaitingSignature', 'awaitingIssue', 'signed', 'distributing', 'revoked', 'cancelled'] as const)
+        expectRefused(at(state), REVOKE_AS_SIGNER, 'not_in_state');
+      const { snapshot, effects } = expectStep(at('distributed'), REVOKE_AS_SIGNER);
+      expect(planStateOf(snapshot)).toBe('revoked');
+      // not final: a replacement may follow it
+      expect(snapshot.status).toBe('active');
+      expect(effects).toEqual(['tellRecipientsOfRevocation', 'revokeChildren']);
+      expectRefused(snapshot, REVOKE_AS_SIGNER, 'not_in_state');
+    });
+
+    it("PARENT_REVOKED (versions after issuance): a child still on its road is cancelled with the parent's reason, by the system only", () => {
+      const event: PlanEvent = { type: 'PARENT_REVOKED', by: p.system, reason: PATH_REVOCATION_REASON };
+      if (!knowsRevocation(V)) return expectRefused(at('draft'), event, 'not_in_state');
+      expectRefused(at('review'), { ...event, by: p.admin }, 'bySystem');
+      // (signed at the desk but not issued: no number yet, so it stops too)
+      for (const state of ['draft', 'consultation', 'review', 'awaitingSignature', 'awaitingIssue'] as const) {
+        const { snapshot } = expectStep(at(state), event);
+        expect(planStateOf(snapshot)).toBe('cancelled');
+        expect(snapshot.context.cancelReason).toBe(`Văn bản cấp trên đã bị thu hồi: ${PATH_REVOCATION_REASON}`);
+      }
+      // signed or beyond, the child is its own organization's to decide (the cascade flags it)
+      for (const state of ['signed', 'distributed'] as const) expectRefused(at(state), event, 'not_in_state');
+    });
+
+    it("ISSUED hands over to distribution and the cascade; SIGN (from v3: the clerk's ISSUE) to the issuance", () => {
       expect(expectStep(at('numbered'), { type: 'ISSUED', by: p.system }).effects).toEqual(['handOverToDistribution', 'handOverToCascade']);
       const issuing = hasDesk(V)
         ? expectStep(at('awaitingIssue'), qualified('ISSUE', 'awaitingIssue'))
@@ -397,7 +474,7 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['draft', p.reviewer, {}, []],
       ['consultation', p.consulteeA, {}, ['COMMENT', 'NO_COMMENT']],
       ['consultation', p.drafter, {}, ['WITHDRAW', 'CANCEL']],
-      ['consultation', p.system, {}, ['DEADLINE']],
+      ['consultation', p.system, {}, ['DEADLINE', 'PARENT_REVOKED']],
       ['review', p.reviewer, {}, ['APPROVE', 'RETURN']],
       ['review', p.checker, {}, []],
       ['review', p.checker, { step: 1 }, ['APPROVE', 'RETURN']],
@@ -411,11 +488,15 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['signed', p.clerk, {}, []],
       ['signed', p.signer, {}, []],
       ['distributed', p.system, {}, []],
+      ['distributed', p.signer, {}, ['REVOKE']],
+      ['distributed', p.drafter, {}, []],
+      ['revoked', p.signer, {}, []],
       ['cancelled', p.admin, {}, []],
     ] as const;
-    // (a state the version does not have is left out)
+    // (a state the version does not have is left out, and so is an event it does not know)
     it.each(cases.filter(([state]) => statesOf(version).includes(state)))('%s, %j %j', (state, by, extra, expected) => {
-      expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(expected);
+      const known = (expected as readonly PlanEventType[]).filter((type) => eventsOf(V).includes(type));
+      expect(allowedPlanEvents(V, at(state, extra as Partial<PlanMachineContext>), by as EventSender)).toEqual(known);
     });
   });
 
@@ -463,8 +544,9 @@ describe('plan machine versions', () => {
       for (const config of Object.values(machine.config.states ?? {})) expect((config as { states?: unknown }).states).toBeUndefined();
     }
     expect(EDITABLE_STATES).toEqual(['draft']);
-    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued']);
+    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued', 'revoked']);
     expect(CANCELLED_STATES).toEqual(['cancelled']);
+    expect(REVOKED_STATES).toEqual(['revoked']);
     expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
     expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(
       VERSIONS.map(() => ['stepHolders', 'signers', null]),
@@ -472,11 +554,16 @@ describe('plan machine versions', () => {
   });
 
   it('the event table has a row for every event of the machines, and the newest machine knows every event of the table', () => {
+    // an older version knows fewer events: the desk's from v3, those after issuance (revocation) from v4
     for (const version of VERSIONS) {
       const desk = ['ISSUE', 'REFUSE_ISSUE'];
-      const expected = PLAN_EVENT_TYPES.filter((type) => hasDesk(version) || !desk.includes(type));
-      expect(eventsOf(version).sort()).toEqual([...expected].sort());
+      const revocation = ['REVOKE', 'PARENT_REVOKED'];
+      const expected = PLAN_EVENT_TYPES.filter(
+        (type) => (hasDesk(version) || !desk.includes(type)) && (knowsRevocation(version) || !revocation.includes(type)),
+      );
+      expect([...eventsOf(version)].sort()).toEqual([...expected].sort());
     }
+    expect([...eventsOf(LATEST_PLAN_MACHINE_VERSION)].sort()).toEqual([...PLAN_EVENT_TYPES].sort());
     expect(Object.keys(PLAN_EVENTS).sort()).toEqual([...PLAN_EVENT_TYPES].sort());
     expect(statesOf(VERSIONS[VERSIONS.length - 1]).sort()).toEqual([...PLAN_STATES].sort());
   });
@@ -533,6 +620,30 @@ describe('plan machine versions', () => {
     expect(planStateOf(expectStep(waiting, qualified('SIGN', 'awaitingSignature')).snapshot)).toBe('awaitingIssue');
   });
 
+  it('migrates every snapshot of the version before revocation to the one after issuance, where it carries on (a distributed plan may be revoked)', () => {
+    const after = PLAN_MACHINE_VERSIONS.find((v) => knowsRevocation(v.version))!.version;
+    const previous = VERSIONS[VERSIONS.indexOf(after) - 1];
+    V = after;
+    const saved = JSON.parse(readFileSync(join(folder, `plan-v${previous}.snapshots.json`), 'utf8')) as {
+      fixtures: { snapshot: PersistedPlanSnapshot }[];
+    };
+    expect(new Set(saved.fixtures.map((f) => f.snapshot.value))).toEqual(new Set(statesOf(previous)));
+    for (const { snapshot: persisted } of saved.fixtures) {
+      const moved = migratePlanSnapshot(previous, persisted, after);
+      expect(moved.version).toBe(after);
+      const snapshot = restorePlanSnapshot(after, moved.persisted);
+      expect(planStateOf(snapshot)).toBe(persisted.value);
+      expect(snapshot.context).toEqual(persisted.context);
+      expect(snapshot.status).toBe(persisted.status);
+      if (persisted.value === 'distributed') expect(planStateOf(expectStep(snapshot, REVOKE_AS_SIGNER).snapshot)).toBe('revoked');
+    }
+    // and a v1 plan goes all the way
+    const v1 = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const distributed = v1.fixtures.find((f) => f.snapshot.value === 'distributed')!.snapshot;
+    const moved = migratePlanSnapshot('1', distributed, after);
+    expect(planStateOf(expectStep(restorePlanSnapshot(after, moved.persisted), REVOKE_AS_SIGNER).snapshot)).toBe('revoked');
+  });
+
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
     const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
       machineVersion: string;
@@ -546,9 +657,13 @@ describe('plan machine versions', () => {
       // the restored plan carries on: someone may act on it now
       const who = [p.drafter, p.reviewer, p.checker, p.signer, p.clerk, p.consulteeA, p.consulteeB, p.system];
       const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
-      // (a final state has nothing left to do: cancelled, and distributed in v1)
-      if (snapshot.status === 'active' && planStateOf(snapshot) !== 'distributed') expect(allowed.length).toBeGreaterThan(0);
-      else expect(allowed).toEqual([]);
+      // (a final state has nothing left to do: cancelled, and distributed in v1; distributed waits for a revocation
+      // where one exists, revoked for what follows it)
+      const waiting = ['distributed', 'revoked'].includes(planStateOf(snapshot));
+      if (snapshot.status === 'active' && !waiting) expect(allowed.length).toBeGreaterThan(0);
+      else if (!knowsRevocation(saved.machineVersion) || snapshot.status !== 'active' || planStateOf(snapshot) === 'revoked')
+        expect(allowed).toEqual([]);
+      else expect(allowed).toEqual(['REVOKE']);
     }
   });
 

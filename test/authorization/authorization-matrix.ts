@@ -88,8 +88,8 @@ export const withRole =
 
 /**
  * The whole plan: the members of its organization and its auditors (theirs or above); a
- * recipient (the sibling, once issued) gets `partial` (the issued version, or 403 need_to_know);
- * anyone else 404.
+ * recipient (the sibling, once issued) gets `partial` (the issued version, or 403 need_to_know),
+ * and so does a signer of the organization above once it is issued (it may revoke it); anyone else 404.
  */
 export const planReaders =
   (ok = 200, partial = 403, guard?: Role[]): Rule =>
@@ -97,7 +97,7 @@ export const planReaders =
     if (signedOut(c)) return signedOutStatus(web, write);
     if (guard && !holds(c, guard)) return 403;
     if (member(c, undefined, ['own']) || member(c, ['auditor'], ABOVE_OR_OWN)) return ok;
-    if (c.state === 'issued' && member(c, undefined, ['sibling'])) return partial;
+    if (c.state === 'issued' && (member(c, undefined, ['sibling']) || member(c, ['signer'], ['parent']))) return partial;
     return 404;
   };
 
@@ -280,6 +280,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/incoming': { rule: withRole(INCOMING) },
   'GET /api/incoming/:id': { rule: nobody(404, INCOMING) },
   'POST /api/incoming/:id/acknowledge': { rule: nobody(404, INCOMING) },
+  'POST /api/incoming/:id/acknowledge-revocation': { rule: nobody(404, INCOMING) },
   'POST /api/incoming/:id/status': { rule: nobody(422, INCOMING), body: {} },
 
   // ---- web: plans ----
@@ -321,6 +322,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /admin/registers/chain': { rule: withRole(['admin'], 422), body: {} },
   'GET /incoming': { rule: withRole(INCOMING) },
   'POST /incoming/:id/acknowledge': { rule: nobody(404, INCOMING) },
+  'POST /incoming/:id/acknowledge-revocation': { rule: nobody(404, INCOMING) },
   'POST /incoming/:id/status': { rule: nobody(303, INCOMING) },
   'GET /admin/organizations': { rule: withRole(['admin']) },
   'GET /admin/organizations/new': { rule: withRole(['admin']) },

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { WorkflowService } from '@app/workflow';
-import { planMachineVersion, planStateOf } from '../../workflows';
+import { LATEST_PLAN_MACHINE_VERSION, PLAN_STATES, planMachineVersion, planStateOf } from '../../workflows';
 import { shortestRoadPaths } from '../support/plan-paths';
 import { replayPath, ROAD_USERS } from '../support/road-replay';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -8,17 +8,20 @@ import { getJson, sendEvent } from '../support/workflow-client';
 
 type StoredRow = { plan_id: string; machine_version: string; status: string; state: string };
 
-const statesOf = (version: string) => Object.keys(planMachineVersion(version).machine.config.states ?? {});
+const statesOf = (version: string) => PLAN_STATES.filter((state) => state in (planMachineVersion(version).machine.config.states ?? {}));
+const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
 
 /**
  * A machine version that migrates: plans stored by the application on the older version in
  * every state of that version, then the application switched to the newer one on the same
  * database. Each plan is read on the newer version, moves on where the road goes on, and is
- * stored as the newer version. v1 → v2 (distributed no longer final), v2 → v3 (the clerk's desk).
+ * stored as the newer version. v1 → v2 (distributed no longer final), v2 → v3 (the clerk's desk),
+ * v3 → v4 (revocation after issuance).
  */
 describe.each([
   ['1', '2'],
   ['2', '3'],
+  ['3', LATEST_PLAN_MACHINE_VERSION],
 ])('workflow: plans stored on machine v%s carry on after the switch to v%s', (from, to) => {
   let v1: TestApp | null = null;
   let v2: TestApp;
@@ -68,13 +71,17 @@ describe.each([
     }
   });
 
-  it.each([
+  const moves = [
     ['draft', 'drafter', { type: 'CANCEL', reason: 'Thay bằng kế hoạch khác' }, 'cancelled'],
     ['consultation', 'drafter', { type: 'WITHDRAW' }, 'draft'],
     ['review', 'reviewer', { type: 'APPROVE' }, 'review'],
     // (from v3 a signed plan waits at the clerk's desk, the demo organizations' setting)
-    ['awaitingSignature', 'signer', { type: 'SIGN', password: 'demo1234' }, to === '3' ? 'awaitingIssue' : 'signed'],
-  ] as const)('%s moves on: %s sends %j', async (state, role, body, next) => {
+    ['awaitingSignature', 'signer', { type: 'SIGN', password: 'demo1234' }, statesOf(to).includes('awaitingIssue') ? 'awaitingIssue' : 'signed'],
+    // (a plan stored at the desk by v3, issued by the clerk on the newer version)
+    ['awaitingIssue', 'clerk', { type: 'ISSUE' }, 'signed'],
+  ] as const;
+  // (a state the older version does not have is left out)
+  it.each(moves.filter(([state]) => statesOf(from).includes(state)))('%s moves on: %s sends %j', async (state, role, body, next) => {
     const planId = plans.get(state)!;
     const res = await sendEvent(v2, ROAD_USERS[role], planId, body);
     expect({ status: res.status, to: res.body.toState }).toEqual({ status: 200, to: next });
@@ -97,7 +104,7 @@ describe.each([
     expect((await stored(v2)).get(planId)).toMatchObject({ machine_version: to, state: next, status: 'active' });
   });
 
-  it('a distributed plan is active on the newer version (no longer done from v2); a cancelled one is done', async () => {
+  it('a distributed plan is active on the newer version (no longer done from v2, it may be revoked where that exists); a cancelled one is done', async () => {
     const distributed = plans.get('distributed')!;
     const view = await getJson(v2, ROAD_USERS.drafter, `/api/plans/${distributed}/workflow`);
     expect({ state: view.state, version: view.machineVersion, allowedEvents: view.allowedEvents }).toEqual({
@@ -105,11 +112,18 @@ describe.each([
       version: to,
       allowedEvents: [],
     });
+    const signer = await getJson(v2, ROAD_USERS.signer, `/api/plans/${distributed}/allowed-events`);
+    expect(signer.allowedEvents).toEqual(knowsRevocation(to) ? ['REVOKE'] : []);
     const cancelled = plans.get('cancelled')!;
     const res = await sendEvent(v2, ROAD_USERS.drafter, cancelled, { type: 'SUBMIT' });
     expect({ status: res.status, refusedBy: res.body.refusedBy }).toEqual({ status: 409, refusedBy: 'not_in_state' });
     const rows = await stored(v2);
     // Stored as the older version until a transition stores them again: reading migrates, it does not write.
     expect([rows.get(distributed)?.machine_version, rows.get(cancelled)?.machine_version]).toEqual([from, from]);
+    if (knowsRevocation(to)) {
+      const revoked = await sendEvent(v2, ROAD_USERS.signer, distributed, { type: 'REVOKE', reason: 'Ban hành nhầm', password: 'demo1234' });
+      expect({ status: revoked.status, to: revoked.body.toState }).toEqual({ status: 200, to: 'revoked' });
+      expect((await stored(v2)).get(distributed)).toMatchObject({ machine_version: to, state: 'revoked', status: 'active' });
+    }
   });
 });

@@ -21,7 +21,7 @@ export const PATH_PEOPLE: Record<PathRole, EventSender> = {
   drafter: { id: 'drafter', system: false, roles: ['drafter'], holdsAuthority: false },
   reviewer: { id: 'reviewer', system: false, roles: ['reviewer'], holdsAuthority: false },
   checker: { id: 'checker', system: false, roles: ['format_checker'], holdsAuthority: false },
-  signer: { id: 'signer', system: false, roles: ['signer'], holdsAuthority: true },
+  signer: { id: 'signer', system: false, roles: ['signer'], holdsAuthority: true, mayRevoke: true },
   clerk: { id: 'clerk', system: false, roles: ['clerk'], holdsAuthority: false },
   consulteeA: { id: 'consulteeA', system: false, roles: ['consultee'], holdsAuthority: false },
   consulteeB: { id: 'consulteeB', system: false, roles: ['consultee'], holdsAuthority: false },
@@ -33,6 +33,11 @@ export const PATH_CHAIN: ReviewStep[] = [
   { role: 'reviewer', label: 'Duyệt nội dung' },
   { role: 'format_checker', label: 'Kiểm tra thể thức' },
 ];
+
+export const PATH_REVOCATION_REASON = 'Ban hành không đúng thẩm quyền';
+
+/** The parent of a plan still on its road was revoked: the cascade cancels it (versions that know the event). */
+const parentRevoked: PlanEvent = { type: 'PARENT_REVOKED', by: SYSTEM_SENDER, reason: PATH_REVOCATION_REASON };
 
 export const PATH_NOW = '2024-01-10T02:00:00.000Z';
 export const PATH_DEADLINE = '2024-01-15T10:00:00.000Z';
@@ -63,6 +68,7 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
           .slice(0, 1)
           .map((commentId): PlanEvent => ({ type: 'RESOLVE_COMMENT', by: p.drafter, commentId, resolution: 'accepted', note: 'Tiếp thu' })),
         { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
+        parentRevoked,
       ];
     case 'consultation':
       return [
@@ -70,6 +76,7 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
         { type: 'NO_COMMENT', by: p.consulteeB },
         { type: 'DEADLINE', by: p.system, round: c.consultation?.round ?? 0 },
         { type: 'WITHDRAW', by: p.drafter },
+        parentRevoked,
       ];
     case 'review': {
       const holder = c.chain[c.step]?.role === 'format_checker' ? p.checker : p.reviewer;
@@ -78,6 +85,7 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
         { type: 'RETURN', by: holder, reason: 'Cần bổ sung chỉ tiêu' },
         { type: 'WITHDRAW', by: p.drafter },
         { type: 'CANCEL', by: p.admin, reason: 'Thay bằng kế hoạch khác' },
+        parentRevoked,
       ];
     }
     case 'awaitingSignature':
@@ -87,12 +95,10 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
         { type: 'RETURN', by: p.signer, reason: 'Chưa rõ nguồn kinh phí' },
         { type: 'WITHDRAW', by: p.drafter },
         { type: 'CANCEL', by: p.drafter, reason: 'Không còn cần thiết' },
+        parentRevoked,
       ];
     case 'awaitingIssue':
-      return [
-        { type: 'ISSUE', by: p.clerk },
-        { type: 'REFUSE_ISSUE', by: p.clerk, reason: 'Sai tên người ký' },
-      ];
+      return [{ type: 'ISSUE', by: p.clerk }, { type: 'REFUSE_ISSUE', by: p.clerk, reason: 'Sai tên người ký' }, parentRevoked];
     case 'signed':
       return [{ type: 'NUMBERED', by: p.system }];
     case 'numbered':
@@ -101,6 +107,8 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
       return [{ type: 'DISTRIBUTION_STARTED', by: p.system }];
     case 'distributing':
       return [{ type: 'DISTRIBUTED', by: p.system }];
+    case 'distributed':
+      return [{ type: 'REVOKE', by: p.signer, reason: PATH_REVOCATION_REASON, decisionNumber: null, passwordConfirmed: true }];
     default:
       return [];
   }

@@ -52,6 +52,8 @@ export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: 
         return { type: event.type, reason: event.reason };
       case 'SIGN':
         return { type: event.type, password: 'demo1234' };
+      case 'REVOKE':
+        return { type: event.type, reason: event.reason, password: 'demo1234' };
       default:
         return { type: event.type };
     }
@@ -64,7 +66,11 @@ export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: 
     if (role === 'system') {
       const view = await getJson(t, ROAD_USERS.drafter, `/api/plans/${planId}/workflow`);
       const systemEvent =
-        event.type === 'DEADLINE' ? { type: 'DEADLINE' as const, round: view.consultation.round } : { type: event.type as 'NUMBERED' };
+        event.type === 'DEADLINE'
+          ? { type: 'DEADLINE' as const, round: view.consultation.round }
+          : event.type === 'PARENT_REVOKED'
+            ? { type: 'PARENT_REVOKED' as const, reason: event.reason }
+            : { type: event.type as 'NUMBERED' };
       await t.app.get(DataSource).transaction((manager) => t.app.get(WorkflowService).applySystemEvent(planId, systemEvent, { manager }));
       continue;
     }

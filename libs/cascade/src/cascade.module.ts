@@ -19,6 +19,7 @@ import { ChildDeadlinesService } from './services/child-deadlines.service';
 import { ChildPlansService } from './services/child-plans.service';
 import { PlanReportsService } from './services/plan-reports.service';
 import { ancestorsMayRead } from './services/ancestor-read.rule';
+import { ParentRevocationService } from './services/parent-revocation.service';
 
 /**
  * Cascading child plans (kế hoạch thực hiện): when a plan is issued, every recipient marked to
@@ -44,6 +45,7 @@ import { ancestorsMayRead } from './services/ancestor-read.rule';
     ChildDeadlinesService,
     PlanReportsService,
     CascadeJobsWorker,
+    ParentRevocationService,
   ],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],
 })

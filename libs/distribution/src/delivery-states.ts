@@ -3,6 +3,18 @@ export const DELIVERY_CHANNELS = ['inbox', 'email', 'webhook', 'archive'] as con
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /**
+ * What a delivery carries: the issued plan itself, or the notice that it was revoked (thu hồi),
+ * sent later through the same channel to every recipient the plan reached.
+ */
+export const DELIVERY_PURPOSES = ['issue', 'revocation'] as const;
+export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
+
+export const DELIVERY_PURPOSE_LABEL: Record<DeliveryPurpose, string> = {
+  issue: 'Gửi văn bản',
+  revocation: 'Thông báo thu hồi',
+};
+
+/**
  * queued: waiting for its first attempt; sent: an attempt has handed it to its channel and its
  * outcome is not recorded yet (a `sent` delivery whose claim expired was interrupted by a crash
  * and is attempted again); delivered: the channel took it; acknowledged: the receiving body

@@ -14,7 +14,7 @@ export const DistributionErrorCode = defineErrorCodes({
     PdfMissing: 'pdf_missing',
     VersionConflict: 'version_conflict',
   },
-  refused: { HandlingStatusRefused: 'handling_status_refused' },
+  refused: { HandlingStatusRefused: 'handling_status_refused', NotRevoked: 'not_revoked' },
   forbidden: { Forbidden: 'forbidden' },
 });
 export type DistributionErrorCode = ErrorCodeOf<typeof DistributionErrorCode>;

@@ -20,6 +20,7 @@ import { EdxmlService } from './edxml/edxml.service';
 import { DemoMail } from './entities/demo-mail.entity';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
+import { RevocationNoticesService } from './services/revocation-notices.service';
 import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
 import { DemoMailService } from './mail-sink/demo-mail.service';
 import { DemoMailSinkService } from './mail-sink/demo-mail-sink.service';
@@ -69,6 +70,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     { provide: PlanStateEvents, useClass: WorkflowPlanEvents },
     { provide: DistributionQueue, useClass: JobsDistributionQueue },
     DistributionJobsWorker,
+    RevocationNoticesService,
   ],
   exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DeliveriesService, IncomingService, DemoMailService],
 })

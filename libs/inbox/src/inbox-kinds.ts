@@ -13,12 +13,14 @@ export const INBOX_NOTICE_KINDS = [
   'signed',
   'reminder',
   'escalation',
-  // distribution: "Có văn bản đến"
+  // distribution: "Có văn bản đến", and its revocation
   'incoming_document',
+  'plan_revoked',
   // cascade: a child plan to draft, its due date near, a child overdue
   'child_plan_assigned',
   'due_reminder',
   'overdue',
+  'parent_revoked',
 ] as const;
 export type InboxNoticeKind = (typeof INBOX_NOTICE_KINDS)[number];
 
@@ -35,9 +37,11 @@ export const INBOX_KIND_INFO: Record<InboxNoticeKind, { source: InboxSource; lab
   reminder: { source: 'workflow', label: 'Nhắc việc' },
   escalation: { source: 'workflow', label: 'Báo cấp trên' },
   incoming_document: { source: 'distribution', label: 'Văn bản đến' },
+  plan_revoked: { source: 'distribution', label: 'Thu hồi văn bản' },
   child_plan_assigned: { source: 'cascade', label: 'Kế hoạch cần xây dựng' },
   due_reminder: { source: 'cascade', label: 'Sắp đến hạn' },
   overdue: { source: 'cascade', label: 'Quá hạn' },
+  parent_revoked: { source: 'cascade', label: 'Văn bản cấp trên đã bị thu hồi' },
 };
 
 /** The kinds one domain writes. */

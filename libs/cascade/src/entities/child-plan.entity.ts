@@ -48,5 +48,11 @@ export class ChildPlan {
   /** When the parent organization was told the child is overdue (once). */
   @InstantColumn({ nullable: true }) overdueNotifiedAt: Date | null;
 
+  /**
+   * "Văn bản cấp trên đã bị thu hồi": the parent was revoked after this child was signed; the
+   * child's own organization decides what to do with it.
+   */
+  @InstantColumn({ nullable: true }) parentRevokedAt: Date | null;
+
   @CreatedAt() createdAt: Date;
 }

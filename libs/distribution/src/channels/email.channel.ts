@@ -2,14 +2,26 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '@app/config';
 import { DemoMailSinkService } from '../mail-sink/demo-mail-sink.service';
-import { deliveryMessageId, IssuedPlanFacts, mailSubject, mailText, pdfFileName } from '../services/delivery-message';
+import {
+  deliveryMessageId,
+  IssuedPlanFacts,
+  mailSubject,
+  mailText,
+  pdfFileName,
+  RevocationFacts,
+  revocationMailSubject,
+  revocationMailText,
+} from '../services/delivery-message';
 
 export interface OutgoingMail {
   deliveryId: string;
   to: string;
   recipientName: string;
   plan: IssuedPlanFacts;
-  pdf: Buffer;
+  /** The issued PDF, attached to the plan's own mail (not to a revocation notice). */
+  pdf: Buffer | null;
+  /** Set for the notice that the plan was revoked. */
+  revocation?: RevocationFacts | null;
 }
 
 /** Shown to the clerk on the delivery board when no mail server is configured. */
@@ -31,16 +43,18 @@ export class EmailChannel implements OnModuleDestroy {
   /** Resolves once the SMTP server accepted the mail; throws otherwise. Returns the Message-ID. */
   async send(mail: OutgoingMail): Promise<string> {
     const messageId = deliveryMessageId(mail.deliveryId);
+    const viewUrl = `${this.config.publicUrl}/plans/${mail.plan.planId}`;
+    const { plan, revocation } = mail;
     await (
       await this.transporter()
     ).sendMail({
       from: this.config.mailFrom,
       to: mail.to,
-      subject: mailSubject(mail.plan),
-      text: mailText(mail.plan, mail.recipientName, `${this.config.publicUrl}/plans/${mail.plan.planId}`),
+      subject: revocation ? revocationMailSubject(plan) : mailSubject(plan),
+      text: revocation ? revocationMailText(plan, revocation, mail.recipientName, viewUrl) : mailText(plan, mail.recipientName, viewUrl),
       messageId,
-      headers: { 'X-Kehoach-Delivery': mail.deliveryId, 'X-Kehoach-Plan': mail.plan.planId },
-      attachments: [{ filename: pdfFileName(mail.plan), content: mail.pdf, contentType: 'application/pdf' }],
+      headers: { 'X-Kehoach-Delivery': mail.deliveryId, 'X-Kehoach-Plan': plan.planId, ...(revocation ? { 'X-Kehoach-Event': 'plan.revoked' } : {}) },
+      attachments: mail.pdf ? [{ filename: pdfFileName(plan), content: mail.pdf, contentType: 'application/pdf' }] : [],
     });
     return messageId;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InboxService } from '@app/inbox';
-import type { IssuedPlanFacts } from '../services/delivery-message';
+import type { IssuedPlanFacts, RevocationFacts } from '../services/delivery-message';
 
 /** Roles told that a document arrived: the clerk (văn thư) and the leaders who direct its handling. */
 export const NOTIFIED_ROLES = ['clerk', 'signer', 'reviewer'] as const;
@@ -50,5 +50,32 @@ export class InboxChannel {
       },
     ]);
     return { incomingId, created: true };
+  }
+
+  /**
+   * The revocation notice: the organization's copy is marked revoked (no longer offered as
+   * current) and its clerks and leaders are told, once, whatever the repeats.
+   */
+  async revoke(manager: EntityManager, organizationId: string, plan: IssuedPlanFacts, revocation: RevocationFacts): Promise<boolean> {
+    const marked: { id: string }[] = await manager.query(
+      `UPDATE incoming_document SET revoked_at = now(), updated_at = now(), row_version = row_version + 1
+        WHERE organization_id = $1 AND plan_id = $2 AND revoked_at IS NULL
+        RETURNING id`,
+      [organizationId, plan.planId],
+    );
+    if (!marked.length) return false;
+    const incomingId = marked[0].id;
+    await this.inbox.notifyMembers(manager, [
+      {
+        kind: 'plan_revoked',
+        organizationId,
+        roles: NOTIFIED_ROLES,
+        planId: plan.planId,
+        incomingDocumentId: incomingId,
+        message: `Thu hồi ${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} của ${plan.issuer.fullName}: ${revocation.reason}`,
+        dedupeKey: `incoming:${incomingId}:revoked`,
+      },
+    ]);
+    return true;
   }
 }

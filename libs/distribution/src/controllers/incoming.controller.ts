@@ -31,6 +31,13 @@ export class IncomingController {
     return this.incoming.acknowledge(actor, id);
   }
 
+  @Post(':id/acknowledge-revocation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IncomingDocumentDto, description: 'đã nhận thông báo thu hồi (409 not_revoked when the document was not revoked)' })
+  acknowledgeRevocation(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<IncomingDocumentDto> {
+    return this.incoming.acknowledgeRevocation(actor, id);
+  }
+
   @Post(':id/status')
   @HttpCode(200)
   @ApiOkResponse({ type: IncomingDocumentDto })

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, HANDLING_STATUSES, HandlingStatus } from '../delivery-states';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_PURPOSES,
+  DELIVERY_STATUSES,
+  DeliveryChannel,
+  DeliveryPurpose,
+  DeliveryStatus,
+  HANDLING_STATUSES,
+  HandlingStatus,
+} from '../delivery-states';
 
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -8,6 +17,7 @@ export class DeliveryDto {
   @ApiProperty() recipientName: string;
   @ApiProperty({ enum: DELIVERY_CHANNELS }) channel: DeliveryChannel;
   @ApiProperty({ example: 'Hộp văn bản đến' }) channelLabel: string;
+  @ApiProperty({ enum: DELIVERY_PURPOSES, description: 'issue: the plan; revocation: the notice that it was revoked' }) purpose: DeliveryPurpose;
   /** Organization name, e-mail address, or the webhook's address without its query. */
   @ApiProperty() target: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) organizationId: string | null;
@@ -53,6 +63,8 @@ export class PlanDeliveriesDto {
   @ApiProperty({ format: 'uuid' }) planId: string;
   @ApiProperty() state: string;
   @ApiPropertyOptional({ nullable: true }) numberSymbol: string | null;
-  @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
+  @ApiProperty({ type: DeliveryCountsDto, description: "the plan's own deliveries" }) counts: DeliveryCountsDto;
+  @ApiPropertyOptional({ nullable: true, type: DeliveryCountsDto, description: 'the revocation notices, once the plan was revoked' })
+  revocationCounts: DeliveryCountsDto | null;
   @ApiProperty({ type: [RecipientDeliveriesDto] }) recipients: RecipientDeliveriesDto[];
 }

@@ -26,6 +26,14 @@ export class IncomingDocumentDto {
   @ApiPropertyOptional({ nullable: true }) handlingNote: string | null;
   @ApiPropertyOptional({ nullable: true }) handlingUpdatedAt: Date | null;
   @ApiProperty({ description: 'statuses the organization may report next' }) allowedStatuses: HandlingStatus[];
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'the sender revoked the plan (thu hồi): when the notice arrived; the copy is no longer current',
+  })
+  revokedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) revocationReason: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'number of the revoking decision' }) revocationDecision: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'đã nhận thông báo thu hồi' }) revocationAcknowledgedAt: Date | null;
   @ApiProperty() rowVersion: number;
 }
 
@@ -44,6 +52,11 @@ export class ListIncomingQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   unacknowledged?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only documents in force (not revoked); false: only revoked ones' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  current?: 'true' | 'false';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()

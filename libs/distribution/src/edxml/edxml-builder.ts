@@ -40,6 +40,8 @@ export interface EdxmlDocument {
   /** Every line of "Nơi nhận" as printed, the archive line included. */
   toPlaces: string[];
   businessType: keyof typeof EDXML_BUSINESS_TYPES;
+  /** BussinessDocReason: why (the revocation's reason); empty for a new document. */
+  businessReason?: string;
   /** ISO timestamp of the package. */
   timestamp: string;
   attachments: EdxmlAttachment[];
@@ -151,7 +153,7 @@ export function buildEdxml(doc: EdxmlDocument): string {
             'Bussiness',
             [
               ['BussinessDocType', EDXML_BUSINESS_TYPES[doc.businessType]],
-              ['BussinessDocReason', ''],
+              ['BussinessDocReason', doc.businessReason ?? ''],
             ],
           ],
         ],

@@ -54,8 +54,10 @@ export class EdxmlService {
       toPlaces: content.recipients.map((line) =>
         line.purpose === 'archive' ? `Lưu${issuer.family === 'state' ? ':' : ''} ${line.name}` : line.name,
       ),
-      businessType: 'new',
-      timestamp: (plan.signedAt ?? new Date()).toISOString(),
+      // A revoked plan travels as a revocation (BussinessDocType 1), its reason in BussinessDocReason.
+      businessType: plan.revokedAt ? 'revoke' : 'new',
+      businessReason: plan.revokedAt ? (plan.revocationReason ?? '') : '',
+      timestamp: (plan.revokedAt ?? plan.signedAt ?? new Date()).toISOString(),
       attachments: [
         { name: pdfFileName(facts), contentType: 'application/pdf', description: `${facts.documentTypeName} số ${plan.numberSymbol}`, bytes: pdf },
       ],

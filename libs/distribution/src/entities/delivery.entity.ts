@@ -2,14 +2,24 @@ import { Column, Entity, Index, ManyToOne, Unique, VersionColumn } from 'typeorm
 import { CreatedAt, InstantColumn, UpdatedAt, UuidColumn, UuidPrimaryKey } from '@app/db';
 import { Organization } from '@app/identity';
 import { Plan } from '@app/plans';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, DeliveryChannel, DeliveryStatus, HANDLING_STATUSES, HandlingStatus } from '../delivery-states';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_PURPOSES,
+  DELIVERY_STATUSES,
+  DeliveryChannel,
+  DeliveryPurpose,
+  DeliveryStatus,
+  HANDLING_STATUSES,
+  HandlingStatus,
+} from '../delivery-states';
 
 /**
- * One issued plan on its way to one recipient line ("Nơi nhận") by one channel. Created in the
- * transaction that issues the plan; its job attempts it until it has ended (delivery-states.ts).
+ * One issued plan on its way to one recipient line ("Nơi nhận") by one channel, or later the
+ * notice of its revocation by the same way. Created in the transaction that issues (revokes) the
+ * plan; its job attempts it until it has ended (delivery-states.ts).
  */
 @Entity('delivery')
-@Unique('uq_delivery_plan_recipient_channel', ['planId', 'recipientId', 'channel'])
+@Unique('uq_delivery_plan_recipient_channel_purpose', ['planId', 'recipientId', 'channel', 'purpose'])
 @Index('idx_delivery_pending', ['status', 'nextAttemptAt'])
 // "Was that the plan's last open delivery?" is asked at the end of every delivery: one index probe.
 @Index('idx_delivery_open_by_plan', ['planId'], { where: `status IN ('queued', 'sent', 'failed')` })
@@ -27,6 +37,8 @@ export class Delivery {
   @Column({ type: 'varchar', length: 500 }) recipientName: string;
 
   @Column({ type: 'enum', enum: DELIVERY_CHANNELS, enumName: 'delivery_channel' }) channel: DeliveryChannel;
+
+  @Column({ type: 'enum', enum: DELIVERY_PURPOSES, enumName: 'delivery_purpose', default: 'issue' }) purpose: DeliveryPurpose;
 
   /** Organization id (inbox, archive), e-mail address (email) or URL (webhook). */
   @Column({ type: 'varchar', length: 500 }) target: string;

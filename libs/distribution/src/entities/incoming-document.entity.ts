@@ -48,6 +48,14 @@ export class IncomingDocument {
 
   @UuidColumn({ nullable: true }) handlingUpdatedById: string | null;
 
+  /** The sender revoked the plan (thu hồi): the copy is no longer current; when the notice arrived. */
+  @InstantColumn({ nullable: true }) revokedAt: Date | null;
+
+  /** "Đã nhận thông báo thu hồi": the receipt of the revocation notice. */
+  @InstantColumn({ nullable: true }) revocationAcknowledgedAt: Date | null;
+
+  @UuidColumn({ nullable: true }) revocationAcknowledgedById: string | null;
+
   @CreatedAt() createdAt: Date;
 
   @UpdatedAt() updatedAt: Date;

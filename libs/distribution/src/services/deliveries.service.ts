@@ -4,7 +4,14 @@ import { AuditService } from '@app/audit';
 import { Actor, audits, hasRole } from '@app/common';
 import { Organization } from '@app/identity';
 import { Plan, PlanAccessService, PlansService } from '@app/plans';
-import { CHANNEL_LABEL, DELIVERY_STATUS_LABEL, DELIVERY_STATUSES, EDXML_STATUS_CODE, ENDED_STATUSES } from '../delivery-states';
+import {
+  CHANNEL_LABEL,
+  DELIVERY_PURPOSE_LABEL,
+  DELIVERY_STATUS_LABEL,
+  DELIVERY_STATUSES,
+  EDXML_STATUS_CODE,
+  ENDED_STATUSES,
+} from '../delivery-states';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { DistributionQueue } from '../distribution.ports';
 import { DeliveryCountsDto, DeliveryDto, PlanDeliveriesDto, RecipientDeliveriesDto } from '../dtos/delivery.dto';
@@ -41,7 +48,15 @@ export class DeliveriesService {
       paperOnly: !byLine.has(line.id),
       deliveries: byLine.get(line.id) ?? [],
     }));
-    return { planId, state: plan.state, numberSymbol: plan.numberSymbol, counts: countsOf(deliveries), recipients };
+    const notices = deliveries.filter((d) => d.purpose === 'revocation');
+    return {
+      planId,
+      state: plan.state,
+      numberSymbol: plan.numberSymbol,
+      counts: countsOf(deliveries.filter((d) => d.purpose === 'issue')),
+      revocationCounts: notices.length ? countsOf(notices) : null,
+      recipients,
+    };
   }
 
   /** A clerk of the issuing organization sends a dead (or waiting) delivery again, now, with a fresh set of attempts. */
@@ -124,7 +139,9 @@ function toDeliveryDto(d: Delivery, names: Map<string, string>, isClerk: boolean
     recipientId: d.recipientId,
     recipientName: d.recipientName,
     channel: d.channel,
-    channelLabel: CHANNEL_LABEL[d.channel],
+    channelLabel:
+      d.purpose === 'issue' ? CHANNEL_LABEL[d.channel] : `${CHANNEL_LABEL[d.channel]}: ${DELIVERY_PURPOSE_LABEL[d.purpose].toLowerCase()}`,
+    purpose: d.purpose,
     target: d.channel === 'webhook' ? withoutQuery(d.target) : (names.get(d.target) ?? d.target),
     organizationId: d.organizationId,
     status: d.status,

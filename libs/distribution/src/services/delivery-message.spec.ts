@@ -1,4 +1,14 @@
-import { deliveryMessageId, IssuedPlanFacts, mailSubject, mailText, pdfFileName, webhookPayload } from './delivery-message';
+import {
+  deliveryMessageId,
+  IssuedPlanFacts,
+  mailSubject,
+  mailText,
+  pdfFileName,
+  RevocationFacts,
+  revocationMailSubject,
+  revocationMailText,
+  webhookPayload,
+} from './delivery-message';
 
 const plan: IssuedPlanFacts = {
   planId: '5c1d6b1e-9f0a-4a53-8f4e-2d1c0b9a8e7f',
@@ -39,6 +49,43 @@ describe('what the channels say about an issued plan', () => {
       deliveryId: 'd-1',
       businessType: 'new',
       plan: { numberSymbol: '04-KH/BCĐ', pdfUrl: 'https://kehoach.example/api/plans/x/pdf' },
+    });
+  });
+});
+
+describe('what the channels say when the plan is revoked', () => {
+  const revocation: RevocationFacts = {
+    revokedAt: '2024-02-01T03:00:00.000Z',
+    reason: 'Ban hành không đúng thẩm quyền',
+    decisionNumber: '15-QĐ/ĐUK',
+  };
+
+  it('cites the plan, the decision and the reason, and asks for the copy to be deleted and the notice acknowledged', () => {
+    expect(revocationMailSubject(plan)).toBe(`Thu hồi ${mailSubject(plan)}`);
+    const text = revocationMailText(plan, revocation, 'Đảng ủy Sở Tài chính', 'https://kehoach.example/plans/x');
+    expect(text.split('\n')).toEqual([
+      'Kính gửi: Đảng ủy Sở Tài chính',
+      '',
+      'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở thông báo thu hồi kế hoạch số 04-KH/BCĐ ngày 24/1/2024 về triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024 (theo Quyết định số 15-QĐ/ĐUK).',
+      'Lý do: Ban hành không đúng thẩm quyền',
+      'Đề nghị quý cơ quan hủy bản điện tử đã nhận, không tiếp tục thực hiện văn bản này và xác nhận đã nhận thông báo thu hồi.',
+      'Xem trên hệ thống: https://kehoach.example/plans/x',
+      '',
+      'Thư được gửi tự động, xin không trả lời thư này.',
+    ]);
+    expect(revocationMailText(plan, { ...revocation, decisionNumber: null }, 'X', 'u')).not.toContain('Quyết định');
+  });
+
+  it('sends plan.revoked (businessType revoke) with the revocation, the same bytes on every attempt', () => {
+    const delivery = { id: 'd-2', recipientId: 'r1', recipientName: 'Đảng ủy Sở Y tế' };
+    const body = webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf', revocation);
+    expect(webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf', revocation)).toBe(body);
+    expect(JSON.parse(body)).toMatchObject({
+      event: 'plan.revoked',
+      businessType: 'revoke',
+      deliveryId: 'd-2',
+      revocation,
+      plan: { id: plan.planId },
     });
   });
 });

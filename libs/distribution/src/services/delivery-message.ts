@@ -16,6 +16,15 @@ export interface IssuedPlanFacts {
   issuer: { id: string; code: string; fullName: string };
 }
 
+/** What the revocation notice says (plan columns written by REVOKE): fixed once revoked. */
+export interface RevocationFacts {
+  /** ISO instant. */
+  revokedAt: string;
+  reason: string;
+  /** "12-QĐ/TU", or null. */
+  decisionNumber: string | null;
+}
+
 /** "Kế hoạch số 04-KH/BCĐ ngày 24/01/2024: triển khai ...": the mail subject. */
 export function mailSubject(plan: IssuedPlanFacts): string {
   return `${plan.documentTypeName} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))}: ${oneLine(plan.summary)}`;
@@ -27,6 +36,26 @@ export function mailText(plan: IssuedPlanFacts, recipientName: string, viewUrl: 
     '',
     `${plan.issuer.fullName} gửi ${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))} về ${oneLine(plan.summary)}.`,
     'Văn bản gốc (PDF có chữ ký số) được đính kèm thư này.',
+    `Xem trên hệ thống: ${viewUrl}`,
+    '',
+    'Thư được gửi tự động, xin không trả lời thư này.',
+  ].join('\n');
+}
+
+/** "Thu hồi Kế hoạch số 04-KH/BCĐ ngày 24/01/2024: triển khai ...": the subject of the revocation notice. */
+export function revocationMailSubject(plan: IssuedPlanFacts): string {
+  return `Thu hồi ${mailSubject(plan)}`;
+}
+
+/** The revocation notice (Nghị định 30 Art. 18: electronic recipients delete the copy and tell the sender). */
+export function revocationMailText(plan: IssuedPlanFacts, revocation: RevocationFacts, recipientName: string, viewUrl: string): string {
+  const cited = `${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))}`;
+  return [
+    `Kính gửi: ${recipientName}`,
+    '',
+    `${plan.issuer.fullName} thông báo thu hồi ${cited} về ${oneLine(plan.summary)}${revocation.decisionNumber ? ` (theo Quyết định số ${revocation.decisionNumber})` : ''}.`,
+    `Lý do: ${oneLine(revocation.reason)}`,
+    'Đề nghị quý cơ quan hủy bản điện tử đã nhận, không tiếp tục thực hiện văn bản này và xác nhận đã nhận thông báo thu hồi.',
     `Xem trên hệ thống: ${viewUrl}`,
     '',
     'Thư được gửi tự động, xin không trả lời thư này.',
@@ -47,11 +76,18 @@ export function deliveryMessageId(deliveryId: string): string {
  * The webhook body: the same bytes on every attempt of one delivery (no send time in it), so the
  * receiver can compare repeats and the signature stays the same.
  */
-export function webhookPayload(plan: IssuedPlanFacts, delivery: { id: string; recipientId: string; recipientName: string }, pdfUrl: string): string {
+export function webhookPayload(
+  plan: IssuedPlanFacts,
+  delivery: { id: string; recipientId: string; recipientName: string },
+  pdfUrl: string,
+  revocation: RevocationFacts | null = null,
+): string {
   return JSON.stringify({
-    event: 'plan.issued',
+    event: revocation ? 'plan.revoked' : 'plan.issued',
     deliveryId: delivery.id,
-    businessType: 'new',
+    // edXML's BussinessDocType: 0 new, 2 revoke (thu hồi)
+    businessType: revocation ? 'revoke' : 'new',
+    ...(revocation ? { revocation } : {}),
     recipient: { id: delivery.recipientId, name: delivery.recipientName },
     plan: {
       id: plan.planId,

@@ -6,7 +6,7 @@ import { MetricsService } from '@app/metrics';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
 import { WebhookChannel } from '../channels/webhook.channel';
-import type { DeliveryChannel } from '../delivery-states';
+import type { DeliveryChannel, DeliveryPurpose } from '../delivery-states';
 import { DistributionQueue } from '../distribution.ports';
 import { webhookPayload } from './delivery-message';
 import { DistributionProgressService } from './distribution-progress.service';
@@ -24,6 +24,8 @@ interface ClaimedDelivery {
   recipientId: string;
   recipientName: string;
   channel: DeliveryChannel;
+  /** The plan itself, or the notice of its revocation. */
+  purpose: DeliveryPurpose;
   target: string;
   organizationId: string | null;
   attempts: number;
@@ -113,8 +115,12 @@ export class DeliveryRunnerService implements OnModuleDestroy {
       if (delivery.channel === 'inbox' || delivery.channel === 'archive') {
         // Both stay inside the database: the effect and its record commit together.
         ended = await this.dataSource.transaction(async (manager) => {
-          if (delivery.channel === 'inbox')
-            await this.inbox.deliver(manager, delivery.id, delivery.target, await this.facts.load(delivery.planId, manager));
+          if (delivery.channel === 'inbox') {
+            const plan = await this.facts.load(delivery.planId, manager);
+            if (delivery.purpose === 'revocation')
+              await this.inbox.revoke(manager, delivery.target, plan, await this.facts.revocation(delivery.planId, manager));
+            else await this.inbox.deliver(manager, delivery.id, delivery.target, plan);
+          }
           return this.recordDelivered(manager, delivery, null);
         });
       } else {
@@ -124,7 +130,8 @@ export class DeliveryRunnerService implements OnModuleDestroy {
     } catch (error) {
       return this.recordFailure(delivery, error);
     }
-    if (ended) await this.settle(delivery.planId);
+    // Only the plan's own deliveries move it on (to `distributed`); a revocation notice ends on its own.
+    if (ended && delivery.purpose === 'issue') await this.settle(delivery.planId);
     return 'delivered';
   }
 
@@ -171,16 +178,22 @@ export class DeliveryRunnerService implements OnModuleDestroy {
           -- a repeated job never cuts a back-off short (a little slack for clocks)
           AND (next_attempt_at IS NULL OR next_attempt_at <= now() + interval '2 seconds')
         RETURNING id, plan_id AS "planId", recipient_id AS "recipientId", recipient_name AS "recipientName",
-                  channel, target, organization_id AS "organizationId", attempts`,
+                  channel, purpose, target, organization_id AS "organizationId", attempts`,
       [deliveryId, this.config.deliveryClaimSeconds],
     );
     return rows[0] ?? null;
   }
 
+  /** The plan with its PDF, or the notice of its revocation (no attachment: the recipient deletes the copy it has). */
   private async sendMail(delivery: ClaimedDelivery): Promise<string> {
     const plan = await this.facts.load(delivery.planId);
-    const pdf = await this.facts.pdf(plan.pdfSha256);
-    return this.email.send({ deliveryId: delivery.id, to: delivery.target, recipientName: delivery.recipientName, plan, pdf });
+    const revocation = await this.revocationOf(delivery);
+    const pdf = revocation ? null : await this.facts.pdf(plan.pdfSha256);
+    return this.email.send({ deliveryId: delivery.id, to: delivery.target, recipientName: delivery.recipientName, plan, pdf, revocation });
+  }
+
+  private async revocationOf(delivery: ClaimedDelivery) {
+    return delivery.purpose === 'revocation' ? this.facts.revocation(delivery.planId) : null;
   }
 
   private async callWebhook(delivery: ClaimedDelivery): Promise<string> {
@@ -193,7 +206,7 @@ export class DeliveryRunnerService implements OnModuleDestroy {
           .where('o.id = :id', { id: delivery.organizationId })
           .getOne()
       : null;
-    const body = webhookPayload(plan, delivery, `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`);
+    const body = webhookPayload(plan, delivery, `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`, await this.revocationOf(delivery));
     await this.webhook.send(delivery.target, delivery.id, body, org?.webhookSecret ?? null);
     return delivery.id;
   }
@@ -236,7 +249,7 @@ export class DeliveryRunnerService implements OnModuleDestroy {
       }
       return true;
     });
-    if (recorded && outcome === 'dead') await this.settle(delivery.planId);
+    if (recorded && outcome === 'dead' && delivery.purpose === 'issue') await this.settle(delivery.planId);
     return outcome;
   }
 

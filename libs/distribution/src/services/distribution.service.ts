@@ -41,7 +41,7 @@ export class DistributionService {
         `INSERT INTO delivery (plan_id, recipient_id, recipient_name, channel, target, organization_id, status, next_attempt_at, row_version)
          SELECT $1, r.recipient_id, r.recipient_name, r.channel::delivery_channel, r.target, r.organization_id, 'queued', now(), 1
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[]) AS r(recipient_id, recipient_name, channel, target, organization_id)
-         ON CONFLICT ON CONSTRAINT uq_delivery_plan_recipient_channel DO NOTHING
+         ON CONFLICT ON CONSTRAINT uq_delivery_plan_recipient_channel_purpose DO NOTHING
          RETURNING id`,
         [
           plan.id,

@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import { Actor, Role } from '@app/common';
 import { DOCUMENT_TYPES } from '@app/plans';
 import { NOTIFIED_ROLES } from '../channels/inbox.channel';
-import { EDXML_STATUS_CODE, HANDLING_NEXT, HANDLING_STATUS_LABEL, HandlingStatus, parseHandlingStatus } from '../delivery-states';
+import { DeliveryPurpose, EDXML_STATUS_CODE, HANDLING_NEXT, HANDLING_STATUS_LABEL, HandlingStatus, parseHandlingStatus } from '../delivery-states';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { IncomingDocumentDto, IncomingPageDto, ListIncomingQueryDto, ReportHandlingDto } from '../dtos/incoming.dto';
 import { IncomingDocument } from '../entities/incoming-document.entity';
@@ -15,6 +15,8 @@ interface IncomingRow extends IncomingDocument {
   issuedOn: string | null;
   summary: string;
   senderName: string;
+  revocationReason: string | null;
+  revocationDecision: string | null;
 }
 
 /** The roles that keep an organization's văn bản đến: its clerks and its leaders. */
@@ -45,6 +47,9 @@ export class IncomingService {
       where.push(`i.handling_status = $${params.length}::handling_status`);
     }
     if (query.unacknowledged === 'true') where.push('i.acknowledged_at IS NULL');
+    // Documents in force: a revoked one is kept (with its notice) but no longer offered as current.
+    if (query.current === 'true') where.push('i.revoked_at IS NULL');
+    if (query.current === 'false') where.push('i.revoked_at IS NOT NULL');
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM incoming_document i WHERE ${where.join(' AND ')}`,
       params,
@@ -63,16 +68,34 @@ export class IncomingService {
   }
 
   /** "Đã nhận": the receiving organization confirms it has the document. Repeating it changes nothing. */
-  async acknowledge(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+  acknowledge(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+    return this.receipt(actor, id, RECEIPTS.issue);
+  }
+
+  /**
+   * "Đã nhận thông báo thu hồi": the receiving organization confirms it has withdrawn its copy.
+   * Only for a revoked document; repeating it changes nothing.
+   */
+  acknowledgeRevocation(actor: Actor, id: string): Promise<IncomingDocumentDto> {
+    return this.receipt(actor, id, RECEIPTS.revocation);
+  }
+
+  /** A receipt, once: written on the copy, mirrored on the sender's deliveries of that purpose, kept in the plan's trail. */
+  private receipt(actor: Actor, id: string, kind: (typeof RECEIPTS)[DeliveryPurpose]): Promise<IncomingDocumentDto> {
     return this.dataSource.transaction(async (manager) => {
       const doc = await this.keptBy(actor, manager, id, true);
-      if (!doc.acknowledgedAt) {
+      if (kind.purpose === 'revocation' && !doc.revokedAt) {
+        throw new DistributionError(DistributionErrorCode.NotRevoked, 'Văn bản này chưa bị thu hồi: không có thông báo thu hồi để xác nhận', {
+          refusedBy: 'revoked',
+        });
+      }
+      if (!doc[kind.field]) {
         await manager.query(
-          `UPDATE incoming_document SET acknowledged_at = now(), acknowledged_by_id = $2, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
+          `UPDATE incoming_document SET ${kind.column} = now(), ${kind.column.replace(/_at$/, '_by_id')} = $2, updated_at = now(), row_version = row_version + 1 WHERE id = $1`,
           [id, actor.id],
         );
-        await this.mirrorOnDeliveries(manager, doc, { acknowledged: true });
-        await this.record(manager, actor, doc, 'INCOMING_ACKNOWLEDGED', {});
+        await this.mirrorOnDeliveries(manager, doc, kind.purpose, { acknowledged: true });
+        await this.record(manager, actor, doc, kind.event, {});
       }
       return toDto(await this.keptBy(actor, manager, id));
     });
@@ -94,6 +117,12 @@ export class IncomingService {
     }
     return this.dataSource.transaction(async (manager) => {
       const doc = await this.keptBy(actor, manager, id, true);
+      if (doc.revokedAt) {
+        throw new DistributionError(DistributionErrorCode.HandlingStatusRefused, 'Văn bản đã bị thu hồi: không tiếp tục xử lý', {
+          currentStatus: doc.handlingStatus,
+          allowedStatuses: [],
+        });
+      }
       const allowed = HANDLING_NEXT[doc.handlingStatus];
       if (!allowed.includes(status)) {
         throw new DistributionError(
@@ -110,7 +139,7 @@ export class IncomingService {
           WHERE id = $1`,
         [id, status, dto.note ?? null, actor.id],
       );
-      await this.mirrorOnDeliveries(manager, doc, { acknowledged: true, handlingStatus: status });
+      await this.mirrorOnDeliveries(manager, doc, 'issue', { acknowledged: true, handlingStatus: status });
       await this.record(manager, actor, doc, 'INCOMING_HANDLING_REPORTED', {
         from: doc.handlingStatus,
         to: status,
@@ -135,6 +164,7 @@ export class IncomingService {
   private async mirrorOnDeliveries(
     manager: EntityManager,
     doc: IncomingDocument,
+    purpose: DeliveryPurpose,
     change: { acknowledged: boolean; handlingStatus?: HandlingStatus },
   ): Promise<void> {
     await manager.query(
@@ -143,8 +173,8 @@ export class IncomingService {
               acknowledged_at = CASE WHEN $3 THEN COALESCE(acknowledged_at, now()) ELSE acknowledged_at END,
               handling_status = COALESCE($4::handling_status, handling_status),
               updated_at = now(), row_version = row_version + 1
-        WHERE plan_id = $1 AND organization_id = $2 AND channel <> 'archive' AND status IN ('delivered', 'acknowledged')`,
-      [doc.planId, doc.organizationId, change.acknowledged, change.handlingStatus ?? null],
+        WHERE plan_id = $1 AND organization_id = $2 AND purpose = $5::delivery_purpose AND channel <> 'archive' AND status IN ('delivered', 'acknowledged')`,
+      [doc.planId, doc.organizationId, change.acknowledged, change.handlingStatus ?? null, purpose],
     );
   }
 
@@ -164,6 +194,8 @@ export class IncomingService {
               i.acknowledged_at AS "acknowledgedAt", i.acknowledged_by_id AS "acknowledgedById",
               i.handling_status AS "handlingStatus", i.handling_note AS "handlingNote",
               i.handling_updated_at AS "handlingUpdatedAt", i.row_version AS "rowVersion",
+              i.revoked_at AS "revokedAt", i.revocation_acknowledged_at AS "revocationAcknowledgedAt",
+              p.revocation_reason AS "revocationReason", p.revocation_decision AS "revocationDecision",
               p.document_type AS "documentType", p.number_symbol AS "numberSymbol", to_char(p.issued_on, 'YYYY-MM-DD') AS "issuedOn",
               p.summary, o.full_name AS "senderName"
          FROM incoming_document i
@@ -174,6 +206,17 @@ export class IncomingService {
     );
   }
 }
+
+/** The two receipts a copy takes: of the document, and of the notice that it was revoked. */
+const RECEIPTS = {
+  issue: { purpose: 'issue', field: 'acknowledgedAt', column: 'acknowledged_at', event: 'INCOMING_ACKNOWLEDGED' },
+  revocation: {
+    purpose: 'revocation',
+    field: 'revocationAcknowledgedAt',
+    column: 'revocation_acknowledged_at',
+    event: 'INCOMING_REVOCATION_ACKNOWLEDGED',
+  },
+} as const satisfies Record<DeliveryPurpose, { purpose: DeliveryPurpose; field: keyof IncomingDocument; column: string; event: string }>;
 
 /** The organizations whose inbox the actor keeps (as clerk or leader). */
 export function incomingOrganizations(actor: Actor): string[] {
@@ -200,7 +243,11 @@ function toDto(row: IncomingRow): IncomingDocumentDto {
     handlingStatusLabel: HANDLING_STATUS_LABEL[row.handlingStatus],
     handlingNote: row.handlingNote,
     handlingUpdatedAt: row.handlingUpdatedAt,
-    allowedStatuses: HANDLING_NEXT[row.handlingStatus],
+    allowedStatuses: row.revokedAt ? [] : HANDLING_NEXT[row.handlingStatus],
+    revokedAt: row.revokedAt,
+    revocationReason: row.revokedAt ? row.revocationReason : null,
+    revocationDecision: row.revokedAt ? row.revocationDecision : null,
+    revocationAcknowledgedAt: row.revocationAcknowledgedAt,
     rowVersion: row.rowVersion,
   };
 }

@@ -5,7 +5,7 @@ import { Organization } from '@app/identity';
 import { DOCUMENT_TYPES, Plan } from '@app/plans';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { IssuedPdfReader } from '../distribution.ports';
-import type { IssuedPlanFacts } from './delivery-message';
+import type { IssuedPlanFacts, RevocationFacts } from './delivery-message';
 
 const FACTS_CACHED = 200;
 const PDFS_CACHED = 4;
@@ -18,6 +18,7 @@ const PDFS_CACHED = 4;
 export class IssuedPlanFactsService {
   private readonly facts = new Map<string, IssuedPlanFacts>();
   private readonly pdfs = new Map<string, Buffer>();
+  private readonly revocations = new Map<string, RevocationFacts>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,6 +46,23 @@ export class IssuedPlanFactsService {
       issuer: { id: issuer.id, code: issuer.code, fullName: issuer.fullName },
     };
     remember(this.facts, planId, facts, FACTS_CACHED);
+    return facts;
+  }
+
+  /** What the revocation notice of a revoked plan says (never changes once revoked). */
+  async revocation(planId: string, manager: EntityManager = this.dataSource.manager): Promise<RevocationFacts> {
+    const cached = this.revocations.get(planId);
+    if (cached) return cached;
+    const plan = await manager.getRepository(Plan).findOne({ where: { id: planId } });
+    if (!plan?.revokedAt || !plan.revocationReason) {
+      throw new DistributionError(DistributionErrorCode.PlanNotIssued, 'Văn bản chưa bị thu hồi: không có thông báo thu hồi để gửi');
+    }
+    const facts: RevocationFacts = {
+      revokedAt: plan.revokedAt.toISOString(),
+      reason: plan.revocationReason,
+      decisionNumber: plan.revocationDecision,
+    };
+    remember(this.revocations, planId, facts, FACTS_CACHED);
     return facts;
   }
 

@@ -42,6 +42,9 @@ export class OutgoingRegisterLineDto {
   @ApiProperty() planId: string;
   @ApiProperty({ description: 'Số đã bị hủy (vẫn giữ trong sổ, không cấp lại)' }) voided: boolean;
   @ApiProperty({ nullable: true }) voidReason: string | null;
+  @ApiProperty({ nullable: true, description: 'Ngày thu hồi (the plan was revoked after issuance; the line stays)' }) revokedOn: string | null;
+  @ApiProperty({ nullable: true, description: 'Lý do thu hồi' }) revocationReason: string | null;
+  @ApiProperty({ nullable: true, description: 'Số quyết định thu hồi' }) revocationDecision: string | null;
 }
 
 export class OutgoingRegisterDto {

@@ -36,7 +36,14 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Ngày chuyển', (l) => (l.sentOn ? shortDate(parseIsoDate(l.sentOn)) : '')],
   ['Ký nhận', (l) => l.receipt ?? ''],
   ['Ghi chú', (l) => l.notes ?? ''],
+  // After issuance (Nghị định 30 Art. 18): the line stays, the revocation is written beside it.
+  ['Ngày thu hồi', (l) => (l.revokedOn ? shortDate(parseIsoDate(l.revokedOn)) : '')],
+  ['Quyết định thu hồi', (l) => l.revocationDecision ?? ''],
+  ['Lý do thu hồi', (l) => l.revocationReason ?? ''],
 ];
+
+type Revocation = Pick<OutgoingRegisterLineDto, 'revokedOn' | 'revocationReason' | 'revocationDecision'>;
+const NOT_REVOKED: Revocation = { revokedOn: null, revocationReason: null, revocationDecision: null };
 
 /** How far each plan's sending went (ngày chuyển, ký nhận), by plan id. */
 export interface PlanSending {
@@ -82,13 +89,14 @@ export class RegistersService {
     if (query.to) qb.andWhere('e.issuedOn <= :to', { to: query.to });
     const entries = await qb.getMany();
     const sending = await this.sending(entries.filter((e) => !e.voidedAt).map((e) => e.planId));
+    const revocations = await this.revocations(entries.map((e) => e.planId));
     return {
       organizationId: organization.id,
       organizationName: organization.fullName,
       from: query.from ?? null,
       to: query.to ?? null,
       lines: entries.map((e) => {
-        const line = toLine(e);
+        const line = { ...toLine(e), ...(revocations.get(e.planId) ?? NOT_REVOKED) };
         const sent = e.voidedAt ? undefined : sending.get(e.planId);
         if (sent) {
           line.sentOn ??= sent.firstSentAt ? toIsoDate(vietnamDate(sent.firstSentAt)) : null;
@@ -103,6 +111,17 @@ export class RegistersService {
   private async sending(planIds: string[]): Promise<Map<string, PlanSending>> {
     if (!planIds.length || !this.sendingSource) return new Map();
     return this.sendingSource(this.dataSource.manager, planIds);
+  }
+
+  /** The revocation of each revoked plan (plan columns written by REVOKE), by plan id. */
+  private async revocations(planIds: string[]): Promise<Map<string, Revocation>> {
+    if (!planIds.length) return new Map();
+    const rows: { id: string; revokedAt: Date; revocationReason: string | null; revocationDecision: string | null }[] = await this.dataSource.query(
+      `SELECT id, revoked_at AS "revokedAt", revocation_reason AS "revocationReason", revocation_decision AS "revocationDecision"
+         FROM plan WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL`,
+      [planIds],
+    );
+    return new Map(rows.map(({ id, revokedAt, ...rest }) => [id, { revokedOn: toIsoDate(vietnamDate(revokedAt)), ...rest }]));
   }
 
   /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
@@ -232,7 +251,7 @@ export class RegistersService {
   }
 }
 
-function toLine(e: RegisterEntry): OutgoingRegisterLineDto {
+function toLine(e: RegisterEntry): Omit<OutgoingRegisterLineDto, keyof Revocation> {
   return {
     id: e.id,
     numberSymbol: e.numberSymbol,

@@ -122,6 +122,14 @@ export class ImportPlanDto {
   content: PlanContent;
 }
 
+/** Thu hồi: what a revoked plan shows (its page, its recipients, the verification page). */
+export class PlanRevocationDto {
+  @ApiProperty() revokedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) revokedById: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String, description: 'number of the revoking decision' }) decisionNumber: string | null;
+}
+
 export class PlanDto {
   @ApiProperty() id: string;
   @ApiProperty() organizationId: string;
@@ -139,6 +147,8 @@ export class PlanDto {
   @ApiProperty({ nullable: true, type: String }) issuedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) parentPlanId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueDate: string | null;
+  @ApiProperty({ nullable: true, type: PlanRevocationDto, description: 'set once the plan was revoked after issuance' })
+  revocation: PlanRevocationDto | null;
   @ApiProperty() createdById: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

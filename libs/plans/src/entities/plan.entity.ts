@@ -72,6 +72,19 @@ export class Plan {
 
   @Column({ type: 'date', nullable: true }) dueDate: string | null;
 
+  /**
+   * Thu hồi (REVOKE, Nghị định 30 Art. 18): when, by whom, why, and the decision that revoked
+   * it; what the register, the recipients and the verification page show of a revoked plan.
+   */
+  @InstantColumn({ nullable: true }) revokedAt: Date | null;
+
+  @UuidColumn({ nullable: true }) revokedById: string | null;
+
+  @Column({ type: 'text', nullable: true }) revocationReason: string | null;
+
+  /** Number and symbol of the revoking decision ("12-QĐ/TU"), when there is one. */
+  @Column({ type: 'varchar', length: 60, nullable: true }) revocationDecision: string | null;
+
   @CreatedAt() createdAt: Date;
 
   /** The plans list's order (newest change first): walked backwards, a page of a million plans reads 20 rows, not all. */

@@ -25,10 +25,22 @@ export function toPlanDto(plan: Plan, org: OrgFacts): PlanDto {
     issuedOn: plan.issuedOn,
     parentPlanId: plan.parentPlanId,
     dueDate: plan.dueDate,
+    revocation: revocationOf(plan),
     createdById: plan.createdById,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),
     rowVersion: plan.rowVersion,
+  };
+}
+
+/** The revocation of a revoked plan (the columns REVOKE writes), or null. */
+export function revocationOf(plan: Pick<Plan, 'revokedAt' | 'revokedById' | 'revocationReason' | 'revocationDecision'>): PlanDto['revocation'] {
+  if (!plan.revokedAt) return null;
+  return {
+    revokedAt: plan.revokedAt.toISOString(),
+    revokedById: plan.revokedById,
+    reason: plan.revocationReason ?? '',
+    decisionNumber: plan.revocationDecision,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   CreatePlanDto,
   ListPlansQueryDto,
   PlanDetailDto,
+  PlanDto,
   PlanPageDto,
   PlanVersionDetailDto,
   PlanVersionDto,
@@ -23,7 +24,7 @@ import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
 import { insertDraft, insertDrafts, NewDraft, searchTextOf, validContent, ValidatedDraft } from './draft-writer';
 import { PlanAccessService } from './plan-access.service';
-import { toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
+import { revocationOf, toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
 
 /** Drafting: create a plan, save immutable versions, read, list and search. */
 @Injectable()
@@ -122,6 +123,16 @@ export class PlansService {
     ]);
     const detail = toPlanDetailDto(plan, org, version);
     return reading.whole ? detail : { ...detail, version: shown, currentVersion: shown, partialReading: true };
+  }
+
+  /**
+   * "Văn bản cấp trên đã bị thu hồi": the revocation of the plan a child plan implements, or null.
+   * Shown with the child (its organization was among the parent's recipients).
+   */
+  async parentRevocation(plan: Pick<PlanDto, 'parentPlanId'>): Promise<PlanDto['revocation']> {
+    if (!plan.parentPlanId) return null;
+    const parent = await this.dataSource.manager.findOne(Plan, { where: { id: plan.parentPlanId } });
+    return parent ? revocationOf(parent) : null;
   }
 
   /** Plans the actor may read, newest change first; `q` matches with or without diacritics. */

@@ -28,7 +28,8 @@ export class PlanEventDto {
   @ApiPropertyOptional({ description: eventFieldDoc('reason') })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  // The table refuses a reason over REASON_MAX_LENGTH with its own message; this only bounds the body.
+  @MaxLength(20000)
   reason?: string;
 
   @ApiPropertyOptional({ type: [String], description: eventFieldDoc('consultees') })
@@ -72,6 +73,12 @@ export class PlanEventDto {
   @IsOptional()
   @IsUUID()
   registerId?: string;
+
+  @ApiPropertyOptional({ description: eventFieldDoc('decisionNumber') })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  decisionNumber?: string;
 
   @ApiPropertyOptional({ description: eventFieldDoc('password') })
   @IsOptional()

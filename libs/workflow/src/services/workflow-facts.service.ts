@@ -6,7 +6,7 @@ import { Organization, SigningAuthority, User, UsersService } from '@app/identit
 import { Clock } from '@app/jobs';
 import { Register } from '@app/numbering';
 import { FormatCheckService, Plan, PlansService, PlanVersion, walkBody } from '@app/plans';
-import { EventSender, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
+import { EventSender, ISSUED_STATES, parseDeadline, PlanEvent, PlanEventFact, planEventSpec, PlanMachineContext } from '@workflows/index';
 import { PlanEventDto } from '../dtos/plan-event.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
 import { WorkflowError } from '../workflow.error';
@@ -89,7 +89,20 @@ export class WorkflowFactsService {
     const dutiesRelaxed =
       (state === 'review' || state === 'awaitingSignature') &&
       (await manager.exists(Organization, { where: { id: plan.organizationId, relaxedSeparationOfDuties: true } }));
-    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent, dutiesRelaxed }, authority };
+    const mayRevoke = ISSUED_STATES.includes(state) && (await this.holdsRevokingAuthority(manager, actor.id, plan));
+    return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent, dutiesRelaxed, mayRevoke }, authority };
+  }
+
+  /**
+   * Who may revoke an issued plan: whoever holds a signing authority today for the issuing
+   * organization (in any capacity: the plan's signer may have moved on) or for the organization
+   * directly above it (Nghị định 30 Art. 18: the issuer or the authority above it).
+   */
+  async holdsRevokingAuthority(manager: EntityManager, userId: string, plan: Plan): Promise<boolean> {
+    const today = this.clock.today();
+    if ((await this.users.authoritiesOn(userId, plan.organizationId, today, manager)).length) return true;
+    const parentId = (await manager.findOne(Organization, { where: { id: plan.organizationId }, select: { id: true, parentId: true } }))?.parentId;
+    return !!parentId && (await this.users.authoritiesOn(userId, parentId, today, manager)).length > 0;
   }
 
   /**
@@ -175,6 +188,7 @@ export class WorkflowFactsService {
       const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
       return { issuanceDesk: organization.issuanceMode === 'desk' };
     },
+    revocation: async ({ dto }) => ({ decisionNumber: dto.decisionNumber?.normalize('NFC').trim() || null }),
   };
 
   private async checkConsultees(manager: EntityManager, ids: string[]): Promise<void> {

@@ -11,6 +11,7 @@ import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
 import {
   adoptPlan,
   allowedPlanEvents,
+  ISSUED_STATES,
   EventSender,
   migratePlanSnapshot,
   persistPlanSnapshot,
@@ -52,7 +53,10 @@ export interface ApplyResult {
 }
 
 /** Events the system's jobs send, with their payload. */
-export type SystemEvent = { type: 'DEADLINE'; round: number } | { type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED' };
+export type SystemEvent =
+  | { type: 'DEADLINE'; round: number }
+  | { type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED' }
+  | { type: 'PARENT_REVOKED'; reason: string };
 
 export interface SystemEventOptions {
   /** Run inside the caller's transaction (the issuance handler numbers and moves the plan at once). */
@@ -111,6 +115,13 @@ export class WorkflowService implements OnModuleInit {
       });
       const versions = [...(consultation?.consultees.includes(actor.id) ? [consultation.version] : []), ...commented.map((c) => c.contentVersion)];
       return versions.length ? { whole: false, versions } : null;
+    });
+    // The authority above the issuing organization reads what it issued, as a recipient does (need to know: the
+    // issued version, not the drafts, comments or history): it may revoke it (Nghị định 30 Art. 18).
+    this.access.addReadRule(async (actor, plan, manager) => {
+      const signsAbove = actor.memberships.some((m) => m.roles.includes('signer'));
+      const mayRevoke = signsAbove && ISSUED_STATES.includes(plan.state) && (await this.facts.holdsRevokingAuthority(manager, actor.id, plan));
+      return mayRevoke ? { whole: false, versions: [plan.submittedVersion ?? plan.currentVersion] } : null;
     });
   }
 
@@ -173,19 +184,22 @@ export class WorkflowService implements OnModuleInit {
       return result;
     } catch (error) {
       if (spec.stepUp && !passwordConfirmed && error instanceof WorkflowError && error.code === WorkflowErrorCode.TransitionRefused) {
-        await this.stepUpFailed(actor, planId, error, options.requestId ?? null);
+        await this.stepUpFailed(actor, planId, dto.type, error, options.requestId ?? null);
       }
       throw error;
     }
   }
 
   /**
-   * A wrong password at signature is worth knowing about (guessing), but only from someone who
-   * may sign the plan (the password was the one thing missing): anyone else gets 403 and
-   * leaves no row. The fifth wrong one in the window locks the person's signing, recorded once.
+   * A wrong password at signature (or revocation) is worth knowing about (guessing), but only
+   * from someone who may sign the plan (the password was the one thing missing): anyone else
+   * gets 403 at signature (the plain refusal elsewhere) and leaves no row. The fifth wrong one
+   * in the window locks the person's signing, recorded once.
    */
-  private async stepUpFailed(actor: Actor, planId: string, refusal: WorkflowError, requestId: string | null): Promise<void> {
+  private async stepUpFailed(actor: Actor, planId: string, type: string, refusal: WorkflowError, requestId: string | null): Promise<void> {
     if (refusal.details.refusedBy !== 'passwordConfirmed') {
+      // Revoking a draft, or a second time, is refused for what it is, whatever the password.
+      if (type !== 'SIGN') throw refusal;
       throw new WorkflowError(WorkflowErrorCode.NotSigner, 'Bạn không thể ký kế hoạch này', {
         reason: refusal.details.reason,
         refusedBy: refusal.details.refusedBy,
@@ -193,7 +207,7 @@ export class WorkflowService implements OnModuleInit {
     }
     await this.dataSource.transaction(async (manager) => {
       const { lockedNow } = await this.stepUp.recordFailure(manager, actor.id);
-      await this.audit.append(manager, { planId, actor, event: 'STEP_UP_FAILED', requestId, data: { for: 'SIGN' } });
+      await this.audit.append(manager, { planId, actor, event: 'STEP_UP_FAILED', requestId, data: { for: type } });
       if (lockedNow)
         await this.audit.append(manager, { planId, actor, event: 'SIGNING_LOCKED', requestId, data: { minutes: STEP_UP_WINDOW_MINUTES } });
     });
@@ -351,7 +365,8 @@ export class WorkflowService implements OnModuleInit {
       event: event.type,
       fromState,
       toState,
-      reason: spec.fields.includes('reason') ? (event as { reason: string }).reason : null,
+      // A person's reason (RETURN, CANCEL, REVOKE) or the one a system event carries (PARENT_REVOKED).
+      reason: typeof (event as { reason?: unknown }).reason === 'string' ? (event as { reason: string }).reason : null,
       contentVersion,
       contentSha256: version?.contentSha256 ?? null,
       requestId: audit.requestId ?? null,

@@ -1,4 +1,4 @@
-import { planMachineV1 as planMachine } from '@workflows/index';
+import { planMachineAfterIssuance, planMachineV1 as planMachine } from '@workflows/index';
 import { buildStatechart } from './statechart';
 
 describe('statechart drawn from the machine definition', () => {
@@ -42,5 +42,17 @@ describe('statechart drawn from the machine definition', () => {
     expect(chart.edges.find((e) => e.from === 'awaitingSignature' && e.to === 'signed')!.taken).toBe(0);
     expect(chart.svg).toContain('<svg');
     expect(chart.svg).toContain('Đang duyệt');
+  });
+
+  it('draws the revocation after issuance: REVOKE from distributed to revoked, marked when taken; PARENT_REVOKED cancels', () => {
+    const revoked = buildStatechart(planMachineAfterIssuance.config as never, 'revoked', [
+      { from: 'distributing', to: 'distributed', event: 'DISTRIBUTED' },
+      { from: 'distributed', to: 'revoked', event: 'REVOKE' },
+    ]);
+    const edge = revoked.edges.find((e) => e.from === 'distributed' && e.to === 'revoked')!;
+    expect(edge).toMatchObject({ events: ['REVOKE'], label: 'Thu hồi', taken: 1 });
+    expect(revoked.states.find((s) => s.id === 'revoked')).toMatchObject({ label: 'Đã thu hồi', current: true, final: false });
+    expect(revoked.edges.find((e) => e.from === 'review' && e.to === 'cancelled')!.events.sort()).toEqual(['CANCEL', 'PARENT_REVOKED']);
+    expect(revoked.svg).toContain('Đã thu hồi');
   });
 });

@@ -36,6 +36,8 @@ export interface IncomingDocumentView {
   statusOptions: { value: string; label: string }[];
   /** The receiving organization's implementing plan, once the cascade drafted it. */
   childPlan: { href: string; label: string } | null;
+  /** The sender revoked it: "Đã thu hồi ngày …", the reason, and whether the notice was acknowledged. */
+  revoked: { label: string; reason: string; acknowledged: boolean; acknowledgedLabel: string } | null;
 }
 
 /** Văn bản đến, drawn by the server. */
@@ -71,6 +73,8 @@ export interface DistributionBoardView {
   plan: { id: string; numberSymbol: string | null; summary: string; stateLabel: string };
   percent: number;
   counts: string;
+  /** How far the revocation notices went, once the plan was revoked. */
+  revocationCounts: string | null;
   rows: DeliveryRowView[];
   /** Deliveries still under way: the page refreshes itself. */
   live: boolean;
@@ -108,7 +112,8 @@ export class DistributionViewsService {
       organizationId: filter.organizationId,
       unacknowledged: filter.unacknowledged ? 'true' : undefined,
     });
-    const waiting = page.items.filter((d) => !d.acknowledgedAt).length;
+    const waiting = page.items.filter((d) => !d.acknowledgedAt && !d.revokedAt).length;
+    const revoked = page.items.filter((d) => d.revokedAt).length;
     const query = new URLSearchParams();
     if (filter.organizationId) query.set('organizationId', filter.organizationId);
     if (filter.unacknowledged) query.set('unacknowledged', 'true');
@@ -117,7 +122,7 @@ export class DistributionViewsService {
       organizations: organizations.map((o) => ({ id: o.id, fullName: o.fullName, selected: o.id === filter.organizationId })),
       allOption: organizations.length !== 1,
       unacknowledgedOnly: !!filter.unacknowledged,
-      count: `${page.total} văn bản đến${waiting ? `, ${waiting} chưa xác nhận` : ''}.`,
+      count: `${page.total} văn bản đến${waiting ? `, ${waiting} chưa xác nhận` : ''}${revoked ? `, ${revoked} đã bị thu hồi` : ''}.`,
       documents: await Promise.all(page.items.map((doc) => this.documentView(actor, doc))),
       back: `/incoming${query.size ? `?${query}` : ''}`,
     };
@@ -144,13 +149,24 @@ export class DistributionViewsService {
             label: `Kế hoạch triển khai của đơn vị${child.dueDate ? ` (hạn ${viDate(child.dueDate)})` : ''}`,
           }
         : null,
+      revoked: doc.revokedAt
+        ? {
+            label: `Đã thu hồi ${viDateTime(doc.revokedAt)}${doc.revocationDecision ? ` theo Quyết định số ${doc.revocationDecision}` : ''}`,
+            reason: doc.revocationReason ?? '',
+            acknowledged: !!doc.revocationAcknowledgedAt,
+            acknowledgedLabel: doc.revocationAcknowledgedAt
+              ? `Đã nhận thông báo thu hồi ${viDateTime(doc.revocationAcknowledgedAt)}`
+              : 'Chưa xác nhận thông báo thu hồi',
+          }
+        : null,
     };
   }
 
   async board(actor: Actor, planId: string): Promise<DistributionBoardView> {
     const [plan, data] = await Promise.all([this.plans.get(actor, planId), this.deliveries.forPlan(actor, planId)]);
     const c = data.counts;
-    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state));
+    const r = data.revocationCounts;
+    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total);
     return {
       title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, summary: plan.summary, stateLabel: planStateLabel(plan.state) },
@@ -158,6 +174,9 @@ export class DistributionViewsService {
       counts:
         `Đã xong ${c.ended}/${c.total} (${c.percent}%): đã đến ${c.delivered}, đã xác nhận ${c.acknowledged}, ` +
         `đang chờ ${c.queued}, đã gửi ${c.sent}, lỗi đang thử lại ${c.failed}, hỏng hẳn ${c.dead}.`,
+      revocationCounts: r
+        ? `Thông báo thu hồi: đã xong ${r.ended}/${r.total} (${r.percent}%), đã xác nhận đã nhận ${r.acknowledged}, lỗi đang thử lại ${r.failed}, hỏng hẳn ${r.dead}.`
+        : null,
       rows: boardRows(data),
       live,
       refreshSeconds: live ? 3 : null,

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, DomainError, Roles } from '@app/common';
-import { DeliveriesService, HANDLING_STATUS_LABEL, INCOMING_ROLES, IncomingService, parseHandlingStatus, ReportHandlingDto } from '@app/distribution';
+import {
+  DeliveriesService,
+  HANDLING_STATUS_LABEL,
+  INCOMING_ROLES,
+  IncomingDocumentDto,
+  IncomingService,
+  parseHandlingStatus,
+  ReportHandlingDto,
+} from '@app/distribution';
 import { FormBody, optional, redirectAfterSave, setFlash, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 import { DistributionViewsService, DistributionBoardView, IncomingPageView } from './distribution-views.service';
@@ -25,6 +33,14 @@ async function act(req: Request, res: Response, back: string, run: () => Promise
     setFlash(req, error.message, 'error', problems);
   }
   await redirectAfterSave(req, res, back);
+}
+
+/** A receipt posted from "Văn bản đến": done, and said in a sentence, or the refusal shown. */
+function receipt(req: Request, res: Response, back: string, what: string, confirm: () => Promise<IncomingDocumentDto>) {
+  return act(req, res, back, async () => {
+    const doc = await confirm();
+    return `Đã xác nhận ${what} ${doc.numberSymbol ?? doc.summary}.`;
+  });
 }
 
 /** Văn bản đến (acknowledge, report handling) and the distribution board (resend), drawn by the server. */
@@ -57,10 +73,20 @@ export class DistributionWebController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return act(req, res, backTo(body, id), async () => {
-      const doc = await this.incoming.acknowledge(actor, id);
-      return `Đã xác nhận đã nhận văn bản ${doc.numberSymbol ?? doc.summary}.`;
-    });
+    return receipt(req, res, backTo(body, id), 'đã nhận văn bản', () => this.incoming.acknowledge(actor, id));
+  }
+
+  /** "Đã nhận thông báo thu hồi". */
+  @Post('incoming/:id/acknowledge-revocation')
+  @Roles(...INCOMING_ROLES)
+  acknowledgeRevocation(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return receipt(req, res, backTo(body, id), 'đã nhận thông báo thu hồi văn bản', () => this.incoming.acknowledgeRevocation(actor, id));
   }
 
   @Post('incoming/:id/status')

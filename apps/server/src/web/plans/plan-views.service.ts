@@ -100,6 +100,7 @@ export class PlanViewsService {
     const actions = await this.workflow.actions(actor, plan);
     return {
       actions,
+      parentRevocation: await this.plans.parentRevocation(plan),
       title: plan.summary || 'Kế hoạch',
       plan: {
         ...plan,

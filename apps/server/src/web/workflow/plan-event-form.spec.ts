@@ -36,6 +36,19 @@ describe('events posted by web forms', () => {
     expect(eventFromForm({ type: 'APPROVE', password: 'x', reason: 'y' })).toEqual({ type: 'APPROVE' });
     expect(eventFromForm({ type: 'SIGN', password: 'demo1234' })).toEqual({ type: 'SIGN', password: 'demo1234' });
     expect(eventFromForm({ type: 'SIGN' })).toEqual({ type: 'SIGN' });
+    // a revocation takes the decision's number when given, and nowhere else
+    expect(eventFromForm({ type: 'REVOKE', reason: 'Sai thẩm quyền', decisionNumber: '15-QĐ/ĐUK', password: 'p' })).toEqual({
+      type: 'REVOKE',
+      reason: 'Sai thẩm quyền',
+      decisionNumber: '15-QĐ/ĐUK',
+      password: 'p',
+    });
+    expect(eventFromForm({ type: 'REVOKE', reason: 'Sai thẩm quyền', decisionNumber: '', password: 'p' })).toEqual({
+      type: 'REVOKE',
+      reason: 'Sai thẩm quyền',
+      password: 'p',
+    });
+    expect(eventFromForm({ type: 'CANCEL', reason: 'x', decisionNumber: '15-QĐ/ĐUK' })).toEqual({ type: 'CANCEL', reason: 'x' });
     expect(eventFromForm({ type: 'CIRCULATE', consultees: ['a', 'b'], deadline: '2030-01-31' })).toEqual({
       type: 'CIRCULATE',
       consultees: ['a', 'b'],

@@ -19,6 +19,7 @@ const DONE: Record<string, string> = {
   REFUSE_ISSUE: 'Đã từ chối cấp số, trả lại người ký kèm lý do.',
   WITHDRAW: 'Đã rút lại dự thảo.',
   CANCEL: 'Đã hủy kế hoạch.',
+  REVOKE: 'Đã thu hồi văn bản. Hệ thống đang thông báo thu hồi đến mọi nơi đã nhận.',
 };
 
 const SIGNED_FOR_THE_DESK = 'Đã ký. Văn bản đã chuyển đến văn thư để cấp số, đóng dấu và ban hành.';
