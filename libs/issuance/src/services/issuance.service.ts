@@ -120,10 +120,9 @@ export class IssuanceService {
         state: plan.state,
       });
     }
-    const [organization, version] = await Promise.all([
-      manager.findOneByOrFail(Organization, { id: plan.organizationId }),
-      manager.findOneByOrFail(PlanVersion, { planId, version: plan.submittedVersion ?? plan.currentVersion }),
-    ]);
+    // In turn: the transaction is one connection.
+    const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
+    const version = await manager.findOneByOrFail(PlanVersion, { planId, version: plan.submittedVersion ?? plan.currentVersion });
     const now = this.clock.now();
     const issuedOn = issuanceDate(desk.issuedAt ?? plan.signedAt ?? now, this.config.holidays);
     const signer = plan.signedById ? await manager.findOneBy(User, { id: plan.signedById }) : null;
