@@ -27,15 +27,16 @@ function row(id: string, parent: string | null, depth: number, name: string, sta
 const manager = (rows: unknown[]) => ({ query: async () => rows }) as unknown as EntityManager;
 
 describe('loadCascadeTree shaping', () => {
-  it('orders depth first, siblings in Vietnamese order of their organization, and counts each level', async () => {
+  it("orders depth first, keeping the query's Vietnamese order of siblings, and counts each level", async () => {
+    // In the query's order: by organization name in PostgreSQL's Vietnamese collation (Â < D < Đ, O < Ô < Ơ).
     const rows = [
-      row('root', null, 0, 'Tỉnh', 'issued'),
-      row('b', 'root', 1, 'Huyện Đức Phổ', 'issued'),
       row('a', 'root', 1, 'Huyện Ân Thi', 'review'),
       row('c', 'root', 1, 'Huyện Dương Minh', 'draft', { overdue: true }),
-      row('b2', 'b', 2, 'Xã Ơ Rê', 'draft', { untouched: false }),
-      row('b1', 'b', 2, 'Xã Ô Loan', 'cancelled'),
+      row('b', 'root', 1, 'Huyện Đức Phổ', 'issued'),
+      row('root', null, 0, 'Tỉnh', 'issued'),
       row('a1', 'a', 2, 'Xã An Hòa', 'distributed'),
+      row('b1', 'b', 2, 'Xã Ô Loan', 'cancelled'),
+      row('b2', 'b', 2, 'Xã Ơ Rê', 'draft', { untouched: false }),
     ];
     const tree = (await loadCascadeTree(manager(rows), 'root', '2024-03-05'))!;
     expect(tree.root).toMatchObject({ id: 'root', depth: 0, status: 'issued' });

@@ -13,7 +13,7 @@ function notice(kind: InboxNoticeDto['kind'], read = false): InboxNoticeDto {
     kindLabel: info.label,
     planId: PLAN,
     organizationId: null,
-    incomingDocumentId: kind === 'incoming_document' ? DOC : null,
+    incomingDocumentId: kind === 'incoming_document' || kind === 'plan_revoked' ? DOC : null,
     dueDate: null,
     message: kind,
     createdAt: '2026-12-06T00:00:00.000Z',
@@ -36,6 +36,8 @@ describe('the inbox section of the work page', () => {
       child_plan_assigned: `/plans/${PLAN}/edit`,
       due_reminder: `/plans/${PLAN}`,
       overdue: `/plans/${PLAN}`,
+      plan_revoked: `/incoming#in-${DOC}`,
+      parent_revoked: `/plans/${PLAN}`,
     });
     expect(noticeHref({ kind: 'reminder', planId: null, incomingDocumentId: null })).toBeNull();
   });

@@ -22,7 +22,10 @@ export interface InboxSectionView {
 
 /** The page a notice of each kind leads to: the step it asks for, else the plan. */
 export function noticeHref(notice: Pick<InboxNoticeDto, 'kind' | 'planId' | 'incomingDocumentId'>): string | null {
-  if (notice.kind === 'incoming_document') return notice.incomingDocumentId ? `/incoming#in-${notice.incomingDocumentId}` : '/incoming';
+  // A document received, or the notice of its revocation: its copy in Văn bản đến, where the receipt is given.
+  if (notice.kind === 'incoming_document' || (notice.kind === 'plan_revoked' && notice.incomingDocumentId)) {
+    return notice.incomingDocumentId ? `/incoming#in-${notice.incomingDocumentId}` : '/incoming';
+  }
   if (!notice.planId) return null;
   const plan = `/plans/${notice.planId}`;
   switch (notice.kind) {
