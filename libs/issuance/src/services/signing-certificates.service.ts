@@ -11,7 +11,6 @@ import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
 export interface ImportedCertificate {
   organizationId: string;
   fingerprint: string;
-  validTo: string | null;
 }
 
 /**
@@ -54,6 +53,6 @@ export class SigningCertificatesService {
         data: { userId: actor.id, fingerprint: key.fingerprint },
       }),
     );
-    return { organizationId, fingerprint: record.fingerprint, validTo: null };
+    return { organizationId, fingerprint: record.fingerprint };
   }
 }

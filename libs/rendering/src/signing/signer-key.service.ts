@@ -64,7 +64,7 @@ export class SignerKeyService {
     return this.dataSource.getRepository(SignerKey).findOne({ where: { fingerprint } });
   }
 
-  private async current(holder: KeyHolder): Promise<SignerKey | null> {
+  private async current(holder: Pick<KeyHolder, 'userId' | 'organizationId'>): Promise<SignerKey | null> {
     return this.dataSource
       .getRepository(SignerKey)
       .createQueryBuilder('k')
@@ -123,7 +123,7 @@ export class SignerKeyService {
         errors: [{ path: 'file', code: 'expired', message: 'Chứng thư số ngoài thời hạn hiệu lực' }],
       });
     }
-    const current = await this.current(holder as KeyHolder);
+    const current = await this.current(holder);
     const record = await this.store(
       holder,
       forge.pki.certificateToPem(identity.certificate),
