@@ -7,7 +7,7 @@ import type { Recipient } from '@app/plans';
 import { recipientLine } from '@app/plans';
 import { insertDraft } from './issued-plan';
 import { planContent } from './plan-factory';
-import { builtServer, exited, freePort, startBuiltServer, until } from './server-process';
+import { builtServer, exited, freePort, startBuiltServer, until, untilServing } from './server-process';
 import { SmtpSink } from './smtp-sink';
 import { createTestApp, TestApp } from './test-app';
 import { expectTransition, signAndIssue, withFutureDeadlines } from './workflow-client';
@@ -80,12 +80,11 @@ export class BuiltServerDistribution {
   }
 
   /** The environment of one server process with workers on this database, mail server and data folder; `extra` adds to it. */
-  async serverEnv(extra: Record<string, string>): Promise<Record<string, string>> {
+  serverEnv(extra: Record<string, string>): Record<string, string> {
     return {
       DATABASE_URL: this.t.databaseUrl,
       SMTP_URL: this.sink.url,
       DATA_DIR: this.t.config.dataDir,
-      PORT: String(await freePort()),
       PROCESSES: '1',
       DEMO: '0',
       LOG_LEVEL: 'warn',
@@ -95,10 +94,16 @@ export class BuiltServerDistribution {
     };
   }
 
-  /** Starts the built server (one at a time). */
-  start(env: Record<string, string>): void {
+  /**
+   * Starts the built server (one at a time) on a port of its own and waits until it answers.
+   * A restart never reuses the killed process's port: between the kill and the restart another
+   * test file may have been handed that port, and its server would answer in our place.
+   */
+  async start(env: Record<string, string>): Promise<void> {
     if (this.child) throw new Error('a server process is already running');
+    env.PORT = String(await freePort());
     this.child = startBuiltServer(env, this.log);
+    await untilServing(`http://127.0.0.1:${env.PORT}`, this.log, 120_000, this.child);
   }
 
   /** Sends the signal to the running server and resolves with its exit code (or signal) once it has ended. */

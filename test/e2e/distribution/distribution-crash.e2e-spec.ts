@@ -1,6 +1,6 @@
 import type { ReceivedMail } from '../../support/smtp-sink';
 import { distributionOnBuiltServer } from '../../support/built-server-distribution';
-import { until, untilServing } from '../../support/server-process';
+import { until } from '../../support/server-process';
 import { expectTransition } from '../../support/workflow-client';
 
 const RECIPIENTS = 500;
@@ -25,7 +25,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
     await run.signPlanToNewOrganizations();
     const count = (where: string) => run.count(where);
     // The claim and sweep settings are the defaults: what an installation gets.
-    const env = await run.serverEnv({});
+    const env = run.serverEnv({});
 
     /**
      * Kills the server with SIGKILL once `killAfter` deliveries of `purpose` are delivered,
@@ -44,8 +44,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
       );
       expect(deliveredAtKill).toBeLessThan(total);
 
-      run.start(env);
-      await untilServing(`http://127.0.0.1:${env.PORT}`, log);
+      await run.start(env);
       // Work the dead process held resumes within 30 s: its held deliveries, and the queued ones.
       const restarted = Date.now();
       await until(
@@ -80,7 +79,7 @@ describe('distribution survives a killed server: nothing lost, nothing twice', (
       expect(emailIds.every((d) => d.message_id === `<${d.id}@kehoach>` && distinct.has(d.message_id))).toBe(true);
     };
 
-    run.start(env);
+    await run.start(env);
     const issue = await crashAndRecover('issue', TOTAL, 300, 'issuance and a third of the deliveries');
     const issueMails = sink.mails.filter((m) => !m.subject.startsWith('Thu hồi '));
     await expectMailsOnce('issue', issueMails);

@@ -1,5 +1,5 @@
 import { distributionOnBuiltServer } from '../../support/built-server-distribution';
-import { until, untilServing } from '../../support/server-process';
+import { until } from '../../support/server-process';
 
 const RECIPIENTS = 200;
 jest.setTimeout(600_000);
@@ -18,9 +18,8 @@ describe('distribution under SIGTERM: the server stops cleanly, nothing lost, no
     const { db, sink, log, total: TOTAL } = run;
     await run.signPlanToNewOrganizations();
     const count = (where: string) => run.count(where);
-    const env = await run.serverEnv({ SHUTDOWN_TIMEOUT_SECONDS: '20' });
-    run.start(env);
-    await untilServing(`http://127.0.0.1:${env.PORT}`, log);
+    const env = run.serverEnv({ SHUTDOWN_TIMEOUT_SECONDS: '20' });
+    await run.start(env);
     await until(async () => (await count(`status = 'delivered'`)) >= TOTAL / 4, 'issuance and a quarter of the deliveries', 240_000, log);
     const signalled = Date.now();
     expect(await run.stop('SIGTERM')).toBe(0);
@@ -35,7 +34,7 @@ describe('distribution under SIGTERM: the server stops cleanly, nothing lost, no
     // Every mail that went out is recorded: none will go again.
     expect(sink.count).toBe(await count(`status = 'delivered' AND channel = 'email'`));
 
-    run.start(env);
+    await run.start(env);
     await until(async () => (await count(`status = 'delivered'`)) === TOTAL, 'every delivery after the restart', 240_000, log);
     expect(sink.count).toBe(RECIPIENTS);
     expect(sink.distinctMessageIds().size).toBe(RECIPIENTS);
