@@ -42,24 +42,33 @@ export function builtServer(): string {
 
 const handedOut = new Set<number>();
 
-/** A port nothing listens on, never the same twice in one test file (the OS may offer it again). */
+/**
+ * Each Jest worker takes its servers' ports from a block of its own, below the kernel's
+ * ephemeral range (32768 and up, where `listen(0)` and outgoing connections take theirs): a
+ * port another test file's server was handed, or a killed server's port, is never handed out
+ * again while that file waits for its server to start.
+ */
+const PORT_BLOCK_SIZE = 400;
+const portBlock = 10_000 + (Number(process.env.JEST_WORKER_ID ?? 0) % 50) * PORT_BLOCK_SIZE;
+// Another test run on the same machine (a second checkout) starts elsewhere in the block.
+let nextInBlock = process.pid % PORT_BLOCK_SIZE;
+
+/** A port nothing listens on, from this worker's block, never the same twice in one test file. */
 export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await anyFreePort();
-    if (handedOut.has(port)) continue;
+  for (let tried = 0; tried < PORT_BLOCK_SIZE; tried++) {
+    const port = portBlock + (nextInBlock++ % PORT_BLOCK_SIZE);
+    if (handedOut.has(port) || !(await canListen(port))) continue;
     handedOut.add(port);
     return port;
   }
+  throw new Error(`no free port in ${portBlock}-${portBlock + PORT_BLOCK_SIZE - 1}`);
 }
 
-function anyFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
