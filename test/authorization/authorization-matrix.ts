@@ -125,6 +125,24 @@ export const auditors =
   (c, web, write) =>
     signedOut(c) ? signedOutStatus(web, write) : member(c, ['auditor'], ABOVE_OR_OWN) ? ok : 403;
 
+/** A signing authority's picture: the person who holds it (bcd-duk.signer) and the organization's administrators (theirs or above). */
+export const signatureKeepers =
+  (ok = 200): Rule =>
+  (c, web, write) => {
+    if (signedOut(c)) return signedOutStatus(web, write);
+    if (c.persona.kind === 'installationAdmin' || member(c, ['signer'], ['own']) || member(c, ['admin'], ABOVE_OR_OWN)) return ok;
+    return 403;
+  };
+
+/** The organization's seal: looked at by its clerks and signers, changed by administrators (theirs or above). */
+export const sealKeepers =
+  (ok = 200): Rule =>
+  (c, web, write) => {
+    if (signedOut(c)) return signedOutStatus(web, write);
+    if (c.persona.kind === 'installationAdmin' || member(c, ['clerk', 'signer'], ['own']) || member(c, ['admin'], ABOVE_OR_OWN)) return ok;
+    return 403;
+  };
+
 /** The outgoing register of the organization: its clerks, its auditors and administrators (theirs or above); its other members 403, others 404. */
 export const registerKeepers =
   (ok = 200): Rule =>
@@ -188,6 +206,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /logout': { rule: signedIn(303) },
   'GET /account/password': { rule: signedIn() },
   'POST /account/password': { rule: signedIn(422), body: {} },
+  'GET /account/signature': { rule: signedIn() },
+  'POST /account/signature/:id': { rule: signatureKeepers(422), params: { id: 'authority' }, body: {} },
   'GET /': { rule: signedIn() },
   'GET /api/inbox': { rule: signedIn() },
   'GET /api/inbox/unread-count': { rule: signedIn() },
@@ -251,6 +271,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/authorities': { rule: signedIn() },
   'POST /api/authorities': { rule: withRole(['admin'], 422), body: {} },
   'DELETE /api/authorities/:id': { rule: nobody(404, ['admin']) },
+  // Pictures printed on issued documents (no file sent: 422 once allowed; none put up in the fixture: 404 once allowed).
+  'PUT /api/authorities/:id/signature-image': { rule: signatureKeepers(422), params: { id: 'authority' }, body: {} },
+  'GET /api/authorities/:id/signature-image': { rule: signatureKeepers(404), params: { id: 'authority' } },
+  'PUT /api/organizations/:id/seal-image': { rule: administrators(422), body: {} },
+  'GET /api/organizations/:id/seal-image': { rule: sealKeepers(404) },
 
   // ---- organizations, users ----
   'GET /api/organizations': { rule: signedIn() },
@@ -329,6 +354,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /admin/organizations/new': { rule: withRole(['admin'], 422), body: {} },
   'GET /admin/organizations/:id': { rule: administrators() },
   'POST /admin/organizations/:id': { rule: administrators(422), body: {} },
+  'POST /admin/organizations/:id/seal-image': { rule: administrators(422), body: {} },
   'GET /admin/users': { rule: withRole(['admin']) },
   'GET /admin/users/new': { rule: withRole(['admin']) },
   'POST /admin/users/new': { rule: withRole(['admin'], 422), body: {} },
@@ -338,6 +364,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /admin/authorities': { rule: withRole(['admin']) },
   'POST /admin/authorities': { rule: withRole(['admin'], 422), body: {} },
   'POST /admin/authorities/:id/delete': { rule: nobody(404, ['admin']) },
+  'POST /admin/authorities/:id/signature-image': { rule: administrators(422), params: { id: 'authority' }, body: {} },
   'GET /demo-mail': { rule: withRole(['admin'], 404) },
   'GET /demo-mail/:id': { rule: nobody(404, ['admin']) },
   'GET /demo-mail/:id/attachments/:index': { rule: nobody(404, ['admin']), params: { index: '0' } },

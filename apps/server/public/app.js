@@ -308,43 +308,49 @@
   window.addEventListener('resize', fit);
 })();
 
-// Nhập từ tệp: the file goes as multipart; the CSRF token travels in a header, which a plain form cannot send.
+// File forms (Nhập từ tệp, ảnh chữ ký, con dấu): the file goes as multipart; the CSRF token travels
+// in a header, which a plain form cannot send. The answer is where to go, or the page with its problems.
 (function () {
-  var form = document.getElementById('import-form');
-  if (!form) return;
-  var status = document.getElementById('import-status');
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var data = new FormData(form);
-    if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);
-    status.textContent = 'Đang đọc tệp…';
-    Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
-      b.disabled = true;
-    });
-    fetch(form.getAttribute('action'), {
-      method: 'POST',
-      body: data,
-      credentials: 'same-origin',
-      headers: { 'X-CSRF-Token': form.elements._csrf.value, 'X-Requested-With': 'fetch', Accept: 'text/html' },
-    })
-      .then(function (response) {
-        if ((response.headers.get('Content-Type') || '').indexOf('application/json') === 0) {
-          return response.json().then(function (body) {
-            window.location.href = body.redirect;
-          });
-        }
-        return response.text().then(function (html) {
-          document.open();
-          document.write(html);
-          document.close();
-        });
-      })
-      .catch(function () {
-        status.textContent = 'Không gửi được tệp. Hãy thử lại.';
-        Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
-          b.disabled = false;
-        });
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-upload]'), function (form) {
+    var status = form.querySelector('[data-upload-status]');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);
+      if (status) status.textContent = form.getAttribute('data-upload') || 'Đang gửi tệp…';
+      Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+        b.disabled = true;
       });
+      fetch(form.getAttribute('action'), {
+        method: 'POST',
+        body: data,
+        credentials: 'same-origin',
+        headers: { 'X-CSRF-Token': form.elements._csrf.value, 'X-Requested-With': 'fetch', Accept: 'text/html' },
+      })
+        .then(function (response) {
+          if ((response.headers.get('Content-Type') || '').indexOf('application/json') === 0) {
+            return response.json().then(function (body) {
+              if (body.redirect) return void (window.location.href = body.redirect);
+              // Refused before the page could answer (a file over the limit): say why, let them choose another.
+              if (status) status.textContent = body.message || 'Không gửi được tệp.';
+              Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+                b.disabled = false;
+              });
+            });
+          }
+          return response.text().then(function (html) {
+            document.open();
+            document.write(html);
+            document.close();
+          });
+        })
+        .catch(function () {
+          if (status) status.textContent = 'Không gửi được tệp. Hãy thử lại.';
+          Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) {
+            b.disabled = false;
+          });
+        });
+    });
   });
 })();
 

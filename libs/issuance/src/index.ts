@@ -6,3 +6,5 @@ export * from './jobs/issuance.jobs';
 export * from './services/issuance-desk.service';
 export * from './services/issuance.service';
 export * from './services/plan-signature.service';
+export * from './services/stamp-uploads.service';
+export * from './controllers/stamp-images.controller';

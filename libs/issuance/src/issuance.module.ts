@@ -9,11 +9,13 @@ import { VerificationModule } from '@app/verification';
 import { WorkflowModule } from '@app/workflow';
 import { IssuanceDeskController, SigningDocumentController } from './controllers/issuance-desk.controller';
 import { SigningCertificatesController } from './controllers/signing-certificates.controller';
+import { SealImageController, SignatureImageController } from './controllers/stamp-images.controller';
 import { SigningCertificatesService } from './services/signing-certificates.service';
 import { IssuanceJobWorker } from './jobs/issuance-job.worker';
 import { IssuanceDeskService } from './services/issuance-desk.service';
 import { IssuanceService } from './services/issuance.service';
 import { PlanSignatureService } from './services/plan-signature.service';
+import { StampUploadsService } from './services/stamp-uploads.service';
 
 /**
  * The issuance of signed plans, after SIGN: the number from the register, the PDF rendered,
@@ -32,8 +34,8 @@ import { PlanSignatureService } from './services/plan-signature.service';
     RenderingModule,
     VerificationModule,
   ],
-  controllers: [IssuanceDeskController, SigningDocumentController, SigningCertificatesController],
-  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService, SigningCertificatesService],
-  exports: [IssuanceService, IssuanceDeskService],
+  controllers: [IssuanceDeskController, SigningDocumentController, SigningCertificatesController, SignatureImageController, SealImageController],
+  providers: [IssuanceService, IssuanceDeskService, IssuanceJobWorker, PlanSignatureService, SigningCertificatesService, StampUploadsService],
+  exports: [IssuanceService, IssuanceDeskService, StampUploadsService],
 })
 export class IssuanceModule {}

@@ -112,7 +112,9 @@ export async function submitForm<T>(
 export async function redirectAfterSave(req: Request, res: Response, url: string): Promise<void> {
   const session = (req as Request & { session?: { save: (cb: (err?: unknown) => void) => void } }).session;
   if (session) await new Promise<void>((resolve, reject) => session.save((err) => (err ? reject(err) : resolve())));
-  res.redirect(303, url);
+  // A file form posted by the page's script (its CSRF token in a header) goes where it is told: a followed redirect would lose the address.
+  if (req.headers['x-requested-with'] === 'fetch') res.json({ redirect: url });
+  else res.redirect(303, url);
 }
 
 export interface Flash {

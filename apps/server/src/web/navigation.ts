@@ -21,6 +21,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/incoming', label: 'Văn bản đến', roles: [...INCOMING_ROLES] },
   { href: '/register', label: 'Sổ văn bản đi', roles: ['clerk'] },
   { href: '/audit', label: 'Kiểm tra', roles: ['auditor'] },
+  { href: '/account/signature', label: 'Ảnh chữ ký', roles: ['signer'] },
   { href: '/admin/organizations', label: 'Tổ chức', roles: ['admin'] },
   { href: '/admin/users', label: 'Người dùng', roles: ['admin'] },
   { href: '/admin/authorities', label: 'Thẩm quyền ký', roles: ['admin'] },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StampImage, StampKind } from '../entities/stamp-image.entity';
 import { RenderingError, RenderingErrorCode } from '../rendering.error';
 import { RenderingService } from '../services/rendering.service';
@@ -24,8 +24,14 @@ export class StampImageService {
     return row?.png ?? null;
   }
 
-  /** Keeps an uploaded PNG (the caller has checked the uploader may). */
-  async upload(kind: StampKind, ownerId: string, png: Buffer, uploadedBy: string): Promise<void> {
+  /** Keeps an uploaded PNG (the caller has checked the uploader may), in the caller's transaction when given; returns its size. */
+  async upload(
+    kind: StampKind,
+    ownerId: string,
+    png: Buffer,
+    uploadedBy: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ width: number; height: number }> {
     const size = pngSize(png);
     if (!size) throw new RenderingError(RenderingErrorCode.InvalidImage, 'Tệp ảnh phải là ảnh PNG', {});
     if (png.length > MAX_PNG_BYTES || size.width > MAX_PNG_SIDE || size.height > MAX_PNG_SIDE) {
@@ -34,7 +40,8 @@ export class StampImageService {
         ...size,
       });
     }
-    await this.dataSource.getRepository(StampImage).insert({ kind, ownerId, png, uploadedBy });
+    await manager.getRepository(StampImage).insert({ kind, ownerId, png, uploadedBy });
+    return size;
   }
 
   /** Draws what a demo installation lacks: a blue signature per authority, a red seal per organization. */

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { CreateAuthorityDto, UsersService } from '@app/identity';
+import { StampImageInterceptor, StampUploadsService } from '@app/issuance';
 import { FormBody, lines, redirectAfterSave, setFlash, submitForm, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 import { AUTHORITY_LABELS, authorityInput } from './admin-forms';
@@ -15,6 +16,7 @@ export class AdminAuthoritiesController {
   constructor(
     private readonly views: AdminViewsService,
     private readonly users: UsersService,
+    private readonly stamps: StampUploadsService,
   ) {}
 
   @Get()
@@ -53,5 +55,26 @@ export class AdminAuthoritiesController {
     setFlash(req, 'Đã xóa thẩm quyền ký.');
     const org = text(body, 'organizationId');
     await redirectAfterSave(req, res, `/admin/authorities${/^[0-9a-f-]{36}$/.test(org) ? `?org=${org}` : ''}`);
+  }
+
+  /** The signature image of one authority, put up by the organization's administrator (for a signer who cannot). */
+  @Post(':id/signature-image')
+  @UseInterceptors(StampImageInterceptor)
+  uploadSignature(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('org') org?: string,
+  ) {
+    const back = org && /^[0-9a-f-]{36}$/.test(org) ? org : undefined;
+    return submitForm(req, res, {
+      run: () => this.stamps.uploadSignature(actor, id, file?.buffer),
+      success: () => ({ redirect: `/admin/authorities${back ? `?org=${back}` : ''}`, flash: 'Đã thay ảnh chữ ký.' }),
+      view: 'admin/authorities',
+      model: () => this.views.authoritiesPage(actor, back),
+      labels: { file: 'Tệp ảnh' },
+    });
   }
 }

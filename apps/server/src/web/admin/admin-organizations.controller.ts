@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { CreateOrganizationDto, OrganizationsService, UpdateOrganizationDto } from '@app/identity';
+import { StampImageInterceptor, StampUploadsService } from '@app/issuance';
 import { FormBody, submitForm, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 import { ORGANIZATION_LABELS, organizationForm, organizationInput } from './admin-forms';
@@ -15,6 +16,7 @@ export class AdminOrganizationsController {
   constructor(
     private readonly views: AdminViewsService,
     private readonly organizations: OrganizationsService,
+    private readonly stamps: StampUploadsService,
   ) {}
 
   @Get()
@@ -54,6 +56,25 @@ export class AdminOrganizationsController {
       view: 'admin/organization-form',
       model: () => this.views.organizationForm(actor, id, organizationForm(body)),
       labels: ORGANIZATION_LABELS,
+    });
+  }
+
+  /** The red seal the clerk applies over the signer's image on every document the organization issues. */
+  @Post(':id/seal-image')
+  @UseInterceptors(StampImageInterceptor)
+  uploadSeal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return submitForm(req, res, {
+      run: () => this.stamps.uploadSeal(actor, id, file?.buffer),
+      success: () => ({ redirect: `/admin/organizations/${id}`, flash: 'Đã thay ảnh con dấu.' }),
+      view: 'admin/organization-form',
+      model: () => this.views.organizationForm(actor, id),
+      labels: { file: 'Tệp ảnh' },
     });
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, foldVietnamese, hasRole, ROLES, Role } from '@app/common';
 import { AdministrationScope, AuthorityDto, includes, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
+import { StampUploadsService } from '@app/issuance';
 import { Clock } from '@app/jobs';
+import { StampKind } from '@app/rendering';
 import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 
 export interface OrganizationNode {
@@ -56,6 +58,7 @@ export class AdminViewsService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly scope: AdministrationScope,
+    private readonly stamps: StampUploadsService,
   ) {}
 
   async organizationsPage(actor: Actor) {
@@ -79,6 +82,7 @@ export class AdminViewsService {
     return {
       title: existing ? `Sửa tổ chức: ${existing.shortName}` : 'Thêm tổ chức',
       existing,
+      hasSeal: existing ? await this.stamps.has(StampKind.Seal, existing.id) : false,
       form,
       parents: organizationOptions(orgs, String(form.parentId ?? ''), excluded),
       families: Object.entries(FAMILY_NAMES).map(([code, name]) => ({ code, name, selected: code === form.family })),
@@ -141,7 +145,13 @@ export class AdminViewsService {
       title: 'Thẩm quyền ký',
       organization: current,
       organizations: organizationOptions(orgs, current?.id),
-      authorities: authorities.map((a) => ({ ...a, current: a.validFrom <= today && (!a.validTo || a.validTo >= today) })),
+      authorities: await Promise.all(
+        authorities.map(async (a) => ({
+          ...a,
+          current: a.validFrom <= today && (!a.validTo || a.validTo >= today),
+          hasSignatureImage: await this.stamps.has(StampKind.Signature, a.id),
+        })),
+      ),
       form: typed ?? { userId: '', capacityLines: '', validFrom: today, validTo: '' },
       people: everyone.map((u) => ({ id: u.id, label: `${u.fullName} (${u.username})`, selected: u.id === typed?.userId })),
     };

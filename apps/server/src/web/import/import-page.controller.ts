@@ -40,9 +40,7 @@ export class ImportPageController {
       const result = await this.imports.import(actor, file, { save, organizationId });
       if (result.planId) {
         setFlash(req, `Đã nhập "${file?.originalname ?? 'tệp'}" thành dự thảo. Hãy đối chiếu với bản gốc: báo cáo nhập được lưu kèm kế hoạch.`);
-        // The page's script posts the file itself and goes where it is told (a followed redirect would eat the message).
-        if (req.headers['x-requested-with'] === 'fetch') res.json({ redirect: `/plans/${result.planId}` });
-        else await redirectAfterSave(req, res, `/plans/${result.planId}`);
+        await redirectAfterSave(req, res, `/plans/${result.planId}`);
         return;
       }
       const orgs = await this.model(actor, organizationId ?? null);
