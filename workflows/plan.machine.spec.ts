@@ -565,14 +565,14 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     };
 
     it('the shortest paths reach every state of the road', () => {
-      const paths = shortestRoadPaths(version, { replaced: true });
+      const paths = shortestRoadPaths(version);
       const reached = new Set(paths.map((path) => planStateOf(path.state)));
       expect([...reached].sort()).toEqual([...statesOf(version)].sort());
     });
 
     it("a correction notice's road (v5: SUBMIT without a chain) never passes review and reaches the end of the road", () => {
       if (!knowsReplacement(version)) return;
-      const paths = correctionRoadPaths(version, { replaced: true });
+      const paths = correctionRoadPaths(version);
       for (const path of paths) expect(path.steps.map((s) => planStateOf(s.state))).not.toContain('review');
       const reached = new Set(paths.map((path) => planStateOf(path.state)));
       expect(reached).toEqual(new Set(statesOf(version).filter((state) => state !== 'review')));
@@ -583,8 +583,8 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     });
 
     it.each([
-      ['shortest', shortestRoadPaths(version, { replaced: true })],
-      ['simple', simpleRoadPaths(version, { replaced: true })],
+      ['shortest', shortestRoadPaths(version)],
+      ['simple', simpleRoadPaths(version)],
     ] as const)('every %s path replays step by step to its end state', (_kind, paths) => {
       expect(paths.length).toBeGreaterThan(10);
       for (const path of paths) {

@@ -52,16 +52,10 @@ export type RoadKind = 'plan' | 'correctionNotice';
 
 export interface RoadOptions {
   kind?: RoadKind;
-  /**
-   * Whether a distributed plan's replacement gets issued (REPLACED, v5). The machine's paths
-   * take it; a replay through the service leaves it out, since it needs a real replacement
-   * walking its own road (test/e2e/replacement does that).
-   */
-  replaced?: boolean;
 }
 
 /** The events the people of the road would send from this snapshot, each with a valid payload. */
-export function roadEvents(snapshot: AnyMachineSnapshot, { kind = 'plan', replaced = false }: RoadOptions = {}): PlanEvent[] {
+export function roadEvents(snapshot: AnyMachineSnapshot, { kind = 'plan' }: RoadOptions = {}): PlanEvent[] {
   const c = snapshot.context as PlanMachineContext;
   const version = c.submittedVersion ?? 1;
   const p = PATH_PEOPLE;
@@ -129,7 +123,7 @@ export function roadEvents(snapshot: AnyMachineSnapshot, { kind = 'plan', replac
       return [
         { type: 'REVOKE', by: p.signer, reason: PATH_REVOCATION_REASON, decisionNumber: null, passwordConfirmed: true },
         // its replacement was issued (v5)
-        ...(replaced ? [{ type: 'REPLACED', by: p.system, replacementId: PATH_REPLACEMENT_ID } as PlanEvent] : []),
+        { type: 'REPLACED', by: p.system, replacementId: PATH_REPLACEMENT_ID },
       ];
     default:
       return [];

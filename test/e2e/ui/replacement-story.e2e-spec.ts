@@ -139,6 +139,9 @@ describe('web UI: replacing an issued plan (in Chromium)', () => {
 
     for (const viewport of [undefined, PHONE]) {
       const clerk = await person('bcd-duk.clerk', viewport);
+      // the sender's board: how far the notices went
+      await clerk.open(`/plans/${planId}/distribution`, 'tinh-hinh-thong-bao-thay-the');
+      expect(await clerk.text()).toMatch(/Thông báo thay thế: đã xong (\d+)\/\1 \(100%\)/);
       await clerk.open(`/register?org=${orgs['bcd-duk']}`, 'so-van-ban-di');
       const register = await clerk.text();
       expect(register).toContain(`bởi số ${newNumber}`);

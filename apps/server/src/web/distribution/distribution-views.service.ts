@@ -77,6 +77,8 @@ export interface DistributionBoardView {
   counts: string;
   /** How far the revocation notices went, once the plan was revoked. */
   revocationCounts: string | null;
+  /** How far the replacement notices went, once the plan was replaced. */
+  replacementCounts: string | null;
   rows: DeliveryRowView[];
   /** Deliveries still under way: the page refreshes itself. */
   live: boolean;
@@ -175,7 +177,8 @@ export class DistributionViewsService {
     const [plan, data] = await Promise.all([this.plans.get(actor, planId), this.deliveries.forPlan(actor, planId)]);
     const c = data.counts;
     const r = data.revocationCounts;
-    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total);
+    const n = data.replacementCounts;
+    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total) || (!!n && n.ended < n.total);
     return {
       title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, summary: plan.summary, stateLabel: planStateLabel(plan.state) },
@@ -185,6 +188,9 @@ export class DistributionViewsService {
         `đang chờ ${c.queued}, đã gửi ${c.sent}, lỗi đang thử lại ${c.failed}, hỏng hẳn ${c.dead}.`,
       revocationCounts: r
         ? `Thông báo thu hồi: đã xong ${r.ended}/${r.total} (${r.percent}%), đã xác nhận đã nhận ${r.acknowledged}, lỗi đang thử lại ${r.failed}, hỏng hẳn ${r.dead}.`
+        : null,
+      replacementCounts: n
+        ? `Thông báo thay thế: đã xong ${n.ended}/${n.total} (${n.percent}%), lỗi đang thử lại ${n.failed}, hỏng hẳn ${n.dead}.`
         : null,
       rows: boardRows(data),
       live,
