@@ -352,4 +352,37 @@ describe('replacing an issued plan: the new draft, its road, the old plan replac
       expect((await request(t.http).get(`/v/${newCode}`).set('Accept', 'application/json').expect(200)).body.standing.kind).toBe('in_force');
     });
   });
+
+  describe('a child plan replaced in its turn', () => {
+    let newChild: string;
+
+    beforeAll(async () => {
+      const res = await replace('db-stc.drafter', children['db-stc']);
+      expect(res.status).toBe(201);
+      newChild = res.body.id;
+      await signThroughApi(t, 'db-stc', newChild);
+      await waitFor(
+        'the child to be replaced',
+        () => stateOf(children['db-stc']),
+        (s) => s === 'replaced',
+        60_000,
+      );
+    }, 180_000);
+
+    it("the new child takes the old one's place under the parent: its link, its due date and the cascade's record", async () => {
+      const rows = await db().query(
+        `SELECT p.id, p.parent_plan_id, p.due_date IS NOT NULL AS due, c.plan_id IS NOT NULL AS recorded
+           FROM plan p LEFT JOIN child_plan c ON c.plan_id = p.id WHERE p.id = ANY($1::uuid[]) ORDER BY p.created_at`,
+        [[children['db-stc'], newChild]],
+      );
+      expect(rows).toEqual([
+        { id: children['db-stc'], parent_plan_id: null, due: true, recorded: false },
+        { id: newChild, parent_plan_id: replacementId, due: true, recorded: true },
+      ]);
+      const tree = await getJson(t, 'bcd-duk.clerk', `/api/plans/${replacementId}/children`);
+      const ids = JSON.stringify(tree);
+      expect(ids).toContain(newChild);
+      expect(ids).not.toContain(children['db-stc']);
+    });
+  });
 });

@@ -7,10 +7,12 @@ import { CANCELLED_STATES } from '@workflows/index';
 
 /**
  * Takes the machine's `relinkChildren` (REPLACED), in the replacing plan's issuance transaction:
- * each child plan of the old plan (not cancelled) now implements the new one (its parent link
- * and the cascade's record move), and its drafter and signer are told to check it against the
- * new parent. The new parent's own cascade then finds these organizations served and drafts no
- * second child for them. Repeating it changes nothing: the children have moved already.
+ * the new plan takes the old one's place in the tree. Each child plan of the old plan (not
+ * cancelled) now implements the new one (its parent link and the cascade's record move), and its
+ * drafter and signer are told to check it against the new parent; the new parent's own cascade
+ * then finds these organizations served and drafts no second child for them. An old plan that
+ * was itself a child hands its place under its parent (link, due date, the cascade's record) to
+ * the new one: one plan per parent and organization. Repeating it changes nothing.
  */
 @Injectable()
 export class ParentReplacementService implements OnModuleInit {
@@ -27,6 +29,7 @@ export class ParentReplacementService implements OnModuleInit {
     if (done.event.type !== 'REPLACED') throw new Error(`relinkChildren taken for ${done.event.type}`);
     const old = await manager.findOneByOrFail(Plan, { id: done.plan.id });
     const replacing = await manager.findOneByOrFail(Plan, { id: done.event.replacementId });
+    if (old.parentPlanId) await this.takePlaceUnderParent(manager, old, replacing);
     const children = (await manager.find(Plan, { where: { parentPlanId: old.id }, order: { createdAt: 'ASC' } })).filter(
       (child) => !CANCELLED_STATES.includes(child.state),
     );
@@ -46,5 +49,16 @@ export class ParentReplacementService implements OnModuleInit {
       });
     }
     return children.length;
+  }
+
+  /** The old plan leaves its parent's tree first (the unique parent and organization), then the new one takes its place. */
+  private async takePlaceUnderParent(manager: EntityManager, old: Plan, replacing: Plan): Promise<void> {
+    await manager.query(`UPDATE plan SET parent_plan_id = NULL, updated_at = now() WHERE id = $1`, [old.id]);
+    await manager.query(`UPDATE plan SET parent_plan_id = $2, due_date = $3, updated_at = now() WHERE id = $1`, [
+      replacing.id,
+      old.parentPlanId,
+      old.dueDate,
+    ]);
+    await manager.query(`UPDATE child_plan SET plan_id = $2 WHERE plan_id = $1`, [old.id, replacing.id]);
   }
 }
