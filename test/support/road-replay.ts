@@ -70,7 +70,10 @@ export async function replayPath(t: TestApp, path: RoadPath): Promise<{ planId: 
           ? { type: 'DEADLINE' as const, round: view.consultation.round }
           : event.type === 'PARENT_REVOKED'
             ? { type: 'PARENT_REVOKED' as const, reason: event.reason }
-            : { type: event.type as 'NUMBERED' };
+            : event.type === 'REPLACED'
+              ? // (the issuance sends it when the replacement is issued; here a draft stands for it, as the jobs are off)
+                { type: 'REPLACED' as const, replacementId: await createPlan(t, ROAD_USERS.drafter, withFutureDeadlines(planContent())) }
+              : { type: event.type as 'NUMBERED' };
       await t.app.get(DataSource).transaction((manager) => t.app.get(WorkflowService).applySystemEvent(planId, systemEvent, { manager }));
       continue;
     }

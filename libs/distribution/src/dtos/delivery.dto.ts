@@ -66,5 +66,7 @@ export class PlanDeliveriesDto {
   @ApiProperty({ type: DeliveryCountsDto, description: "the plan's own deliveries" }) counts: DeliveryCountsDto;
   @ApiPropertyOptional({ nullable: true, type: DeliveryCountsDto, description: 'the revocation notices, once the plan was revoked' })
   revocationCounts: DeliveryCountsDto | null;
+  @ApiPropertyOptional({ nullable: true, type: DeliveryCountsDto, description: 'the replacement notices, once the plan was replaced' })
+  replacementCounts: DeliveryCountsDto | null;
   @ApiProperty({ type: [RecipientDeliveriesDto] }) recipients: RecipientDeliveriesDto[];
 }

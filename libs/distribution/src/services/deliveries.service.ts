@@ -49,12 +49,14 @@ export class DeliveriesService {
       deliveries: byLine.get(line.id) ?? [],
     }));
     const notices = deliveries.filter((d) => d.purpose === 'revocation');
+    const replacementNotices = deliveries.filter((d) => d.purpose === 'replacement');
     return {
       planId,
       state: plan.state,
       numberSymbol: plan.numberSymbol,
       counts: countsOf(deliveries.filter((d) => d.purpose === 'issue')),
       revocationCounts: notices.length ? countsOf(notices) : null,
+      replacementCounts: replacementNotices.length ? countsOf(replacementNotices) : null,
       recipients,
     };
   }

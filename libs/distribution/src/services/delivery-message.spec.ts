@@ -4,6 +4,9 @@ import {
   mailSubject,
   mailText,
   pdfFileName,
+  ReplacementFacts,
+  replacementMailSubject,
+  replacementMailText,
   RevocationFacts,
   revocationMailSubject,
   revocationMailText,
@@ -87,5 +90,38 @@ describe('what the channels say when the plan is revoked', () => {
       revocation,
       plan: { id: plan.planId },
     });
+  });
+});
+
+describe('what the channels say when the plan is replaced', () => {
+  const replacement: ReplacementFacts = {
+    planId: '7e2b8c40-1d3f-4b6a-9c5e-8f0a1b2c3d4e',
+    documentTypeName: 'Kế hoạch',
+    numberSymbol: '09-KH/BCĐ',
+    issuedOn: '2024-03-21',
+    summary: 'triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024 (điều chỉnh)',
+  };
+
+  it('cites the old plan and the one that replaces it, from which day, and leads to the new one', () => {
+    expect(replacementMailSubject(plan)).toBe(`Thay thế ${mailSubject(plan)}`);
+    const text = replacementMailText(plan, replacement, 'Đảng ủy Sở Tài chính', `https://kehoach.example/plans/${replacement.planId}`);
+    expect(text.split('\n')).toEqual([
+      'Kính gửi: Đảng ủy Sở Tài chính',
+      '',
+      'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở thông báo kế hoạch số 04-KH/BCĐ ngày 24/1/2024 về triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024 đã được thay thế bằng Kế hoạch số 09-KH/BCĐ ngày 21/3/2024 về triển khai một số nhiệm vụ trọng tâm thực hiện dân chủ ở cơ sở năm 2024 (điều chỉnh).',
+      'Kể từ ngày 21/3/2024, kế hoạch số 04-KH/BCĐ hết hiệu lực; đề nghị quý cơ quan thực hiện theo văn bản thay thế.',
+      `Xem trên hệ thống: https://kehoach.example/plans/${replacement.planId}`,
+      '',
+      'Thư được gửi tự động, xin không trả lời thư này.',
+    ]);
+  });
+
+  it('sends plan.replaced (businessType replace) with the replacing plan, the same bytes on every attempt', () => {
+    const delivery = { id: 'd-3', recipientId: 'r1', recipientName: 'Đảng ủy Sở Y tế' };
+    const body = webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf', null, replacement);
+    expect(webhookPayload(plan, delivery, 'https://kehoach.example/api/plans/x/pdf', null, replacement)).toBe(body);
+    const payload = JSON.parse(body);
+    expect(payload).toMatchObject({ event: 'plan.replaced', businessType: 'replace', replacedBy: replacement, plan: { id: plan.planId } });
+    expect(payload.revocation).toBeUndefined();
   });
 });

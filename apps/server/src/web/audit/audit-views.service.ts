@@ -22,6 +22,7 @@ const OTHER_EVENTS: Record<string, string> = {
   INCOMING_HANDLING_REPORTED: 'Nơi nhận báo cáo xử lý',
   REVIEW_CHAIN_CHANGED: 'Đổi quy trình duyệt',
   DELEGATED: 'Ủy quyền ký',
+  REPLACEMENT_STARTED: 'Soạn văn bản thay thế',
 };
 
 /** An approval names its review step ("Duyệt nội dung", "Kiểm tra thể thức"), recorded with the event. */

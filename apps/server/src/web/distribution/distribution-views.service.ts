@@ -38,6 +38,8 @@ export interface IncomingDocumentView {
   childPlan: { href: string; label: string } | null;
   /** The sender revoked it: "Đã thu hồi ngày …", the reason, and whether the notice was acknowledged. */
   revoked: { label: string; reason: string; acknowledged: boolean; acknowledgedLabel: string } | null;
+  /** The sender replaced it: "Đã được thay thế bởi văn bản số …", and where the replacing plan is. */
+  replaced: { label: string; href: string } | null;
 }
 
 /** Văn bản đến, drawn by the server. */
@@ -75,6 +77,8 @@ export interface DistributionBoardView {
   counts: string;
   /** How far the revocation notices went, once the plan was revoked. */
   revocationCounts: string | null;
+  /** How far the replacement notices went, once the plan was replaced. */
+  replacementCounts: string | null;
   rows: DeliveryRowView[];
   /** Deliveries still under way: the page refreshes itself. */
   live: boolean;
@@ -159,6 +163,13 @@ export class DistributionViewsService {
               : 'Chưa xác nhận thông báo thu hồi',
           }
         : null,
+      // thay thế: the copy stays, the replacing plan is the one in force
+      replaced: doc.replacedAt
+        ? {
+            label: `Đã được thay thế bởi văn bản số ${doc.replacedByNumberSymbol ?? ''} (${viDateTime(doc.replacedAt)})`,
+            href: `/plans/${doc.replacedByPlanId}`,
+          }
+        : null,
     };
   }
 
@@ -166,7 +177,8 @@ export class DistributionViewsService {
     const [plan, data] = await Promise.all([this.plans.get(actor, planId), this.deliveries.forPlan(actor, planId)]);
     const c = data.counts;
     const r = data.revocationCounts;
-    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total);
+    const n = data.replacementCounts;
+    const live = c.ended < c.total || (c.total === 0 && ON_THE_WAY.includes(data.state)) || (!!r && r.ended < r.total) || (!!n && n.ended < n.total);
     return {
       title: `Phát hành: ${plan.numberSymbol ?? plan.summary}`,
       plan: { id: plan.id, numberSymbol: plan.numberSymbol, summary: plan.summary, stateLabel: planStateLabel(plan.state) },
@@ -176,6 +188,9 @@ export class DistributionViewsService {
         `đang chờ ${c.queued}, đã gửi ${c.sent}, lỗi đang thử lại ${c.failed}, hỏng hẳn ${c.dead}.`,
       revocationCounts: r
         ? `Thông báo thu hồi: đã xong ${r.ended}/${r.total} (${r.percent}%), đã xác nhận đã nhận ${r.acknowledged}, lỗi đang thử lại ${r.failed}, hỏng hẳn ${r.dead}.`
+        : null,
+      replacementCounts: n
+        ? `Thông báo thay thế: đã xong ${n.ended}/${n.total} (${n.percent}%), lỗi đang thử lại ${n.failed}, hỏng hẳn ${n.dead}.`
         : null,
       rows: boardRows(data),
       live,
