@@ -18,6 +18,8 @@ export interface NewDraft {
   content: unknown;
   parentPlanId?: string | null;
   dueDate?: string | null;
+  /** A correction notice (đính chính): the issued plan it corrects. */
+  correctsPlanId?: string | null;
 }
 
 /** The content as stored: schema and rules, then every id it names must exist in this database (422 otherwise). */
@@ -38,7 +40,10 @@ export async function insertDraft(manager: EntityManager, draft: NewDraft): Prom
 }
 
 /** The plan row of a new draft (version 1), both writers' one rule for it. */
-function newDraftRow(draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate'>, content: PlanContent): Partial<Plan> {
+function newDraftRow(
+  draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate' | 'correctsPlanId'>,
+  content: PlanContent,
+): Partial<Plan> {
   return {
     organizationId: draft.organizationId,
     documentType: content.documentType,
@@ -49,6 +54,7 @@ function newDraftRow(draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'pare
     createdById: draft.authorId,
     parentPlanId: draft.parentPlanId ?? null,
     dueDate: draft.dueDate ?? null,
+    correctsPlanId: draft.correctsPlanId ?? null,
   };
 }
 
