@@ -19,6 +19,7 @@ import { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 import { migrateFromV1, PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
 import { migrateFromV2, PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
 import { migrateToAfterIssuance, PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance } from './plan.machine.after-issuance';
+import { migrateToV5, PLAN_MACHINE_V5, planMachineV5 } from './plan.machine.v5';
 
 export * from './machine-rules';
 export * from './plan-events';
@@ -28,6 +29,7 @@ export { PLAN_MACHINE_V1, planMachineV1 } from './plan.machine';
 export { PLAN_MACHINE_V2, planMachineV2 } from './plan.machine.v2';
 export { PLAN_MACHINE_V3, planMachineV3 } from './plan.machine.v3';
 export { PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance } from './plan.machine.after-issuance';
+export { PLAN_MACHINE_V5, planMachineV5 } from './plan.machine.v5';
 
 /** What is stored per plan: the machine's persisted snapshot, as JSON. */
 export interface PersistedPlanSnapshot {
@@ -67,7 +69,8 @@ export const PLAN_MACHINE_VERSIONS: readonly PlanMachineVersion[] = [
   registered(PLAN_MACHINE_V1, planMachineV1, migrateFromV1),
   registered(PLAN_MACHINE_V2, planMachineV2, migrateFromV2),
   registered(PLAN_MACHINE_V3, planMachineV3, migrateToAfterIssuance),
-  registered(PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance),
+  registered(PLAN_MACHINE_AFTER_ISSUANCE, planMachineAfterIssuance, migrateToV5),
+  registered(PLAN_MACHINE_V5, planMachineV5),
 ];
 
 /** The newest version: new plans start on it and stored ones move to it when loaded (unless the configuration holds back). */
@@ -206,6 +209,8 @@ export const ISSUED_STATES: readonly string[] = statesTagged('issued');
 export const CANCELLED_STATES: readonly string[] = statesTagged('cancelled');
 /** Revoked after issuance (thu hồi): still numbered and filed, no longer in force. */
 export const REVOKED_STATES: readonly string[] = statesTagged('revoked');
+/** Replaced after issuance (thay thế): still numbered and filed, its replacement in force instead. */
+export const REPLACED_STATES: readonly string[] = statesTagged('replaced');
 
 export function isContentEditable(state: string): boolean {
   return EDITABLE_STATES.includes(state);

@@ -297,6 +297,10 @@ export const PLAN_EVENTS = {
     audit: ({ event }) => ({ stepUp: 'password', decisionNumber: event.decisionNumber }),
   },
   PARENT_REVOKED: system('Hủy do văn bản cấp trên bị thu hồi'),
+  REPLACED: {
+    ...system<'REPLACED'>('Được thay thế bằng văn bản mới'),
+    audit: ({ event }) => ({ replacementId: event.replacementId }),
+  },
 } satisfies { [T in PlanEventType]: EventSpec<T> };
 
 export const PLAN_EVENT_TYPES = Object.keys(PLAN_EVENTS) as PlanEventType[];

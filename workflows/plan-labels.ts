@@ -13,6 +13,7 @@ export const PLAN_STATE_LABELS: Record<string, string> = {
   distributing: 'Đang phát hành',
   distributed: 'Đã phát hành',
   revoked: 'Đã thu hồi',
+  replaced: 'Đã được thay thế',
   cancelled: 'Đã hủy',
 };
 

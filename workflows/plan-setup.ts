@@ -127,7 +127,9 @@ export type PlanEvent =
   | ({ type: 'DISTRIBUTION_STARTED' } & By)
   | ({ type: 'DISTRIBUTED' } & By)
   | ({ type: 'REVOKE'; reason: string; decisionNumber: string | null; passwordConfirmed: boolean } & By)
-  | ({ type: 'PARENT_REVOKED'; reason: string } & By);
+  | ({ type: 'PARENT_REVOKED'; reason: string } & By)
+  /** Since v5: the plan that replaces this one (thay thế) was issued. */
+  | ({ type: 'REPLACED'; replacementId: string } & By);
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -144,6 +146,7 @@ export const PLAN_STATES = [
   'distributing',
   'distributed',
   'revoked',
+  'replaced',
   'cancelled',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -237,6 +240,11 @@ export const CONDITIONS = {
     test: ({ event }) => ev(event, 'SUBMIT').formatErrors === 0,
     reason: ({ event }) => `Dự thảo còn ${ev(event, 'SUBMIT').formatErrors} lỗi thể thức cần sửa trước khi trình`,
   },
+  withoutReviewChain: {
+    kind: 'payload',
+    test: ({ event }) => Array.isArray(ev(event, 'SUBMIT').chain) && ev(event, 'SUBMIT').chain.length === 0,
+    reason: () => 'Văn bản này phải qua các bước duyệt của cơ quan ban hành trước khi trình ký',
+  },
   hasChain: {
     kind: 'payload',
     test: ({ event }) => Array.isArray(ev(event, 'SUBMIT').chain) && ev(event, 'SUBMIT').chain.length > 0,
@@ -329,6 +337,8 @@ export type ConditionName = keyof typeof CONDITIONS;
 /** Each named guard of the machine is all of these conditions, checked in this order. */
 export const GUARD_CONDITIONS = {
   maySubmit: ['byDrafter', 'noOpenComments', 'hasChain', 'formatClean'],
+  /** Since v5: a correction notice (đính chính) goes from its drafter straight to its signer. */
+  maySubmitWithoutReview: ['byDrafter', 'noOpenComments', 'withoutReviewChain', 'formatClean'],
   mayCirculate: ['byDrafter', 'hasConsultees', 'deadlineAhead'],
   mayAnswerLast: ['byPendingConsultee', 'hasComments', 'isLastAnswer'],
   mayAnswer: ['byPendingConsultee', 'hasComments', 'notLastAnswer'],
@@ -374,6 +384,9 @@ export const PLAN_HAND_OVERS = [
   // REVOKE: the recipients told through the channels that delivered the plan; its children cancelled or flagged
   'tellRecipientsOfRevocation',
   'revokeChildren',
+  // REPLACED: the recipients of the old plan and of its replacement told; the old plan's children linked to the new one
+  'tellRecipientsOfReplacement',
+  'relinkChildren',
 ] as const;
 export type PlanHandOver = (typeof PLAN_HAND_OVERS)[number];
 export type PlanEffect = (typeof PLAN_EFFECTS)[number] | PlanHandOver;
@@ -388,6 +401,7 @@ export const planSetup = setup({
   },
   guards: {
     maySubmit: guard('maySubmit'),
+    maySubmitWithoutReview: guard('maySubmitWithoutReview'),
     mayCirculate: guard('mayCirculate'),
     mayAnswerLast: guard('mayAnswerLast'),
     mayAnswer: guard('mayAnswer'),
@@ -464,5 +478,7 @@ export const planSetup = setup({
     handOverToCascade: effect,
     tellRecipientsOfRevocation: effect,
     revokeChildren: effect,
+    tellRecipientsOfReplacement: effect,
+    relinkChildren: effect,
   },
 });

@@ -7,9 +7,11 @@ import {
   PATH_NOW,
   PATH_PEOPLE as p,
   PATH_REVOCATION_REASON,
+  PATH_REPLACEMENT_ID,
   roadState,
   shortestRoadPaths,
   simpleRoadPaths,
+  correctionRoadPaths,
 } from '../test/support/plan-paths';
 import {
   allowedPlanEvents,
@@ -34,6 +36,7 @@ import {
   planStateOf,
   persistPlanSnapshot,
   REVOKED_STATES,
+  REPLACED_STATES,
   restorePlanSnapshot,
   startPlan,
   stepPlan,
@@ -86,6 +89,7 @@ const CONTEXT_IN: Record<PlanState, Partial<PlanMachineContext>> = {
   distributing: { ...SUBMITTED, signedBy: 'signer' },
   distributed: { ...SUBMITTED, signedBy: 'signer' },
   revoked: { ...SUBMITTED, signedBy: 'signer' },
+  replaced: { ...SUBMITTED, signedBy: 'signer' },
   cancelled: { cancelReason: 'Không còn cần thiết' },
 };
 
@@ -97,6 +101,11 @@ const eventsOf = (version: string) =>
   );
 /** The version knows what happens after issuance (REVOKE, PARENT_REVOKED, `revoked`). */
 const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
+/** The version knows replacement (REPLACED, `replaced`) and the correction notice's short road (v5). */
+const knowsReplacement = (version: string) => statesOf(version).includes('replaced');
+const REPLACED_BY_SYSTEM: PlanEvent = { type: 'REPLACED', by: p.system, replacementId: PATH_REPLACEMENT_ID };
+/** A correction notice's SUBMIT: no review chain. */
+const SUBMIT_WITHOUT_REVIEW: PlanEvent = { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] };
 const REVOKE_AS_SIGNER: PlanEvent = {
   type: 'REVOKE',
   by: p.signer,
@@ -142,6 +151,8 @@ function qualified(type: PlanEventType, state: PlanState): PlanEvent {
       return REVOKE_AS_SIGNER;
     case 'PARENT_REVOKED':
       return { type, by: p.system, reason: PATH_REVOCATION_REASON };
+    case 'REPLACED':
+      return REPLACED_BY_SYSTEM;
     default:
       return { type, by: p.system } as PlanEvent;
   }
@@ -160,6 +171,7 @@ const ALLOWED_V2: Record<PlanState, Partial<Record<PlanEventType, PlanState>>> =
   distributing: { DISTRIBUTED: 'distributed' },
   distributed: {},
   revoked: {},
+  replaced: {},
   cancelled: {},
 };
 
@@ -180,8 +192,17 @@ const AFTER_ISSUANCE: Partial<Record<PlanState, Partial<Record<PlanEventType, Pl
   distributed: { REVOKE: 'revoked' },
 };
 
+/** What v5 adds: the replaced plan (the correction notice's SUBMIT is a payload of its own, see the guards). */
+const REPLACEMENT: Partial<Record<PlanState, Partial<Record<PlanEventType, PlanState>>>> = {
+  distributed: { REVOKE: 'revoked', REPLACED: 'replaced' },
+};
+
 function allowedOn(version: string, state: PlanState): Partial<Record<PlanEventType, PlanState>> {
-  return { ...(hasDesk(version) ? ALLOWED_V3 : ALLOWED_V2)[state], ...(knowsRevocation(version) ? AFTER_ISSUANCE[state] : {}) };
+  return {
+    ...(hasDesk(version) ? ALLOWED_V3 : ALLOWED_V2)[state],
+    ...(knowsRevocation(version) ? AFTER_ISSUANCE[state] : {}),
+    ...(knowsReplacement(version) ? REPLACEMENT[state] : {}),
+  };
 }
 
 function send(snapshot: AnyMachineSnapshot, event: PlanEvent) {
@@ -212,9 +233,9 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     const pairs = statesOf(version).flatMap((state) => PLAN_EVENT_TYPES.map((type) => [state, type] as const));
 
     it('covers every state of the version and every event of the table', () => {
-      // v1 and v2: 10 states; v3 adds the clerk's desk (awaitingIssue), v4 `revoked`; 19 events (an event a version
-      // does not know is refused in every state)
-      expect(pairs).toHaveLength((10 + (hasDesk(version) ? 1 : 0) + (knowsRevocation(version) ? 1 : 0)) * 19);
+      // v1 and v2: 10 states; v3 adds the clerk's desk (awaitingIssue), v4 `revoked`, v5 `replaced`; 20 events (an event
+      // a version does not know is refused in every state)
+      expect(pairs).toHaveLength((10 + (hasDesk(version) ? 1 : 0) + (knowsRevocation(version) ? 1 : 0) + (knowsReplacement(version) ? 1 : 0)) * 20);
     });
 
     it.each(pairs)('%s + %s', (state, type) => {
@@ -236,7 +257,8 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(at('draft'), { ...qualified('SUBMIT', 'draft'), by: p.reviewer }, 'byDrafter');
       expectRefused(at('draft', { openComments: ['c1', 'c2'] }), qualified('SUBMIT', 'draft'), 'noOpenComments');
       expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 2, chain: PATH_CHAIN }, 'formatClean');
-      expectRefused(at('draft'), { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: [] }, 'hasChain');
+      // before v5 an empty chain is refused; from v5 it is a correction notice's short road (its own test)
+      if (!knowsReplacement(V)) expectRefused(at('draft'), SUBMIT_WITHOUT_REVIEW, 'hasChain');
       const { snapshot, effects } = expectStep(at('draft', { round: 2 }), {
         type: 'SUBMIT',
         by: p.drafter,
@@ -246,6 +268,21 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       });
       expect(snapshot.context).toMatchObject({ submittedVersion: 7, step: 0, chain: PATH_CHAIN, round: 2 });
       expect(effects).toEqual(['awaitReviewer']);
+    });
+
+    it('SUBMIT without a review chain (v5, a correction notice): the drafter, straight to the signers, who are told', () => {
+      if (!knowsReplacement(V)) return expectRefused(at('draft'), SUBMIT_WITHOUT_REVIEW, 'hasChain');
+      expectRefused(at('draft'), { ...SUBMIT_WITHOUT_REVIEW, by: p.reviewer } as PlanEvent, 'byDrafter');
+      expectRefused(at('draft', { openComments: ['c1'] }), SUBMIT_WITHOUT_REVIEW, 'noOpenComments');
+      expectRefused(at('draft'), { ...SUBMIT_WITHOUT_REVIEW, formatErrors: 1 } as PlanEvent, 'formatClean');
+      const { snapshot, effects } = expectStep(at('draft'), SUBMIT_WITHOUT_REVIEW);
+      expect(planStateOf(snapshot)).toBe('awaitingSignature');
+      expect(snapshot.context).toMatchObject({ submittedVersion: 1, chain: [], step: 0, approvals: [] });
+      expect(effects).toEqual(['awaitSigner']);
+      // and on from there as any plan: signed, to the desk
+      expect(planStateOf(expectStep(snapshot, qualified('SIGN', 'awaitingSignature')).snapshot)).toBe('awaitingIssue');
+      // a plan with its chain still goes to review
+      expect(planStateOf(expectStep(at('draft'), qualified('SUBMIT', 'draft')).snapshot)).toBe('review');
     });
 
     it('CIRCULATE: the drafter, to distinct consultees other than themself, before a future deadline', () => {
@@ -444,6 +481,20 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       expectRefused(snapshot, REVOKE_AS_SIGNER, 'not_in_state');
     });
 
+    it('REPLACED (v5): by the system, from distributed only (a revoked plan is not replaced); tells the recipients and relinks the children', () => {
+      if (!knowsReplacement(V)) return expectRefused(at('distributed'), REPLACED_BY_SYSTEM, 'not_in_state');
+      expectRefused(at('distributed'), { ...REPLACED_BY_SYSTEM, by: p.signer } as PlanEvent, 'bySystem');
+      for (const state of ['draft', 'awaitingSignature', 'awaitingIssue', 'signed', 'issued', 'distributing', 'revoked', 'cancelled'] as const)
+        expectRefused(at(state), REPLACED_BY_SYSTEM, 'not_in_state');
+      const { snapshot, effects } = expectStep(at('distributed'), REPLACED_BY_SYSTEM);
+      expect(planStateOf(snapshot)).toBe('replaced');
+      expect(effects).toEqual(['tellRecipientsOfReplacement', 'relinkChildren']);
+      expect(snapshot.hasTag('issued')).toBe(true);
+      // once replaced, neither replaced again nor revoked
+      expectRefused(snapshot, REPLACED_BY_SYSTEM, 'not_in_state');
+      expectRefused(snapshot, REVOKE_AS_SIGNER, 'not_in_state');
+    });
+
     it("PARENT_REVOKED (versions after issuance): a child still on its road is cancelled with the parent's reason, by the system only", () => {
       const event: PlanEvent = { type: 'PARENT_REVOKED', by: p.system, reason: PATH_REVOCATION_REASON };
       if (!knowsRevocation(V)) return expectRefused(at('draft'), event, 'not_in_state');
@@ -487,10 +538,13 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
       ['awaitingIssue', p.signer, {}, []],
       ['signed', p.clerk, {}, []],
       ['signed', p.signer, {}, []],
-      ['distributed', p.system, {}, []],
+      ['distributed', p.system, {}, ['REPLACED']],
       ['distributed', p.signer, {}, ['REVOKE']],
       ['distributed', p.drafter, {}, []],
       ['revoked', p.signer, {}, []],
+      ['revoked', p.system, {}, []],
+      ['replaced', p.signer, {}, []],
+      ['replaced', p.system, {}, []],
       ['cancelled', p.admin, {}, []],
     ] as const;
     // (a state the version does not have is left out, and so is an event it does not know)
@@ -511,14 +565,26 @@ describe.each(VERSIONS)('plan machine v%s', (version) => {
     };
 
     it('the shortest paths reach every state of the road', () => {
-      const paths = shortestRoadPaths(version);
+      const paths = shortestRoadPaths(version, { replaced: true });
       const reached = new Set(paths.map((path) => planStateOf(path.state)));
       expect([...reached].sort()).toEqual([...statesOf(version)].sort());
     });
 
+    it("a correction notice's road (v5: SUBMIT without a chain) never passes review and reaches the end of the road", () => {
+      if (!knowsReplacement(version)) return;
+      const paths = correctionRoadPaths(version, { replaced: true });
+      for (const path of paths) expect(path.steps.map((s) => planStateOf(s.state))).not.toContain('review');
+      const reached = new Set(paths.map((path) => planStateOf(path.state)));
+      expect(reached).toEqual(new Set(statesOf(version).filter((state) => state !== 'review')));
+      for (const path of paths) {
+        const events = path.steps.map((s) => s.event).filter((e) => e.type !== ('xstate.init' as string));
+        expect(roadState(replay(events).snapshot)).toBe(roadState(path.state));
+      }
+    });
+
     it.each([
-      ['shortest', shortestRoadPaths(version)],
-      ['simple', simpleRoadPaths(version)],
+      ['shortest', shortestRoadPaths(version, { replaced: true })],
+      ['simple', simpleRoadPaths(version, { replaced: true })],
     ] as const)('every %s path replays step by step to its end state', (_kind, paths) => {
       expect(paths.length).toBeGreaterThan(10);
       for (const path of paths) {
@@ -544,9 +610,10 @@ describe('plan machine versions', () => {
       for (const config of Object.values(machine.config.states ?? {})) expect((config as { states?: unknown }).states).toBeUndefined();
     }
     expect(EDITABLE_STATES).toEqual(['draft']);
-    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued', 'revoked']);
+    expect([...ISSUED_STATES].sort()).toEqual(['distributed', 'distributing', 'issued', 'replaced', 'revoked']);
     expect(CANCELLED_STATES).toEqual(['cancelled']);
     expect(REVOKED_STATES).toEqual(['revoked']);
+    expect(REPLACED_STATES).toEqual(['replaced']);
     expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
     expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(
       VERSIONS.map(() => ['stepHolders', 'signers', null]),
@@ -554,12 +621,16 @@ describe('plan machine versions', () => {
   });
 
   it('the event table has a row for every event of the machines, and the newest machine knows every event of the table', () => {
-    // an older version knows fewer events: the desk's from v3, those after issuance (revocation) from v4
+    // an older version knows fewer events: the desk's from v3, those after issuance (revocation) from v4, replacement from v5
     for (const version of VERSIONS) {
       const desk = ['ISSUE', 'REFUSE_ISSUE'];
       const revocation = ['REVOKE', 'PARENT_REVOKED'];
+      const replacement = ['REPLACED'];
       const expected = PLAN_EVENT_TYPES.filter(
-        (type) => (hasDesk(version) || !desk.includes(type)) && (knowsRevocation(version) || !revocation.includes(type)),
+        (type) =>
+          (hasDesk(version) || !desk.includes(type)) &&
+          (knowsRevocation(version) || !revocation.includes(type)) &&
+          (knowsReplacement(version) || !replacement.includes(type)),
       );
       expect([...eventsOf(version)].sort()).toEqual([...expected].sort());
     }
@@ -644,6 +715,27 @@ describe('plan machine versions', () => {
     expect(planStateOf(expectStep(restorePlanSnapshot(after, moved.persisted), REVOKE_AS_SIGNER).snapshot)).toBe('revoked');
   });
 
+  it('migrates every v4 snapshot to v5 unchanged, where it carries on (a distributed plan may be replaced; a revoked one not)', () => {
+    const saved = JSON.parse(readFileSync(join(folder, 'plan-v4.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    expect(new Set(saved.fixtures.map((f) => f.snapshot.value))).toEqual(new Set(statesOf('4')));
+    V = '5';
+    for (const { snapshot: persisted } of saved.fixtures) {
+      const moved = migratePlanSnapshot('4', persisted, '5');
+      expect(moved).toEqual({ version: '5', persisted });
+      const snapshot = restorePlanSnapshot('5', moved.persisted);
+      expect(planStateOf(snapshot)).toBe(persisted.value);
+      expect(snapshot.context).toEqual(persisted.context);
+      expect(snapshot.status).toBe(persisted.status);
+      if (persisted.value === 'distributed') expect(planStateOf(expectStep(snapshot, REPLACED_BY_SYSTEM).snapshot)).toBe('replaced');
+      if (persisted.value === 'revoked') expectRefused(snapshot, REPLACED_BY_SYSTEM, 'not_in_state');
+    }
+    // and a v1 plan goes all the way
+    const v1 = JSON.parse(readFileSync(join(folder, 'plan-v1.snapshots.json'), 'utf8')) as { fixtures: { snapshot: PersistedPlanSnapshot }[] };
+    const distributed = v1.fixtures.find((f) => f.snapshot.value === 'distributed')!.snapshot;
+    const moved = migratePlanSnapshot('1', distributed, '5');
+    expect(planStateOf(expectStep(restorePlanSnapshot('5', moved.persisted), REPLACED_BY_SYSTEM).snapshot)).toBe('replaced');
+  });
+
   it.each(files)('restores every snapshot of %s and runs on from it', (file) => {
     const saved = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
       machineVersion: string;
@@ -658,12 +750,12 @@ describe('plan machine versions', () => {
       const who = [p.drafter, p.reviewer, p.checker, p.signer, p.clerk, p.consulteeA, p.consulteeB, p.system];
       const allowed = who.flatMap((by) => allowedPlanEvents(saved.machineVersion, snapshot, by));
       // (a final state has nothing left to do: cancelled, and distributed in v1; distributed waits for a revocation
-      // where one exists, revoked for what follows it)
-      const waiting = ['distributed', 'revoked'].includes(planStateOf(snapshot));
+      // or a replacement where they exist, revoked and replaced for what follows them)
+      const waiting = ['distributed', 'revoked', 'replaced'].includes(planStateOf(snapshot));
       if (snapshot.status === 'active' && !waiting) expect(allowed.length).toBeGreaterThan(0);
-      else if (!knowsRevocation(saved.machineVersion) || snapshot.status !== 'active' || planStateOf(snapshot) === 'revoked')
+      else if (!knowsRevocation(saved.machineVersion) || snapshot.status !== 'active' || planStateOf(snapshot) !== 'distributed')
         expect(allowed).toEqual([]);
-      else expect(allowed).toEqual(['REVOKE']);
+      else expect(allowed).toEqual(knowsReplacement(saved.machineVersion) ? ['REVOKE', 'REPLACED'] : ['REVOKE']);
     }
   });
 

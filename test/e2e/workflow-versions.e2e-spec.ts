@@ -10,18 +10,20 @@ type StoredRow = { plan_id: string; machine_version: string; status: string; sta
 
 const statesOf = (version: string) => PLAN_STATES.filter((state) => state in (planMachineVersion(version).machine.config.states ?? {}));
 const knowsRevocation = (version: string) => statesOf(version).includes('revoked');
+const knowsReplacement = (version: string) => statesOf(version).includes('replaced');
 
 /**
  * A machine version that migrates: plans stored by the application on the older version in
  * every state of that version, then the application switched to the newer one on the same
  * database. Each plan is read on the newer version, moves on where the road goes on, and is
  * stored as the newer version. v1 → v2 (distributed no longer final), v2 → v3 (the clerk's desk),
- * v3 → v4 (revocation after issuance).
+ * v3 → v4 (revocation after issuance), v4 → v5 (replacement, the correction notice's short road).
  */
 describe.each([
   ['1', '2'],
   ['2', '3'],
-  ['3', LATEST_PLAN_MACHINE_VERSION],
+  ['3', '4'],
+  ['4', LATEST_PLAN_MACHINE_VERSION],
 ])('workflow: plans stored on machine v%s carry on after the switch to v%s', (from, to) => {
   let v1: TestApp | null = null;
   let v2: TestApp;
@@ -61,8 +63,12 @@ describe.each([
     await v2?.close();
   });
 
-  const system = (planId: string, type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED') =>
-    v2.app.get(DataSource).transaction((manager) => v2.app.get(WorkflowService).applySystemEvent(planId, { type }, { manager }));
+  const system = (planId: string, type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED' | 'REPLACED') =>
+    v2.app
+      .get(DataSource)
+      .transaction((manager) =>
+        v2.app.get(WorkflowService).applySystemEvent(planId, type === 'REPLACED' ? { type, replacementId: planId } : { type }, { manager }),
+      );
 
   it('reads every stored plan on the newer version, where it stood', async () => {
     for (const [state, planId] of plans) {
@@ -120,6 +126,12 @@ describe.each([
     const rows = await stored(v2);
     // Stored as the older version until a transition stores them again: reading migrates, it does not write.
     expect([rows.get(distributed)?.machine_version, rows.get(cancelled)?.machine_version]).toEqual([from, from]);
+    if (knowsReplacement(to) && plans.has('revoked')) {
+      // revoked on the older version: not in force, nothing to replace
+      const refused = system(plans.get('revoked')!, 'REPLACED');
+      await expect(refused).rejects.toMatchObject({ code: 'transition_refused', details: { refusedBy: 'not_in_state' } });
+      expect((await stored(v2)).get(plans.get('revoked')!)).toMatchObject({ machine_version: from, state: 'revoked', status: 'active' });
+    }
     if (knowsRevocation(to)) {
       const revoked = await sendEvent(v2, ROAD_USERS.signer, distributed, { type: 'REVOKE', reason: 'Ban hành nhầm', password: 'demo1234' });
       expect({ status: revoked.status, to: revoked.body.toState }).toEqual({ status: 200, to: 'revoked' });

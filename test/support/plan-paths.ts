@@ -35,6 +35,8 @@ export const PATH_CHAIN: ReviewStep[] = [
 ];
 
 export const PATH_REVOCATION_REASON = 'Ban hành không đúng thẩm quyền';
+/** The plan that replaces a distributed one (v5). */
+export const PATH_REPLACEMENT_ID = 'replacement';
 
 /** The parent of a plan still on its road was revoked: the cascade cancels it (versions that know the event). */
 const parentRevoked: PlanEvent = { type: 'PARENT_REVOKED', by: SYSTEM_SENDER, reason: PATH_REVOCATION_REASON };
@@ -42,15 +44,31 @@ const parentRevoked: PlanEvent = { type: 'PARENT_REVOKED', by: SYSTEM_SENDER, re
 export const PATH_NOW = '2024-01-10T02:00:00.000Z';
 export const PATH_DEADLINE = '2024-01-15T10:00:00.000Z';
 
+/**
+ * Which document walks the road: a plan (its organization's review chain) or, from v5, a
+ * correction notice (đính chính: submitted without a chain, straight to the signer).
+ */
+export type RoadKind = 'plan' | 'correctionNotice';
+
+export interface RoadOptions {
+  kind?: RoadKind;
+  /**
+   * Whether a distributed plan's replacement gets issued (REPLACED, v5). The machine's paths
+   * take it; a replay through the service leaves it out, since it needs a real replacement
+   * walking its own road (test/e2e/replacement does that).
+   */
+  replaced?: boolean;
+}
+
 /** The events the people of the road would send from this snapshot, each with a valid payload. */
-export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
+export function roadEvents(snapshot: AnyMachineSnapshot, { kind = 'plan', replaced = false }: RoadOptions = {}): PlanEvent[] {
   const c = snapshot.context as PlanMachineContext;
   const version = c.submittedVersion ?? 1;
   const p = PATH_PEOPLE;
   switch (snapshot.value) {
     case 'draft':
       return [
-        { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: PATH_CHAIN },
+        { type: 'SUBMIT', by: p.drafter, version: 1, formatErrors: 0, chain: kind === 'plan' ? PATH_CHAIN : [] },
         // One consultation at a time: comments of the last one are resolved before the next.
         ...(c.openComments.length
           ? []
@@ -108,7 +126,11 @@ export function roadEvents(snapshot: AnyMachineSnapshot): PlanEvent[] {
     case 'distributing':
       return [{ type: 'DISTRIBUTED', by: p.system }];
     case 'distributed':
-      return [{ type: 'REVOKE', by: p.signer, reason: PATH_REVOCATION_REASON, decisionNumber: null, passwordConfirmed: true }];
+      return [
+        { type: 'REVOKE', by: p.signer, reason: PATH_REVOCATION_REASON, decisionNumber: null, passwordConfirmed: true },
+        // its replacement was issued (v5)
+        ...(replaced ? [{ type: 'REPLACED', by: p.system, replacementId: PATH_REPLACEMENT_ID } as PlanEvent] : []),
+      ];
     default:
       return [];
   }
@@ -121,22 +143,27 @@ export function roadState(snapshot: AnyMachineSnapshot): string {
   return `${String(snapshot.value)}|step ${c.step}|answered ${answered}|open ${c.openComments.length}`;
 }
 
-const traversal = {
+const traversal = (options: RoadOptions) => ({
   input: { drafterId: 'drafter' },
-  events: roadEvents,
+  events: (snapshot: AnyMachineSnapshot) => roadEvents(snapshot, options),
   serializeState: (snapshot: AnyMachineSnapshot) => roadState(snapshot),
   serializeEvent: (event: PlanEvent) => `${event.type}:${event.by.id}`,
-};
+});
 
 export type RoadPath = StatePath<AnyMachineSnapshot, PlanEvent>;
 
 /** Paths on a machine version (the newest by default). */
-export function shortestRoadPaths(version = LATEST_PLAN_MACHINE_VERSION): RoadPath[] {
-  return getShortestPaths(planMachineVersion(version).machine, traversal as never) as unknown as RoadPath[];
+export function shortestRoadPaths(version = LATEST_PLAN_MACHINE_VERSION, options: RoadOptions = {}): RoadPath[] {
+  return getShortestPaths(planMachineVersion(version).machine, traversal(options) as never) as unknown as RoadPath[];
 }
 
-export function simpleRoadPaths(version = LATEST_PLAN_MACHINE_VERSION): RoadPath[] {
-  return getSimplePaths(planMachineVersion(version).machine, traversal as never) as unknown as RoadPath[];
+export function simpleRoadPaths(version = LATEST_PLAN_MACHINE_VERSION, options: RoadOptions = {}): RoadPath[] {
+  return getSimplePaths(planMachineVersion(version).machine, traversal(options) as never) as unknown as RoadPath[];
+}
+
+/** The shortest paths of a correction notice (v5): its SUBMIT carries no review chain. */
+export function correctionRoadPaths(version = LATEST_PLAN_MACHINE_VERSION, options: RoadOptions = {}): RoadPath[] {
+  return shortestRoadPaths(version, { ...options, kind: 'correctionNotice' });
 }
 
 /** The role that sent an event of a path. */

@@ -56,7 +56,8 @@ export interface ApplyResult {
 export type SystemEvent =
   | { type: 'DEADLINE'; round: number }
   | { type: 'NUMBERED' | 'ISSUED' | 'DISTRIBUTION_STARTED' | 'DISTRIBUTED' }
-  | { type: 'PARENT_REVOKED'; reason: string };
+  | { type: 'PARENT_REVOKED'; reason: string }
+  | { type: 'REPLACED'; replacementId: string };
 
 export interface SystemEventOptions {
   /** Run inside the caller's transaction (the issuance handler numbers and moves the plan at once). */

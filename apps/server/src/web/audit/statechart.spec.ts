@@ -1,4 +1,4 @@
-import { planMachineAfterIssuance, planMachineV1 as planMachine } from '@workflows/index';
+import { planMachineAfterIssuance, planMachineV1 as planMachine, planMachineV5 } from '@workflows/index';
 import { buildStatechart } from './statechart';
 
 describe('statechart drawn from the machine definition', () => {
@@ -54,5 +54,18 @@ describe('statechart drawn from the machine definition', () => {
     expect(revoked.states.find((s) => s.id === 'revoked')).toMatchObject({ label: 'Đã thu hồi', current: true, final: false });
     expect(revoked.edges.find((e) => e.from === 'review' && e.to === 'cancelled')!.events.sort()).toEqual(['CANCEL', 'PARENT_REVOKED']);
     expect(revoked.svg).toContain('Đã thu hồi');
+  });
+
+  it("draws v5: REPLACED from distributed to replaced, and the correction notice's SUBMIT straight to the signers", () => {
+    const replaced = buildStatechart(planMachineV5.config as never, 'replaced', [
+      { from: 'distributing', to: 'distributed', event: 'DISTRIBUTED' },
+      { from: 'distributed', to: 'replaced', event: 'REPLACED' },
+    ]);
+    const edge = replaced.edges.find((e) => e.from === 'distributed' && e.to === 'replaced')!;
+    expect(edge).toMatchObject({ events: ['REPLACED'], label: 'Được thay thế bằng văn bản mới', taken: 1 });
+    expect(replaced.states.find((s) => s.id === 'replaced')).toMatchObject({ label: 'Đã được thay thế', current: true, final: false });
+    expect(replaced.edges.find((e) => e.from === 'draft' && e.to === 'awaitingSignature')!.events).toEqual(['SUBMIT']);
+    expect(replaced.edges.find((e) => e.from === 'draft' && e.to === 'review')!.events).toEqual(['SUBMIT']);
+    expect(replaced.svg).toContain('Đã được thay thế');
   });
 });
