@@ -326,6 +326,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /plans/:id/distribution/:deliveryId/resend': { rule: nobody(404, ['clerk']), states: ['issued'] },
   'GET /plans/:id/reports/new': { rule: signedIn(), states: ['issued'] },
   'POST /plans/:id/reports': { rule: signedIn(422), states: ['issued'], body: {} },
+  // Đính chính: the form and its post, for the drafters and signers of the issuing organization (an empty form is 422).
+  'GET /plans/:id/corrections/new': { rule: planCorrectors(200), states: ['issued'] },
+  'POST /plans/:id/corrections': { rule: planCorrectors(422), states: ['issued'], body: {} },
 
   // ---- web: audit, registers, incoming, administration, demo mail ----
   'GET /audit': { rule: withRole(['auditor']) },

@@ -26,14 +26,7 @@ export class CorrectionsService {
   /** Drafts the notice from the items; refuses (writing nothing) what Art. 18 does not allow. */
   async create(actor: Actor, originalId: string, dto: CreateCorrectionDto): Promise<CorrectionNoticeDto> {
     const noticeId = await this.dataSource.transaction(async (manager) => {
-      const plan = await this.access.readable(actor, originalId, manager, true);
-      if (!hasRole(actor, 'drafter', plan.organizationId) && !hasRole(actor, 'signer', plan.organizationId)) {
-        throw new CorrectionError(
-          CorrectionErrorCode.NotDrafterOrSigner,
-          'Chỉ chuyên viên soạn thảo hoặc người ký của cơ quan ban hành mới được soạn văn bản đính chính',
-        );
-      }
-      const original = await this.correctable(manager, plan);
+      const { plan, original } = await this.correctableBy(actor, originalId, manager, true);
       const items = checkedItems(original, dto.items);
       const summary = dto.summary === undefined ? undefined : cleanText(dto.summary);
       if (summary === '') throw CorrectionError.invalid([{ path: 'summary', code: 'required', message: 'summary: không được để trống' }]);
@@ -46,6 +39,32 @@ export class CorrectionsService {
     });
     const [notice] = (await correctionNoticesOf(this.dataSource.manager, originalId, { issuedOnly: false })).filter((n) => n.id === noticeId);
     return toCorrectionNoticeDto(notice);
+  }
+
+  /** Refuses (404, 403, 409) unless the actor may draft a notice for this plan now: the form's page asks first. */
+  async assertMayDraft(actor: Actor, originalId: string): Promise<void> {
+    await this.correctableBy(actor, originalId, this.dataSource.manager, false);
+  }
+
+  /** The plan, if the actor may read it whole, drafts or signs for its organization, and it may be corrected. */
+  private async correctableBy(actor: Actor, originalId: string, manager: EntityManager, lock: boolean) {
+    const plan = await this.access.readable(actor, originalId, manager, lock);
+    if (!hasRole(actor, 'drafter', plan.organizationId) && !hasRole(actor, 'signer', plan.organizationId)) {
+      throw new CorrectionError(
+        CorrectionErrorCode.NotDrafterOrSigner,
+        'Chỉ chuyên viên soạn thảo hoặc người ký của cơ quan ban hành mới được soạn văn bản đính chính',
+      );
+    }
+    return { plan, original: await this.correctable(manager, plan) };
+  }
+
+  /**
+   * Whether the actor may draft a notice for this plan now (the web page's button): the same
+   * rules as `create`, without the items.
+   */
+  mayDraft(actor: Actor, plan: Pick<Plan, 'organizationId' | 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean }): boolean {
+    const corrector = hasRole(actor, 'drafter', plan.organizationId) || hasRole(actor, 'signer', plan.organizationId);
+    return corrector && !plan.revoked && !REVOKED_STATES.includes(plan.state) && issuedOriginal(plan) && !plan.correctsPlanId;
   }
 
   /** The plan's notices: all of them for its organization and auditors, the issued ones for its recipients. */
@@ -62,7 +81,7 @@ export class CorrectionsService {
         state: plan.state,
       });
     }
-    if (!ISSUED_STATES.includes(plan.state) || !plan.numberSymbol || !plan.issuedOn) {
+    if (!issuedOriginal(plan)) {
       throw new CorrectionError(
         CorrectionErrorCode.OriginalNotIssued,
         'Chỉ đính chính văn bản đã ban hành (đã có số, ngày): văn bản này chưa ban hành, hãy sửa trực tiếp trong dự thảo',
@@ -78,12 +97,17 @@ export class CorrectionsService {
     const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
     return {
       content: await this.plans.contentOf(plan, plan.currentVersion, manager),
-      numberSymbol: plan.numberSymbol,
-      issuedOn: plan.issuedOn,
+      numberSymbol: plan.numberSymbol!,
+      issuedOn: plan.issuedOn!,
       organizationName: organization.fullName,
       family: organization.family,
     };
   }
+}
+
+/** Issued: numbered and dated, in a state of issued plans. */
+function issuedOriginal(plan: Pick<Plan, 'state' | 'numberSymbol' | 'issuedOn'>): boolean {
+  return ISSUED_STATES.includes(plan.state) && !!plan.numberSymbol && !!plan.issuedOn;
 }
 
 /** The items as stored (NFC, trimmed), or 422 naming each rule broken: blank, unchanged, not in the original. */
