@@ -62,7 +62,10 @@ export class CorrectionsService {
    * Whether the actor may draft a notice for this plan now (the web page's button): the same
    * rules as `create`, without the items.
    */
-  mayDraft(actor: Actor, plan: Pick<Plan, 'organizationId' | 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean }): boolean {
+  mayDraft(
+    actor: Actor,
+    plan: Pick<Plan, 'organizationId' | 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean },
+  ): boolean {
     const corrector = hasRole(actor, 'drafter', plan.organizationId) || hasRole(actor, 'signer', plan.organizationId);
     return corrector && !plan.revoked && !REVOKED_STATES.includes(plan.state) && issuedOriginal(plan) && !plan.correctsPlanId;
   }

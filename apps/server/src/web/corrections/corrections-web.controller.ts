@@ -35,7 +35,13 @@ export class CorrectionsWebController {
   }
 
   @Post(':id/corrections')
-  async submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     // Who asks is decided before what they typed: a stranger learns nothing from the form's answers.
     await this.corrections.assertMayDraft(actor, id);
     const [wheres, wrongs, rights] = [column(body, 'where'), column(body, 'wrong'), column(body, 'right')];
@@ -45,7 +51,7 @@ export class CorrectionsWebController {
     if (op === 'add' || op.startsWith('remove-')) {
       if (op === 'add') rows = [...rows, EMPTY_ROW];
       else rows = rows.filter((_, i) => `remove-${i}` !== op);
-      res.render('corrections/new', await this.page(actor, id, rows.length ? rows : [EMPTY_ROW], summary, rows.length));
+      res.status(200).render('corrections/new', await this.page(actor, id, rows.length ? rows : [EMPTY_ROW], summary, rows.length));
       return;
     }
     return submitForm(req, res, {
@@ -73,7 +79,12 @@ export class CorrectionsWebController {
       title: `Đính chính ${typeName.toLocaleLowerCase('vi')} số ${plan.numberSymbol ?? ''}`,
       plan: { ...plan, typeName },
       noticeName: plan.family === 'party' ? 'Thông báo đính chính' : 'Công văn đính chính',
-      rows: rows.map((row, index) => ({ ...row, index, number: index + 1, autofocus: focusRow !== undefined && index === Math.min(focusRow, rows.length - 1) })),
+      rows: rows.map((row, index) => ({
+        ...row,
+        index,
+        number: index + 1,
+        autofocus: focusRow !== undefined && index === Math.min(focusRow, rows.length - 1),
+      })),
       canRemove: rows.length > 1,
       summary,
     };
