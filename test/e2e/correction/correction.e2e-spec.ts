@@ -309,6 +309,15 @@ describe('correcting an issued plan (đính chính)', () => {
     });
   });
 
+  it('a notice is not corrected by a notice of itself: 409 correction_of_correction, nothing written', async () => {
+    const [notice] = await getJson(t, 'bcd-duk.drafter', `/api/plans/${partyOriginal}/corrections`);
+    const before = await written();
+    const res = await correct('bcd-duk.drafter', notice.id, { items: [{ where: 'Mục I', wrong: 'Vị trí', right: 'Chỗ' }] });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'correction_of_correction' });
+    expect(await written()).toEqual(before);
+  });
+
   describe('State: công văn đính chính, then the original revoked', () => {
     it('a CV numbered in the body\u2019s shared series, "V/v đính chính ..." under its number and no type name; sent to the original\u2019s recipients', async () => {
       const res = await correct('ubnd-nh.drafter', stateOriginal, {
@@ -336,6 +345,14 @@ describe('correcting an issued plan (đính chính)', () => {
         async () => sink.mails.filter((m) => m.subject.startsWith(`Công văn số ${notice.numberSymbol}`) && m.to.includes(EXTERNAL)),
         (m) => m.length === 1,
       );
+    });
+
+    it('a signer of the issuing body may draft one too', async () => {
+      const res = await correct('ubnd-nh.signer', stateOriginal, {
+        items: [{ where: 'Nơi nhận', wrong: 'Văn phòng đối tác', right: 'Văn phòng Hội đồng nhân dân xã' }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ documentType: 'CV', state: 'draft', correctsPlanId: stateOriginal });
     });
 
     it('once the original is revoked, it can no longer be corrected (409 original_revoked), nothing written', async () => {
