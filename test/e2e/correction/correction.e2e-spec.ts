@@ -347,21 +347,29 @@ describe('correcting an issued plan (đính chính)', () => {
       );
     });
 
+    let signersDraft: string;
     it('a signer of the issuing body may draft one too', async () => {
       const res = await correct('ubnd-nh.signer', stateOriginal, {
         items: [{ where: 'Nơi nhận', wrong: 'Văn phòng đối tác', right: 'Văn phòng Hội đồng nhân dân xã' }],
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ documentType: 'CV', state: 'draft', correctsPlanId: stateOriginal });
+      signersDraft = res.body.id;
     });
 
-    it('once the original is revoked, it can no longer be corrected (409 original_revoked), nothing written', async () => {
+    it('once the original is revoked, its draft notice stops and it can no longer be corrected (409 original_revoked), nothing written', async () => {
       const revoked = await sendEvent(t, 'ubnd-nh.signer', stateOriginal, {
         type: 'REVOKE',
         reason: 'Ban hành không đúng thẩm quyền',
         password: passwordOf('ubnd-nh.signer'),
       });
       expect(revoked.status).toBe(200);
+      // its notice still a draft stops with it; the one issued stands
+      expect((await row(signersDraft)).state).toBe('cancelled');
+      expect((await getJson(t, 'ubnd-nh.drafter', `/api/plans/${stateOriginal}/corrections`)).map((n: { state: string }) => n.state)).toEqual([
+        'distributed',
+        'cancelled',
+      ]);
       const before = await written();
       const res = await correct('ubnd-nh.drafter', stateOriginal, {
         items: [{ where: 'Mục I', wrong: 'Phát huy quyền làm chủ của Nhân dân', right: 'Phát huy quyền làm chủ' }],
