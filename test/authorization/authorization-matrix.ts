@@ -119,6 +119,20 @@ export const planCorrectors =
     return planReaders(403, 403)(c, web, write);
   };
 
+/**
+ * Soạn văn bản thay thế: drafters and signers of the plan's organization (asked about plans not
+ * yet issued, so the answer is the refusal `not_distributed` and nothing is written); its other
+ * readers 403; strangers 404; a person with neither role anywhere 403 (the guard).
+ */
+export const planReplacers =
+  (ok: number): Rule =>
+  (c, web, write) => {
+    if (signedOut(c)) return signedOutStatus(web, write);
+    if (!holds(c, ['drafter', 'signer'])) return 403;
+    if (member(c, ['drafter', 'signer'], ['own'])) return ok;
+    return planReaders(403, 403)(c, web, write);
+  };
+
 /** Administrators of the organization or above, and the installation's; others `denied` (403; 404 where a person is hidden). */
 export const administrators =
   (ok = 200, denied = 403): Rule =>
@@ -228,6 +242,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/plans/:id/export.docx': { rule: planReaders(), states: ['draft'] },
   'GET /api/plans/:id/import-report': { rule: planReaders(404), states: ['draft'] },
   'POST /api/plans/:id/events': { rule: planReaders(409, 409), states: PLAN_STATES_ASKED, body: REFUSED_EVENT },
+  'POST /api/plans/:id/replacement': { rule: planReplacers(409), states: ['draft', 'review'], body: {} },
   'GET /api/plans/:id/allowed-events': { rule: planReaders(200, 200), states: ALL_STATES },
   'GET /api/plans/:id/workflow': { rule: planReaders(200, 200), states: ALL_STATES },
   'GET /api/plans/:id/history': { rule: planReaders(), states: ALL_STATES },
@@ -306,6 +321,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /plans/:id': { rule: planReaders(200, 200), states: ALL_STATES },
   'GET /plans/:id/edit': { rule: planReaders(200), states: ['draft'] },
   'POST /plans/:id/edit': { rule: planDrafters(409), states: ['draft'], body: {} },
+  'POST /plans/:id/replacement': { rule: planReplacers(409), states: ['draft', 'review'], body: {} },
   'GET /plans/:id/versions': { rule: planReaders(200, 200), states: ALL_STATES },
   'GET /plans/:id/check': { rule: planReaders(), states: ['draft'] },
   'POST /plans/:id/events': { rule: planReaders(303, 303), states: ['draft'], body: REFUSED_EVENT },

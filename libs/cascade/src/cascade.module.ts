@@ -19,6 +19,7 @@ import { ChildDeadlinesService } from './services/child-deadlines.service';
 import { ChildPlansService } from './services/child-plans.service';
 import { PlanReportsService } from './services/plan-reports.service';
 import { ancestorsMayRead } from './services/ancestor-read.rule';
+import { ParentReplacementService } from './services/parent-replacement.service';
 import { ParentRevocationService } from './services/parent-revocation.service';
 
 /**
@@ -46,6 +47,7 @@ import { ParentRevocationService } from './services/parent-revocation.service';
     PlanReportsService,
     CascadeJobsWorker,
     ParentRevocationService,
+    ParentReplacementService,
   ],
   exports: [CascadeService, CascadeLinksService, ChildPlansService, ChildDeadlinesService, PlanReportsService],
 })

@@ -2,7 +2,12 @@ import { defineErrorCodes, domainErrorClass, ErrorCodeOf, FieldProblem } from '@
 
 export const CorrectionErrorCode = defineErrorCodes({
   invalid: { InvalidCorrection: 'invalid_correction' },
-  refused: { OriginalNotIssued: 'original_not_issued', OriginalRevoked: 'original_revoked', CorrectionOfCorrection: 'correction_of_correction' },
+  refused: {
+    OriginalNotIssued: 'original_not_issued',
+    OriginalRevoked: 'original_revoked',
+    OriginalReplaced: 'original_replaced',
+    CorrectionOfCorrection: 'correction_of_correction',
+  },
   forbidden: { NotDrafterOrSigner: 'not_drafter_or_signer' },
 });
 export type CorrectionErrorCode = ErrorCodeOf<typeof CorrectionErrorCode>;

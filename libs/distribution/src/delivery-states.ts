@@ -6,12 +6,13 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
  * What a delivery carries: the issued plan itself, or the notice that it was revoked (thu hồi),
  * sent later through the same channel to every recipient the plan reached.
  */
-export const DELIVERY_PURPOSES = ['issue', 'revocation'] as const;
+export const DELIVERY_PURPOSES = ['issue', 'revocation', 'replacement'] as const;
 export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
 
 export const DELIVERY_PURPOSE_LABEL: Record<DeliveryPurpose, string> = {
   issue: 'Gửi văn bản',
   revocation: 'Thông báo thu hồi',
+  replacement: 'Thông báo thay thế',
 };
 
 /**

@@ -20,6 +20,7 @@ import { EdxmlService } from './edxml/edxml.service';
 import { DemoMail } from './entities/demo-mail.entity';
 import { Delivery } from './entities/delivery.entity';
 import { IncomingDocument } from './entities/incoming-document.entity';
+import { ReplacementNoticesService } from './services/replacement-notices.service';
 import { RevocationNoticesService } from './services/revocation-notices.service';
 import { DistributionJobsWorker } from './jobs/distribution-jobs.worker';
 import { DemoMailService } from './mail-sink/demo-mail.service';
@@ -71,6 +72,7 @@ import { recipientsMayRead } from './services/recipient-read.rule';
     { provide: DistributionQueue, useClass: JobsDistributionQueue },
     DistributionJobsWorker,
     RevocationNoticesService,
+    ReplacementNoticesService,
   ],
   exports: [DistributionService, DeliveryRunnerService, DeliverySweeperService, DeliveriesService, IncomingService, DemoMailService],
 })

@@ -16,11 +16,13 @@ export const INBOX_NOTICE_KINDS = [
   // distribution: "Có văn bản đến", and its revocation
   'incoming_document',
   'plan_revoked',
+  'plan_replaced',
   // cascade: a child plan to draft, its due date near, a child overdue
   'child_plan_assigned',
   'due_reminder',
   'overdue',
   'parent_revoked',
+  'parent_replaced',
 ] as const;
 export type InboxNoticeKind = (typeof INBOX_NOTICE_KINDS)[number];
 
@@ -38,10 +40,12 @@ export const INBOX_KIND_INFO: Record<InboxNoticeKind, { source: InboxSource; lab
   escalation: { source: 'workflow', label: 'Báo cấp trên' },
   incoming_document: { source: 'distribution', label: 'Văn bản đến' },
   plan_revoked: { source: 'distribution', label: 'Thu hồi văn bản' },
+  plan_replaced: { source: 'distribution', label: 'Văn bản được thay thế' },
   child_plan_assigned: { source: 'cascade', label: 'Kế hoạch cần xây dựng' },
   due_reminder: { source: 'cascade', label: 'Sắp đến hạn' },
   overdue: { source: 'cascade', label: 'Quá hạn' },
   parent_revoked: { source: 'cascade', label: 'Văn bản cấp trên đã bị thu hồi' },
+  parent_replaced: { source: 'cascade', label: 'Văn bản cấp trên đã được thay thế' },
 };
 
 /** The kinds one domain writes. */

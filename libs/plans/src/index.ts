@@ -21,4 +21,5 @@ export * from './services/draft-writer';
 export * from './services/plan-access.service';
 export * from './services/plan-transfer.service';
 export * from './services/plans.service';
+export * from './services/replacement.service';
 export * from './services/plan.mapper';

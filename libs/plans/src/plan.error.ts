@@ -4,8 +4,15 @@ export const PlanErrorCode = defineErrorCodes({
   not_found: { PlanNotFound: 'plan_not_found', VersionNotFound: 'version_not_found' },
   invalid: { InvalidContent: 'invalid_content', InvalidRequest: 'invalid_request', OrganizationRequired: 'organization_required' },
   conflict: { StaleVersion: 'stale_version' },
-  refused: { NotDraft: 'not_draft' },
-  forbidden: { NotDrafter: 'not_drafter', NeedToKnow: 'need_to_know' },
+  refused: {
+    NotDraft: 'not_draft',
+    // Soạn văn bản thay thế: only for a plan issued and distributed, in force, with no replacement under way
+    NotDistributed: 'not_distributed',
+    PlanRevoked: 'plan_revoked',
+    PlanReplaced: 'plan_replaced',
+    ReplacementUnderWay: 'replacement_under_way',
+  },
+  forbidden: { NotDrafter: 'not_drafter', NeedToKnow: 'need_to_know', NotReplacer: 'not_replacer' },
 });
 export type PlanErrorCode = ErrorCodeOf<typeof PlanErrorCode>;
 

@@ -10,12 +10,13 @@ import { FormatCheckService } from './format-check/format-check.service';
 import { PlanAccessService } from './services/plan-access.service';
 import { PlanTransferService } from './services/plan-transfer.service';
 import { PlansService } from './services/plans.service';
+import { ReplacementService } from './services/replacement.service';
 
 /** The plan document: structured content, versions, diffs, the format check, import and export. */
 @Module({
   imports: [IdentityModule, AuditModule, TypeOrmModule.forFeature([Plan, PlanVersion])],
   controllers: [PlansController],
-  providers: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService],
-  exports: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService, TypeOrmModule],
+  providers: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService, ReplacementService],
+  exports: [PlansService, PlanAccessService, PlanTransferService, FormatCheckService, PlansDemoLoaderService, ReplacementService, TypeOrmModule],
 })
 export class PlansModule {}

@@ -14,7 +14,7 @@ import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlan
 import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
 import { CascadePlansService } from './cascade-plans.service';
 import { ChildDeadlinesService } from './child-deadlines.service';
-import { ISSUED_STATES, REVOKED_STATES } from '@workflows/index';
+import { ISSUED_STATES, REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
 
 /** Children written per transaction: a retry redoes at most one batch, and locks stay short. */
 const BATCH_SIZE = 100;
@@ -61,7 +61,13 @@ export class ChildPlansService {
       this.logger.warn({ parentPlanId, message: 'cascade: plan not found' });
       return result;
     }
-    if (!ISSUED_STATES.includes(parent.state) || REVOKED_STATES.includes(parent.state) || !parent.numberSymbol || !parent.issuedOn) {
+    if (
+      !ISSUED_STATES.includes(parent.state) ||
+      REVOKED_STATES.includes(parent.state) ||
+      REPLACED_STATES.includes(parent.state) ||
+      !parent.numberSymbol ||
+      !parent.issuedOn
+    ) {
       // Only an issued plan in force, with its number and date, can be cited by its children.
       this.logger.warn({ parentPlanId, state: parent.state, message: 'cascade: plan not issued, no child plan created' });
       return result;

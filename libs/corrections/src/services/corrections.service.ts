@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, cleanText, FieldProblem, hasRole } from '@app/common';
 import { Organization } from '@app/identity';
 import { correctionNoticesOf, Plan, PlanAccessService, PlansService } from '@app/plans';
-import { ISSUED_STATES, REVOKED_STATES } from '@workflows/index';
+import { ISSUED_STATES, REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
 import { CorrectionError, CorrectionErrorCode } from '../corrections.error';
 import { CorrectionNoticeDto, CreateCorrectionDto } from '../dtos/correction.dto';
 import { comparableText, CorrectedOriginal, correctionContent, CorrectionItem, occursIn } from './correction-content';
@@ -67,7 +67,8 @@ export class CorrectionsService {
     plan: Pick<Plan, 'organizationId' | 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean },
   ): boolean {
     const corrector = hasRole(actor, 'drafter', plan.organizationId) || hasRole(actor, 'signer', plan.organizationId);
-    return corrector && !plan.revoked && !REVOKED_STATES.includes(plan.state) && issuedOriginal(plan) && !plan.correctsPlanId;
+    const inForce = !plan.revoked && !REVOKED_STATES.includes(plan.state) && !REPLACED_STATES.includes(plan.state);
+    return corrector && inForce && issuedOriginal(plan) && !plan.correctsPlanId;
   }
 
   /** The plan's notices: all of them for its organization and auditors, the issued ones for its recipients. */
@@ -77,12 +78,19 @@ export class CorrectionsService {
     return notices.map(toCorrectionNoticeDto);
   }
 
-  /** The original as the notice cites it, if it may be corrected: issued, not revoked, not itself a notice. */
+  /** The original as the notice cites it, if it may be corrected: issued, in force (not revoked, not replaced), not itself a notice. */
   private async correctable(manager: EntityManager, plan: Plan): Promise<CorrectedOriginal> {
     if (plan.revokedAt || REVOKED_STATES.includes(plan.state)) {
       throw new CorrectionError(CorrectionErrorCode.OriginalRevoked, 'Văn bản đã bị thu hồi: không đính chính văn bản đã thu hồi', {
         state: plan.state,
       });
+    }
+    if (REPLACED_STATES.includes(plan.state)) {
+      throw new CorrectionError(
+        CorrectionErrorCode.OriginalReplaced,
+        'Văn bản đã được thay thế bằng văn bản khác: sai sót được sửa trong văn bản thay thế, không đính chính văn bản đã hết hiệu lực',
+        { state: plan.state },
+      );
     }
     if (!issuedOriginal(plan)) {
       throw new CorrectionError(

@@ -8,6 +8,9 @@ import {
   mailSubject,
   mailText,
   pdfFileName,
+  ReplacementFacts,
+  replacementMailSubject,
+  replacementMailText,
   RevocationFacts,
   revocationMailSubject,
   revocationMailText,
@@ -22,6 +25,8 @@ export interface OutgoingMail {
   pdf: Buffer | null;
   /** Set for the notice that the plan was revoked. */
   revocation?: RevocationFacts | null;
+  /** Set for the notice that the plan was replaced (the mail leads to the replacing plan). */
+  replacement?: ReplacementFacts | null;
 }
 
 /** Shown to the clerk on the delivery board when no mail server is configured. */
@@ -43,17 +48,22 @@ export class EmailChannel implements OnModuleDestroy {
   /** Resolves once the SMTP server accepted the mail; throws otherwise. Returns the Message-ID. */
   async send(mail: OutgoingMail): Promise<string> {
     const messageId = deliveryMessageId(mail.deliveryId);
-    const viewUrl = `${this.config.publicUrl}/plans/${mail.plan.planId}`;
-    const { plan, revocation } = mail;
+    const { plan, revocation, replacement } = mail;
+    const viewUrl = `${this.config.publicUrl}/plans/${replacement?.planId ?? plan.planId}`;
+    const event = revocation ? 'plan.revoked' : replacement ? 'plan.replaced' : null;
     await (
       await this.transporter()
     ).sendMail({
       from: this.config.mailFrom,
       to: mail.to,
-      subject: revocation ? revocationMailSubject(plan) : mailSubject(plan),
-      text: revocation ? revocationMailText(plan, revocation, mail.recipientName, viewUrl) : mailText(plan, mail.recipientName, viewUrl),
+      subject: revocation ? revocationMailSubject(plan) : replacement ? replacementMailSubject(plan) : mailSubject(plan),
+      text: revocation
+        ? revocationMailText(plan, revocation, mail.recipientName, viewUrl)
+        : replacement
+          ? replacementMailText(plan, replacement, mail.recipientName, viewUrl)
+          : mailText(plan, mail.recipientName, viewUrl),
       messageId,
-      headers: { 'X-Kehoach-Delivery': mail.deliveryId, 'X-Kehoach-Plan': plan.planId, ...(revocation ? { 'X-Kehoach-Event': 'plan.revoked' } : {}) },
+      headers: { 'X-Kehoach-Delivery': mail.deliveryId, 'X-Kehoach-Plan': plan.planId, ...(event ? { 'X-Kehoach-Event': event } : {}) },
       attachments: mail.pdf ? [{ filename: pdfFileName(plan), content: mail.pdf, contentType: 'application/pdf' }] : [],
     });
     return messageId;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InboxService } from '@app/inbox';
-import type { IssuedPlanFacts, RevocationFacts } from '../services/delivery-message';
+import type { IssuedPlanFacts, ReplacementFacts, RevocationFacts } from '../services/delivery-message';
 
 /** Roles told that a document arrived: the clerk (văn thư) and the leaders who direct its handling. */
 export const NOTIFIED_ROLES = ['clerk', 'signer', 'reviewer'] as const;
@@ -77,5 +77,32 @@ export class InboxChannel {
       },
     ]);
     return true;
+  }
+
+  /**
+   * The replacement notice: the organization's copy of the old plan, if it has one, is marked
+   * replaced (no longer offered as current) and its clerks and leaders are told, once, whatever
+   * the repeats. A recipient of the new plan only is told too: the new plan comes as its own document.
+   */
+  async replace(manager: EntityManager, organizationId: string, plan: IssuedPlanFacts, replacement: ReplacementFacts): Promise<void> {
+    const marked: { id: string }[] = await manager.query(
+      `UPDATE incoming_document SET replaced_at = now(), replaced_by_plan_id = $3, updated_at = now(), row_version = row_version + 1
+        WHERE organization_id = $1 AND plan_id = $2 AND replaced_at IS NULL
+        RETURNING id`,
+      [organizationId, plan.planId, replacement.planId],
+    );
+    await this.inbox.notifyMembers(manager, [
+      {
+        kind: 'plan_replaced',
+        organizationId,
+        roles: NOTIFIED_ROLES,
+        planId: replacement.planId,
+        incomingDocumentId: marked[0]?.id ?? null,
+        message:
+          `${plan.documentTypeName} số ${plan.numberSymbol} của ${plan.issuer.fullName} đã được thay thế bằng ` +
+          `${replacement.documentTypeName.toLowerCase()} số ${replacement.numberSymbol}`,
+        dedupeKey: `replaced:${plan.planId}:${organizationId}`,
+      },
+    ]);
   }
 }

@@ -34,6 +34,13 @@ export class IncomingDocumentDto {
   @ApiPropertyOptional({ nullable: true }) revocationReason: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'number of the revoking decision' }) revocationDecision: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'đã nhận thông báo thu hồi' }) revocationAcknowledgedAt: Date | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'the sender replaced the plan (thay thế): when the notice arrived; the copy is no longer current',
+  })
+  replacedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'the plan that replaces it' }) replacedByPlanId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'its number and symbol' }) replacedByNumberSymbol: string | null;
   @ApiProperty() rowVersion: number;
 }
 
@@ -53,7 +60,10 @@ export class ListIncomingQueryDto {
   @IsIn(['true', 'false'])
   unacknowledged?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only documents in force (not revoked); false: only revoked ones' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only documents in force (neither revoked nor replaced); false: only revoked or replaced ones',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   current?: 'true' | 'false';

@@ -40,8 +40,13 @@ export interface EdxmlDocument {
   /** Every line of "Nơi nhận" as printed, the archive line included. */
   toPlaces: string[];
   businessType: keyof typeof EDXML_BUSINESS_TYPES;
-  /** BussinessDocReason: why (the revocation's reason); empty for a new document. */
+  /** BussinessDocReason: why (the revocation's reason, the replacement's cited line); empty for a new document. */
   businessReason?: string;
+  /**
+   * A replacement (BussinessDocType 3): the documents it replaces, as QCVN 102's
+   * ReplacementInfoList names them (DocumentId and the organizations that received them).
+   */
+  replaces?: { documentId: string; organIds: string[] }[];
   /** ISO timestamp of the package. */
   timestamp: string;
   attachments: EdxmlAttachment[];
@@ -154,6 +159,20 @@ export function buildEdxml(doc: EdxmlDocument): string {
             [
               ['BussinessDocType', EDXML_BUSINESS_TYPES[doc.businessType]],
               ['BussinessDocReason', doc.businessReason ?? ''],
+              ...(doc.replaces?.length
+                ? [
+                    [
+                      'ReplacementInfoList',
+                      doc.replaces.map((r): Node => [
+                        'ReplacementInfo',
+                        [
+                          ['DocumentId', r.documentId],
+                          ['OrganIdList', r.organIds.map((id): Node => ['OrganId', id])],
+                        ],
+                      ]),
+                    ] as Node,
+                  ]
+                : []),
             ],
           ],
         ],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Actor } from '@app/common';
+import { Actor, citedDate, parseIsoDate } from '@app/common';
 import { Organization } from '@app/identity';
 import { DOCUMENT_TYPES, PlanAccessService, PlansService } from '@app/plans';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
@@ -54,14 +54,32 @@ export class EdxmlService {
       toPlaces: content.recipients.map((line) =>
         line.purpose === 'archive' ? `Lưu${issuer.family === 'state' ? ':' : ''} ${line.name}` : line.name,
       ),
-      // A revoked plan travels as a revocation (BussinessDocType 1), its reason in BussinessDocReason.
-      businessType: plan.revokedAt ? 'revoke' : 'new',
-      businessReason: plan.revokedAt ? (plan.revocationReason ?? '') : '',
+      // A revoked plan travels as a revocation (BussinessDocType 1), its reason in BussinessDocReason;
+      // a replacing plan as a replacement (3), naming the plan it replaces and whom that one reached.
+      businessType: plan.revokedAt ? 'revoke' : plan.replacesPlanId ? 'replace' : 'new',
+      businessReason: plan.revokedAt ? (plan.revocationReason ?? '') : plan.replacesPlanId ? await this.replacementReason(plan.replacesPlanId) : '',
+      replaces: plan.replacesPlanId && !plan.revokedAt ? [await this.replacedDocument(plan.replacesPlanId)] : [],
       timestamp: (plan.revokedAt ?? plan.signedAt ?? new Date()).toISOString(),
       attachments: [
         { name: pdfFileName(facts), contentType: 'application/pdf', description: `${facts.documentTypeName} số ${plan.numberSymbol}`, bytes: pdf },
       ],
     });
     return { fileName: pdfFileName(facts).replace(/\.pdf$/, '.edxml'), xml };
+  }
+
+  /** "Thay thế Kế hoạch số 04-KH/BCĐ ngày 24/01/2024". */
+  private async replacementReason(replacedPlanId: string): Promise<string> {
+    const replaced = await this.facts.load(replacedPlanId);
+    return `Thay thế ${replaced.documentTypeName} số ${replaced.numberSymbol} ngày ${citedDate(parseIsoDate(replaced.issuedOn))}`;
+  }
+
+  /** The replaced plan as QCVN 102 names a document (its DocumentId here: the plan id) and the bodies it reached. */
+  private async replacedDocument(replacedPlanId: string): Promise<{ documentId: string; organIds: string[] }> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT o.code FROM delivery d JOIN organization o ON o.id = d.organization_id
+        WHERE d.plan_id = $1 AND d.purpose = 'issue' AND d.channel = 'inbox' ORDER BY o.code`,
+      [replacedPlanId],
+    );
+    return { documentId: replacedPlanId, organIds: rows.map((r) => r.code) };
   }
 }

@@ -56,6 +56,11 @@ export class IncomingDocument {
 
   @UuidColumn({ nullable: true }) revocationAcknowledgedById: string | null;
 
+  /** The sender replaced the plan (thay thế): the copy is no longer current; when the notice arrived, and by which plan. */
+  @InstantColumn({ nullable: true }) replacedAt: Date | null;
+
+  @UuidColumn({ nullable: true }) replacedByPlanId: string | null;
+
   @CreatedAt() createdAt: Date;
 
   @UpdatedAt() updatedAt: Date;

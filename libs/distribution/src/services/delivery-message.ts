@@ -25,6 +25,17 @@ export interface RevocationFacts {
   decisionNumber: string | null;
 }
 
+/** What the replacement notice says: the plan that replaces this one, fixed once it is issued. */
+export interface ReplacementFacts {
+  planId: string;
+  documentTypeName: string;
+  /** "05-KH/BCĐ". */
+  numberSymbol: string;
+  /** ISO date of its date line. */
+  issuedOn: string;
+  summary: string;
+}
+
 /** "Kế hoạch số 04-KH/BCĐ ngày 24/01/2024: triển khai ...": the mail subject. */
 export function mailSubject(plan: IssuedPlanFacts): string {
   return `${plan.documentTypeName} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))}: ${oneLine(plan.summary)}`;
@@ -62,6 +73,26 @@ export function revocationMailText(plan: IssuedPlanFacts, revocation: Revocation
   ].join('\n');
 }
 
+/** "Thay thế Kế hoạch số 04-KH/BCĐ ngày 24/01/2024: triển khai ...": the subject of the replacement notice. */
+export function replacementMailSubject(plan: IssuedPlanFacts): string {
+  return `Thay thế ${mailSubject(plan)}`;
+}
+
+/** The replacement notice (Nghị định 30 Art. 18): the old document is no longer in force, the new one is. */
+export function replacementMailText(plan: IssuedPlanFacts, replacement: ReplacementFacts, recipientName: string, viewUrl: string): string {
+  const cited = `${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} ngày ${citedDate(parseIsoDate(plan.issuedOn))}`;
+  const by = `${replacement.documentTypeName} số ${replacement.numberSymbol} ngày ${citedDate(parseIsoDate(replacement.issuedOn))}`;
+  return [
+    `Kính gửi: ${recipientName}`,
+    '',
+    `${plan.issuer.fullName} thông báo ${cited} về ${oneLine(plan.summary)} đã được thay thế bằng ${by} về ${oneLine(replacement.summary)}.`,
+    `Kể từ ngày ${citedDate(parseIsoDate(replacement.issuedOn))}, ${plan.documentTypeName.toLowerCase()} số ${plan.numberSymbol} hết hiệu lực; đề nghị quý cơ quan thực hiện theo văn bản thay thế.`,
+    `Xem trên hệ thống: ${viewUrl}`,
+    '',
+    'Thư được gửi tự động, xin không trả lời thư này.',
+  ].join('\n');
+}
+
 /** File name of the attached PDF: "04-KH-BCĐ.pdf" (no slash in file names). */
 export function pdfFileName(plan: IssuedPlanFacts): string {
   return `${plan.numberSymbol.replace(/[\\/:*?"<>|\s]+/g, '-')}.pdf`;
@@ -81,13 +112,15 @@ export function webhookPayload(
   delivery: { id: string; recipientId: string; recipientName: string },
   pdfUrl: string,
   revocation: RevocationFacts | null = null,
+  replacement: ReplacementFacts | null = null,
 ): string {
   return JSON.stringify({
-    event: revocation ? 'plan.revoked' : 'plan.issued',
+    event: revocation ? 'plan.revoked' : replacement ? 'plan.replaced' : 'plan.issued',
     deliveryId: delivery.id,
-    // edXML's BussinessDocType: 0 new, 2 revoke (thu hồi)
-    businessType: revocation ? 'revoke' : 'new',
+    // edXML's BussinessDocType: new, revoke (thu hồi), replace (thay thế)
+    businessType: revocation ? 'revoke' : replacement ? 'replace' : 'new',
     ...(revocation ? { revocation } : {}),
+    ...(replacement ? { replacedBy: replacement } : {}),
     recipient: { id: delivery.recipientId, name: delivery.recipientName },
     plan: {
       id: plan.planId,

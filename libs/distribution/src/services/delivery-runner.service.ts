@@ -24,7 +24,7 @@ interface ClaimedDelivery {
   recipientId: string;
   recipientName: string;
   channel: DeliveryChannel;
-  /** The plan itself, or the notice of its revocation. */
+  /** The plan itself, or the notice of its revocation or replacement. */
   purpose: DeliveryPurpose;
   target: string;
   organizationId: string | null;
@@ -119,6 +119,8 @@ export class DeliveryRunnerService implements OnModuleDestroy {
             const plan = await this.facts.load(delivery.planId, manager);
             if (delivery.purpose === 'revocation')
               await this.inbox.revoke(manager, delivery.target, plan, await this.facts.revocation(delivery.planId, manager));
+            else if (delivery.purpose === 'replacement')
+              await this.inbox.replace(manager, delivery.target, plan, await this.facts.replacement(delivery.planId, manager));
             else await this.inbox.deliver(manager, delivery.id, delivery.target, plan);
           }
           return this.recordDelivered(manager, delivery, null);
@@ -130,7 +132,7 @@ export class DeliveryRunnerService implements OnModuleDestroy {
     } catch (error) {
       return this.recordFailure(delivery, error);
     }
-    // Only the plan's own deliveries move it on (to `distributed`); a revocation notice ends on its own.
+    // Only the plan's own deliveries move it on (to `distributed`); a revocation or replacement notice ends on its own.
     if (ended && delivery.purpose === 'issue') await this.settle(delivery.planId);
     return 'delivered';
   }
@@ -184,16 +186,32 @@ export class DeliveryRunnerService implements OnModuleDestroy {
     return rows[0] ?? null;
   }
 
-  /** The plan with its PDF, or the notice of its revocation (no attachment: the recipient deletes the copy it has). */
+  /**
+   * The plan with its PDF, or the notice of its revocation or replacement (no attachment: the
+   * recipient deletes the copy it has; the replacing plan comes with its own mail).
+   */
   private async sendMail(delivery: ClaimedDelivery): Promise<string> {
     const plan = await this.facts.load(delivery.planId);
     const revocation = await this.revocationOf(delivery);
-    const pdf = revocation ? null : await this.facts.pdf(plan.pdfSha256);
-    return this.email.send({ deliveryId: delivery.id, to: delivery.target, recipientName: delivery.recipientName, plan, pdf, revocation });
+    const replacement = await this.replacementOf(delivery);
+    const pdf = delivery.purpose === 'issue' ? await this.facts.pdf(plan.pdfSha256) : null;
+    return this.email.send({
+      deliveryId: delivery.id,
+      to: delivery.target,
+      recipientName: delivery.recipientName,
+      plan,
+      pdf,
+      revocation,
+      replacement,
+    });
   }
 
   private async revocationOf(delivery: ClaimedDelivery) {
     return delivery.purpose === 'revocation' ? this.facts.revocation(delivery.planId) : null;
+  }
+
+  private async replacementOf(delivery: ClaimedDelivery) {
+    return delivery.purpose === 'replacement' ? this.facts.replacement(delivery.planId) : null;
   }
 
   private async callWebhook(delivery: ClaimedDelivery): Promise<string> {
@@ -206,7 +224,13 @@ export class DeliveryRunnerService implements OnModuleDestroy {
           .where('o.id = :id', { id: delivery.organizationId })
           .getOne()
       : null;
-    const body = webhookPayload(plan, delivery, `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`, await this.revocationOf(delivery));
+    const body = webhookPayload(
+      plan,
+      delivery,
+      `${this.config.publicUrl}/api/plans/${plan.planId}/pdf`,
+      await this.revocationOf(delivery),
+      await this.replacementOf(delivery),
+    );
     await this.webhook.send(delivery.target, delivery.id, body, org?.webhookSecret ?? null);
     return delivery.id;
   }

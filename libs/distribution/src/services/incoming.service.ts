@@ -17,6 +17,7 @@ interface IncomingRow extends IncomingDocument {
   senderName: string;
   revocationReason: string | null;
   revocationDecision: string | null;
+  replacedByNumberSymbol: string | null;
 }
 
 /** The roles that keep an organization's văn bản đến: its clerks and its leaders. */
@@ -47,9 +48,9 @@ export class IncomingService {
       where.push(`i.handling_status = $${params.length}::handling_status`);
     }
     if (query.unacknowledged === 'true') where.push('i.acknowledged_at IS NULL');
-    // Documents in force: a revoked one is kept (with its notice) but no longer offered as current.
-    if (query.current === 'true') where.push('i.revoked_at IS NULL');
-    if (query.current === 'false') where.push('i.revoked_at IS NOT NULL');
+    // Documents in force: a revoked or replaced one is kept (with its notice) but no longer offered as current.
+    if (query.current === 'true') where.push('i.revoked_at IS NULL AND i.replaced_at IS NULL');
+    if (query.current === 'false') where.push('(i.revoked_at IS NOT NULL OR i.replaced_at IS NOT NULL)');
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM incoming_document i WHERE ${where.join(' AND ')}`,
       params,
@@ -81,7 +82,7 @@ export class IncomingService {
   }
 
   /** A receipt, once: written on the copy, mirrored on the sender's deliveries of that purpose, kept in the plan's trail. */
-  private receipt(actor: Actor, id: string, kind: (typeof RECEIPTS)[DeliveryPurpose]): Promise<IncomingDocumentDto> {
+  private receipt(actor: Actor, id: string, kind: (typeof RECEIPTS)[keyof typeof RECEIPTS]): Promise<IncomingDocumentDto> {
     return this.dataSource.transaction(async (manager) => {
       const doc = await this.keptBy(actor, manager, id, true);
       if (kind.purpose === 'revocation' && !doc.revokedAt) {
@@ -195,12 +196,14 @@ export class IncomingService {
               i.handling_status AS "handlingStatus", i.handling_note AS "handlingNote",
               i.handling_updated_at AS "handlingUpdatedAt", i.row_version AS "rowVersion",
               i.revoked_at AS "revokedAt", i.revocation_acknowledged_at AS "revocationAcknowledgedAt",
+              i.replaced_at AS "replacedAt", i.replaced_by_plan_id AS "replacedByPlanId", r.number_symbol AS "replacedByNumberSymbol",
               p.revocation_reason AS "revocationReason", p.revocation_decision AS "revocationDecision",
               p.document_type AS "documentType", p.number_symbol AS "numberSymbol", to_char(p.issued_on, 'YYYY-MM-DD') AS "issuedOn",
               p.summary, o.full_name AS "senderName"
          FROM incoming_document i
          JOIN plan p ON p.id = i.plan_id
          JOIN organization o ON o.id = i.sender_organization_id
+         LEFT JOIN plan r ON r.id = i.replaced_by_plan_id
         WHERE ${where}${lock ? ' FOR UPDATE OF i' : ''}`,
       params,
     );
@@ -216,7 +219,11 @@ const RECEIPTS = {
     column: 'revocation_acknowledged_at',
     event: 'INCOMING_REVOCATION_ACKNOWLEDGED',
   },
-} as const satisfies Record<DeliveryPurpose, { purpose: DeliveryPurpose; field: keyof IncomingDocument; column: string; event: string }>;
+  // (a replacement notice takes none: the replacing plan arrives as a document of its own, with its receipt)
+} as const satisfies Record<
+  Exclude<DeliveryPurpose, 'replacement'>,
+  { purpose: DeliveryPurpose; field: keyof IncomingDocument; column: string; event: string }
+>;
 
 /** The organizations whose inbox the actor keeps (as clerk or leader). */
 export function incomingOrganizations(actor: Actor): string[] {
@@ -243,11 +250,14 @@ function toDto(row: IncomingRow): IncomingDocumentDto {
     handlingStatusLabel: HANDLING_STATUS_LABEL[row.handlingStatus],
     handlingNote: row.handlingNote,
     handlingUpdatedAt: row.handlingUpdatedAt,
-    allowedStatuses: row.revokedAt ? [] : HANDLING_NEXT[row.handlingStatus],
+    allowedStatuses: row.revokedAt || row.replacedAt ? [] : HANDLING_NEXT[row.handlingStatus],
     revokedAt: row.revokedAt,
     revocationReason: row.revokedAt ? row.revocationReason : null,
     revocationDecision: row.revokedAt ? row.revocationDecision : null,
     revocationAcknowledgedAt: row.revocationAcknowledgedAt,
+    replacedAt: row.replacedAt,
+    replacedByPlanId: row.replacedByPlanId,
+    replacedByNumberSymbol: row.replacedAt ? row.replacedByNumberSymbol : null,
     rowVersion: row.rowVersion,
   };
 }

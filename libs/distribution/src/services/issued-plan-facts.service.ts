@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Organization } from '@app/identity';
 import { DOCUMENT_TYPES, Plan } from '@app/plans';
+import { ISSUED_STATES } from '@workflows/index';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { IssuedPdfReader } from '../distribution.ports';
-import type { IssuedPlanFacts, RevocationFacts } from './delivery-message';
+import type { IssuedPlanFacts, ReplacementFacts, RevocationFacts } from './delivery-message';
 
 const FACTS_CACHED = 200;
 const PDFS_CACHED = 4;
@@ -19,6 +20,7 @@ export class IssuedPlanFactsService {
   private readonly facts = new Map<string, IssuedPlanFacts>();
   private readonly pdfs = new Map<string, Buffer>();
   private readonly revocations = new Map<string, RevocationFacts>();
+  private readonly replacements = new Map<string, ReplacementFacts>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +65,25 @@ export class IssuedPlanFactsService {
       decisionNumber: plan.revocationDecision,
     };
     remember(this.revocations, planId, facts, FACTS_CACHED);
+    return facts;
+  }
+
+  /** The issued plan that replaces this one (never changes once issued). */
+  async replacement(planId: string, manager: EntityManager = this.dataSource.manager): Promise<ReplacementFacts> {
+    const cached = this.replacements.get(planId);
+    if (cached) return cached;
+    const replacing = await manager.getRepository(Plan).findOne({ where: { replacesPlanId: planId, state: In(ISSUED_STATES as string[]) } });
+    if (!replacing?.numberSymbol || !replacing.issuedOn) {
+      throw new DistributionError(DistributionErrorCode.PlanNotIssued, 'Văn bản thay thế chưa được ban hành: không có thông báo thay thế để gửi');
+    }
+    const facts: ReplacementFacts = {
+      planId: replacing.id,
+      documentTypeName: DOCUMENT_TYPES[replacing.documentType as keyof typeof DOCUMENT_TYPES] ?? replacing.documentType,
+      numberSymbol: replacing.numberSymbol,
+      issuedOn: replacing.issuedOn,
+      summary: replacing.summary,
+    };
+    remember(this.replacements, planId, facts, FACTS_CACHED);
     return facts;
   }
 

@@ -17,7 +17,7 @@ import {
   VerificationMark,
 } from '@app/rendering';
 import { VerificationCodesService } from '@app/verification';
-import { WorkflowService } from '@app/workflow';
+import { WorkflowError, WorkflowErrorCode, WorkflowService } from '@app/workflow';
 import { ISSUED_STATES } from '@workflows/index';
 import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
 import { PlanSignatureService } from './plan-signature.service';
@@ -196,7 +196,22 @@ export class IssuanceService {
       { manager, data: { pdfSha256, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn } },
     );
     this.logger.log({ message: 'plan issued', planId, numberSymbol: live.numberSymbol, pdfSha256 });
+    if (plan.replacesPlanId) await this.replaceOld(manager, plan.replacesPlanId, planId, live.numberSymbol);
     return { planId, numberSymbol: live.numberSymbol, issuedOn: live.issuedOn, pdfSha256, issuedNow: true };
+  }
+
+  /**
+   * Thay thế: the old plan stops being in force when its replacement is issued (Nghị định 30,
+   * Art. 18), in the same transaction. Revoked meanwhile, it stays revoked (the machine refuses
+   * REPLACED there): the replacement is issued all the same, and the refusal is logged.
+   */
+  private async replaceOld(manager: EntityManager, oldPlanId: string, replacementId: string, numberSymbol: string): Promise<void> {
+    try {
+      await this.workflow.applySystemEvent(oldPlanId, { type: 'REPLACED', replacementId }, { manager, data: { replacementId, numberSymbol } });
+    } catch (error) {
+      if (!(error instanceof WorkflowError && error.code === WorkflowErrorCode.TransitionRefused)) throw error;
+      this.logger.warn({ message: 'replaced plan not in force: left as it is', planId: oldPlanId, replacementId, reason: error.message });
+    }
   }
 
   private async voidNumber(planId: string, reason: string): Promise<void> {

@@ -45,6 +45,9 @@ export class OutgoingRegisterLineDto {
   @ApiProperty({ nullable: true, description: 'Ngày thu hồi (the plan was revoked after issuance; the line stays)' }) revokedOn: string | null;
   @ApiProperty({ nullable: true, description: 'Lý do thu hồi' }) revocationReason: string | null;
   @ApiProperty({ nullable: true, description: 'Số quyết định thu hồi' }) revocationDecision: string | null;
+  @ApiProperty({ nullable: true, description: 'Được thay thế bởi: number and symbol of the issued plan that replaced this one' })
+  replacedBy: string | null;
+  @ApiProperty({ nullable: true, description: 'Thay thế: number and symbol of the plan this one replaces' }) replaces: string | null;
 }
 
 export class OutgoingRegisterDto {

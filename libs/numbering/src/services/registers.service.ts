@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, audits, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
 import { AdministrationScope, Organization } from '@app/identity';
 import { DOCUMENT_TYPES } from '@app/plans';
+import { ISSUED_STATES, REPLACED_STATES } from '@workflows/index';
 import {
   CreateRegisterDto,
   CreateTermDto,
@@ -40,10 +41,15 @@ const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Ngày thu hồi', (l) => (l.revokedOn ? shortDate(parseIsoDate(l.revokedOn)) : '')],
   ['Quyết định thu hồi', (l) => l.revocationDecision ?? ''],
   ['Lý do thu hồi', (l) => l.revocationReason ?? ''],
+  // and the replacement (thay thế), on both lines: the one replaced and the one that replaces it
+  ['Được thay thế bởi', (l) => l.replacedBy ?? ''],
+  ['Thay thế văn bản', (l) => l.replaces ?? ''],
 ];
 
 type Revocation = Pick<OutgoingRegisterLineDto, 'revokedOn' | 'revocationReason' | 'revocationDecision'>;
 const NOT_REVOKED: Revocation = { revokedOn: null, revocationReason: null, revocationDecision: null };
+type Replacement = Pick<OutgoingRegisterLineDto, 'replacedBy' | 'replaces'>;
+const NOT_REPLACED: Replacement = { replacedBy: null, replaces: null };
 
 /** How far each plan's sending went (ngày chuyển, ký nhận), by plan id. */
 export interface PlanSending {
@@ -90,13 +96,14 @@ export class RegistersService {
     const entries = await qb.getMany();
     const sending = await this.sending(entries.filter((e) => !e.voidedAt).map((e) => e.planId));
     const revocations = await this.revocations(entries.map((e) => e.planId));
+    const replacements = await this.replacements(entries.map((e) => e.planId));
     return {
       organizationId: organization.id,
       organizationName: organization.fullName,
       from: query.from ?? null,
       to: query.to ?? null,
       lines: entries.map((e) => {
-        const line = { ...toLine(e), ...(revocations.get(e.planId) ?? NOT_REVOKED) };
+        const line = { ...toLine(e), ...(revocations.get(e.planId) ?? NOT_REVOKED), ...(replacements.get(e.planId) ?? NOT_REPLACED) };
         const sent = e.voidedAt ? undefined : sending.get(e.planId);
         if (sent) {
           line.sentOn ??= sent.firstSentAt ? toIsoDate(vietnamDate(sent.firstSentAt)) : null;
@@ -122,6 +129,23 @@ export class RegistersService {
       [planIds],
     );
     return new Map(rows.map(({ id, revokedAt, ...rest }) => [id, { revokedOn: toIsoDate(vietnamDate(revokedAt)), ...rest }]));
+  }
+
+  /**
+   * Each plan's replacement, by plan id: the number of the issued plan that replaced it (its
+   * state `replaced`), and the number of the plan it replaces (written once that one is issued).
+   */
+  private async replacements(planIds: string[]): Promise<Map<string, Replacement>> {
+    if (!planIds.length) return new Map();
+    const rows: { id: string; replacedBy: string | null; replaces: string | null }[] = await this.dataSource.query(
+      `SELECT p.id,
+              CASE WHEN p.state = ANY($2::text[]) THEN (SELECT r.number_symbol FROM plan r WHERE r.replaces_plan_id = p.id AND r.state = ANY($3::text[])) END AS "replacedBy",
+              o.number_symbol AS "replaces"
+         FROM plan p LEFT JOIN plan o ON o.id = p.replaces_plan_id
+        WHERE p.id = ANY($1::uuid[]) AND (p.replaces_plan_id IS NOT NULL OR p.state = ANY($2::text[]))`,
+      [planIds, REPLACED_STATES, ISSUED_STATES],
+    );
+    return new Map(rows.map(({ id, ...rest }) => [id, rest]));
   }
 
   /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; CRLF line ends. */
@@ -251,7 +275,7 @@ export class RegistersService {
   }
 }
 
-function toLine(e: RegisterEntry): Omit<OutgoingRegisterLineDto, keyof Revocation> {
+function toLine(e: RegisterEntry): Omit<OutgoingRegisterLineDto, keyof Revocation | keyof Replacement> {
   return {
     id: e.id,
     numberSymbol: e.numberSymbol,

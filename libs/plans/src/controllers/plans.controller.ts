@@ -23,10 +23,12 @@ import {
   PlanVersionDetailDto,
   PlanVersionDto,
   SavePlanContentDto,
+  StartReplacementDto,
 } from '../dtos/plan.dto';
 import { FormatCheckReport, FormatCheckService } from '../format-check/format-check.service';
 import { PlanTransferService } from '../services/plan-transfer.service';
 import { PlansService } from '../services/plans.service';
+import { ReplacementService } from '../services/replacement.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -37,7 +39,24 @@ export class PlansController {
     private readonly plans: PlansService,
     private readonly transfer: PlanTransferService,
     private readonly formatCheck: FormatCheckService,
+    private readonly replacement: ReplacementService,
   ) {}
+
+  @Post(':id/replacement')
+  @Roles('drafter', 'signer')
+  @ApiCreatedResponse({ type: PlanDetailDto, description: 'Soạn văn bản thay thế: the new draft, prefilled from the issued content' })
+  @ApiConflictResponse({
+    description:
+      'Kế hoạch chưa phát hành xong (not_distributed), đã thu hồi (plan_revoked), đã được thay thế (plan_replaced) hoặc đang có văn bản thay thế (replacement_under_way); không ghi gì',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Một trường không được nhận (yêu cầu không có nội dung)' })
+  async startReplacement(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() _dto: StartReplacementDto,
+  ): Promise<PlanDetailDto> {
+    return this.plans.get(actor, await this.replacement.start(actor, id));
+  }
 
   @Post()
   @Roles('drafter')

@@ -130,6 +130,21 @@ export class PlanRevocationDto {
   @ApiProperty({ nullable: true, type: String, description: 'number of the revoking decision' }) decisionNumber: string | null;
 }
 
+/**
+ * "Soạn văn bản thay thế" takes nothing: the new draft is the issued content with the cited line,
+ * edited afterwards as any draft. Any field is refused (422), so a client cannot think it set one.
+ */
+export class StartReplacementDto {}
+
+/** Thay thế: the other end of a replacement, as the plan page links it. */
+export class PlanLinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KH' }) documentType: string;
+  @ApiProperty({ nullable: true, type: String }) numberSymbol: string | null;
+  @ApiProperty({ nullable: true, type: String }) issuedOn: string | null;
+  @ApiProperty() state: string;
+}
+
 export class PlanDto {
   @ApiProperty() id: string;
   @ApiProperty() organizationId: string;
@@ -151,6 +166,8 @@ export class PlanDto {
   correctsPlanId: string | null;
   @ApiProperty({ nullable: true, type: PlanRevocationDto, description: 'set once the plan was revoked after issuance' })
   revocation: PlanRevocationDto | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the issued plan this one replaces (thay thế)' })
+  replacesPlanId: string | null;
   @ApiProperty() createdById: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -170,6 +187,14 @@ export class PlanDetailDto extends PlanDto {
     description: 'Người đọc chỉ được xem phiên bản được gửi cho mình (người được xin ý kiến, nơi nhận): không xem dự thảo khác, góp ý, lịch sử.',
   })
   partialReading: boolean;
+  @ApiProperty({ nullable: true, type: PlanLinkDto, description: 'the plan this one replaces (thay thế)' })
+  replaces: PlanLinkDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: PlanLinkDto,
+    description: 'the replacement of this plan: under way (a draft on its road) or issued (this plan is then `replaced`)',
+  })
+  replacedBy: PlanLinkDto | null;
 }
 
 export class PlanPageDto {

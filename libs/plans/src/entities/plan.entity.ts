@@ -11,6 +11,8 @@ import { Organization, User } from '@app/identity';
 @Index(['organizationId', 'state'])
 // Trigram index for `q` searches (created in the migration; TypeORM leaves it alone).
 @Index('idx_plan_search_text_trgm', { synchronize: false })
+// One replacement under way or issued per plan: a second draft replacing it is refused until the first is cancelled.
+@Index('uq_plan_replaces_plan', ['replacesPlanId'], { unique: true, where: `replaces_plan_id IS NOT NULL AND state <> 'cancelled'` })
 export class Plan {
   @UuidPrimaryKey() id: string;
 
@@ -92,6 +94,14 @@ export class Plan {
 
   /** Number and symbol of the revoking decision ("12-QĐ/TU"), when there is one. */
   @Column({ type: 'varchar', length: 60, nullable: true }) revocationDecision: string | null;
+
+  /**
+   * Thay thế (Nghị định 30 Art. 18): the issued plan this one replaces. When this one is issued,
+   * that one becomes `replaced` (machine v5); "replaced by" is read back through this column.
+   */
+  @UuidColumn({ nullable: true }) replacesPlanId: string | null;
+
+  @ManyToOne(() => Plan, { nullable: true, onDelete: 'RESTRICT' }) replacesPlan?: Plan | null;
 
   @CreatedAt() createdAt: Date;
 

@@ -20,6 +20,8 @@ export interface NewDraft {
   dueDate?: string | null;
   /** A correction notice (đính chính): the issued plan it corrects. */
   correctsPlanId?: string | null;
+  /** The issued plan this draft replaces (thay thế). */
+  replacesPlanId?: string | null;
 }
 
 /** The content as stored: schema and rules, then every id it names must exist in this database (422 otherwise). */
@@ -41,7 +43,7 @@ export async function insertDraft(manager: EntityManager, draft: NewDraft): Prom
 
 /** The plan row of a new draft (version 1), both writers' one rule for it. */
 function newDraftRow(
-  draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate' | 'correctsPlanId'>,
+  draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate' | 'correctsPlanId' | 'replacesPlanId'>,
   content: PlanContent,
 ): Partial<Plan> {
   return {
@@ -55,6 +57,7 @@ function newDraftRow(
     parentPlanId: draft.parentPlanId ?? null,
     dueDate: draft.dueDate ?? null,
     correctsPlanId: draft.correctsPlanId ?? null,
+    replacesPlanId: draft.replacesPlanId ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Organization } from '@app/identity';
 import { canonicalContent } from '../content/plan-canonical';
 import { numberPlan } from '../content/numbering';
-import { PlanDetailDto, PlanDto, PlanVersionDetailDto, PlanVersionDto } from '../dtos/plan.dto';
+import { PlanDetailDto, PlanDto, PlanLinkDto, PlanVersionDetailDto, PlanVersionDto } from '../dtos/plan.dto';
 import type { PlanVersion } from '../entities/plan-version.entity';
 import type { Plan } from '../entities/plan.entity';
 
@@ -27,6 +27,7 @@ export function toPlanDto(plan: Plan, org: OrgFacts): PlanDto {
     dueDate: plan.dueDate,
     correctsPlanId: plan.correctsPlanId,
     revocation: revocationOf(plan),
+    replacesPlanId: plan.replacesPlanId,
     createdById: plan.createdById,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),
@@ -53,7 +54,14 @@ export function toPlanDetailDto(plan: Plan, org: OrgFacts, version: PlanVersion)
     contentSha256: version.contentSha256,
     numbering: numberPlan(content, org.family),
     partialReading: false,
+    replaces: null,
+    replacedBy: null,
   };
+}
+
+/** The other end of a replacement, as the plan page links it. */
+export function planLinkOf(plan: Pick<Plan, 'id' | 'documentType' | 'numberSymbol' | 'issuedOn' | 'state'>): PlanLinkDto {
+  return { id: plan.id, documentType: plan.documentType, numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, state: plan.state };
 }
 
 export function toPlanVersionDto(version: PlanVersion, authorName: string): PlanVersionDto {

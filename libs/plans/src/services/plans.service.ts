@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, foldVietnamese } from '@app/common';
 import { Organization, User } from '@app/identity';
-import { isContentEditable } from '@workflows/index';
+import { isContentEditable, ISSUED_STATES } from '@workflows/index';
 import { canonicalContent, contentSha256 } from '../content/plan-canonical';
 import type { PlanContent } from '../content/plan-content';
 import { validatePlanContent } from '../content/plan-content.validator';
@@ -24,7 +24,7 @@ import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
 import { insertDraft, insertDrafts, NewDraft, searchTextOf, validContent, ValidatedDraft } from './draft-writer';
 import { PlanAccessService } from './plan-access.service';
-import { revocationOf, toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
+import { planLinkOf, revocationOf, toPlanDetailDto, toPlanDto, toPlanVersionDetailDto, toPlanVersionDto } from './plan.mapper';
 
 /** Drafting: create a plan, save immutable versions, read, list and search. */
 @Injectable()
@@ -121,8 +121,18 @@ export class PlansService {
       this.dataSource.manager.findOneOrFail(Organization, { where: { id: plan.organizationId } }),
       this.dataSource.manager.findOneOrFail(PlanVersion, { where: { planId: plan.id, version: shown } }),
     ]);
-    const detail = toPlanDetailDto(plan, org, version);
+    const detail = { ...toPlanDetailDto(plan, org, version), ...(await this.replacementLinks(plan)) };
     return reading.whole ? detail : { ...detail, version: shown, currentVersion: shown, partialReading: true };
+  }
+
+  /** Thay thế, both ways: the plan this one replaces, and its own replacement under way or issued. */
+  private async replacementLinks(plan: Plan): Promise<Pick<PlanDetailDto, 'replaces' | 'replacedBy'>> {
+    const manager = this.dataSource.manager;
+    const replaces = plan.replacesPlanId ? await manager.findOne(Plan, { where: { id: plan.replacesPlanId } }) : null;
+    const replacedBy = ISSUED_STATES.includes(plan.state)
+      ? await manager.findOne(Plan, { where: { replacesPlanId: plan.id, state: Not('cancelled') } })
+      : null;
+    return { replaces: replaces && planLinkOf(replaces), replacedBy: replacedBy && planLinkOf(replacedBy) };
   }
 
   /**

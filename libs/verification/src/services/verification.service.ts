@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Organization } from '@app/identity';
 import { correctionNoticesOf, DOCUMENT_TYPES, Plan, PlanVersion } from '@app/plans';
 import { CheckedSignature, checkPdfSignatures, DOCUMENT_STORE, DocumentStore, PkiService, plainText, sha256Hex } from '@app/rendering';
-import { ISSUED_STATES } from '@workflows/index';
+import { ISSUED_STATES, REPLACED_STATES } from '@workflows/index';
 import { PlanVerification } from '../entities/plan-verification.entity';
 import { planStanding, PlanStanding } from '../plan-standing';
 import { isVerificationCode } from '../verification-code';
@@ -106,7 +106,7 @@ export class VerificationService {
       issuedOn: plan.issuedOn,
       summary: plainText(content.summary.replace(/\s*\n\s*/g, ' ')),
       signedBy: { capacity: content.signature.capacityLines.join(' '), name: content.signature.signerName },
-      standing: planStanding(plan),
+      standing: planStanding(plan, await this.replacing(plan)),
       file: { sha256: plan.pdfSha256, size: pdf.length, downloadUrl: `/v/${known}/pdf` },
       signatures: this.signatures(pdf),
       corrections: await this.linked(await correctionNoticesOf(manager, plan.id, { issuedOnly: true })),
@@ -121,6 +121,12 @@ export class VerificationService {
       links.push({ label: `${type} số ${p.numberSymbol ?? ''}`, issuedOn: p.issuedOn, path: await this.publicPathFor(p.id) });
     }
     return links;
+  }
+
+  /** The issued plan that replaced this one, when it was replaced (the column the replacement carries). */
+  private async replacing(plan: Plan): Promise<Plan | null> {
+    if (!REPLACED_STATES.includes(plan.state)) return null;
+    return this.dataSource.manager.findOne(Plan, { where: { replacesPlanId: plan.id, state: In(ISSUED_STATES as string[]) } });
   }
 
   /** The issued file, byte for byte as stored. */

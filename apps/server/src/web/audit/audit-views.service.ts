@@ -23,6 +23,7 @@ const OTHER_EVENTS: Record<string, string> = {
   REVIEW_CHAIN_CHANGED: 'Đổi quy trình duyệt',
   DELEGATED: 'Ủy quyền ký',
   CORRECTION_ISSUED: 'Ban hành văn bản đính chính',
+  REPLACEMENT_STARTED: 'Soạn văn bản thay thế',
 };
 
 /** An approval names its review step ("Duyệt nội dung", "Kiểm tra thể thức"), recorded with the event. */

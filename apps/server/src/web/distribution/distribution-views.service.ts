@@ -38,6 +38,8 @@ export interface IncomingDocumentView {
   childPlan: { href: string; label: string } | null;
   /** The sender revoked it: "Đã thu hồi ngày …", the reason, and whether the notice was acknowledged. */
   revoked: { label: string; reason: string; acknowledged: boolean; acknowledgedLabel: string } | null;
+  /** The sender replaced it: "Đã được thay thế bởi văn bản số …", and where the replacing plan is. */
+  replaced: { label: string; href: string } | null;
 }
 
 /** Văn bản đến, drawn by the server. */
@@ -157,6 +159,13 @@ export class DistributionViewsService {
             acknowledgedLabel: doc.revocationAcknowledgedAt
               ? `Đã nhận thông báo thu hồi ${viDateTime(doc.revocationAcknowledgedAt)}`
               : 'Chưa xác nhận thông báo thu hồi',
+          }
+        : null,
+      // thay thế: the copy stays, the replacing plan is the one in force
+      replaced: doc.replacedAt
+        ? {
+            label: `Đã được thay thế bởi văn bản số ${doc.replacedByNumberSymbol ?? ''} (${viDateTime(doc.replacedAt)})`,
+            href: `/plans/${doc.replacedByPlanId}`,
           }
         : null,
     };

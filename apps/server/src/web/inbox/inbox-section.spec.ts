@@ -13,7 +13,7 @@ function notice(kind: InboxNoticeDto['kind'], read = false): InboxNoticeDto {
     kindLabel: info.label,
     planId: PLAN,
     organizationId: null,
-    incomingDocumentId: kind === 'incoming_document' || kind === 'plan_revoked' ? DOC : null,
+    incomingDocumentId: kind === 'incoming_document' || kind === 'plan_revoked' || kind === 'plan_replaced' ? DOC : null,
     dueDate: null,
     message: kind,
     createdAt: '2026-12-06T00:00:00.000Z',
@@ -37,8 +37,12 @@ describe('the inbox section of the work page', () => {
       due_reminder: `/plans/${PLAN}`,
       overdue: `/plans/${PLAN}`,
       plan_revoked: `/incoming#in-${DOC}`,
+      plan_replaced: `/incoming#in-${DOC}`,
       parent_revoked: `/plans/${PLAN}`,
+      parent_replaced: `/plans/${PLAN}`,
     });
+    // the replacement told to a recipient of the new plan only: no copy of the old one, the new plan itself
+    expect(noticeHref({ kind: 'plan_replaced', planId: PLAN, incomingDocumentId: null })).toBe(`/plans/${PLAN}`);
     expect(noticeHref({ kind: 'reminder', planId: null, incomingDocumentId: null })).toBeNull();
   });
 

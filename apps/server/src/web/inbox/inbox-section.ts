@@ -22,8 +22,9 @@ export interface InboxSectionView {
 
 /** The page a notice of each kind leads to: the step it asks for, else the plan. */
 export function noticeHref(notice: Pick<InboxNoticeDto, 'kind' | 'planId' | 'incomingDocumentId'>): string | null {
-  // A document received, or the notice of its revocation: its copy in Văn bản đến, where the receipt is given.
-  if (notice.kind === 'incoming_document' || (notice.kind === 'plan_revoked' && notice.incomingDocumentId)) {
+  // A document received, or the notice of its revocation or replacement: its copy in Văn bản đến (the receipt, the link to
+  // the replacing plan); a recipient of the replacing plan only has no copy and goes to that plan.
+  if (notice.kind === 'incoming_document' || ((notice.kind === 'plan_revoked' || notice.kind === 'plan_replaced') && notice.incomingDocumentId)) {
     return notice.incomingDocumentId ? `/incoming#in-${notice.incomingDocumentId}` : '/incoming';
   }
   if (!notice.planId) return null;

@@ -3,8 +3,9 @@ import { Actor, audits, citedDocumentDate, organizationsWithRole, parseIsoDate }
 import { OrganizationsService } from '@app/identity';
 import { CorrectionsService } from '@app/corrections';
 import { Clock } from '@app/jobs';
-import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlansService } from '@app/plans';
+import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlanLinkDto, PlansService } from '@app/plans';
 import { VerificationService } from '@app/verification';
+import { ISSUED_STATES } from '@workflows/index';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { organizationOptions } from '../admin/admin-views.service';
 import { PlanWorkflowViewsService } from '../workflow/plan-workflow-views.service';
@@ -122,6 +123,13 @@ export class PlanViewsService {
       verificationPath: plan.numberSymbol ? await this.verification.publicPathFor(plan.id) : null,
       ...(await this.correctionLinks(actor, plan)),
       canEdit: plan.state === 'draft' && actor.memberships.some((m) => m.organizationId === plan.organizationId && m.roles.includes('drafter')),
+      // Soạn văn bản thay thế: the issuing organization's drafters and signers, on a plan in force with no replacement under way
+      canReplace:
+        plan.state === 'distributed' &&
+        !plan.replacedBy &&
+        actor.memberships.some((m) => m.organizationId === plan.organizationId && (m.roles.includes('drafter') || m.roles.includes('signer'))),
+      replaces: plan.replaces && this.linkView(plan.replaces),
+      replacedBy: plan.replacedBy && this.linkView(plan.replacedBy),
       today: this.clock.today(),
     };
   }
@@ -146,6 +154,16 @@ export class PlanViewsService {
         label: `${documentTypeName(original.documentType)} số ${original.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(original.issuedOn!))}`,
       },
       canCorrect: this.corrections.mayDraft(actor, { ...plan, revoked: !!plan.revocation }),
+    };
+  }
+
+  /** The other end of a replacement as the page names it: "Kế hoạch số 05-KH/BCĐ" (or the draft under way). */
+  private linkView(link: PlanLinkDto) {
+    const typeName = DOCUMENT_TYPES[link.documentType as keyof typeof DOCUMENT_TYPES] ?? link.documentType;
+    return {
+      ...link,
+      name: link.numberSymbol ? `${typeName} số ${link.numberSymbol}` : `dự thảo ${typeName.toLowerCase()} thay thế`,
+      issued: ISSUED_STATES.includes(link.state),
     };
   }
 

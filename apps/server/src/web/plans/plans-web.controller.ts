@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, 
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@app/common';
 import { OrganizationsService } from '@app/identity';
-import { PlansService } from '@app/plans';
+import { PlansService, ReplacementService } from '@app/plans';
 import { FormBody, redirectAfterSave, setFlash, submitForm, text } from '../forms';
 import { WebPage } from '../web-page';
 import { PlanEditorService } from './plan-editor.service';
@@ -22,6 +22,7 @@ export class PlansWebController {
     private readonly editor: PlanEditorService,
     private readonly plans: PlansService,
     private readonly organizations: OrganizationsService,
+    private readonly replacement: ReplacementService,
   ) {}
 
   @Get()
@@ -58,6 +59,21 @@ export class PlansWebController {
   @Render('plans/show')
   show(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.planPage(actor, id);
+  }
+
+  /** "Soạn văn bản thay thế": the new draft, prefilled from the issued plan, opens in the editor. */
+  @Post(':id/replacement')
+  @Roles('drafter', 'signer')
+  startReplacement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    return submitForm(req, res, {
+      run: () => this.replacement.start(actor, id),
+      success: (draftId) => ({
+        redirect: `/plans/${draftId}/edit`,
+        flash: 'Đã tạo dự thảo văn bản thay thế từ nội dung đã ban hành. Hãy sửa nội dung cần thay thế rồi trình duyệt như một kế hoạch mới.',
+      }),
+      view: 'plans/show',
+      model: () => this.views.planPage(actor, id),
+    });
   }
 
   @Get(':id/edit')
