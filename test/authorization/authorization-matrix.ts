@@ -110,6 +110,15 @@ export const planDrafters =
     return planReaders(403, 403)(c, web, write);
   };
 
+/** Drafters and signers of the plan's organization draft its correction notice (đính chính); its other readers get 403; strangers 404. */
+export const planCorrectors =
+  (ok: number): Rule =>
+  (c, web, write) => {
+    if (signedOut(c)) return signedOutStatus(web, write);
+    if (member(c, ['drafter', 'signer'], ['own'])) return ok;
+    return planReaders(403, 403)(c, web, write);
+  };
+
 /**
  * Soạn văn bản thay thế: drafters and signers of the plan's organization (asked about plans not
  * yet issued, so the answer is the refusal `not_distributed` and nothing is written); its other
@@ -192,6 +201,8 @@ export const nobody =
 const ALL_STATES: readonly AskedState[] = ['draft', 'issued'];
 /** Who gets the incoming documents (văn bản đến): clerks, signers, reviewers. */
 const INCOMING: Role[] = ['clerk', 'signer', 'reviewer'];
+/** A correction item whose "Đã in là" the issued plan does not print. */
+const NOT_IN_THE_PLAN = { where: 'Mục I', wrong: 'đoạn chữ không có trong kế hoạch', right: 'đoạn chữ khác' };
 /** A transition no person may send (system only): refused (409) for readers, after deciding who may read. */
 const REFUSED_EVENT = { type: 'NUMBERED' };
 
@@ -273,6 +284,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/plans/:id/tree': { rule: planReaders(200, 200), states: ['issued'] },
   'GET /api/plans/:id/parent': { rule: planReaders(404, 404), states: ['issued'] },
   'GET /api/plans/:id/children': { rule: planReaders(200, 200), states: ['issued'] },
+  // Đính chính: a text the issued plan does not hold is refused (422) once the service knows who asks; nothing is written.
+  'POST /api/plans/:id/corrections': { rule: planCorrectors(422), states: ['issued'], body: { items: [NOT_IN_THE_PLAN] } },
+  'GET /api/plans/:id/corrections': { rule: planReaders(200, 200), states: ALL_STATES },
   'POST /api/plans/:id/reports': { rule: signedIn(422), states: ['issued'], body: {} },
   'GET /api/plans/:id/reports': { rule: planReaders(200, 200), states: ['issued'] },
   'GET /api/plans/:id/reports/:reportId/attachments/:attachmentId': { rule: planReaders(404, 404), states: ['issued'] },
@@ -353,6 +367,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /plans/:id/distribution/:deliveryId/resend': { rule: nobody(404, ['clerk']), states: ['issued'] },
   'GET /plans/:id/reports/new': { rule: signedIn(), states: ['issued'] },
   'POST /plans/:id/reports': { rule: signedIn(422), states: ['issued'], body: {} },
+  // Đính chính: the form and its post, for the drafters and signers of the issuing organization (an empty form is 422).
+  'GET /plans/:id/corrections/new': { rule: planCorrectors(200), states: ['issued'] },
+  'POST /plans/:id/corrections': { rule: planCorrectors(422), states: ['issued'], body: {} },
 
   // ---- web: audit, registers, incoming, administration, demo mail ----
   'GET /audit': { rule: withRole(['auditor']) },

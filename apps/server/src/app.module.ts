@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CascadeModule } from '@app/cascade';
+import { CorrectionsModule } from '@app/corrections';
 import { DbModule } from '@app/db';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
@@ -39,6 +40,7 @@ export class AppModule {
         VerificationModule,
         DistributionModule,
         CascadeModule,
+        CorrectionsModule,
         ImportingModule,
         WebModule,
       ],

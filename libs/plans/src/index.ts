@@ -16,6 +16,7 @@ export * from './format-check/format-check.service';
 export * from './format-check/format-rules';
 export * from './plan.error';
 export * from './plans.module';
+export * from './services/correction-notices.query';
 export * from './services/draft-writer';
 export * from './services/plan-access.service';
 export * from './services/plan-transfer.service';

@@ -151,7 +151,21 @@ describe('the public verification page', () => {
   it('shows only public facts of the issued plan: no ids, no people but the signer, nothing of the workflow', async () => {
     const json = await get(`/v/${code}`);
     expect(Object.keys(json.body).sort()).toEqual(
-      ['code', 'documentType', 'file', 'issuedOn', 'issuer', 'numberSymbol', 'signatures', 'signedBy', 'standing', 'summary', 'url'].sort(),
+      [
+        'code',
+        'corrections',
+        'corrects',
+        'documentType',
+        'file',
+        'issuedOn',
+        'issuer',
+        'numberSymbol',
+        'signatures',
+        'signedBy',
+        'standing',
+        'summary',
+        'url',
+      ].sort(),
     );
     const text = JSON.stringify(json.body) + (await get(`/v/${code}`, 'text/html')).text;
     for (const secret of [plan.id, plan.organizationId, plan.createdById, 'bcd-duk.drafter', 'bcd-duk.reviewer', issuer.code]) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { CascadeModule } from '@app/cascade';
+import { CorrectionsModule } from '@app/corrections';
 import { DistributionModule } from '@app/distribution';
 import { IdentityModule } from '@app/identity';
 import { InboxModule } from '@app/inbox';
@@ -19,6 +20,7 @@ import { AuditViewsService } from './audit/audit-views.service';
 import { AuditWebController } from './audit/audit-web.controller';
 import { CascadeViewsService } from './cascade/cascade-views.service';
 import { CascadeWebController } from './cascade/cascade-web.controller';
+import { CorrectionsWebController } from './corrections/corrections-web.controller';
 import { ReportsWebController } from './cascade/reports-web.controller';
 import { DemoMailWebController } from './demo-mail/demo-mail-web.controller';
 import { DistributionViewsService } from './distribution/distribution-views.service';
@@ -47,6 +49,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
     WorkflowModule,
     AuditModule,
     CascadeModule,
+    CorrectionsModule,
     NumberingModule,
     RenderingModule,
     DistributionModule,
@@ -67,6 +70,7 @@ import { PlanWorkflowWebController } from './workflow/plan-workflow-web.controll
     DistributionWebController,
     InboxWebController,
     ReportsWebController,
+    CorrectionsWebController,
     AdminOrganizationsController,
     AdminUsersController,
     AdminAuthoritiesController,

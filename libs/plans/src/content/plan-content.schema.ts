@@ -100,7 +100,10 @@ export const PLAN_CONTENT_SCHEMA = {
   additionalProperties: false,
   properties: {
     schemaVersion: { const: 1 },
-    documentType: { enum: Object.keys(DOCUMENT_TYPES), description: 'Mã loại văn bản: KH = Kế hoạch, CTr = Chương trình, ...' },
+    documentType: {
+      enum: Object.keys(DOCUMENT_TYPES),
+      description: 'Mã loại văn bản: KH = Kế hoạch, CTr = Chương trình, TB = Thông báo, CV = Công văn, ...',
+    },
     summary: text(L.summary, 0, 'Trích yếu, bắt đầu bằng chữ thường; \\n đánh dấu chỗ xuống dòng.'),
     place: nullableText(L.place, 'Địa danh ở dòng ngày tháng; null = địa danh của cơ quan ban hành.'),
     preamble: {

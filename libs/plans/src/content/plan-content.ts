@@ -19,8 +19,17 @@ export const DOCUMENT_TYPES = {
   HD: 'Hướng dẫn',
   TB: 'Thông báo',
   TTr: 'Tờ trình',
+  CV: 'Công văn',
 } as const;
 export type DocumentTypeCode = keyof typeof DOCUMENT_TYPES;
+
+/**
+ * A công văn prints no type name (Nghị định 30, Phụ lục I): its summary follows "V/v" under the
+ * number line, and a State công văn's symbol carries no type abbreviation ("15/UBND").
+ */
+export function printsTypeTitle(documentType: string): boolean {
+  return documentType !== 'CV';
+}
 
 export const CONTENT_SCHEMA_VERSION = 1;
 

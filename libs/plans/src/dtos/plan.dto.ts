@@ -162,6 +162,8 @@ export class PlanDto {
   @ApiProperty({ nullable: true, type: String }) issuedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) parentPlanId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueDate: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Văn bản đính chính: kế hoạch đã ban hành mà văn bản này đính chính' })
+  correctsPlanId: string | null;
   @ApiProperty({ nullable: true, type: PlanRevocationDto, description: 'set once the plan was revoked after issuance' })
   revocation: PlanRevocationDto | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the issued plan this one replaces (thay thế)' })

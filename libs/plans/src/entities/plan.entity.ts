@@ -75,6 +75,14 @@ export class Plan {
   @Column({ type: 'date', nullable: true }) dueDate: string | null;
 
   /**
+   * Đính chính (Nghị định 30 Art. 18): the issued plan this correction notice corrects. The
+   * notice is a plan row of its own type (Thông báo / Công văn) walking the short road.
+   */
+  @Index() @UuidColumn({ nullable: true }) correctsPlanId: string | null;
+
+  @ManyToOne(() => Plan, { nullable: true, onDelete: 'RESTRICT' }) correctsPlan?: Plan | null;
+
+  /**
    * Thu hồi (REVOKE, Nghị định 30 Art. 18): when, by whom, why, and the decision that revoked
    * it; what the register, the recipients and the verification page show of a revoked plan.
    */

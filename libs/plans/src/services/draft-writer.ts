@@ -18,6 +18,8 @@ export interface NewDraft {
   content: unknown;
   parentPlanId?: string | null;
   dueDate?: string | null;
+  /** A correction notice (đính chính): the issued plan it corrects. */
+  correctsPlanId?: string | null;
   /** The issued plan this draft replaces (thay thế). */
   replacesPlanId?: string | null;
 }
@@ -41,7 +43,7 @@ export async function insertDraft(manager: EntityManager, draft: NewDraft): Prom
 
 /** The plan row of a new draft (version 1), both writers' one rule for it. */
 function newDraftRow(
-  draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate' | 'replacesPlanId'>,
+  draft: Pick<NewDraft, 'organizationId' | 'authorId' | 'parentPlanId' | 'dueDate' | 'correctsPlanId' | 'replacesPlanId'>,
   content: PlanContent,
 ): Partial<Plan> {
   return {
@@ -54,6 +56,7 @@ function newDraftRow(
     createdById: draft.authorId,
     parentPlanId: draft.parentPlanId ?? null,
     dueDate: draft.dueDate ?? null,
+    correctsPlanId: draft.correctsPlanId ?? null,
     replacesPlanId: draft.replacesPlanId ?? null,
   };
 }

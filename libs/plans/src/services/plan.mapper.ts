@@ -25,6 +25,7 @@ export function toPlanDto(plan: Plan, org: OrgFacts): PlanDto {
     issuedOn: plan.issuedOn,
     parentPlanId: plan.parentPlanId,
     dueDate: plan.dueDate,
+    correctsPlanId: plan.correctsPlanId,
     revocation: revocationOf(plan),
     replacesPlanId: plan.replacesPlanId,
     createdById: plan.createdById,

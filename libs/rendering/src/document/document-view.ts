@@ -1,6 +1,6 @@
 import { citedDocumentDate, dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { appendixLabel, archiveRecipient, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, timeframeText } from '@app/plans';
+import { appendixLabel, archiveRecipient, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, printsTypeTitle, timeframeText } from '@app/plans';
 import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, symbolWith, SymbolParts } from './number-symbol';
@@ -93,8 +93,12 @@ export interface DocumentView {
   header: { superiorLines: string[]; issuerLines: string[] };
   numberLine: string;
   dateLine: string;
+  /** "KẾ HOẠCH", "THÔNG BÁO"; "" for a công văn, which has no type name. */
   typeTitle: string;
+  /** The summary under the type title; empty for a công văn, whose summary is `subjectLines`. */
   summaryLines: string[];
+  /** A công văn's "V/v ..." lines under its number line (Nghị định 30, Phụ lục I); empty otherwise. */
+  subjectLines: string[];
   preamble: string[];
   blocks: BodyBlock[];
   closing: string[];
@@ -122,11 +126,9 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     numberLine: numberLine(symbolParts, mode.kind === 'issued' ? mode.numberSymbol : null),
     dateLine:
       mode.kind === 'issued' ? `${place}, ${dateLinePhrase(parseIsoDate(mode.issuedOn))}` : `${place}, ngày${BLANK}tháng${BLANK}năm ${mode.year}`,
-    typeTitle: (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi'),
-    summaryLines: content.summary
-      .split('\n')
-      .map((line) => inline(line.trim()))
-      .filter(Boolean),
+    typeTitle: printsTypeTitle(content.documentType) ? (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi') : '',
+    summaryLines: [],
+    subjectLines: [],
     preamble: content.preamble.paragraphs.map(inline),
     blocks: [],
     closing: [],
@@ -136,6 +138,12 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     footnotes: [],
     verification: mode.kind === 'draft' ? null : (input.verification ?? null),
   };
+  const summaryLines = content.summary
+    .split('\n')
+    .map((line) => inline(line.trim()))
+    .filter(Boolean);
+  if (view.typeTitle) view.summaryLines = summaryLines;
+  else view.subjectLines = summaryLines.map((line, i) => (i === 0 ? `V/v ${line}` : line));
   if (mode.kind === 'signing') signingBlanks(view, symbolParts, place, mode.year, mode.signer);
   const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {

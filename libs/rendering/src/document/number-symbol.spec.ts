@@ -17,6 +17,11 @@ describe('number and symbol', () => {
     expect(numberLine(state, numberSymbol(state, 48))).toBe('Số: 48/KH-UBND');
   });
 
+  it('a State công văn names the body only (15/UBND); a Party notice keeps its type (01-TB/BCĐ)', () => {
+    expect(numberLine({ ...state, documentType: 'CV' }, numberSymbol({ ...state, documentType: 'CV' }, 15))).toBe('Số: 15/UBND');
+    expect(numberSymbol({ ...party, documentType: 'TB' }, 1)).toBe('01-TB/BCĐ');
+  });
+
   it('leaves the number blank on a draft', () => {
     expect(numberLine(party, null)).toMatch(/^Số \u00a0+-KH\/BCĐ$/);
     expect(numberLine(state, null)).toMatch(/^Số: \u00a0+\/KH-UBND$/);

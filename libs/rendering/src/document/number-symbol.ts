@@ -32,6 +32,8 @@ export function numberLine(parts: SymbolParts, symbol: string | null): string {
 
 /** The number and symbol with `number` in the number's place (a blank, or a mark where the signer's document leaves room). */
 export function symbolWith(parts: SymbolParts, number: string): string {
+  // A State công văn's symbol names the body only (Nghị định 30, Phụ lục I): "15/UBND".
+  if (parts.family === 'state' && parts.documentType === 'CV') return `${number}/${parts.organizationAbbreviation}`;
   return parts.family === 'party'
     ? `${number}-${parts.documentType}/${parts.organizationAbbreviation}`
     : `${number}/${parts.documentType}-${parts.organizationAbbreviation}`;

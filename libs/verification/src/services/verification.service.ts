@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Organization } from '@app/identity';
-import { DOCUMENT_TYPES, Plan, PlanVersion } from '@app/plans';
+import { correctionNoticesOf, DOCUMENT_TYPES, Plan, PlanVersion } from '@app/plans';
 import { CheckedSignature, checkPdfSignatures, DOCUMENT_STORE, DocumentStore, PkiService, plainText, sha256Hex } from '@app/rendering';
 import { ISSUED_STATES, REPLACED_STATES } from '@workflows/index';
 import { PlanVerification } from '../entities/plan-verification.entity';
@@ -45,6 +45,18 @@ export interface VerifiedPlan {
   standing: PlanStanding;
   file: { sha256: string; size: number; downloadUrl: string };
   signatures: SignatureReport[];
+  /** Đính chính: the issued notices that correct this document, oldest first. */
+  corrections: LinkedDocument[];
+  /** On a correction notice: the document it corrects. */
+  corrects: LinkedDocument | null;
+}
+
+/** Another issued document linked to this one, with its own public page when it has one. */
+export interface LinkedDocument {
+  /** "Thông báo số 01-TB/BCĐ". */
+  label: string;
+  issuedOn: string | null;
+  path: string | null;
 }
 
 /** The answer to a dropped file: is it the issued one, byte for byte, and do its signatures hold. */
@@ -97,7 +109,18 @@ export class VerificationService {
       standing: planStanding(plan, await this.replacing(plan)),
       file: { sha256: plan.pdfSha256, size: pdf.length, downloadUrl: `/v/${known}/pdf` },
       signatures: this.signatures(pdf),
+      corrections: await this.linked(await correctionNoticesOf(manager, plan.id, { issuedOnly: true })),
+      corrects: plan.correctsPlanId ? ((await this.linked(await manager.findBy(Plan, { id: plan.correctsPlanId })))[0] ?? null) : null,
     };
+  }
+
+  private async linked(plans: Plan[]): Promise<LinkedDocument[]> {
+    const links: LinkedDocument[] = [];
+    for (const p of plans) {
+      const type = DOCUMENT_TYPES[p.documentType as keyof typeof DOCUMENT_TYPES] ?? p.documentType;
+      links.push({ label: `${type} số ${p.numberSymbol ?? ''}`, issuedOn: p.issuedOn, path: await this.publicPathFor(p.id) });
+    }
+    return links;
   }
 
   /** The issued plan that replaced this one, when it was replaced (the column the replacement carries). */

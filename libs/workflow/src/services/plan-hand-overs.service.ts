@@ -43,6 +43,7 @@ export interface DocumentSigner {
 @Injectable()
 export class PlanHandOversService {
   private readonly takers = new Map<PlanHandOver, HandOverTaker>();
+  private readonly followers = new Map<PlanHandOver, HandOverTaker[]>();
   private signer: DocumentSigner | null = null;
 
   /** The module that signs documents at SIGN (without one, SIGN records the decision only, as before). */
@@ -60,6 +61,19 @@ export class PlanHandOversService {
     this.takers.set(effect, taker);
   }
 
+  /**
+   * A module that records something of its own when the effect happens, beside the module that
+   * takes it (the corrections note on the original that a notice of it was issued). Runs after
+   * the taker, in the same transaction.
+   */
+  follow(effect: PlanHandOver, follower: HandOverTaker): void {
+    this.followers.set(effect, [...(this.followers.get(effect) ?? []), follower]);
+  }
+
+  followersOf(effect: PlanHandOver): HandOverTaker[] {
+    return this.followers.get(effect) ?? [];
+  }
+
   taker(effect: PlanHandOver): HandOverTaker {
     const taker = this.takers.get(effect);
     // A missing taker is a wiring mistake (its module not loaded): the transition must not commit without it.
@@ -68,6 +82,6 @@ export class PlanHandOversService {
   }
 
   get queues(): string[] {
-    return [...this.takers.values()].flatMap((t) => t.queues);
+    return [...this.takers.values(), ...[...this.followers.values()].flat()].flatMap((t) => t.queues);
   }
 }

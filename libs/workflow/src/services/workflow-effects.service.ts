@@ -45,8 +45,10 @@ export class WorkflowEffectsService {
 
   async perform(manager: EntityManager, done: TransitionDone, effects: PlanEffect[]): Promise<void> {
     for (const effect of effects) {
-      if ((PLAN_HAND_OVERS as readonly string[]).includes(effect)) await this.handOvers.taker(effect as PlanHandOver).take(manager, done);
-      else await this[effect as Exclude<PlanEffect, PlanHandOver>](manager, done);
+      if ((PLAN_HAND_OVERS as readonly string[]).includes(effect)) {
+        await this.handOvers.taker(effect as PlanHandOver).take(manager, done);
+        for (const follower of this.handOvers.followersOf(effect as PlanHandOver)) await follower.take(manager, done);
+      } else await this[effect as Exclude<PlanEffect, PlanHandOver>](manager, done);
     }
   }
 

@@ -135,7 +135,8 @@ export class WorkflowFactsService {
       facts.formatErrors = report.errors;
       return { formatErrors: report.errors.length };
     },
-    reviewChain: async ({ manager, plan }) => ({ chain: (await this.chains.stepsOf(plan.organizationId, manager)).steps }),
+    // A correction notice (đính chính) walks the short road, drafter → signer → clerk: no review chain.
+    reviewChain: async ({ manager, plan }) => ({ chain: plan.correctsPlanId ? [] : (await this.chains.stepsOf(plan.organizationId, manager)).steps }),
     consultation: async ({ manager, dto }) => {
       await this.checkConsultees(manager, dto.consultees ?? []);
       return { consultees: dto.consultees ?? [], deadline: parseDeadline(dto.deadline ?? '')!.toISOString(), now: this.clock.now().toISOString() };

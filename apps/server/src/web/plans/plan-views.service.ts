@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, audits, organizationsWithRole } from '@app/common';
+import { Actor, audits, citedDocumentDate, organizationsWithRole, parseIsoDate } from '@app/common';
 import { OrganizationsService } from '@app/identity';
+import { CorrectionsService } from '@app/corrections';
 import { Clock } from '@app/jobs';
 import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlanLinkDto, PlansService } from '@app/plans';
 import { VerificationService } from '@app/verification';
@@ -38,6 +39,10 @@ export function newPlanContent(family: 'party' | 'state', documentType: string, 
   };
 }
 
+function documentTypeName(code: string): string {
+  return DOCUMENT_TYPES[code as keyof typeof DOCUMENT_TYPES] ?? code;
+}
+
 /** View models of the plan list, the new-plan form and the read-only plan page. */
 @Injectable()
 export class PlanViewsService {
@@ -48,6 +53,7 @@ export class PlanViewsService {
     private readonly formatCheck: FormatCheckService,
     private readonly workflow: PlanWorkflowViewsService,
     private readonly verification: VerificationService,
+    private readonly corrections: CorrectionsService,
   ) {}
 
   async listPage(actor: Actor, filter: PlanListFilter) {
@@ -115,6 +121,7 @@ export class PlanViewsService {
       check,
       // The public verification page, once the plan is issued (the address its QR code carries).
       verificationPath: plan.numberSymbol ? await this.verification.publicPathFor(plan.id) : null,
+      ...(await this.correctionLinks(actor, plan)),
       canEdit: plan.state === 'draft' && actor.memberships.some((m) => m.organizationId === plan.organizationId && m.roles.includes('drafter')),
       // Soạn văn bản thay thế: the issuing organization's drafters and signers, on a plan in force with no replacement under way
       canReplace:
@@ -124,6 +131,29 @@ export class PlanViewsService {
       replaces: plan.replaces && this.linkView(plan.replaces),
       replacedBy: plan.replacedBy && this.linkView(plan.replacedBy),
       today: this.clock.today(),
+    };
+  }
+
+  /**
+   * Đính chính: the notices of this plan (issued ones for the banner, drafts for its
+   * organization), the plan a notice corrects, and whether the actor may draft one now.
+   */
+  private async correctionLinks(actor: Actor, plan: Awaited<ReturnType<PlansService['get']>>) {
+    const notices = (await this.corrections.list(actor, plan.id)).map((n) => ({
+      ...n,
+      label: `${documentTypeName(n.documentType)}${n.numberSymbol ? ` số ${n.numberSymbol}` : ''}${n.issuedOn ? ` ngày ${citedDocumentDate(parseIsoDate(n.issuedOn))}` : ''}`,
+      stateLabel: planStateLabel(n.state),
+      issued: !!n.numberSymbol,
+    }));
+    const original = plan.correctsPlanId ? await this.plans.get(actor, plan.correctsPlanId).catch(() => null) : null;
+    return {
+      corrections: notices.filter((n) => n.issued),
+      correctionDrafts: notices.filter((n) => !n.issued),
+      corrects: original && {
+        id: original.id,
+        label: `${documentTypeName(original.documentType)} số ${original.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(original.issuedOn!))}`,
+      },
+      canCorrect: this.corrections.mayDraft(actor, { ...plan, revoked: !!plan.revocation }),
     };
   }
 
