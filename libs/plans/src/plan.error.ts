@@ -11,6 +11,7 @@ export const PlanErrorCode = defineErrorCodes({
     PlanRevoked: 'plan_revoked',
     PlanReplaced: 'plan_replaced',
     ReplacementUnderWay: 'replacement_under_way',
+    CorrectionNoticeNotReplaced: 'correction_notice_not_replaced',
   },
   forbidden: { NotDrafter: 'not_drafter', NeedToKnow: 'need_to_know', NotReplacer: 'not_replacer' },
 });

@@ -318,6 +318,23 @@ describe('correcting an issued plan (đính chính)', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('nor replaced (thay thế): 409 correction_notice_not_replaced, nothing written, and its page offers neither', async () => {
+    const [notice] = await getJson(t, 'bcd-duk.drafter', `/api/plans/${partyOriginal}/corrections`);
+    const before = await written();
+    const res = await request(t.http)
+      .post(`/api/plans/${notice.id}/replacement`)
+      .set('Authorization', await auth('bcd-duk.drafter'))
+      .send({});
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'correction_notice_not_replaced' });
+    expect(await written()).toEqual(before);
+    const page = await request(t.http)
+      .get(`/plans/${notice.id}`)
+      .set('Authorization', await auth('bcd-duk.drafter'));
+    expect(page.text).not.toContain('Soạn văn bản thay thế');
+    expect(page.text).not.toContain('Soạn văn bản đính chính');
+  });
+
   describe('State: công văn đính chính, then the original revoked', () => {
     it('a CV numbered in the body\u2019s shared series, "V/v đính chính ..." under its number and no type name; sent to the original\u2019s recipients', async () => {
       const res = await correct('ubnd-nh.drafter', stateOriginal, {
@@ -370,6 +387,16 @@ describe('correcting an issued plan (đính chính)', () => {
         'distributed',
         'cancelled',
       ]);
+      // The revocation's own jobs (telling the recipients) finish first: their trail rows are not the refusal's.
+      await waitFor(
+        'the revocation jobs to finish',
+        async () =>
+          Number(
+            (await db().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`))[0]
+              .n,
+          ),
+        (pending) => pending === 0,
+      );
       const before = await written();
       const res = await correct('ubnd-nh.drafter', stateOriginal, {
         items: [{ where: 'Mục I', wrong: 'Phát huy quyền làm chủ của Nhân dân', right: 'Phát huy quyền làm chủ' }],

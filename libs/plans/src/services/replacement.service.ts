@@ -128,9 +128,17 @@ export class ReplacementService {
     }
   }
 
-  /** Each rule its own code: a plan not yet in force, one no longer in force, one already being replaced. */
+  /** Each rule its own code: a plan not yet in force, one no longer in force, a correction notice, one already being replaced. */
   private async refuseUnlessReplaceable(manager: EntityManager, plan: Plan): Promise<void> {
     const state = plan.state;
+    if (plan.correctsPlanId) {
+      // A notice only points at the original's errors: a wrong notice is followed by another notice for the original.
+      throw new PlanError(
+        PlanErrorCode.CorrectionNoticeNotReplaced,
+        'Đây là văn bản đính chính: không soạn văn bản thay thế cho nó; nếu nó có sai sót, hãy soạn văn bản đính chính mới cho văn bản gốc',
+        { refusedBy: 'correction_notice', state },
+      );
+    }
     if (REVOKED_STATES.includes(state)) {
       throw new PlanError(PlanErrorCode.PlanRevoked, 'Kế hoạch đã bị thu hồi, không còn hiệu lực: không soạn văn bản thay thế', {
         refusedBy: 'plan_revoked',

@@ -127,6 +127,7 @@ export class PlanViewsService {
       canReplace:
         plan.state === 'distributed' &&
         !plan.replacedBy &&
+        !plan.correctsPlanId &&
         actor.memberships.some((m) => m.organizationId === plan.organizationId && (m.roles.includes('drafter') || m.roles.includes('signer'))),
       replaces: plan.replaces && this.linkView(plan.replaces),
       replacedBy: plan.replacedBy && this.linkView(plan.replacedBy),
