@@ -9,6 +9,8 @@ import { Organization, User } from '@app/identity';
  */
 @Entity('plan')
 @Index(['organizationId', 'state'])
+// An organization's plans newest change first (its list, a drafter's drafts, a leader's pending): the page without sorting them all.
+@Index(['organizationId', 'updatedAt'])
 // Trigram index for `q` searches (created in the migration; TypeORM leaves it alone).
 @Index('idx_plan_search_text_trgm', { synchronize: false })
 export class Plan {
