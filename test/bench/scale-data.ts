@@ -20,11 +20,11 @@ export interface ScaleSizes {
   provinces: number;
   districtsPerProvince: number;
   communesPerDistrict: number;
-  /** Party cells (chi bộ) in all, spread over the communes' Party committees. */
-  partyCells: number;
+  /** Organizations in all: Party cells (chi bộ) under the communes' Party committees make up the rest. */
+  organizations: number;
 }
 
-export const NATION: ScaleSizes = { plans: 1_000_000, provinces: 63, districtsPerProvince: 11, communesPerDistrict: 15, partyCells: 27_696 };
+export const NATION: ScaleSizes = { plans: 1_000_000, provinces: 63, districtsPerProvince: 11, communesPerDistrict: 15, organizations: 50_000 };
 
 const PROVINCES = [
   'Hà Nội', 'Hải Phòng', 'Thừa Thiên Huế', 'Đà Nẵng', 'Cần Thơ', 'Hồ Chí Minh', 'Hà Giang', 'Cao Bằng', 'Bắc Kạn', 'Tuyên Quang',
@@ -101,6 +101,9 @@ function stateCase(bucket: string): string {
   return `CASE ${arms.join(' ')} END`;
 }
 
+/** The tables loaded in bulk, whose plain (non-unique) indexes are built after the load. */
+const BULK_TABLES = ['plan', 'plan_version', 'audit_event', 'delivery', 'register_entry', 'child_plan'];
+
 type Log = (line: string) => void;
 /** Where the statements go: the generation's one transaction. */
 type Sql = Pick<EntityManager, 'query'>;
@@ -116,6 +119,20 @@ async function timed<T>(log: Log, what: string, work: () => Promise<T>): Promise
 export async function generateScaleData(source: DataSource, sizes: ScaleSizes, log: Log = console.log): Promise<void> {
   // One transaction: a failed generation leaves the database as it was.
   await source.transaction(async (db) => {
+    // A bulk load: the big tables' plain indexes are dropped and built again at the end (one
+    // sort each instead of millions of row-by-row insertions; the trigram index above all), and
+    // foreign keys are not checked row by row (the rows are consistent by construction). Primary
+    // keys and unique constraints stay. The definitions come from the migrated schema itself.
+    await db.query(`SET LOCAL session_replication_role = replica`);
+    await db.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+    const indexes: { name: string; definition: string }[] = await db.query(
+      `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+        WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+          AND i.indexdef NOT LIKE 'CREATE UNIQUE%'`,
+      [BULK_TABLES],
+    );
+    for (const { name } of indexes) await db.query(`DROP INDEX "${name}"`);
     const [{ password_hash: passwordHash }] = await db.query(`SELECT password_hash FROM app_user ORDER BY username LIMIT 1`);
     await timed(log, 'organizations', () => insertOrganizations(db, sizes));
     await timed(log, 'users and memberships', () => insertPeople(db, passwordHash));
@@ -126,12 +143,16 @@ export async function generateScaleData(source: DataSource, sizes: ScaleSizes, l
     await timed(log, 'registers and their entries', () => insertRegisters(db));
     await timed(log, 'deliveries', () => insertDeliveries(db));
     await timed(log, 'audit trails (hash-chained by the application)', () => insertAuditTrails(db, log));
+    await timed(log, `${indexes.length} indexes built again`, async () => {
+      for (const { definition } of indexes) await db.query(definition);
+    });
+    for (const table of ['bench_org', 'bench_template', 'bench_plan', 'bench_child']) await db.query(`DROP TABLE IF EXISTS ${table}`);
   });
   await timed(log, 'VACUUM ANALYZE', () => source.query(`VACUUM ANALYZE`));
 }
 
 async function insertOrganizations(db: Sql, sizes: ScaleSizes): Promise<void> {
-  const { provinces, districtsPerProvince: dpp, communesPerDistrict: cpd } = sizes;
+  const { provinces, districtsPerProvince: dpp, communesPerDistrict: cpd, organizations } = sizes;
   const words = PLACE_WORDS;
   // n → a two-syllable place name, different for neighbours.
   const place = (n: string) =>
@@ -179,17 +200,20 @@ async function insertOrganizations(db: Sql, sizes: ScaleSizes): Promise<void> {
             upper(CASE s.family WHEN 'party' THEN 'Đảng ủy xã ' ELSE 'Ủy ban nhân dân xã ' END || ${place('(p * 31 + d) * 17 + c')}), 1
        FROM generate_series(1, $2::int) p CROSS JOIN generate_series(1, $3::int) d CROSS JOIN generate_series(1, $4::int) c
        CROSS JOIN (VALUES ('party', ''), ('state', '-s')) AS s(family, suffix)
-       JOIN organization parent ON parent.code = 'p' || p || '-d' || d || s.suffix`,
+       JOIN organization parent ON parent.code = 'p' || p || s.suffix || '-d' || d || s.suffix`,
     [words, provinces, dpp, cpd],
   );
-  // Party cells (chi bộ thôn, tổ dân phố), round-robin over the communes' Party committees.
+  // Party cells (chi bộ thôn, tổ dân phố), round-robin over the communes' Party committees: as
+  // many as bring the whole tree (the demo's bodies included) to the planned total.
+  const [{ count: before }] = await db.query(`SELECT count(*)::int AS count FROM organization`);
+  const cells = Math.max(0, organizations - before);
   await insert(
     `SELECT commune.code || '-b' || n, 'party', commune.id, 5, 'Chi bộ thôn ' || n || ', ' || commune.short_name, 'Chi bộ thôn ' || n,
             'CB', commune.place_name, commune.header_name, upper('Chi bộ thôn ' || n), 1
        FROM (SELECT id, code, short_name, place_name, header_name, row_number() OVER (ORDER BY code) - 1 AS i
                FROM organization WHERE level = 4 AND family = 'party') commune
        JOIN generate_series(0, $1::int - 1) n ON n % (SELECT count(*) FROM organization WHERE level = 4 AND family = 'party') = commune.i`,
-    [sizes.partyCells],
+    [cells],
   );
 }
 
@@ -209,6 +233,16 @@ async function insertPeople(db: Sql, passwordHash: string): Promise<void> {
             CASE WHEN u.username LIKE '%.drafter' THEN 'Chuyên viên' ELSE 'Bí thư' END
        FROM app_user u JOIN organization o ON u.username IN (o.code || '.drafter', o.code || '.lead')
       WHERE NOT EXISTS (SELECT 1 FROM membership m WHERE m.user_id = u.id)`,
+  );
+  // An inspector of the centre (Ủy ban Kiểm tra Trung ương), auditing both trees: the plans list and search of the whole nation.
+  await db.query(
+    `INSERT INTO app_user (username, full_name, email, password_hash, version) VALUES ('nation.auditor', 'Kiểm tra viên Trung ương', NULL, $1, 1)`,
+    [passwordHash],
+  );
+  await db.query(
+    `INSERT INTO membership (user_id, organization_id, roles, position)
+     SELECT u.id, o.id, ARRAY['auditor']::membership_role[], 'Kiểm tra viên'
+       FROM app_user u CROSS JOIN organization o WHERE u.username = 'nation.auditor' AND o.code IN ('tw', 'cp')`,
   );
   // Each organization's plans and work, by rank: the centre and the provinces first (the busiest).
   await db.query(`DROP TABLE IF EXISTS bench_org`);
@@ -434,7 +468,7 @@ async function insertAuditTrails(db: Sql, log: Log): Promise<void> {
       `SELECT b.id, b.organization_id, b.state, b.created_at, b.drafter_id, d.full_name AS drafter, b.lead_id, l.full_name AS lead, t.sha,
               1 + (b.n % 3 = 0)::int AS versions
          FROM bench_plan b JOIN bench_template t ON t.k = b.k JOIN app_user d ON d.id = b.drafter_id JOIN app_user l ON l.id = b.lead_id
-        WHERE b.id > $1 ORDER BY b.id LIMIT 5000`,
+        WHERE b.id > $1 ORDER BY b.id LIMIT 10000`,
       [after],
     );
     if (!plans.length) break;

@@ -67,11 +67,15 @@ async function main(): Promise<void> {
       busy.id,
     ]);
     const [drafter] = await source.query(`SELECT id FROM app_user WHERE username = $1`, [`${busy.code}.drafter`]);
+    const [leader] = await source.query(`SELECT id FROM app_user WHERE username = $1`, [`${busy.code}.lead`]);
 
     await app.listen(0, '127.0.0.1');
     const baseUrl = await app.getUrl();
-    const auditor = await login(baseUrl, 'tu-bd.auditor', DEMO_PASSWORD);
+    const auditor = await login(baseUrl, 'nation.auditor', DEMO_PASSWORD);
     const lead = await login(baseUrl, `${busy.code}.lead`, DEMO_PASSWORD);
+    // The leader of the body that issued the national plan, who follows its implementation.
+    const [rootOrg] = await source.query(`SELECT o.code FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1`, [root.id]);
+    const rootLead = await login(baseUrl, `${rootOrg.code}.lead`, DEMO_PASSWORD);
     const get = async (token: string, path: string) => {
       const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     };
     const work = app.get(MyWorkService);
     const drafterActor = (await app.get(AuthService).loadActor(drafter.id, 'token'))!;
+    const leaderActor = (await app.get(AuthService).loadActor(leader.id, 'token'))!;
 
     const cases: [what: string, run: () => Promise<unknown>][] = [
       ['plans list, whole nation (auditor), page 1', () => get(auditor, '/api/plans')],
@@ -87,12 +92,14 @@ async function main(): Promise<void> {
       ['search "chuyen doi so" (no diacritics)', () => get(auditor, '/api/plans?q=chuyen%20doi%20so')],
       ['search "biến đổi khí hậu" in one organization', () => get(lead, `/api/plans?q=${encodeURIComponent('biến đổi khí hậu')}`)],
       [`work page of ${busy.code}.drafter`, () => work.forActor(drafterActor)],
+      [`work page of ${busy.code}.lead (reviews, signs, numbers)`, () => work.forActor(leaderActor)],
       [
         `outgoing register of ${busy.full_name}, ${year}`,
         () => get(lead, `/api/registers/outgoing?org=${busy.id}&from=${year}-01-01&to=${year}-12-31`),
       ],
       ["a plan's history", () => get(lead, `/api/plans/${history.id}/history`)],
-      ['cascade tree of the national plan', () => get(auditor, `/api/plans/${root.id}/tree`)],
+      ['cascade tree of the national plan, by its issuer', () => get(rootLead, `/api/plans/${root.id}/tree`)],
+      ['cascade tree of the national plan, by the national auditor', () => get(auditor, `/api/plans/${root.id}/tree`)],
     ];
     console.log(`\np95 over ${RUNS} runs (goal < ${GOAL_MS} ms):`);
     for (const [what, run] of cases) {

@@ -297,6 +297,25 @@ describe('plans: drafting API, versions, diff, search, access', () => {
       expect((await get(`/api/plans?org=${nh}&pageSize=100`, 'tu-bd.auditor')).body).toMatchObject({ total: 0, items: [] });
       expect((await get('/api/plans?pageSize=101')).status).toBe(422);
     });
+
+    it('an auditor of more organizations than a list of ids can hold (a central inspector) lists and searches the same plans', async () => {
+      const before = (await get('/api/plans?pageSize=100', 'ubnd-an.auditor')).body;
+      const found = (await get(`/api/plans?pageSize=100&q=${encodeURIComponent('dân chủ')}`, 'ubnd-an.auditor')).body;
+      expect(before.total).toBeGreaterThan(0);
+      // 2,100 bodies under the audited district, without plans: the scope passes the list's threshold (2,000)
+      await db.query(
+        `INSERT INTO organization (code, family, parent_id, level, full_name, short_name, symbol_abbreviation, place_name, superior_header, header_name, version)
+         SELECT 'wide-' || n, o.family, o.id, o.level + 1, 'Chi bộ ' || n, 'Chi bộ ' || n, 'CB', o.place_name, o.header_name, 'CHI BỘ ' || n, 1
+           FROM organization o CROSS JOIN generate_series(1, 2100) n WHERE o.code = 'ubnd-an'`,
+      );
+      try {
+        expect((await get('/api/plans?pageSize=100', 'ubnd-an.auditor')).body).toEqual(before);
+        expect((await get(`/api/plans?pageSize=100&q=${encodeURIComponent('dân chủ')}`, 'ubnd-an.auditor')).body).toEqual(found);
+        expect((await get(`/api/plans?pageSize=100&q=dan%20chu`, 'ubnd-an.auditor')).body).toEqual(found);
+      } finally {
+        await db.query(`DELETE FROM organization WHERE code LIKE 'wide-%'`);
+      }
+    });
   });
 
   describe('access', () => {

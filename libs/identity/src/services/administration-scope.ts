@@ -50,15 +50,25 @@ export class AdministrationScope {
   }
 }
 
-/** The organizations given and every one under them. */
+/**
+ * The organizations given and every one under them. One query, a level of the tree a step: each
+ * step finds the children of the whole level at once (an index scan over the level's ids), where
+ * a row-by-row recursion probed the index once per organization (a central auditor's 50,000:
+ * most of the time of each of their requests). An organization has one parent, so the walk can
+ * only come back to a root (a cycle a hand-edited table could hold): roots are not children.
+ */
 export async function organizationSubtrees(manager: EntityManager, roots: string[]): Promise<string[]> {
   if (!roots.length) return [];
-  const rows: { id: string }[] = await manager.query(
-    `WITH RECURSIVE t AS (SELECT id FROM organization WHERE id = ANY($1::uuid[])
-       UNION SELECT o.id FROM organization o JOIN t ON o.parent_id = t.id) SELECT id FROM t`,
+  const levels: { ids: string }[] = await manager.query(
+    `WITH RECURSIVE t(ids) AS (
+       SELECT ARRAY(SELECT id FROM organization WHERE id = ANY($1::uuid[]))
+       UNION ALL
+       SELECT ARRAY(SELECT o.id FROM organization o WHERE o.parent_id = ANY(t.ids) AND o.id <> ALL($1::uuid[])) FROM t WHERE cardinality(t.ids) > 0
+     ) SELECT array_to_string(ids, ',') AS ids FROM t WHERE cardinality(ids) > 0`,
     [roots],
   );
-  return rows.map((r) => r.id);
+  // A level as one string: splitting it is much cheaper than parsing an array literal of 10,000 uuids.
+  return [...new Set(levels.flatMap((level) => level.ids.split(',')))];
 }
 
 /** A null organization (the top of the tree) belongs only to the whole installation. */

@@ -9,6 +9,10 @@ import { Organization, User } from '@app/identity';
  */
 @Entity('plan')
 @Index(['organizationId', 'state'])
+// An organization's plans newest change first (its list, a drafter's drafts, a leader's pending): the page without sorting them all.
+@Index(['organizationId', 'updatedAt'])
+// The few revoked plans: the outgoing register asks which of a year's thousands of plans were revoked.
+@Index('idx_plan_revoked', ['id'], { where: '"revoked_at" IS NOT NULL' })
 // Trigram index for `q` searches (created in the migration; TypeORM leaves it alone).
 @Index('idx_plan_search_text_trgm', { synchronize: false })
 // One replacement under way or issued per plan: a second draft replacing it is refused until the first is cancelled.

@@ -6,7 +6,7 @@ import { IncomingService, INCOMING_ROLES } from '@app/distribution';
 import { OrganizationDto, OrganizationsService } from '@app/identity';
 import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS } from '@app/jobs';
-import { PlansService } from '@app/plans';
+import { PlanDto, PlansService } from '@app/plans';
 import { PlanWorkflowQueriesService } from '@app/workflow';
 import { planStateLabel } from '@workflows/plan-labels';
 import { inboxSection, InboxSectionView } from '../inbox/inbox-section';
@@ -54,6 +54,9 @@ const PENDING_STATES = [
   { state: 'awaitingSignature', section: 'signatures' },
   { state: 'awaitingIssue', section: 'issuing' },
 ];
+
+/** How many candidates' workflow views are looked up at once (a few of the pool's connections). */
+const VIEWS_AT_ONCE = 4;
 
 /** Whether someone holding `roles` sees the section (consultees are named people, whatever their roles). */
 function sectionOpenTo(key: string, roles: readonly Role[]): boolean {
@@ -173,7 +176,8 @@ export class MyWorkService {
    * REMINDER_DAYS after the plan reached the step, when the person is reminded.
    */
   private async pending(actor: Actor): Promise<SectionItem[]> {
-    const candidates = new Map<string, string | null>();
+    // Each candidate: when it reached the step (null for a notice's plan) and, when a list found it, the plan as listed.
+    const candidates = new Map<string, { since: string | null; listed: PlanDto | null }>();
     for (const { organizationId: org, roles } of actor.memberships) {
       // Only the states someone with these roles at this organization could act in: each candidate costs
       // its workflow view, and a busy organization has hundreds under review that a drafter cannot approve.
@@ -184,14 +188,24 @@ export class MyWorkService {
         actor,
         page.items.filter((plan) => plan.state === 'consultation').map((plan) => plan.id),
       );
-      for (const plan of page.items) if (plan.state !== 'consultation' || consulting.has(plan.id)) candidates.set(plan.id, plan.updatedAt);
+      for (const plan of page.items) {
+        if (plan.state !== 'consultation' || consulting.has(plan.id)) candidates.set(plan.id, { since: plan.updatedAt, listed: plan });
+      }
     }
-    for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) if (!candidates.has(planId)) candidates.set(planId, null);
+    for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) {
+      if (!candidates.has(planId)) candidates.set(planId, { since: null, listed: null });
+    }
+    // A few views at a time: at a busy organization a leader has a hundred candidates, each a few queries.
+    const entries = [...candidates];
+    const found: (Awaited<ReturnType<MyWorkService['planAndWorkflow']>> | null)[] = [];
+    for (let i = 0; i < entries.length; i += VIEWS_AT_ONCE) {
+      const chunk = entries.slice(i, i + VIEWS_AT_ONCE);
+      found.push(...(await Promise.all(chunk.map(([id, { listed }]) => this.planAndWorkflow(actor, id, listed)))));
+    }
     const out: SectionItem[] = [];
-    for (const [id, since] of candidates) {
-      const found = await this.planAndWorkflow(actor, id);
-      if (!found) continue;
-      const { plan, view } = found;
+    entries.forEach(([id, { since }], i) => {
+      if (!found[i]) return;
+      const { plan, view } = found[i]!;
       const allowed = new Set(view.allowedEvents);
       const due = since ? toIsoDate(vietnamDate(new Date(Date.parse(since) + this.config.reminderDays * DAY_MS))) : null;
       const base = { title: plan.summary || '(chưa có trích yếu)', organizationName: plan.organizationName, status: planStateLabel(plan.state) };
@@ -206,18 +220,20 @@ export class MyWorkService {
         const deadline = view.consultation ? toIsoDate(vietnamDate(new Date(view.consultation.deadline))) : null;
         out.push({ ...base, section: 'consultations', href: `/plans/${id}/consult`, action: 'Góp ý', deadline });
       }
-    }
+    });
     return out;
   }
 
   /**
    * A plan a notice named, with its workflow view. A notice outlives the person's access (the
    * plan was cancelled, they left the organization): such a plan is not theirs to act on, so it is
-   * left out; any other failure is a bug and goes up.
+   * left out; any other failure is a bug and goes up. A plan the list gave is not read again: its
+   * summary, organization and state are what the page shows, and reading it whole (its content,
+   * canonicalised and numbered) was most of the page's time at a busy organization.
    */
-  private async planAndWorkflow(actor: Actor, id: string) {
+  private async planAndWorkflow(actor: Actor, id: string, listed: PlanDto | null) {
     try {
-      const [plan, view] = await Promise.all([this.plans.get(actor, id), this.queries.view(actor, id)]);
+      const [plan, view] = await Promise.all([listed ?? this.plans.get(actor, id), this.queries.view(actor, id)]);
       return { plan, view };
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'not_found' || error.kind === 'forbidden')) return null;
