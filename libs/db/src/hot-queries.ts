@@ -40,13 +40,22 @@ export async function preparedQuery<Row = Record<string, unknown>>(manager: Enti
   }
 }
 
+const selectLists = new WeakMap<object, Map<string, string>>();
+
 /** `alias.column, ...` for every column of the entity a plain find selects (not `select: false` ones), by database name. */
 export function selectedColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  return manager.connection
-    .getMetadata(entity)
-    .columns.filter((column) => column.isSelect)
-    .map((column) => `${alias}."${column.databaseName}"`)
-    .join(', ');
+  const metadata = manager.connection.getMetadata(entity);
+  const lists = selectLists.get(metadata) ?? new Map<string, string>();
+  selectLists.set(metadata, lists);
+  let list = lists.get(alias);
+  if (list === undefined) {
+    list = metadata.columns
+      .filter((column) => column.isSelect)
+      .map((column) => `${alias}."${column.databaseName}"`)
+      .join(', ');
+    lists.set(alias, list);
+  }
+  return list;
 }
 
 /** An entity from a raw row of `selectedColumns`, with the values TypeORM's own hydration gives (dates, `date` strings...). */
