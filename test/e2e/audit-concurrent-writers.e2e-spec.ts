@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { auditStreamLockKey, AuditService, streamOf, SYSTEM_AUDIT_ACTOR } from '@app/audit';
+import { usePreparedStatements } from '@app/db';
 import { createPlan, planContent } from '../support/plan-factory';
 import { createTestApp, TestApp } from '../support/test-app';
 import { getJson, sendEvent, withFutureDeadlines } from '../support/workflow-client';
@@ -76,6 +77,33 @@ describe('audit trail: a transition and another writer of the same stream', () =
     const rows = await history(planId);
     expect(rows.map((r) => r.event)).toEqual(['CREATED', 'JOB_COMPLETED', 'JOB_FAILED']);
     expect(rows[2].prevHash).toBe(rows[1].hash);
+    expect((await getJson(t, 'tu-bd.auditor', '/api/audit/verify')).ok).toBe(true);
+  });
+});
+
+/** Behind a pooler that cannot keep named statements (DATABASE_PREPARED_STATEMENTS=0) the same SQL goes unnamed. */
+describe('transitions without named prepared statements', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true, env: { RUN_WORKERS: '0', DATABASE_PREPARED_STATEMENTS: '0' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    usePreparedStatements(true);
+  });
+
+  it('SUBMIT and WITHDRAW, a replay and the audit trail work the same', async () => {
+    const planId = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(planContent()));
+    const first = await sendEvent(t, 'bcd-duk.drafter', planId, { type: 'SUBMIT' }, { key: 'unnamed-1' });
+    expect(first.status).toBe(200);
+    const replay = await sendEvent(t, 'bcd-duk.drafter', planId, { type: 'SUBMIT' }, { key: 'unnamed-1' });
+    expect(replay.status).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect((await sendEvent(t, 'bcd-duk.drafter', planId, { type: 'WITHDRAW' }, { ifMatch: first.body.rowVersion })).status).toBe(200);
+    const [{ named }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS named FROM pg_prepared_statements WHERE name LIKE 'hot_%'`);
+    expect(named).toBe(0);
     expect((await getJson(t, 'tu-bd.auditor', '/api/audit/verify')).ok).toBe(true);
   });
 });

@@ -8,6 +8,12 @@ import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryR
 // parses and plans it again on every request. Everything else keeps the ORM.
 
 const names = new Map<string, string>();
+let named = true;
+
+/** Set once at boot from DATABASE_PREPARED_STATEMENTS: off, the same SQL goes unnamed (parsed every time), for poolers that cannot keep statements. */
+export function usePreparedStatements(enabled: boolean): void {
+  named = enabled;
+}
 
 /** The statement's name: derived from its text, so two texts never share a name on a connection. */
 function nameOf(text: string): string {
@@ -21,11 +27,12 @@ function nameOf(text: string): string {
 
 /**
  * Runs `text` as a named prepared statement: on the transaction's connection when `manager` is
- * a transaction's, else on a connection of the pool for this one statement. Needs a session per
- * connection (PgBouncer in session mode, or 1.21+ with prepared statements on in transaction mode).
+ * a transaction's, else on a connection of the pool for this one statement. A named statement
+ * lives in the server session: behind a transaction-mode pooler that cannot keep it, turn them
+ * off (usePreparedStatements).
  */
 export async function preparedQuery<Row = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
-  const statement = { name: nameOf(text), text, values };
+  const statement = named ? { name: nameOf(text), text, values } : { text, values };
   const runner = manager.queryRunner as PostgresQueryRunner | undefined;
   if (runner && !runner.isReleased) {
     const client = (await runner.connect()) as PoolClient;
