@@ -3,10 +3,11 @@
  * it, a pgbench reference run on the same database, and percentiles. Nothing here asserts.
  */
 import { ChildProcess, execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { EmbeddedDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/db';
 import { ensureBuiltServer, exited, freePort, startBuiltServer, untilServing } from '../support/server-process';
 
@@ -125,3 +126,54 @@ export async function login(baseUrl: string, username: string, password: string)
 export const since = (t0: number): number => performance.now() - t0;
 
 export const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, ms) used so far by a process and every descendant alive now, from
+ * /proc (Linux). On a shared machine this is what a transition costs, whatever the load: wall
+ * time and profiles also count the time spent waiting for a core.
+ */
+export function cpuMsOfTree(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const parent = Number(fields[1]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  for (const queue = [rootPid]; queue.length;) {
+    const pid = queue.pop()!;
+    total += ticks.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return (total * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The postmaster of the cluster behind `url` (the parent of a backend): its tree is PostgreSQL's CPU. */
+export async function postmasterPid(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [{ pid }] = (await client.query(`SELECT pg_backend_pid() AS pid`)).rows as { pid: number }[];
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } finally {
+    await client.end();
+  }
+}

@@ -15,7 +15,7 @@ import { PlansService } from '@app/plans';
 import { createServerApp } from '../../apps/server/src/create-server-app';
 import { planContent } from '../support/plan-factory';
 import { withFutureDeadlines } from '../support/workflow-client';
-import { fixed, login, percentile, pgbenchTps, since, startBenchDatabase, startBenchServer } from './bench-support';
+import { cpuMsOfTree, fixed, login, percentile, pgbenchTps, postmasterPid, since, startBenchDatabase, startBenchServer } from './bench-support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROAD_PLANS = Number(process.env.BENCH_ROAD_PLANS ?? 20);
@@ -94,9 +94,11 @@ async function main(): Promise<void> {
     }
 
     const rates: Record<number, number> = {};
+    const postmaster = await postmasterPid(db.url);
     for (const clients of CLIENT_COUNTS) {
       const latencies: number[] = [];
       const end = Date.now() + SECONDS * 1000;
+      const cpuBefore = { server: cpuMsOfTree(server.children.pid!), postgres: cpuMsOfTree(postmaster) };
       const started = performance.now();
       await Promise.all(
         pingPongPlans.slice(0, clients).map(async (plan) => {
@@ -110,9 +112,13 @@ async function main(): Promise<void> {
         }),
       );
       rates[clients] = latencies.length / (since(started) / 1000);
+      // CPU per transition: what the two cores must give, whatever else runs on the machine.
+      const serverMs = (cpuMsOfTree(server.children.pid!) - cpuBefore.server) / latencies.length;
+      const postgresMs = (cpuMsOfTree(postmaster) - cpuBefore.postgres) / latencies.length;
       console.log(
         `SUBMIT/WITHDRAW, ${clients} client(s): ${latencies.length} transitions, ${fixed(rates[clients])}/s (goal ≥ ${GOALS[clients]}), ` +
-          `p50 ${fixed(percentile(latencies, 50))} ms, p95 ${fixed(percentile(latencies, 95))} ms`,
+          `p50 ${fixed(percentile(latencies, 50))} ms, p95 ${fixed(percentile(latencies, 95))} ms; ` +
+          `CPU per transition: server ${fixed(serverMs, 2)} ms, PostgreSQL ${fixed(postgresMs, 2)} ms`,
       );
     }
 

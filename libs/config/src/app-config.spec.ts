@@ -31,6 +31,11 @@ describe('operations settings', () => {
     });
   });
 
+  it('named prepared statements by default, off for a pooler that cannot keep them', () => {
+    expect(loadConfig(base()).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ ...base(), DATABASE_PREPARED_STATEMENTS: '0' }).databasePreparedStatements).toBe(false);
+  });
+
   it('a worker-only process with some of its processes running workers', () => {
     const config = loadConfig({
       ...base(),

@@ -38,6 +38,12 @@ export class AppConfig {
   auditSigningKeyFile!: string;
   /** True when the operator gave DATABASE_URL (an external server: start nothing). */
   externalDatabase!: boolean;
+  /**
+   * DATABASE_PREPARED_STATEMENTS: a transition's hot statements go as named prepared statements,
+   * parsed once per connection. Off behind a transaction-mode pooler that cannot keep them
+   * (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  databasePreparedStatements!: boolean;
   dataDir!: string;
   pgDataDir!: string;
   /** 0 = pick a free port. */
@@ -204,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.port = readInt(env, 'PORT', 3000, 0, 65535, problems);
   config.databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   config.externalDatabase = config.databaseUrl !== '';
+  config.databasePreparedStatements = readBool(env, 'DATABASE_PREPARED_STATEMENTS', true, problems);
   config.migrationDatabaseUrl = readUrl(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const dataDir = env.DATA_DIR || '.data';
   config.dataDir = isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir);

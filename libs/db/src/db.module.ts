@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from './database-options';
 import { migrateAsOwner } from './database-roles';
+import { usePreparedStatements } from './hot-queries';
 
 /**
  * The TypeORM connection; the schema comes only from the committed migrations, run at start:
@@ -15,6 +16,7 @@ import { migrateAsOwner } from './database-roles';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
+        usePreparedStatements(config.databasePreparedStatements);
         if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
         return { ...dataSourceOptions(config.databaseUrl), migrationsRun: !config.migrationDatabaseUrl };
       },

@@ -5,3 +5,4 @@ export * from './schema-drift';
 export * from './snake-naming.strategy';
 export * from './columns';
 export * from './database-roles';
+export * from './hot-queries';

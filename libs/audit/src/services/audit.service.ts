@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, audits, cleanText, currentRequestId } from '@app/common';
+import { preparedQuery } from '@app/db';
 import { Clock, JobOutcome, JobsService } from '@app/jobs';
 import { AuditEventDto, AuditVerifyReportDto, BrokenLinkDto } from '../dtos/audit.dto';
 import { AuditEvent } from '../entities/audit-event.entity';
@@ -45,6 +46,17 @@ interface StreamCheck {
   broken: boolean;
   /** The hash of the row at the stream's latest signed head, once read. */
   hashAtHead: string | null;
+}
+
+/** A stream's last row: what the next row follows. */
+export interface AuditStreamHead {
+  seq: number;
+  hash: string;
+}
+
+/** The key of the transaction-scoped advisory lock (`pg_advisory_xact_lock(hashtext(key))`) every append to the stream takes. */
+export function auditStreamLockKey(stream: string): string {
+  return `audit:${stream}`;
 }
 
 export function streamOf(entry: Pick<AuditEntry, 'planId' | 'organizationId'>): string {
@@ -92,18 +104,43 @@ export class AuditService implements OnModuleInit {
   /**
    * Appends one event in the caller's transaction (the plans domain calls it from a content
    * save, the workflow from every transition). Appends to one chain are serialized by a
-   * transaction-scoped advisory lock, so sequence numbers have no gaps and no duplicates.
+   * transaction-scoped advisory lock (`auditStreamLockKey`), so sequence numbers have no gaps
+   * and no duplicates. A caller that already took that lock and read the stream's last row in a
+   * statement of its own (the transition's read under the plan lock) passes it as `head`.
    */
-  async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+  async append(manager: EntityManager, entry: AuditEntry, known?: { head: AuditStreamHead | null }): Promise<AuditEvent> {
     const stream = streamOf(entry);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${stream}`]);
-    const last: { seq: number; hash: string }[] = await manager.query(
-      `SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1`,
-      [stream],
-    );
+    let head = known ? known.head : await this.lockedHead(manager, stream);
+    let saved = await this.insertAfter(manager, stream, entry, head);
+    if (!saved) {
+      // The head given was read before the lock was ours (another writer appended while we waited
+      // for it): read it again, under the lock now, and write after it.
+      head = await this.lockedHead(manager, stream);
+      saved = await this.insertAfter(manager, stream, entry, head);
+      if (!saved) throw new Error(`audit stream ${stream} moved under its lock`);
+    }
+    // An issued plan's chain is signed at once, in the issuance's transaction.
+    if (entry.event === 'ISSUED') await this.heads.signStream(manager, stream, 'issuance');
+    return saved;
+  }
+
+  /** Takes the stream's lock and reads its last row (null: the stream is empty). */
+  private async lockedHead(manager: EntityManager, stream: string): Promise<AuditStreamHead | null> {
+    await preparedQuery(manager, `SELECT pg_advisory_xact_lock(hashtext($1))`, [auditStreamLockKey(stream)]);
+    const [last] = await preparedQuery<AuditStreamHead>(manager, `SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1`, [
+      stream,
+    ]);
+    return last ?? null;
+  }
+
+  /**
+   * Writes the row after `head`, unless the stream already goes further (then nothing, null):
+   * a stale head can never fork the chain, whoever the writer.
+   */
+  private async insertAfter(manager: EntityManager, stream: string, entry: AuditEntry, head: AuditStreamHead | null): Promise<AuditEvent | null> {
     const row = {
       stream,
-      seq: (last[0]?.seq ?? 0) + 1,
+      seq: (head?.seq ?? 0) + 1,
       planId: entry.planId ?? null,
       organizationId: entry.organizationId ?? null,
       actorId: entry.actor.id,
@@ -119,12 +156,37 @@ export class AuditService implements OnModuleInit {
       requestId: entry.requestId ?? currentRequestId(),
       // Through JSON once, so that what is hashed is what jsonb will give back.
       data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
-      prevHash: last[0]?.hash ?? null,
+      prevHash: head?.hash ?? null,
     };
-    const saved = await manager.save(AuditEvent, manager.create(AuditEvent, { ...row, hash: auditHash(row) }));
-    // An issued plan's chain is signed at once, in the issuance's transaction.
-    if (entry.event === 'ISSUED') await this.heads.signStream(manager, stream, 'issuance');
-    return saved;
+    const hash = auditHash(row);
+    const [inserted] = await preparedQuery<{ id: string }>(
+      manager,
+      `INSERT INTO audit_event (stream, seq, plan_id, organization_id, actor_id, actor_name, at, event, from_state, to_state, reason,
+                                content_version, content_sha256, request_id, data, prev_hash, hash)
+       SELECT $1::varchar, $2::int, $3::uuid, $4::uuid, $5::uuid, $6, $7::timestamptz, $8, $9, $10, $11, $12::int, $13, $14, $15::jsonb, $16, $17
+        WHERE NOT EXISTS (SELECT 1 FROM audit_event WHERE stream = $1::varchar AND seq >= $2::int)
+       RETURNING id`,
+      [
+        row.stream,
+        row.seq,
+        row.planId,
+        row.organizationId,
+        row.actorId,
+        row.actorName,
+        row.at,
+        row.event,
+        row.fromState,
+        row.toState,
+        row.reason,
+        row.contentVersion,
+        row.contentSha256,
+        row.requestId,
+        JSON.stringify(row.data),
+        row.prevHash,
+        hash,
+      ],
+    );
+    return inserted ? manager.create(AuditEvent, { id: inserted.id, ...row, hash }) : null;
   }
 
   /**

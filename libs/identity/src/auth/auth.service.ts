@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '@app/common';
+import { preparedQuery } from '@app/db';
 import { ApiToken } from '../entities/api-token.entity';
 import { Membership } from '../entities/membership.entity';
 import { SignInAttempt } from '../entities/sign-in-attempt.entity';
@@ -87,29 +88,51 @@ export class AuthService {
     await this.tokens.delete({ tokenHash: sha256(token) });
   }
 
+  /** The person a bearer token stands for: token, person and memberships in one statement (every API request runs it). */
   async actorForToken(token: string): Promise<Actor | null> {
-    const row = await this.tokens.findOne({ where: { tokenHash: sha256(token), expiresAt: MoreThan(new Date()) } });
-    return row ? this.loadActor(row.userId, 'token') : null;
+    const [row] = await preparedQuery<ActorRow>(
+      this.users.manager,
+      `${ACTOR_SELECT} JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.expires_at > $2 AND u.active`,
+      [sha256(token), new Date()],
+    );
+    return row ? this.actorOf(row, 'token') : null;
   }
 
+  /** The active person with their memberships (a web session's request, a sign-in), in one statement. */
   async loadActor(userId: string, via: Actor['via']): Promise<Actor | null> {
-    const user = await this.users.findOne({ where: { id: userId, active: true } });
-    if (!user) return null;
-    const memberships = await this.memberships.find({ where: { userId } });
+    const [row] = await preparedQuery<ActorRow>(this.users.manager, `${ACTOR_SELECT} WHERE u.id = $1 AND u.active`, [userId]);
+    return row ? this.actorOf(row, via) : null;
+  }
+
+  private async actorOf(row: ActorRow, via: Actor['via']): Promise<Actor> {
     return {
-      id: user.id,
-      username: user.username,
-      fullName: user.fullName,
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
       via,
-      installationAdmin: user.installationAdmin,
-      memberships: memberships.map((m) => ({ organizationId: m.organizationId, roles: m.roles })),
+      installationAdmin: row.installation_admin,
+      memberships: row.memberships,
+      // Only auditors cost a statement more: their organizations' subtrees.
       auditedOrganizations: await organizationSubtrees(
         this.memberships.manager,
-        memberships.filter((m) => m.roles.includes('auditor')).map((m) => m.organizationId),
+        row.memberships.filter((m) => m.roles.includes('auditor')).map((m) => m.organizationId),
       ),
     };
   }
 }
+
+interface ActorRow {
+  id: string;
+  username: string;
+  full_name: string;
+  installation_admin: boolean;
+  memberships: Actor['memberships'];
+}
+
+const ACTOR_SELECT = `SELECT u.id, u.username, u.full_name, u.installation_admin,
+    COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'roles', m.roles) ORDER BY m.created_at, m.id)
+                FROM membership m WHERE m.user_id = u.id), '[]') AS memberships
+  FROM app_user u`;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { shortDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Membership, Organization, User } from '@app/identity';
+import { preparedQuery } from '@app/db';
+import { Organization } from '@app/identity';
 import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
@@ -79,14 +80,15 @@ export class WorkflowEffectsService {
     return superiors;
   }
 
+  /** Active members holding the role (a transition's notice goes to them: raw SQL, it is on the hot path). */
   async membersWithRole(manager: EntityManager, organizationId: string, role: string): Promise<string[]> {
-    const rows = await manager
-      .createQueryBuilder(Membership, 'm')
-      .innerJoin(User, 'u', 'u.id = m.user_id AND u.active')
-      .where('m.organization_id = :organizationId', { organizationId })
-      .andWhere(':role = ANY(m.roles)', { role })
-      .getMany();
-    return rows.map((m) => m.userId);
+    const rows = await preparedQuery<{ user_id: string }>(
+      manager,
+      `SELECT m.user_id FROM membership m JOIN app_user u ON u.id = m.user_id AND u.active
+        WHERE m.organization_id = $1 AND $2::membership_role = ANY(m.roles)`,
+      [organizationId, role],
+    );
+    return rows.map((m) => m.user_id);
   }
 
   private title(plan: Plan): string {

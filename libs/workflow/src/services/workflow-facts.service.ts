@@ -79,16 +79,26 @@ export class WorkflowFactsService {
     return rows.filter((a) => sameLines(a.capacityLines, wanted)).map((a) => a.userId);
   }
 
-  async sender(manager: EntityManager, actor: Actor, plan: Plan, state: string): Promise<{ by: EventSender; authority: SigningAuthority | null }> {
+  /**
+   * The sender's facts in `state`. `known`: their standing facts, already read with the plan (the
+   * transition's locked read), so that neither costs a statement.
+   */
+  async sender(
+    manager: EntityManager,
+    actor: Actor,
+    plan: Plan,
+    state: string,
+    known?: { authoredContent: boolean; dutiesRelaxed: boolean },
+  ): Promise<{ by: EventSender; authority: SigningAuthority | null }> {
     const roles = actor.memberships.filter((m) => m.organizationId === plan.organizationId).flatMap((m) => m.roles);
     const authority = state === 'awaitingSignature' ? await this.matchingAuthority(manager, actor.id, plan) : null;
+    const judged = state === 'review' || state === 'awaitingSignature';
     // Whoever wrote a version drafted the plan too: separation of duties applies to co-drafters.
     const authoredContent =
-      (state === 'review' || state === 'awaitingSignature') &&
-      (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } }));
+      judged && (known?.authoredContent ?? (await manager.exists(PlanVersion, { where: { planId: plan.id, authorId: actor.id } })));
     const dutiesRelaxed =
-      (state === 'review' || state === 'awaitingSignature') &&
-      (await manager.exists(Organization, { where: { id: plan.organizationId, relaxedSeparationOfDuties: true } }));
+      judged &&
+      (known?.dutiesRelaxed ?? (await manager.exists(Organization, { where: { id: plan.organizationId, relaxedSeparationOfDuties: true } })));
     const mayRevoke = ISSUED_STATES.includes(state) && (await this.holdsRevokingAuthority(manager, actor.id, plan));
     return { by: { id: actor.id, system: false, roles, holdsAuthority: !!authority, authoredContent, dutiesRelaxed, mayRevoke }, authority };
   }

@@ -7,7 +7,7 @@ import { AuditActor, AuditService, canonicalJson, SYSTEM_AUDIT_ACTOR } from '@ap
 import { AppConfig } from '@app/config';
 import { SigningAuthority, STEP_UP_WINDOW_MINUTES, StepUpService } from '@app/identity';
 import { Clock, JobsService } from '@app/jobs';
-import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
+import { Plan, PlanAccessService, PlanError, PlanVersion } from '@app/plans';
 import {
   adoptPlan,
   allowedPlanEvents,
@@ -32,12 +32,12 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { eventFieldProblems, PlanEventDto } from '../dtos/plan-event.dto';
 import { AllowedEventsDto, TransitionResultDto } from '../dtos/workflow.dto';
 import { ConsultationComment } from '../entities/consultation-comment.entity';
-import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
 import { WorkflowEffectsService } from './workflow-effects.service';
 import { EventFacts, WorkflowFactsService } from './workflow-facts.service';
 import { PlanHandOversService } from './plan-hand-overs.service';
+import { LockedRead, lockPlan, readLocked, rememberResponse, saveSnapshot, updatePlan } from './transition-rows';
 
 export interface ApplyOptions {
   /** The plan's row version the client saw (If-Match); absent: no check. */
@@ -70,7 +70,7 @@ export interface SystemEventOptions {
 interface LoadedWorkflow {
   version: string;
   snapshot: AnyMachineSnapshot;
-  row: PlanWorkflow | null;
+  row: Pick<PlanWorkflow, 'machineVersion' | 'snapshot' | 'transitions'> | null;
 }
 
 interface Committed {
@@ -79,9 +79,6 @@ interface Committed {
   /** The plan as the transition's UPDATE left it (no second SELECT needed). */
   plan: Plan;
 }
-
-/** Columns of `plan` the transition's UPDATE hands back (RETURNING): what the response and the sender's next facts read. */
-const PLAN_COLUMNS_AFTER = { row_version: 'rowVersion', draft_round: 'draftRound', submitted_version: 'submittedVersion' } as const;
 
 /**
  * Applies events to plans. One transaction per event: lock the plan row, restore the
@@ -140,22 +137,23 @@ export class WorkflowService implements OnModuleInit {
       .digest('hex');
     try {
       const result = await this.dataSource.transaction(async (manager) => {
+        // Two statements instead of eight: the plan row locked, then (so that it reads what the plan's last writer
+        // committed) the snapshot, the Idempotency-Key, the audit head, the content hashes and the sender's standing facts.
+        const plan = await lockPlan(manager, planId);
         // A consultee of another organization answers with a part of the plan to read; the machine judges the rest.
-        const { plan } = await this.access.readableInPart(actor, planId, manager, true);
-        if (options.idempotencyKey) {
-          const prior = await manager.findOne(IdempotencyKey, { where: { actorId: actor.id, key: options.idempotencyKey } });
-          if (prior) {
-            if (prior.planId !== planId || prior.requestSha256 !== requestSha256) {
-              throw new WorkflowError(WorkflowErrorCode.IdempotencyKeyReused, 'Idempotency-Key này đã được dùng cho một yêu cầu khác', {
-                errors: [{ path: 'Idempotency-Key', code: 'reused', message: 'Idempotency-Key: khóa đã dùng cho yêu cầu khác' }],
-              });
-            }
-            return { body: prior.response as unknown as TransitionResultDto, replayed: true };
+        if (!plan || !(await this.access.reading(actor, plan, manager))) throw PlanError.notFound(planId);
+        const read = await readLocked(manager, plan, actor.id, options.idempotencyKey);
+        if (read.prior) {
+          if (read.prior.planId !== planId || read.prior.requestSha256 !== requestSha256) {
+            throw new WorkflowError(WorkflowErrorCode.IdempotencyKeyReused, 'Idempotency-Key này đã được dùng cho một yêu cầu khác', {
+              errors: [{ path: 'Idempotency-Key', code: 'reused', message: 'Idempotency-Key: khóa đã dùng cho yêu cầu khác' }],
+            });
           }
+          return { body: read.prior.response as unknown as TransitionResultDto, replayed: true };
         }
         this.checkIfMatch(plan, options.ifMatch);
-        const loaded = await this.load(manager, plan);
-        const sender = await this.facts.sender(manager, actor, plan, planStateOf(loaded.snapshot));
+        const loaded = this.restore(plan, read.workflow);
+        const sender = await this.facts.sender(manager, actor, plan, planStateOf(loaded.snapshot), read.sender);
         const facts = await this.facts.event(manager, plan, loaded.snapshot.context as PlanMachineContext, dto, sender, passwordConfirmed);
         const step = stepPlan(loaded.version, loaded.snapshot, facts.event);
         if (!step.ok) {
@@ -166,18 +164,22 @@ export class WorkflowService implements OnModuleInit {
         if (facts.event.type === 'SIGN' && facts.authority && this.handOvers.documentSigner) {
           await this.handOvers.documentSigner.sign(manager, { plan, actor, authority: facts.authority, secret: dto.password ?? '' });
         }
-        const committed = await this.commit(manager, plan, loaded, facts.event, step.result, {
-          actor,
-          requestId: options.requestId,
-          authority: facts.authority,
-        });
+        const committed = await this.commit(
+          manager,
+          plan,
+          loaded,
+          facts.event,
+          step.result,
+          { actor, requestId: options.requestId, authority: facts.authority },
+          read,
+        );
         // The sender's facts in the new state (their authority matters once the plan awaits a signature),
         // on the plan the UPDATE returned rather than a fresh SELECT of the row just written.
-        const { by: senderAfter } = await this.facts.sender(manager, actor, committed.plan, planStateOf(committed.snapshot));
+        const { by: senderAfter } = await this.facts.sender(manager, actor, committed.plan, planStateOf(committed.snapshot), read.sender);
         const allowedEvents = allowedPlanEvents(loaded.version, committed.snapshot, senderAfter);
         const body: TransitionResultDto = { ...committed.body, allowedEvents };
         if (options.idempotencyKey) {
-          await manager.insert(IdempotencyKey, { key: options.idempotencyKey, actorId: actor.id, planId, requestSha256, response: body as never });
+          await rememberResponse(manager, { key: options.idempotencyKey, actorId: actor.id, planId, requestSha256, response: body });
         }
         return { body, replayed: false };
       });
@@ -263,8 +265,12 @@ export class WorkflowService implements OnModuleInit {
    * next transition).
    */
   async load(manager: EntityManager, plan: Plan): Promise<LoadedWorkflow> {
+    return this.restore(plan, await manager.findOne(PlanWorkflow, { where: { planId: plan.id } }));
+  }
+
+  /** The workflow from its stored row (null: a plan from before the workflow, adopted in its state). */
+  private restore(plan: Plan, row: LoadedWorkflow['row']): LoadedWorkflow {
     const target = this.config.planMachineVersion;
-    const row = await manager.findOne(PlanWorkflow, { where: { planId: plan.id } });
     if (row) {
       const { version, persisted } = migratePlanSnapshot(row.machineVersion, row.snapshot as PersistedPlanSnapshot, target);
       return { version, snapshot: restorePlanSnapshot(version, persisted), row };
@@ -308,6 +314,8 @@ export class WorkflowService implements OnModuleInit {
     event: PlanEvent,
     next: StepResult,
     audit: { actor: AuditActor; requestId?: string; authority: EventFacts['authority']; data?: Record<string, unknown> },
+    /** What a person's transition read under the plan lock (content hashes, audit head); system events read them here. */
+    read?: Pick<LockedRead, 'contentSha256' | 'auditHead'>,
   ): Promise<Committed> {
     const fromState = planStateOf(loaded.snapshot);
     const toState = planStateOf(next.snapshot);
@@ -321,29 +329,17 @@ export class WorkflowService implements OnModuleInit {
       authority: audit.authority,
     };
     const changes: Partial<Plan> = { state: toState, ...spec.planColumns?.(transition) };
-    // The update also moves row_version (TypeORM's version column): the next If-Match must carry the new one.
-    // RETURNING hands back what the response needs, so the row is not read again (effects never write it:
+    // The row is not read again: the UPDATE returns what the response needs (effects never write it:
     // they write notices and jobs, see HandOverTaker).
-    const { raw } = await manager
-      .createQueryBuilder()
-      .update(Plan)
-      .set(changes)
-      .where('id = :id', { id: plan.id })
-      .returning(Object.keys(PLAN_COLUMNS_AFTER).join(', '))
-      .execute();
-    const after = Object.fromEntries(Object.entries(PLAN_COLUMNS_AFTER).map(([column, field]) => [field, raw[0][column]]));
+    const after = await updatePlan(manager, plan.id, changes);
     const transitions = (loaded.row?.transitions ?? 0) + 1;
-    await manager.upsert(
-      PlanWorkflow,
-      {
-        planId: plan.id,
-        machineId: PLAN_MACHINE_ID,
-        machineVersion: loaded.version,
-        snapshot: persistPlanSnapshot(loaded.version, next.snapshot) as never,
-        transitions,
-      },
-      ['planId'],
-    );
+    await saveSnapshot(manager, {
+      planId: plan.id,
+      machineId: PLAN_MACHINE_ID,
+      machineVersion: loaded.version,
+      snapshot: persistPlanSnapshot(loaded.version, next.snapshot) as never,
+      transitions,
+    });
     if (event.type === 'RESOLVE_COMMENT') {
       await manager.update(
         ConsultationComment,
@@ -358,21 +354,28 @@ export class WorkflowService implements OnModuleInit {
           ? event.version
           : plan.currentVersion
         : (updated.submittedVersion ?? plan.currentVersion);
-    const version = await manager.findOne(PlanVersion, { where: { planId: plan.id, version: contentVersion }, select: { contentSha256: true } });
-    const entry = await this.audit.append(manager, {
-      planId: plan.id,
-      organizationId: plan.organizationId,
-      actor: audit.actor,
-      event: event.type,
-      fromState,
-      toState,
-      // A person's reason (RETURN, CANCEL, REVOKE) or the one a system event carries (PARENT_REVOKED).
-      reason: typeof (event as { reason?: unknown }).reason === 'string' ? (event as { reason: string }).reason : null,
-      contentVersion,
-      contentSha256: version?.contentSha256 ?? null,
-      requestId: audit.requestId ?? null,
-      data: { ...spec.audit?.(transition), ...audit.data },
-    });
+    const contentSha256 = read?.contentSha256.has(contentVersion)
+      ? read.contentSha256.get(contentVersion)!
+      : ((await manager.findOne(PlanVersion, { where: { planId: plan.id, version: contentVersion }, select: { contentSha256: true } }))
+          ?.contentSha256 ?? null);
+    const entry = await this.audit.append(
+      manager,
+      {
+        planId: plan.id,
+        organizationId: plan.organizationId,
+        actor: audit.actor,
+        event: event.type,
+        fromState,
+        toState,
+        // A person's reason (RETURN, CANCEL, REVOKE) or the one a system event carries (PARENT_REVOKED).
+        reason: typeof (event as { reason?: unknown }).reason === 'string' ? (event as { reason: string }).reason : null,
+        contentVersion,
+        contentSha256,
+        requestId: audit.requestId ?? null,
+        data: { ...spec.audit?.(transition), ...audit.data },
+      },
+      read && { head: read.auditHead },
+    );
     await this.effects.perform(manager, { plan: updated, event, context, toState, transitions, auditSeq: entry.seq }, next.effects);
     return {
       snapshot: next.snapshot,
