@@ -246,7 +246,7 @@ describe('issuance of the seed plans', () => {
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = body.toString('utf8').slice(1).trim().split('\r\n');
       expect(lines[0]).toBe(
-        '"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung văn bản,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú,Ngày thu hồi,Quyết định thu hồi,Lý do thu hồi',
+        '"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung văn bản,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú,Ngày thu hồi,Quyết định thu hồi,Lý do thu hồi,Được thay thế bởi,Thay thế văn bản',
       );
       expect(lines[1].startsWith(`${plan.numberSymbol},`)).toBe(true);
       expect(lines).toHaveLength(2);

@@ -1,7 +1,7 @@
 import type { PlanContent } from '@app/plans';
 import { recipientLine } from '@app/plans';
 import { DocumentTemplates } from './document-templates';
-import { buildDocumentView, recipientLines } from './document-view';
+import { buildDocumentView, keepNumbersWhole, recipientLines } from './document-view';
 import { inlineHtml, plainText } from './inline-markup';
 
 const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) =>
@@ -12,6 +12,16 @@ describe('document view', () => {
     expect(inlineHtml('**Điều 1** và *in nghiêng* <script>')).toBe('<b>Điều 1</b> và <i>in nghiêng</i> &lt;script&gt;');
     expect(inlineHtml('dấu \\* sao')).toBe('dấu * sao');
     expect(plainText('**a** *b*[^1]')).toBe('a b');
+  });
+
+  it('keeps a cited number and symbol on one line, and leaves other words alone', () => {
+    expect(keepNumbersWhole('đính chính Kế hoạch số 01/KH-UBND ngày 05/3/2026 của UBND xã')).toBe(
+      'đính chính Kế hoạch số <span class="nowrap">01/KH-UBND</span> ngày 05/3/2026 của UBND xã',
+    );
+    expect(keepNumbersWhole('<b>15-TB/TU</b>, giai đoạn 2024-2025')).toBe(
+      '<b><span class="nowrap">15-TB/TU</span></b>, giai đoạn <span class="nowrap">2024-2025</span>',
+    );
+    expect(keepNumbersWhole('thực hiện Quy chế dân chủ ở cơ sở')).toBe('thực hiện Quy chế dân chủ ở cơ sở');
   });
 
   it('ends Party recipient lines with "," and State lines with ";", the archive copy last with "."', () => {

@@ -140,7 +140,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
   };
   const summaryLines = content.summary
     .split('\n')
-    .map((line) => inline(line.trim()))
+    .map((line) => keepNumbersWhole(inline(line.trim())))
     .filter(Boolean);
   if (view.typeTitle) view.summaryLines = summaryLines;
   else view.subjectLines = summaryLines.map((line, i) => (i === 0 ? `V/v ${line}` : line));
@@ -308,4 +308,13 @@ function signatureView(signature: Pick<Signature, 'capacityLines' | 'signerName'
     name: escapeHtml(signature.signerName),
     stamp,
   };
+}
+
+/**
+ * A number and symbol cited in a summary ("01/KH-UBND", "15-TB/TU", "2024-2025") is kept on one
+ * line: a browser breaks after a hyphen, and "01/KH-" at the end of a line of a công văn's
+ * narrow "V/v" column reads as another symbol.
+ */
+export function keepNumbersWhole(html: string): string {
+  return html.replace(/(^|[\s(>])(\d[^\s<]*?-[^\s<,;]+)/gu, '$1<span class="nowrap">$2</span>');
 }
