@@ -101,3 +101,20 @@ export function withFutureDeadlines<T extends { reportingDuties: { deadline: str
   const nextYear = new Date().getUTCFullYear() + 1;
   return { ...content, reportingDuties: content.reportingDuties.map((d) => ({ ...d, deadline: `${nextYear}${d.deadline.slice(4)}` })) };
 }
+
+/**
+ * Waits until the queue has no job due (created, retrying or running): what a transition set in
+ * motion (a revocation's notices, their JOB_COMPLETED rows in the trail) is done, so that what a
+ * refusal writes can be counted after it.
+ */
+export async function untilJobsSettled(db: DataSource, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    'the queued jobs to finish',
+    async () =>
+      Number(
+        (await db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`))[0].n,
+      ),
+    (pending) => pending === 0,
+    timeoutMs,
+  );
+}

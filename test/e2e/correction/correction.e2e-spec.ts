@@ -7,7 +7,16 @@ import { nssDbTrusting, pdfFile, pdfsig, pdftotext } from '../../support/pdf-too
 import { createPlan, planContent } from '../../support/plan-factory';
 import { SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
-import { expectTransition, getJson, getPdf, sendEvent, signAndIssue, waitFor, withFutureDeadlines } from '../../support/workflow-client';
+import {
+  expectTransition,
+  getJson,
+  getPdf,
+  sendEvent,
+  signAndIssue,
+  untilJobsSettled,
+  waitFor,
+  withFutureDeadlines,
+} from '../../support/workflow-client';
 
 const EXTERNAL = 'vanphong.doitac@example.test';
 
@@ -388,15 +397,7 @@ describe('correcting an issued plan (đính chính)', () => {
         'cancelled',
       ]);
       // The revocation's own jobs (telling the recipients) finish first: their trail rows are not the refusal's.
-      await waitFor(
-        'the revocation jobs to finish',
-        async () =>
-          Number(
-            (await db().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`))[0]
-              .n,
-          ),
-        (pending) => pending === 0,
-      );
+      await untilJobsSettled(db());
       const before = await written();
       const res = await correct('ubnd-nh.drafter', stateOriginal, {
         items: [{ where: 'Mục I', wrong: 'Phát huy quyền làm chủ của Nhân dân', right: 'Phát huy quyền làm chủ' }],

@@ -12,7 +12,7 @@ import { issuePlanWithChildren, IssuedPlanWithChildren } from '../../support/rev
 import { SmtpSink, WebhookReceiver } from '../../support/smtp-sink';
 import { parseXmlStrict } from '../../support/strict-xml';
 import { createTestApp, passwordOf, TestApp } from '../../support/test-app';
-import { getJson, getPdf, sendEvent, waitFor, withFutureDeadlines } from '../../support/workflow-client';
+import { getJson, getPdf, sendEvent, untilJobsSettled, waitFor, withFutureDeadlines } from '../../support/workflow-client';
 
 const WEBHOOK_SECRET = 'bi-mat-lien-thong-thay-the-2024';
 
@@ -119,6 +119,8 @@ describe('replacing an issued plan: the new draft, its road, the old plan replac
         password: passwordOf('bcd-duk.signer'),
       });
       expect(revoked.status).toBe(200);
+      // The revocation's own jobs finish first: their trail rows are not the refusal's.
+      await untilJobsSettled(db());
       const [plans, trail] = [await planCount(), await trailLength(revokedId)];
       const res = await replace('bcd-duk.drafter', revokedId);
       expect(res.status).toBe(409);
