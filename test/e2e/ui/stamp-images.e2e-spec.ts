@@ -95,6 +95,12 @@ describe('web UI: signature images and the seal', () => {
     await loaded(phone, 'img.stamp-preview');
     expect(await phone.contentWidth()).toBeLessThanOrEqual(390);
     expect(await phone.overflowing()).toEqual([]);
+    // The signing authorities, each with the signature image its holder put up (the table scrolls sideways on a phone).
+    expect(await phone.open('/admin/authorities', 'tham-quyen-ky-anh-chu-ky')).toBe(200);
+    expect(await phone.text('thead')).toContain('Ảnh chữ ký');
+    await loaded(phone, 'td.stamp-cell img.stamp-preview');
+    expect(await phone.overflowing()).toEqual([]);
+    expect(await phone.unlabeled()).toEqual([]);
     expect(phone.pageErrors).toEqual([]);
   });
 
