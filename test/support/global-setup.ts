@@ -12,8 +12,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.KEHOACH_TEST_PG_URL = process.env.TEST_DATABASE_URL;
     return;
   }
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'kehoach-test-')), 'postgres');
-  const server = await startEmbeddedPostgres({ dataDir });
+  const folder = mkdtempSync(join(tmpdir(), 'kehoach-test-'));
+  const server = await startEmbeddedPostgres({ dataDir: join(folder, 'postgres') });
   process.env.KEHOACH_TEST_PG_URL = server.url;
-  (globalThis as { __KEHOACH_PG__?: typeof server }).__KEHOACH_PG__ = server;
+  // The teardown stops it and removes its folder (a run's databases take more than a gigabyte).
+  (globalThis as { __KEHOACH_PG__?: { stop(): Promise<void>; folder: string } }).__KEHOACH_PG__ = { stop: () => server.stop(), folder };
 }
