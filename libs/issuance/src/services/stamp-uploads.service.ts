@@ -101,9 +101,9 @@ export class StampUploadsService {
     }));
   }
 
-  /** Whether a picture is in use, without reading it (the pages' thumbnails). */
-  async has(kind: StampKind, ownerId: string): Promise<boolean> {
-    return (await this.stamps.current(kind, ownerId)) !== null;
+  /** Which of the owners have a picture in use (the pages' thumbnails), without reading the pictures. */
+  ownersWithPicture(kind: StampKind, ownerIds: string[]): Promise<Set<string>> {
+    return this.stamps.ownersWithPicture(kind, ownerIds);
   }
 
   private async store(

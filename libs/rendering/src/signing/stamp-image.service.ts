@@ -24,6 +24,16 @@ export class StampImageService {
     return row?.png ?? null;
   }
 
+  /** Which of the owners have a picture of the kind: one query reading ids only, never the pictures (pages' thumbnails). */
+  async ownersWithPicture(kind: StampKind, ownerIds: string[]): Promise<Set<string>> {
+    if (!ownerIds.length) return new Set();
+    const rows: { owner_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT owner_id FROM stamp_image WHERE kind = $1 AND owner_id = ANY($2::uuid[])`,
+      [kind, ownerIds],
+    );
+    return new Set(rows.map((r) => r.owner_id));
+  }
+
   /** Keeps an uploaded PNG (the caller has checked the uploader may), in the caller's transaction when given; returns its size. */
   async upload(
     kind: StampKind,

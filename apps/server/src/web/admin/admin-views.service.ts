@@ -82,7 +82,7 @@ export class AdminViewsService {
     return {
       title: existing ? `Sửa tổ chức: ${existing.shortName}` : 'Thêm tổ chức',
       existing,
-      hasSeal: existing ? await this.stamps.has(StampKind.Seal, existing.id) : false,
+      hasSeal: existing ? (await this.stamps.ownersWithPicture(StampKind.Seal, [existing.id])).has(existing.id) : false,
       form,
       parents: organizationOptions(orgs, String(form.parentId ?? ''), excluded),
       families: Object.entries(FAMILY_NAMES).map(([code, name]) => ({ code, name, selected: code === form.family })),
@@ -138,6 +138,10 @@ export class AdminViewsService {
     const own = actor.memberships.find((m) => hasRole(actor, 'admin', m.organizationId))?.organizationId;
     const current = orgs.find((o) => o.id === orgId) ?? orgs.find((o) => o.id === own) ?? orgs[0];
     const authorities: AuthorityDto[] = current ? await this.users.listAuthorities(current.id) : [];
+    const withImage = await this.stamps.ownersWithPicture(
+      StampKind.Signature,
+      authorities.map((a) => a.id),
+    );
     const members = current ? await this.users.directory(current.id) : [];
     const everyone = members.length ? members : await this.users.list(actor);
     const today = this.clock.today();
@@ -145,13 +149,11 @@ export class AdminViewsService {
       title: 'Thẩm quyền ký',
       organization: current,
       organizations: organizationOptions(orgs, current?.id),
-      authorities: await Promise.all(
-        authorities.map(async (a) => ({
-          ...a,
-          current: a.validFrom <= today && (!a.validTo || a.validTo >= today),
-          hasSignatureImage: await this.stamps.has(StampKind.Signature, a.id),
-        })),
-      ),
+      authorities: authorities.map((a) => ({
+        ...a,
+        current: a.validFrom <= today && (!a.validTo || a.validTo >= today),
+        hasSignatureImage: withImage.has(a.id),
+      })),
       form: typed ?? { userId: '', capacityLines: '', validFrom: today, validTo: '' },
       people: everyone.map((u) => ({ id: u.id, label: `${u.fullName} (${u.username})`, selected: u.id === typed?.userId })),
     };
