@@ -101,11 +101,6 @@ export class StampUploadsService {
     }));
   }
 
-  /** Which of the owners have a picture in use (the pages' thumbnails), without reading the pictures. */
-  ownersWithPicture(kind: StampKind, ownerIds: string[]): Promise<Set<string>> {
-    return this.stamps.ownersWithPicture(kind, ownerIds);
-  }
-
   private async store(
     actor: Actor,
     kind: StampKind,

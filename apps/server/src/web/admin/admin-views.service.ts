@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, foldVietnamese, hasRole, ROLES, Role } from '@app/common';
 import { AdministrationScope, AuthorityDto, includes, OrganizationDto, OrganizationsService, UserDto, UsersService } from '@app/identity';
-import { StampUploadsService } from '@app/issuance';
 import { Clock } from '@app/jobs';
-import { StampKind } from '@app/rendering';
+import { StampImageService, StampKind } from '@app/rendering';
 import { FAMILY_NAMES, ROLE_NAMES } from '../view-helpers';
 
 export interface OrganizationNode {
@@ -58,7 +57,7 @@ export class AdminViewsService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly scope: AdministrationScope,
-    private readonly stamps: StampUploadsService,
+    private readonly stamps: StampImageService,
   ) {}
 
   async organizationsPage(actor: Actor) {
