@@ -26,4 +26,15 @@ describe('web UI: administration scoped to a subtree', () => {
     const overflow = await ui.phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it("the commune's own form shows the town above it, and offers no place at the top of the tree", async () => {
+    const commune = (await ui.t.app.get(DataSource).query(`SELECT id FROM organization WHERE code = 'ubnd-np'`))[0].id;
+    expect(await ui.phone.open(`/admin/organizations/${commune}`, 'to-chuc-cua-minh-dien-thoai')).toBe(200);
+    const parents = await ui.phone.page.$$eval('#f-parentId option', (options) =>
+      options.map((o) => ({ text: o.textContent?.trim(), selected: (o as HTMLOptionElement).selected })),
+    );
+    expect(parents.find((o) => o.selected)?.text).toBe('Ủy ban nhân dân thị xã An Nhơn');
+    expect(parents.map((o) => o.text)).not.toContain('(không có, cấp cao nhất)');
+    expect(ui.phone.pageErrors).toEqual([]);
+  });
 });

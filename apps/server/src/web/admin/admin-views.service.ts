@@ -83,9 +83,22 @@ export class AdminViewsService {
       existing,
       hasSeal: existing ? (await this.stamps.ownersWithPicture(StampKind.Seal, [existing.id])).has(existing.id) : false,
       form,
-      parents: organizationOptions(orgs, String(form.parentId ?? ''), excluded),
+      parents: await this.parentOptions(actor, orgs, String(form.parentId ?? ''), excluded),
+      // Only the installation administrator puts a body at the top; others see it when the body already is there.
+      mayBeTop: actor.installationAdmin || !form.parentId,
       families: Object.entries(FAMILY_NAMES).map(([code, name]) => ({ code, name, selected: code === form.family })),
     };
+  }
+
+  /**
+   * The bodies an organization may hang under: those administered, and its present parent even when
+   * it is not (an admin of a district edits the district under the province), so the form shows where it is.
+   */
+  private async parentOptions(actor: Actor, administered: OrganizationDto[], parentId: string, excluded: string[]): Promise<OrganizationOption[]> {
+    const options = organizationOptions(administered, parentId, excluded);
+    if (!parentId || administered.some((o) => o.id === parentId)) return options;
+    const parent = (await this.organizations.list(actor)).find((o) => o.id === parentId);
+    return parent ? [{ id: parent.id, label: parent.fullName, selected: true }, ...options] : options;
   }
 
   async usersPage(actor: Actor, filter: { org?: string; q?: string }) {
