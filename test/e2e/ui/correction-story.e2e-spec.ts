@@ -113,6 +113,7 @@ describe('web UI: correcting an issued plan (in Chromium)', () => {
     await drafter.open(`/plans/${noticeId}`, 'du-thao-dinh-chinh');
     expect(await drafter.clickText('Trình ký', 'da-trinh-ky')).toBe(200);
     expect((await row(noticeId)).state).toBe('awaitingSignature');
+    expect(await drafter.text('.alert-ok')).toContain('Đã trình ký');
 
     const signer = await person('bcd-duk.signer');
     await signer.open(`/plans/${noticeId}/sign`, 'ky-dinh-chinh');

@@ -24,6 +24,16 @@ const DONE: Record<string, string> = {
 
 const SIGNED_FOR_THE_DESK = 'Đã ký. Văn bản đã chuyển đến văn thư để cấp số, đóng dấu và ban hành.';
 
+/** A submission on the short road (a correction notice) goes straight to the signer. */
+const SUBMITTED_FOR_SIGNATURE = 'Đã trình ký. Văn bản không qua các bước duyệt, đã chuyển thẳng đến người ký.';
+
+/** What the person is told: the state reached says more than the event after a signature and after a short road's submission. */
+function doneMessage(event: string, toState: string): string {
+  if (toState === 'awaitingIssue') return SIGNED_FOR_THE_DESK;
+  if (event === 'SUBMIT' && toState === 'awaitingSignature') return SUBMITTED_FOR_SIGNATURE;
+  return DONE[event] ?? 'Đã thực hiện.';
+}
+
 /** Where a person goes after an event: the progress after a signature or an issue; their work when the plan leaves their hands. */
 const AFTER: Partial<Record<string, (id: string) => string>> = {
   SIGN: (id) => `/plans/${id}/progress`,
@@ -58,7 +68,7 @@ export class PlanEventsWebService {
       });
       // A consultee from another body may no longer read the draft once the round closes: back to their work.
       const redirect = AFTER[dto.type]?.(id) ?? `/plans/${id}`;
-      const message = result.body.toState === 'awaitingIssue' ? SIGNED_FOR_THE_DESK : (DONE[result.body.event] ?? 'Đã thực hiện.');
+      const message = doneMessage(result.body.event, result.body.toState);
       return { ok: true, message, redirect };
     } catch (error) {
       if (!(error instanceof DomainError) || !['invalid', 'refused', 'conflict'].includes(error.kind)) throw error;
