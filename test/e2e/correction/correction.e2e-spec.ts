@@ -362,6 +362,9 @@ describe('correcting an issued plan (đính chính)', () => {
       // the V/v lines are as wide as the header's left column: the symbol may break after its hyphen
       expect(text).toMatch(new RegExp(`V/v đính chính Kế hoạch số ${original.numberSymbol!.replace('-', '-?\\s?')}`));
       expect(text).not.toMatch(/CÔNG VĂN|KẾ HOẠCH/);
+      // addressed to those sent to act or know; Nơi nhận says "Như trên", then the superior (b/c) and the archive
+      expect(text).toContain('Kính gửi: Văn phòng đối tác.');
+      expect(text).toMatch(/Nơi nhận: - Như trên; - UBND thị xã An Nhơn \(b\/c\); - Lưu: VT, VP\./);
       expect(text).toContain('Các cơ quan, đơn vị báo cáo kết quả');
       const report = pdfsig(file, nssdir);
       expect(report.split(/Signature #2/)[1]).toContain('Signature Validation: Signature is Valid.');

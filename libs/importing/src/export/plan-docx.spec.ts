@@ -181,6 +181,29 @@ describe('Word export', () => {
     ]);
   });
 
+  it('a công văn has no type name: "V/v ..." under its number, "Kính gửi:" its addressees, Nơi nhận "Như trên"', async () => {
+    const bytes = await planToDocx({
+      issuer: ISSUER,
+      content: {
+        ...CONTENT,
+        documentType: 'CV',
+        summary: 'đính chính Kế hoạch số 15/KH-UBND',
+        recipients: [
+          recipientLine('r1', 'Sở Tài chính', { purpose: 'inform' }),
+          recipientLine('r2', 'UBND tỉnh', { purpose: 'report', note: 'b/c' }),
+          archiveRecipient('r3', 'VT'),
+        ],
+      },
+      mode: { kind: 'issued', numberSymbol: '16/UBND', issuedOn: '2025-03-14', stamp: null },
+    });
+    const lines = (await readDocxFile(bytes)).lines.map((l) => l.text.replace(/\*\*/g, ''));
+    expect(lines).toContain('V/v đính chính Kế hoạch số 15/KH-UBND');
+    expect(lines).toContain('Kính gửi:');
+    expect(lines).toContain('Sở Tài chính.');
+    expect(lines).toEqual(expect.arrayContaining(['- Như trên;', '- UBND tỉnh (b/c);', '- Lưu: VT.']));
+    expect(lines.filter((t) => /^(KẾ HOẠCH|CÔNG VĂN)$/.test(t.trim()))).toEqual([]);
+  });
+
   it('a draft shows "DỰ THẢO LẦN 2" and a blank number and date', async () => {
     const bytes = await planToDocx({
       issuer: { ...ISSUER, family: 'party', headerName: 'HUYỆN ỦY TUY PHƯỚC', superiorHeader: 'ĐẢNG BỘ TỈNH BÌNH ĐỊNH', symbolAbbreviation: 'HU' },

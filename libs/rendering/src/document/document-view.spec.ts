@@ -1,7 +1,7 @@
 import type { PlanContent } from '@app/plans';
 import { recipientLine } from '@app/plans';
 import { DocumentTemplates } from './document-templates';
-import { buildDocumentView, keepNumbersWhole, recipientLines } from './document-view';
+import { addresseeLines, buildDocumentView, keepNumbersWhole, letterRecipientLines, recipientLines } from './document-view';
 import { inlineHtml, plainText } from './inline-markup';
 
 const recipient = (name: string, purpose: 'report' | 'inform' | 'archive', note: string | null = null) =>
@@ -33,6 +33,24 @@ describe('document view', () => {
     ]);
     // No archive line given: the default unit of the family.
     expect(recipientLines('state', [recipient('MT& các Đoàn thể xã', 'inform')])).toEqual(['- MT& các Đoàn thể xã;', '- Lưu: VT.']);
+  });
+
+  it('addresses a công văn to those sent to act or know: one on the "Kính gửi:" line, several one per line; Nơi nhận says "Như trên"', () => {
+    const superior = recipient('UBND thị xã', 'report', 'b/c');
+    const archive = recipient('VT', 'archive');
+    expect(addresseeLines('state', [superior, recipient('Sở Tài chính', 'inform'), archive])).toEqual(['Sở Tài chính.']);
+    expect(addresseeLines('state', [recipient('Sở Tài chính;', 'inform'), recipient('Sở Nội vụ', 'inform'), archive])).toEqual([
+      '- Sở Tài chính;',
+      '- Sở Nội vụ.',
+    ]);
+    expect(letterRecipientLines('state', [superior, recipient('Sở Tài chính', 'inform'), archive])).toEqual([
+      '- Như trên;',
+      '- UBND thị xã (b/c);',
+      '- Lưu: VT.',
+    ]);
+    // nobody to address: no "Kính gửi:", the list as it is
+    expect(addresseeLines('state', [superior, archive])).toEqual([]);
+    expect(letterRecipientLines('state', [superior, archive])).toEqual(['- UBND thị xã (b/c);', '- Lưu: VT.']);
   });
 
   it('numbers parts and items by family, prints tasks after the item text, and numbers footnotes in order of citation', () => {

@@ -99,6 +99,8 @@ export interface DocumentView {
   summaryLines: string[];
   /** A công văn's "V/v ..." lines under its number line (Nghị định 30, Phụ lục I); empty otherwise. */
   subjectLines: string[];
+  /** A công văn's lines after "Kính gửi:" (one name, or one dashed line per addressee); empty otherwise. */
+  addressees: string[];
   preamble: string[];
   blocks: BodyBlock[];
   closing: string[];
@@ -129,6 +131,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     typeTitle: printsTypeTitle(content.documentType) ? (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi') : '',
     summaryLines: [],
     subjectLines: [],
+    addressees: [],
     preamble: content.preamble.paragraphs.map(inline),
     blocks: [],
     closing: [],
@@ -143,7 +146,11 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     .map((line) => keepNumbersWhole(inline(line.trim())))
     .filter(Boolean);
   if (view.typeTitle) view.summaryLines = summaryLines;
-  else view.subjectLines = summaryLines.map((line, i) => (i === 0 ? `V/v ${line}` : line));
+  else {
+    view.subjectLines = summaryLines.map((line, i) => (i === 0 ? `V/v ${line}` : line));
+    view.addressees = addresseeLines(family, content.recipients).map(escapeHtml);
+    view.recipients = letterRecipientLines(family, content.recipients).map(escapeHtml);
+  }
   if (mode.kind === 'signing') signingBlanks(view, symbolParts, place, mode.year, mode.signer);
   const partNumbers = partLabels(content.parts, family);
   content.parts.forEach((part, index) => {
@@ -282,12 +289,34 @@ export function recipientLines(family: Family, recipients: Recipient[]): string[
   });
 }
 
+/** Those a công văn is addressed to: every line of "Nơi nhận" sent to act or to know, not those it reports to (b/c) nor the archive. */
+function isAddressee(recipient: Recipient): boolean {
+  return recipient.purpose !== 'report' && recipient.purpose !== 'archive';
+}
+
+/**
+ * A công văn's "Kính gửi:" (Nghị định 30, Phụ lục I): one addressee on the same line, "Kính gửi: Sở Tài chính.";
+ * several, one dashed line each, "- Sở Tài chính;" ... "- Sở Nội vụ.".
+ */
+export function addresseeLines(family: Family, recipients: Recipient[]): string[] {
+  const names = recipients.filter(isAddressee).map((r) => r.name.replace(/[\s,;.]+$/, ''));
+  if (names.length === 1) return [`${names[0]}.`];
+  return names.map((name, index) => `- ${name}${index === names.length - 1 ? '.' : family === 'party' ? ',' : ';'}`);
+}
+
+/** A công văn's "Nơi nhận": its addressees as "Như trên", then those it reports to and the archive. */
+export function letterRecipientLines(family: Family, recipients: Recipient[]): string[] {
+  const addressees = recipients.filter(isAddressee);
+  if (!addressees.length) return recipientLines(family, recipients);
+  const asAbove: Recipient = { ...addressees[0], id: 'nhu-tren', name: 'Như trên', note: null };
+  return recipientLines(family, [asAbove, ...recipients.filter((r) => !isAddressee(r))]);
+}
+
 /** Where the archive copy stays when the plan names none: the office (Party) or the records desk (State). */
 export function defaultArchiveUnit(family: Family): string {
   return family === 'party' ? 'VP' : 'VT';
 }
 
-/** Capacity lines in bold, linking words ("kiêm") in regular type, as the seeds print them. */
 /** The signer's document: blanks the clerk fills, slots marking them, the signer's own name, capacity and image. */
 function signingBlanks(view: DocumentView, parts: SymbolParts, place: string, year: number, signer: SigningPerson): void {
   const [numberBefore, numberAfter] = numberLine(parts, symbolWith(parts, SLOT_MARK)).split(SLOT_MARK);
@@ -302,6 +331,7 @@ function signingBlanks(view: DocumentView, parts: SymbolParts, place: string, ye
 
 const SLOT_MARK = '\u0000';
 
+/** Capacity lines in bold, linking words ("kiêm") in regular type, as the seeds print them. */
 function signatureView(signature: Pick<Signature, 'capacityLines' | 'signerName'>, stamp: SignatureStamp | null): DocumentView['signature'] {
   return {
     lines: signature.capacityLines.map((line) => ({ text: escapeHtml(line), bold: line !== line.toLocaleLowerCase('vi') })),
