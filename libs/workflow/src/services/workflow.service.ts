@@ -67,7 +67,7 @@ export interface SystemEventOptions {
   data?: Record<string, unknown>;
 }
 
-interface LoadedWorkflow {
+export interface LoadedWorkflow {
   version: string;
   snapshot: AnyMachineSnapshot;
   row: Pick<PlanWorkflow, 'machineVersion' | 'snapshot' | 'transitions'> | null;
@@ -152,7 +152,7 @@ export class WorkflowService implements OnModuleInit {
           return { body: read.prior.response as unknown as TransitionResultDto, replayed: true };
         }
         this.checkIfMatch(plan, options.ifMatch);
-        const loaded = this.restore(plan, read.workflow);
+        const loaded = this.restored(plan, read.workflow);
         const sender = await this.facts.sender(manager, actor, plan, planStateOf(loaded.snapshot), read.sender);
         const facts = await this.facts.event(manager, plan, loaded.snapshot.context as PlanMachineContext, dto, sender, passwordConfirmed);
         const step = stepPlan(loaded.version, loaded.snapshot, facts.event);
@@ -265,11 +265,11 @@ export class WorkflowService implements OnModuleInit {
    * next transition).
    */
   async load(manager: EntityManager, plan: Plan): Promise<LoadedWorkflow> {
-    return this.restore(plan, await manager.findOne(PlanWorkflow, { where: { planId: plan.id } }));
+    return this.restored(plan, await manager.findOne(PlanWorkflow, { where: { planId: plan.id } }));
   }
 
   /** The workflow from its stored row (null: a plan from before the workflow, adopted in its state). */
-  private restore(plan: Plan, row: LoadedWorkflow['row']): LoadedWorkflow {
+  restored(plan: Plan, row: LoadedWorkflow['row']): LoadedWorkflow {
     const target = this.config.planMachineVersion;
     if (row) {
       const { version, persisted } = migratePlanSnapshot(row.machineVersion, row.snapshot as PersistedPlanSnapshot, target);

@@ -195,12 +195,22 @@ export class MyWorkService {
     for (const planId of await this.inbox.unreadPlanIds(actor, 'workflow')) {
       if (!candidates.has(planId)) candidates.set(planId, { since: null, listed: null });
     }
-    // A few views at a time: at a busy organization a leader has a hundred candidates, each a few queries.
+    // The plans a list gave are the person's organizations': their views in one batch. The rest
+    // (a notice's plan, perhaps another body's) one by one, a few at a time.
     const entries = [...candidates];
-    const found: (Awaited<ReturnType<MyWorkService['planAndWorkflow']>> | null)[] = [];
-    for (let i = 0; i < entries.length; i += VIEWS_AT_ONCE) {
-      const chunk = entries.slice(i, i + VIEWS_AT_ONCE);
-      found.push(...(await Promise.all(chunk.map(([id, { listed }]) => this.planAndWorkflow(actor, id, listed)))));
+    const batched = await this.queries.viewsOf(
+      actor,
+      entries.filter(([, { listed }]) => listed).map(([id]) => id),
+    );
+    const found: (Awaited<ReturnType<MyWorkService['planAndWorkflow']>> | null)[] = new Array(entries.length).fill(null);
+    const alone = entries.map((entry, i) => [entry, i] as const).filter(([[id, { listed }]]) => !(listed && batched.has(id)));
+    entries.forEach(([id, { listed }], i) => {
+      if (listed && batched.has(id)) found[i] = { plan: listed, view: batched.get(id)! };
+    });
+    for (let i = 0; i < alone.length; i += VIEWS_AT_ONCE) {
+      const chunk = alone.slice(i, i + VIEWS_AT_ONCE);
+      const views = await Promise.all(chunk.map(([[id, { listed }]]) => this.planAndWorkflow(actor, id, listed)));
+      chunk.forEach(([, index], j) => (found[index] = views[j]));
     }
     const out: SectionItem[] = [];
     entries.forEach(([id, { since }], i) => {
