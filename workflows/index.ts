@@ -188,8 +188,8 @@ interface StateConfig {
   meta?: { awaits?: Awaited };
 }
 
-/** Whom a plan waits for in a state (`meta.awaits`): the holders of the review step's role, or the signers. */
-export type Awaited = 'stepHolders' | 'signers';
+/** Whom a plan waits for in a state (`meta.awaits`): the holders of the review step's role, the signers, or the clerks at the desk. */
+export type Awaited = 'stepHolders' | 'signers' | 'clerks';
 
 function stateConfigs(): [string, StateConfig][] {
   return PLAN_MACHINE_VERSIONS.flatMap((v) => Object.entries((v.machine.config.states ?? {}) as Record<string, StateConfig>));

@@ -614,10 +614,12 @@ describe('plan machine versions', () => {
     expect(CANCELLED_STATES).toEqual(['cancelled']);
     expect(REVOKED_STATES).toEqual(['revoked']);
     expect(REPLACED_STATES).toEqual(['replaced']);
-    expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature']);
+    expect(AWAITING_STATES).toEqual(['review', 'awaitingSignature', 'awaitingIssue']);
     expect(VERSIONS.map((v) => [awaitedIn('review', v), awaitedIn('awaitingSignature', v), awaitedIn('draft', v)])).toEqual(
       VERSIONS.map(() => ['stepHolders', 'signers', null]),
     );
+    // the desk exists from v3 on: its clerks are reminded
+    expect(VERSIONS.map((v) => awaitedIn('awaitingIssue', v))).toEqual(VERSIONS.map((v) => (Number(v) >= 3 ? 'clerks' : null)));
   });
 
   it('the event table has a row for every event of the machines, and the newest machine knows every event of the table', () => {

@@ -34,6 +34,8 @@ export const planMachineV3 = planSetup.createMachine({
     },
     /** Chờ cấp số: signed by its signer, at the văn thư's desk for number, date, seal and the organization's signature. */
     awaitingIssue: {
+      // Metadata, not behaviour: whom the reminders go to while the plan waits at the desk.
+      meta: { awaits: 'clerks' },
       on: {
         ISSUE: { guard: 'mayIssueAtDesk', target: 'signed', actions: 'requestIssuance' },
         REFUSE_ISSUE: { guard: 'mayRefuseIssue', target: 'awaitingSignature', actions: ['recordIssueRefusal', 'awaitSigner', 'tellDrafter'] },

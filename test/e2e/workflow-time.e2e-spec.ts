@@ -92,6 +92,33 @@ describe('workflow: reminders and escalation', () => {
     expect(note.message).toMatch(/chờ ký/);
   });
 
+  it("a plan waiting N days at the clerk's desk reminds the clerk; at 2N the organization's signers hear of it", async () => {
+    const id = await createPlan(t, 'bcd-duk.drafter', withFutureDeadlines(planContent()));
+    await expectTransition(t, 'bcd-duk.drafter', id, { type: 'SUBMIT' }, 'review');
+    await expectTransition(t, 'bcd-duk.reviewer', id, { type: 'APPROVE' }, 'review');
+    await expectTransition(t, 'bcd-duk.format_checker', id, { type: 'APPROVE' }, 'awaitingSignature');
+    await expectTransition(t, 'bcd-duk.signer', id, { type: 'SIGN', password: 'demo1234' }, 'awaitingIssue');
+    expect(await kinds('bcd-duk.clerk', id)).toEqual(['signed']);
+    await t.app.get(Clock).advance(N * DAY_MS + 60_000);
+    await waitFor(
+      "the clerk's reminder",
+      () => kinds('bcd-duk.clerk', id),
+      (k) => k.includes('reminder'),
+    );
+    const [reminder] = (await notices('bcd-duk.clerk', id)).filter((n) => n.kind === 'reminder');
+    expect(reminder.message).toContain(`chờ bạn cấp số, ban hành ${N} ngày`);
+    await t.app.get(Clock).advance(N * DAY_MS);
+    await waitFor(
+      'the escalation to the signers',
+      () => kinds('bcd-duk.signer', id),
+      (k) => k.includes('escalation'),
+    );
+    const clerkName = (await t.app.get(DataSource).query(`SELECT full_name FROM app_user WHERE username = 'bcd-duk.clerk'`))[0].full_name;
+    const [escalation] = (await notices('bcd-duk.signer', id)).filter((n) => n.kind === 'escalation');
+    expect(escalation.message).toContain(`chờ cấp số, ban hành ${2 * N} ngày`);
+    expect(escalation.message).toContain(clerkName);
+  });
+
   it('a notice is marked read by its reader only', async () => {
     const [first] = await getJson(t, 'bcd-duk.reviewer', '/api/notifications?unread=true');
     const request = (await import('supertest')).default;

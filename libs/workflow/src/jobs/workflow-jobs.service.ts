@@ -6,7 +6,7 @@ import { User } from '@app/identity';
 import { InboxService } from '@app/inbox';
 import { Clock, DAY_MS, JobsService } from '@app/jobs';
 import { Plan } from '@app/plans';
-import { awaitedIn, PlanMachineContext, planStateOf } from '@workflows/index';
+import { Awaited, awaitedIn, PlanMachineContext, planStateOf } from '@workflows/index';
 import { In } from 'typeorm';
 import { PlanWorkflow } from '../entities/plan-workflow.entity';
 import { WorkflowEffectsService } from '../services/workflow-effects.service';
@@ -15,6 +15,13 @@ import { WorkflowError, WorkflowErrorCode } from '../workflow.error';
 import { CONSULTATION_DEADLINE_JOB, ConsultationDeadlineJob, WORKFLOW_REMINDER_JOB, WorkflowReminderJob } from './workflow-jobs';
 
 /** The workflow's own job handlers: consultation deadlines and reminders. Both are idempotent. */
+/** What the plan waits for, as the reminder says it: "chờ bạn duyệt (bước ...)", "chờ bạn ký", "chờ bạn cấp số, ban hành". */
+const WAITING_FOR: Record<Awaited, (context: PlanMachineContext) => string> = {
+  stepHolders: (context) => `duyệt (bước "${context.chain[context.step]?.label}")`,
+  signers: () => 'ký',
+  clerks: () => 'cấp số, ban hành',
+};
+
 @Injectable()
 export class WorkflowJobsService implements OnModuleInit {
   constructor(
@@ -55,7 +62,7 @@ export class WorkflowJobsService implements OnModuleInit {
       const awaited = awaitedIn(state, loaded.version);
       if (!awaited) return { skipped: `state ${state}` };
       const waiting = await this.effects.waitingOn(manager, plan, context, state, loaded.version);
-      const what = awaited === 'stepHolders' ? `duyệt (bước "${context.chain[context.step]?.label}")` : 'ký';
+      const what = WAITING_FOR[awaited](context);
       const days = this.config.reminderDays * data.level;
       const title = `"${plan.summary}"`;
       if (data.level === 1) {

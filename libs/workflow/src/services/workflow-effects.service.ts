@@ -61,13 +61,14 @@ export class WorkflowEffectsService {
       return step ? (await this.membersWithRole(manager, plan.organizationId, step.role)).filter((id) => id !== context.drafterId) : [];
     }
     if (awaited === 'signers') return (await this.facts.authorityHolders(manager, plan)).filter((id) => id !== context.drafterId);
+    if (awaited === 'clerks') return this.membersWithRole(manager, plan.organizationId, 'clerk');
     return [];
   }
 
   /**
-   * Whom to tell when the wait lasts twice as long: for a review, the organization's signers
-   * (its leaders); for a signature, the signers of the organization above. Its administrators
-   * when there are none.
+   * Whom to tell when the wait lasts twice as long: for a review or at the clerk's desk, the
+   * organization's signers (its leaders, the one who signed among them); for a signature, the
+   * signers of the organization above. Its administrators when there are none.
    */
   async superiorsOf(manager: EntityManager, plan: Plan, state: string, waiting: string[]): Promise<string[]> {
     let organizationId: string | null = plan.organizationId;
@@ -143,12 +144,13 @@ export class WorkflowEffectsService {
   /** The organization's clerks (văn thư): a signed plan waits at their desk for its number. */
   private async awaitClerk(manager: EntityManager, done: TransitionDone): Promise<void> {
     await this.inbox.notify(manager, {
-      userIds: await this.membersWithRole(manager, done.plan.organizationId, 'clerk'),
+      userIds: await this.waitingOn(manager, done.plan, done.context, 'awaitingIssue'),
       planId: done.plan.id,
       kind: 'signed',
       message: `Kế hoạch ${this.title(done.plan)} đã ký, chờ văn thư cấp số và ban hành`,
       dedupeKey: `plan:${done.plan.id}:transition:${done.transitions}`,
     });
+    await this.scheduleReminder(manager, done);
   }
 
   private async scheduleReminder(manager: EntityManager, done: TransitionDone): Promise<void> {

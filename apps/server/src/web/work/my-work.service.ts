@@ -225,7 +225,7 @@ export class MyWorkService {
       } else if (allowed.has('SIGN')) {
         out.push({ ...base, section: 'signatures', href: `/plans/${id}/sign`, action: 'Ký ban hành', deadline: due });
       } else if (allowed.has('ISSUE')) {
-        out.push({ ...base, section: 'issuing', href: `/plans/${id}/issue`, action: 'Cấp số, đóng dấu, ban hành', deadline: null });
+        out.push({ ...base, section: 'issuing', href: `/plans/${id}/issue`, action: 'Cấp số, đóng dấu, ban hành', deadline: due });
       } else if (allowed.has('COMMENT') || allowed.has('NO_COMMENT')) {
         const deadline = view.consultation ? toIsoDate(vietnamDate(new Date(view.consultation.deadline))) : null;
         out.push({ ...base, section: 'consultations', href: `/plans/${id}/consult`, action: 'Góp ý', deadline });
