@@ -35,6 +35,13 @@ describe('web UI: administration scoped to a subtree', () => {
     );
     expect(parents.find((o) => o.selected)?.text).toBe('Ủy ban nhân dân thị xã An Nhơn');
     expect(parents.map((o) => o.text)).not.toContain('(không có, cấp cao nhất)');
+    // saved as it stands, it stays under the town (the form used to send no parent, which the scope refused)
+    expect(await ui.phone.clickAndWait('form.form-grid button[type=submit]', 'to-chuc-cua-minh-da-luu')).toBe(200);
+    expect(await ui.phone.text('.alert-ok')).toContain('Đã lưu tổ chức');
+    const [saved] = await ui.t.app
+      .get(DataSource)
+      .query(`SELECT p.code FROM organization o JOIN organization p ON p.id = o.parent_id WHERE o.code = 'ubnd-np'`);
+    expect(saved.code).toBe('ubnd-an');
     expect(ui.phone.pageErrors).toEqual([]);
   });
 });
