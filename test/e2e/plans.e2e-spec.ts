@@ -353,6 +353,13 @@ describe('plans: drafting API, versions, diff, search, access', () => {
     expect(JSON.stringify(doc.components.schemas.CreatePlanDto)).toContain('#/components/schemas/PlanContent');
     expect(doc.paths['/api/plans/{id}/content'].put).toBeDefined();
   });
+
+  it("names each response schema once: a plan's replacement link and the cascade's plan link are two schemas", async () => {
+    const { schemas } = (await request(t.http).get('/api/docs-json')).body.components;
+    expect(JSON.stringify(schemas.PlanDetailDto.properties.replaces)).toContain('#/components/schemas/ReplacementLinkDto');
+    expect(Object.keys(schemas.ReplacementLinkDto.properties).sort()).toEqual(['documentType', 'id', 'issuedOn', 'numberSymbol', 'state']);
+    expect(schemas.PlanLinkDto.properties.organization).toBeDefined();
+  });
 });
 
 describe('content saves in the audit trail', () => {

@@ -136,8 +136,8 @@ export class PlanRevocationDto {
  */
 export class StartReplacementDto {}
 
-/** Thay thế: the other end of a replacement, as the plan page links it. */
-export class PlanLinkDto {
+/** Thay thế: the other end of a replacement, as the plan page links it (named apart from the cascade's PlanLinkDto: OpenAPI keys schemas by class name). */
+export class ReplacementLinkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'KH' }) documentType: string;
   @ApiProperty({ nullable: true, type: String }) numberSymbol: string | null;
@@ -187,14 +187,14 @@ export class PlanDetailDto extends PlanDto {
     description: 'Người đọc chỉ được xem phiên bản được gửi cho mình (người được xin ý kiến, nơi nhận): không xem dự thảo khác, góp ý, lịch sử.',
   })
   partialReading: boolean;
-  @ApiProperty({ nullable: true, type: PlanLinkDto, description: 'the plan this one replaces (thay thế)' })
-  replaces: PlanLinkDto | null;
+  @ApiProperty({ nullable: true, type: ReplacementLinkDto, description: 'the plan this one replaces (thay thế)' })
+  replaces: ReplacementLinkDto | null;
   @ApiProperty({
     nullable: true,
-    type: PlanLinkDto,
+    type: ReplacementLinkDto,
     description: 'the replacement of this plan: under way (a draft on its road) or issued (this plan is then `replaced`)',
   })
-  replacedBy: PlanLinkDto | null;
+  replacedBy: ReplacementLinkDto | null;
 }
 
 export class PlanPageDto {

@@ -1,7 +1,7 @@
 import type { Organization } from '@app/identity';
 import { canonicalContent } from '../content/plan-canonical';
 import { numberPlan } from '../content/numbering';
-import { PlanDetailDto, PlanDto, PlanLinkDto, PlanVersionDetailDto, PlanVersionDto } from '../dtos/plan.dto';
+import { PlanDetailDto, PlanDto, ReplacementLinkDto, PlanVersionDetailDto, PlanVersionDto } from '../dtos/plan.dto';
 import type { PlanVersion } from '../entities/plan-version.entity';
 import type { Plan } from '../entities/plan.entity';
 
@@ -60,7 +60,7 @@ export function toPlanDetailDto(plan: Plan, org: OrgFacts, version: PlanVersion)
 }
 
 /** The other end of a replacement, as the plan page links it. */
-export function planLinkOf(plan: Pick<Plan, 'id' | 'documentType' | 'numberSymbol' | 'issuedOn' | 'state'>): PlanLinkDto {
+export function planLinkOf(plan: Pick<Plan, 'id' | 'documentType' | 'numberSymbol' | 'issuedOn' | 'state'>): ReplacementLinkDto {
   return { id: plan.id, documentType: plan.documentType, numberSymbol: plan.numberSymbol, issuedOn: plan.issuedOn, state: plan.state };
 }
 

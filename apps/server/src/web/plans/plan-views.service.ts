@@ -3,7 +3,7 @@ import { Actor, audits, citedDocumentDate, organizationsWithRole, parseIsoDate }
 import { OrganizationsService } from '@app/identity';
 import { CorrectionsService } from '@app/corrections';
 import { Clock } from '@app/jobs';
-import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, PlanLinkDto, PlansService } from '@app/plans';
+import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, ReplacementLinkDto, PlansService } from '@app/plans';
 import { VerificationService } from '@app/verification';
 import { ISSUED_STATES } from '@workflows/index';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
@@ -159,7 +159,7 @@ export class PlanViewsService {
   }
 
   /** The other end of a replacement as the page names it: "Kế hoạch số 05-KH/BCĐ" (or the draft under way). */
-  private linkView(link: PlanLinkDto) {
+  private linkView(link: ReplacementLinkDto) {
     const typeName = DOCUMENT_TYPES[link.documentType as keyof typeof DOCUMENT_TYPES] ?? link.documentType;
     return {
       ...link,
