@@ -177,14 +177,12 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   for (const line of view.header.issuerLines) left.push(centered([new TextRun({ text: unescapeHtml(line), bold: true })]));
   left.push(family === 'party' ? centered([new TextRun({ text: '*' })]) : rule());
   left.push(centered([new TextRun({ text: view.numberLine.replace(/\u00a0+/g, '      ') })]));
-  // A công văn's "V/v ..." sits under its number, 12 regular (Nghị định 30, Phụ lục I).
-  if (!view.typeTitle) {
-    const subject = content.summary
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    subject.forEach((line, i) => left.push(centered(inline(i === 0 ? `V/v ${line}` : line, { size: 24 }))));
-  }
+  // A công văn's "V/v ..." sits under its number, 12 regular (Nghị định 30, Phụ lục I); other types print the summary under their name.
+  const summaryLines = content.summary
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!view.typeTitle) summaryLines.forEach((line, i) => left.push(centered(inline(i === 0 ? `V/v ${line}` : line, { size: 24 }))));
   if (view.draft) {
     const box = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
     left.push(
@@ -214,11 +212,7 @@ export async function planToDocx(input: DocumentInput, layout: DocxLayout = DEFA
   let textWidth = portraitWidth;
   if (view.typeTitle) {
     children.push(centered([new TextRun({ text: view.typeTitle, bold: true, size: 32 })], { spacing: { before: 360 } }));
-    for (const line of content.summary
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean))
-      children.push(centered(inline(line, { bold: true })));
+    for (const line of summaryLines) children.push(centered(inline(line, { bold: true })));
     children.push(family === 'party' && layout.partySummaryRule ? centered([new TextRun({ text: layout.partySummaryRule })]) : rule());
   } else if (view.addressees.length) {
     // A công văn has no title: "Kính gửi:" and its addressees, then the body.

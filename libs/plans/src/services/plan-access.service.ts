@@ -36,10 +36,14 @@ export class PlanAccessService {
     this.readRules.push(rule);
   }
 
+  /** Whether the actor reads the whole of its plans by standing alone (a member or an auditor of the organization), no read rule asked. */
+  readsWholeByStanding(actor: Actor, plan: Pick<Plan, 'organizationId'>): boolean {
+    return audits(actor, plan.organizationId) || actor.memberships.some((m) => m.organizationId === plan.organizationId);
+  }
+
   /** What of the plan the actor may read; null: nothing. */
   async reading(actor: Actor, plan: Plan, manager: EntityManager = this.dataSource.manager): Promise<PlanReading | null> {
-    if (audits(actor, plan.organizationId)) return WHOLE_PLAN;
-    if (actor.memberships.some((m) => m.organizationId === plan.organizationId)) return WHOLE_PLAN;
+    if (this.readsWholeByStanding(actor, plan)) return WHOLE_PLAN;
     let versions: number[] | null = null;
     for (const rule of this.readRules) {
       const given = await rule(actor, plan, manager);

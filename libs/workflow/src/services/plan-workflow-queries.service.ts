@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, audits } from '@app/common';
+import { Actor } from '@app/common';
 import { AuditEventDto, AuditService } from '@app/audit';
 import { Organization, User } from '@app/identity';
 import { Plan, PlanAccessService, PlanVersion } from '@app/plans';
@@ -50,9 +50,7 @@ export class PlanWorkflowQueriesService {
     const views = new Map<string, WorkflowViewDto>();
     if (!planIds.length) return views;
     const manager = this.dataSource.manager;
-    const plans = (await manager.find(Plan, { where: { id: In(planIds) } })).filter(
-      (plan) => audits(actor, plan.organizationId) || actor.memberships.some((m) => m.organizationId === plan.organizationId),
-    );
+    const plans = (await manager.find(Plan, { where: { id: In(planIds) } })).filter((plan) => this.access.readsWholeByStanding(actor, plan));
     if (!plans.length) return views;
     const ids = plans.map((plan) => plan.id);
     const [rows, authored, relaxed] = await Promise.all([

@@ -45,6 +45,17 @@ export function organizationOptions(orgs: OrganizationDto[], selectedId?: string
     .map((org) => ({ id: org.id, label: `${'— '.repeat(depth.get(org.id) ?? 0)}${org.fullName}`, selected: org.id === selectedId }));
 }
 
+/**
+ * The bodies an organization may hang under: those administered, and its present parent even when
+ * it is not (an admin of a district edits the district under the province), so the form shows where it is.
+ */
+function parentOptions(administered: OrganizationDto[], every: OrganizationDto[], parentId: string, excluded: string[]): OrganizationOption[] {
+  const options = organizationOptions(administered, parentId, excluded);
+  if (!parentId || administered.some((o) => o.id === parentId)) return options;
+  const parent = every.find((o) => o.id === parentId);
+  return parent ? [{ id: parent.id, label: parent.fullName, selected: true }, ...options] : options;
+}
+
 export function roleChoices(checked: Role[] = []): { code: Role; name: string; checked: boolean }[] {
   return ROLES.map((code) => ({ code, name: ROLE_NAMES[code], checked: checked.includes(code) }));
 }
@@ -70,7 +81,8 @@ export class AdminViewsService {
   /** The create or edit form; `typed` is what the person entered when the form comes back with errors. */
   async organizationForm(actor: Actor, id: string | null, typed?: Record<string, unknown>, parentId?: string | null) {
     if (id) await this.scope.require(actor, [id]);
-    const orgs = await this.administeredOrganizations(actor);
+    const every = await this.organizations.list(actor);
+    const orgs = await this.administeredAmong(actor, every);
     const existing = id ? await this.organizations.get(id, actor) : null;
     const excluded = existing ? await this.organizations.subtreeIds(existing.id) : [];
     const parent = orgs.find((o) => o.id === (parentId ?? existing?.parentId));
@@ -83,22 +95,11 @@ export class AdminViewsService {
       existing,
       hasSeal: existing ? (await this.stamps.ownersWithPicture(StampKind.Seal, [existing.id])).has(existing.id) : false,
       form,
-      parents: await this.parentOptions(actor, orgs, String(form.parentId ?? ''), excluded),
+      parents: parentOptions(orgs, every, String(form.parentId ?? ''), excluded),
       // Only the installation administrator puts a body at the top; others see it when the body already is there.
       mayBeTop: actor.installationAdmin || !form.parentId,
       families: Object.entries(FAMILY_NAMES).map(([code, name]) => ({ code, name, selected: code === form.family })),
     };
-  }
-
-  /**
-   * The bodies an organization may hang under: those administered, and its present parent even when
-   * it is not (an admin of a district edits the district under the province), so the form shows where it is.
-   */
-  private async parentOptions(actor: Actor, administered: OrganizationDto[], parentId: string, excluded: string[]): Promise<OrganizationOption[]> {
-    const options = organizationOptions(administered, parentId, excluded);
-    if (!parentId || administered.some((o) => o.id === parentId)) return options;
-    const parent = (await this.organizations.list(actor)).find((o) => o.id === parentId);
-    return parent ? [{ id: parent.id, label: parent.fullName, selected: true }, ...options] : options;
   }
 
   async usersPage(actor: Actor, filter: { org?: string; q?: string }) {
@@ -173,7 +174,11 @@ export class AdminViewsService {
 
   /** The organizations the admin may administer: the forms offer only these. */
   private async administeredOrganizations(actor: Actor) {
+    return this.administeredAmong(actor, await this.organizations.list(actor));
+  }
+
+  private async administeredAmong(actor: Actor, organizations: OrganizationDto[]) {
     const scope = await this.scope.administered(actor);
-    return (await this.organizations.list(actor)).filter((o) => includes(scope, o.id));
+    return organizations.filter((o) => includes(scope, o.id));
   }
 }

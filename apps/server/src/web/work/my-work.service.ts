@@ -202,20 +202,19 @@ export class MyWorkService {
       actor,
       entries.filter(([, { listed }]) => listed).map(([id]) => id),
     );
-    const found: (Awaited<ReturnType<MyWorkService['planAndWorkflow']>> | null)[] = new Array(entries.length).fill(null);
-    const alone = entries.map((entry, i) => [entry, i] as const).filter(([[id, { listed }]]) => !(listed && batched.has(id)));
-    entries.forEach(([id, { listed }], i) => {
-      if (listed && batched.has(id)) found[i] = { plan: listed, view: batched.get(id)! };
-    });
+    const found = new Map<string, Awaited<ReturnType<MyWorkService['planAndWorkflow']>>>();
+    for (const [id, { listed }] of entries) if (listed && batched.has(id)) found.set(id, { plan: listed, view: batched.get(id)! });
+    const alone = entries.filter(([id]) => !found.has(id));
     for (let i = 0; i < alone.length; i += VIEWS_AT_ONCE) {
       const chunk = alone.slice(i, i + VIEWS_AT_ONCE);
-      const views = await Promise.all(chunk.map(([[id, { listed }]]) => this.planAndWorkflow(actor, id, listed)));
-      chunk.forEach(([, index], j) => (found[index] = views[j]));
+      const views = await Promise.all(chunk.map(([id, { listed }]) => this.planAndWorkflow(actor, id, listed)));
+      chunk.forEach(([id], j) => found.set(id, views[j]));
     }
     const out: SectionItem[] = [];
-    entries.forEach(([id, { since }], i) => {
-      if (!found[i]) return;
-      const { plan, view } = found[i]!;
+    entries.forEach(([id, { since }]) => {
+      const looked = found.get(id);
+      if (!looked) return;
+      const { plan, view } = looked;
       const allowed = new Set(view.allowedEvents);
       const due = since ? toIsoDate(vietnamDate(new Date(Date.parse(since) + this.config.reminderDays * DAY_MS))) : null;
       const base = { title: plan.summary || '(chưa có trích yếu)', organizationName: plan.organizationName, status: planStateLabel(plan.state) };
