@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, cleanText, FieldProblem, hasRole } from '@app/common';
+import { Actor, cleanText, FieldProblem } from '@app/common';
 import { Organization } from '@app/identity';
 import { correctionNoticesOf, Plan, PlanAccessService, PlansService } from '@app/plans';
 import { ISSUED_STATES, REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
@@ -49,7 +49,7 @@ export class CorrectionsService {
   /** The plan, if the actor may read it whole, drafts or signs for its organization, and it may be corrected. */
   private async correctableBy(actor: Actor, originalId: string, manager: EntityManager, lock: boolean) {
     const plan = await this.access.readable(actor, originalId, manager, lock);
-    if (!hasRole(actor, 'drafter', plan.organizationId) && !hasRole(actor, 'signer', plan.organizationId)) {
+    if (!this.access.amendsIssued(actor, plan)) {
       throw new CorrectionError(
         CorrectionErrorCode.NotDrafterOrSigner,
         'Chỉ chuyên viên soạn thảo hoặc người ký của cơ quan ban hành mới được soạn văn bản đính chính',
@@ -66,9 +66,7 @@ export class CorrectionsService {
     actor: Actor,
     plan: Pick<Plan, 'organizationId' | 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean },
   ): boolean {
-    const corrector = hasRole(actor, 'drafter', plan.organizationId) || hasRole(actor, 'signer', plan.organizationId);
-    const inForce = !plan.revoked && !REVOKED_STATES.includes(plan.state) && !REPLACED_STATES.includes(plan.state);
-    return corrector && inForce && issuedOriginal(plan) && !plan.correctsPlanId;
+    return this.access.amendsIssued(actor, plan) && whyNotCorrectable(plan) === null;
   }
 
   /** The plan's notices: all of them for its organization and auditors, the issued ones for its recipients. */
@@ -78,33 +76,10 @@ export class CorrectionsService {
     return notices.map(toCorrectionNoticeDto);
   }
 
-  /** The original as the notice cites it, if it may be corrected: issued, in force (not revoked, not replaced), not itself a notice. */
+  /** The original as the notice cites it, if it may be corrected (`whyNotCorrectable`). */
   private async correctable(manager: EntityManager, plan: Plan): Promise<CorrectedOriginal> {
-    if (plan.revokedAt || REVOKED_STATES.includes(plan.state)) {
-      throw new CorrectionError(CorrectionErrorCode.OriginalRevoked, 'Văn bản đã bị thu hồi: không đính chính văn bản đã thu hồi', {
-        state: plan.state,
-      });
-    }
-    if (REPLACED_STATES.includes(plan.state)) {
-      throw new CorrectionError(
-        CorrectionErrorCode.OriginalReplaced,
-        'Văn bản đã được thay thế bằng văn bản khác: sai sót được sửa trong văn bản thay thế, không đính chính văn bản đã hết hiệu lực',
-        { state: plan.state },
-      );
-    }
-    if (!issuedOriginal(plan)) {
-      throw new CorrectionError(
-        CorrectionErrorCode.OriginalNotIssued,
-        'Chỉ đính chính văn bản đã ban hành (đã có số, ngày): văn bản này chưa ban hành, hãy sửa trực tiếp trong dự thảo',
-        { state: plan.state },
-      );
-    }
-    if (plan.correctsPlanId) {
-      throw new CorrectionError(
-        CorrectionErrorCode.CorrectionOfCorrection,
-        'Đây là văn bản đính chính: sai sót của nó được sửa bằng một văn bản đính chính mới cho văn bản gốc',
-      );
-    }
+    const refusal = whyNotCorrectable({ ...plan, revoked: !!plan.revokedAt });
+    if (refusal) throw refusal;
     const organization = await manager.findOneByOrFail(Organization, { id: plan.organizationId });
     return {
       content: await this.plans.contentOf(plan, plan.currentVersion, manager),
@@ -116,9 +91,36 @@ export class CorrectionsService {
   }
 }
 
-/** Issued: numbered and dated, in a state of issued plans. */
-function issuedOriginal(plan: Pick<Plan, 'state' | 'numberSymbol' | 'issuedOn'>): boolean {
-  return ISSUED_STATES.includes(plan.state) && !!plan.numberSymbol && !!plan.issuedOn;
+/** Why the plan may not be corrected, or null: it must be issued (numbered, dated), in force (not revoked, not replaced), not itself a notice. */
+function whyNotCorrectable(
+  plan: Pick<Plan, 'state' | 'numberSymbol' | 'issuedOn' | 'correctsPlanId'> & { revoked: boolean },
+): CorrectionError | null {
+  if (plan.revoked || REVOKED_STATES.includes(plan.state)) {
+    return new CorrectionError(CorrectionErrorCode.OriginalRevoked, 'Văn bản đã bị thu hồi: không đính chính văn bản đã thu hồi', {
+      state: plan.state,
+    });
+  }
+  if (REPLACED_STATES.includes(plan.state)) {
+    return new CorrectionError(
+      CorrectionErrorCode.OriginalReplaced,
+      'Văn bản đã được thay thế bằng văn bản khác: sai sót được sửa trong văn bản thay thế, không đính chính văn bản đã hết hiệu lực',
+      { state: plan.state },
+    );
+  }
+  if (!ISSUED_STATES.includes(plan.state) || !plan.numberSymbol || !plan.issuedOn) {
+    return new CorrectionError(
+      CorrectionErrorCode.OriginalNotIssued,
+      'Chỉ đính chính văn bản đã ban hành (đã có số, ngày): văn bản này chưa ban hành, hãy sửa trực tiếp trong dự thảo',
+      { state: plan.state },
+    );
+  }
+  if (plan.correctsPlanId) {
+    return new CorrectionError(
+      CorrectionErrorCode.CorrectionOfCorrection,
+      'Đây là văn bản đính chính: sai sót của nó được sửa bằng một văn bản đính chính mới cho văn bản gốc',
+    );
+  }
+  return null;
 }
 
 /** The items as stored (NFC, trimmed), or 422 naming each rule broken: blank, unchanged, not in the original. */

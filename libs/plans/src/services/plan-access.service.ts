@@ -87,6 +87,11 @@ export class PlanAccessService {
     if (!reading.whole && !reading.versions.includes(version)) throw PlanError.needToKnow(plan.id, reading.versions);
   }
 
+  /** Who drafts what amends an issued plan (its replacement, a correction notice): the issuing organization's drafters and signers. */
+  amendsIssued(actor: Actor, plan: Pick<Plan, 'organizationId'>): boolean {
+    return hasRole(actor, 'drafter', plan.organizationId) || hasRole(actor, 'signer', plan.organizationId);
+  }
+
   canWrite(actor: Actor, plan: Pick<Plan, 'organizationId'>): boolean {
     return hasRole(actor, 'drafter', plan.organizationId);
   }

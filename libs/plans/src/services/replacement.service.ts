@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, QueryFailedError } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, dateLinePhrase, hasRole, parseIsoDate } from '@app/common';
+import { Actor, dateLinePhrase, parseIsoDate } from '@app/common';
 import { Organization } from '@app/identity';
 import { REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
 import { DOCUMENT_TYPES, DocumentReference, PlanContent } from '../content/plan-content';
@@ -84,7 +84,7 @@ export class ReplacementService {
       return await this.dataSource.transaction(async (manager) => {
         // Locked: two clicks at once make one replacement.
         const plan = await this.access.readable(actor, planId, manager, true);
-        if (!hasRole(actor, 'drafter', plan.organizationId) && !hasRole(actor, 'signer', plan.organizationId)) {
+        if (!this.access.amendsIssued(actor, plan)) {
           throw new PlanError(
             PlanErrorCode.NotReplacer,
             'Chỉ chuyên viên soạn thảo hoặc người ký của cơ quan ban hành mới được soạn văn bản thay thế',
@@ -128,33 +128,18 @@ export class ReplacementService {
     }
   }
 
-  /** Each rule its own code: a plan not yet in force, one no longer in force, a correction notice, one already being replaced. */
+  /**
+   * Whether the actor may start a replacement now (the plan page's button): the same rules as
+   * `start`; `replacementUnderWay`: the plan already has one that is not cancelled.
+   */
+  mayStart(actor: Actor, plan: Pick<Plan, 'organizationId' | 'state' | 'correctsPlanId'> & { replacementUnderWay: boolean }): boolean {
+    return this.access.amendsIssued(actor, plan) && whyNotReplaceable(plan) === null && !plan.replacementUnderWay;
+  }
+
+  /** Each rule its own code (`whyNotReplaceable`), then one already being replaced. */
   private async refuseUnlessReplaceable(manager: EntityManager, plan: Plan): Promise<void> {
-    const state = plan.state;
-    if (plan.correctsPlanId) {
-      // A notice only points at the original's errors: a wrong notice is followed by another notice for the original.
-      throw new PlanError(
-        PlanErrorCode.CorrectionNoticeNotReplaced,
-        'Đây là văn bản đính chính: không soạn văn bản thay thế cho nó; nếu nó có sai sót, hãy soạn văn bản đính chính mới cho văn bản gốc',
-        { refusedBy: 'correction_notice', state },
-      );
-    }
-    if (REVOKED_STATES.includes(state)) {
-      throw new PlanError(PlanErrorCode.PlanRevoked, 'Kế hoạch đã bị thu hồi, không còn hiệu lực: không soạn văn bản thay thế', {
-        refusedBy: 'plan_revoked',
-        state,
-      });
-    }
-    if (REPLACED_STATES.includes(state)) {
-      throw new PlanError(PlanErrorCode.PlanReplaced, 'Kế hoạch đã được thay thế bằng một văn bản khác', { refusedBy: 'plan_replaced', state });
-    }
-    if (state !== 'distributed') {
-      throw new PlanError(
-        PlanErrorCode.NotDistributed,
-        'Chỉ soạn văn bản thay thế cho kế hoạch đã ban hành và phát hành xong; kế hoạch chưa ban hành thì sửa trực tiếp dự thảo',
-        { refusedBy: 'not_distributed', state },
-      );
-    }
+    const refusal = whyNotReplaceable(plan);
+    if (refusal) throw refusal;
     const underWay = await manager.findOne(Plan, { where: { replacesPlanId: plan.id, state: Not('cancelled') } });
     if (underWay) {
       throw new PlanError(PlanErrorCode.ReplacementUnderWay, 'Kế hoạch này đang có một văn bản thay thế được soạn', {
@@ -163,4 +148,34 @@ export class ReplacementService {
       });
     }
   }
+}
+
+/** Why the plan may not be replaced, or null: not a correction notice, not revoked or replaced already, issued and distributed. */
+function whyNotReplaceable(plan: Pick<Plan, 'state' | 'correctsPlanId'>): PlanError | null {
+  const state = plan.state;
+  if (plan.correctsPlanId) {
+    // A notice only points at the original's errors: a wrong notice is followed by another notice for the original.
+    return new PlanError(
+      PlanErrorCode.CorrectionNoticeNotReplaced,
+      'Đây là văn bản đính chính: không soạn văn bản thay thế cho nó; nếu nó có sai sót, hãy soạn văn bản đính chính mới cho văn bản gốc',
+      { refusedBy: 'correction_notice', state },
+    );
+  }
+  if (REVOKED_STATES.includes(state)) {
+    return new PlanError(PlanErrorCode.PlanRevoked, 'Kế hoạch đã bị thu hồi, không còn hiệu lực: không soạn văn bản thay thế', {
+      refusedBy: 'plan_revoked',
+      state,
+    });
+  }
+  if (REPLACED_STATES.includes(state)) {
+    return new PlanError(PlanErrorCode.PlanReplaced, 'Kế hoạch đã được thay thế bằng một văn bản khác', { refusedBy: 'plan_replaced', state });
+  }
+  if (state !== 'distributed') {
+    return new PlanError(
+      PlanErrorCode.NotDistributed,
+      'Chỉ soạn văn bản thay thế cho kế hoạch đã ban hành và phát hành xong; kế hoạch chưa ban hành thì sửa trực tiếp dự thảo',
+      { refusedBy: 'not_distributed', state },
+    );
+  }
+  return null;
 }

@@ -3,7 +3,7 @@ import { Actor, audits, citedDocumentDate, organizationsWithRole, parseIsoDate }
 import { OrganizationsService } from '@app/identity';
 import { CorrectionsService } from '@app/corrections';
 import { Clock } from '@app/jobs';
-import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, ReplacementLinkDto, PlansService } from '@app/plans';
+import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, ReplacementLinkDto, PlansService, ReplacementService } from '@app/plans';
 import { VerificationService } from '@app/verification';
 import { ISSUED_STATES } from '@workflows/index';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
@@ -54,6 +54,7 @@ export class PlanViewsService {
     private readonly workflow: PlanWorkflowViewsService,
     private readonly verification: VerificationService,
     private readonly corrections: CorrectionsService,
+    private readonly replacement: ReplacementService,
   ) {}
 
   async listPage(actor: Actor, filter: PlanListFilter) {
@@ -123,12 +124,7 @@ export class PlanViewsService {
       verificationPath: plan.numberSymbol ? await this.verification.publicPathFor(plan.id) : null,
       ...(await this.correctionLinks(actor, plan)),
       canEdit: plan.state === 'draft' && actor.memberships.some((m) => m.organizationId === plan.organizationId && m.roles.includes('drafter')),
-      // Soạn văn bản thay thế: the issuing organization's drafters and signers, on a plan in force with no replacement under way
-      canReplace:
-        plan.state === 'distributed' &&
-        !plan.replacedBy &&
-        !plan.correctsPlanId &&
-        actor.memberships.some((m) => m.organizationId === plan.organizationId && (m.roles.includes('drafter') || m.roles.includes('signer'))),
+      canReplace: this.replacement.mayStart(actor, { ...plan, replacementUnderWay: !!plan.replacedBy }),
       replaces: plan.replaces && this.linkView(plan.replaces),
       replacedBy: plan.replacedBy && this.linkView(plan.replacedBy),
       today: this.clock.today(),
