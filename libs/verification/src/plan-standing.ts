@@ -1,5 +1,5 @@
 import { toIsoDate, vietnamDate } from '@app/common';
-import { DOCUMENT_TYPES, type Plan } from '@app/plans';
+import { documentTypeName, type Plan } from '@app/plans';
 import { REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
 
 /**
@@ -21,7 +21,7 @@ export function planStanding(
   replacing: ReplacingPlan | null = null,
 ): PlanStanding {
   if (REPLACED_STATES.includes(plan.state) && replacing?.numberSymbol) {
-    const type = DOCUMENT_TYPES[replacing.documentType as keyof typeof DOCUMENT_TYPES] ?? 'Văn bản';
+    const type = documentTypeName(replacing.documentType, 'Văn bản');
     return {
       kind: 'replaced',
       label: `Đã được thay thế bởi ${type} số ${replacing.numberSymbol}`,

@@ -3,8 +3,8 @@ import { cleanText, compareVietnamese, foldVietnamese, parseIsoDate } from '@app
 import {
   archiveRecipient,
   type BodyNode,
-  DOCUMENT_TYPES,
   type DocumentReference,
+  documentTypeName,
   type Item,
   type Part,
   PLAN_LIMITS,
@@ -96,7 +96,7 @@ const ARCHIVE_UNITS: Record<OrganizationFacts['family'], string> = { party: 'VP'
 export function prefillChildPlan(parent: ParentPlanFacts, child: ChildOrganizationFacts, options: PrefillOptions): ChildPlanPrefill {
   const newId = options.newId ?? randomUUID;
   const recipient = parent.content.recipients.find((r) => r.organizationId === child.id && r.mustImplement) ?? null;
-  const typeName = DOCUMENT_TYPES[parent.content.documentType] ?? parent.content.documentType;
+  const typeName = documentTypeName(parent.content.documentType);
   const parentSubject = flatten(parent.content.summary);
   const summary = childSummary(parent, typeName, child.family);
 

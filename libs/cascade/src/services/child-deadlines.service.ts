@@ -5,7 +5,7 @@ import { parseIsoDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { InboxService } from '@app/inbox';
 import { Clock, JobsService } from '@app/jobs';
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '@app/plans';
+import { documentTypeName } from '@app/plans';
 import { ChildDeadlineJob, DUE_REMINDER_JOB, OVERDUE_CHECK_JOB } from '../jobs/cascade.jobs';
 import { addDays, citedDocumentDate } from '../prefill/cascade-dates';
 import { cascadeNoticeKey, NOTICE_ROLES } from './cascade-notices';
@@ -107,7 +107,7 @@ export class ChildDeadlinesService {
           planId: child.id,
           dueDate: job.dueDate,
           dedupeKey: cascadeNoticeKey('overdue', child.id, job.dueDate),
-          message: `${child.organization_name} chưa ban hành kế hoạch thực hiện ${DOCUMENT_TYPES[child.parent_document_type as DocumentTypeCode] ?? child.parent_document_type} số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
+          message: `${child.organization_name} chưa ban hành kế hoạch thực hiện ${documentTypeName(child.parent_document_type)} số ${child.parent_number_symbol ?? ''}: đã quá hạn ngày ${due}.`,
         })),
       );
       await manager.query(`UPDATE child_plan SET overdue_notified_at = $2 WHERE plan_id = ANY ($1::uuid[])`, [

@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
 import { Organization, SigningAuthority } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { InboxService } from '@app/inbox';
-import { DOCUMENT_TYPES, Plan, PlansService, validatePlanContent, type PlanContent, type Recipient, type ValidatedDraft } from '@app/plans';
+import { documentTypeName, Plan, type PlanContent, PlansService, type Recipient, type ValidatedDraft, validatePlanContent } from '@app/plans';
 import { ChildPlan } from '../entities/child-plan.entity';
 import { citedDocumentDate } from '../prefill/cascade-dates';
 import { ChildOrganizationFacts, ChildPlanPrefill, OrganizationFacts, ParentPlanFacts, prefillChildPlan } from '../prefill/child-plan-prefill';
@@ -189,7 +189,7 @@ export class ChildPlansService {
     );
     if (!rows.length) return outcome;
     await manager.insert(ChildPlan, rows);
-    const cited = `${DOCUMENT_TYPES[facts.content.documentType] ?? facts.content.documentType} số ${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
+    const cited = `${documentTypeName(facts.content.documentType)} số ${parent.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(parent.issuedOn!))} của ${facts.issuer.fullName}`;
     await this.inbox.notifyMembers(
       manager,
       rows.map((row) => ({

@@ -1,6 +1,6 @@
 import { citedDocumentDate, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { allTexts, DOCUMENT_TYPES, type DocumentTypeCode, type PlanContent, type Table } from '@app/plans';
+import { allTexts, type DocumentTypeCode, documentTypeName, type PlanContent, type Table } from '@app/plans';
 
 /** One correction: where in the original, what was printed, what it should read. */
 export interface CorrectionItem {
@@ -28,7 +28,7 @@ export function correctionDocumentType(family: Family): DocumentTypeCode {
 
 /** How the notice cites the original: "Kế hoạch số 04-KH/BCĐ ngày 24/01/2024 của Ban Chỉ đạo ...". */
 export function citationOf(original: CorrectedOriginal): string {
-  const type = DOCUMENT_TYPES[original.content.documentType] ?? original.content.documentType;
+  const type = documentTypeName(original.content.documentType);
   return `${type} số ${original.numberSymbol} ngày ${citedDocumentDate(parseIsoDate(original.issuedOn))} của ${original.organizationName}`;
 }
 
@@ -63,7 +63,7 @@ export function occursIn(content: PlanContent, wrong: string): boolean {
  */
 export function correctionContent(original: CorrectedOriginal, items: CorrectionItem[], summary?: string): PlanContent {
   const source = original.content;
-  const type = DOCUMENT_TYPES[source.documentType] ?? source.documentType;
+  const type = documentTypeName(source.documentType);
   const issued = citedDocumentDate(parseIsoDate(original.issuedOn));
   const table: Table = {
     kind: 'table',

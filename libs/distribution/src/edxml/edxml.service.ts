@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Actor, citedDate, parseIsoDate } from '@app/common';
 import { Organization } from '@app/identity';
-import { DOCUMENT_TYPES, PlanAccessService, PlansService } from '@app/plans';
+import { documentTypeName, PlanAccessService, PlansService } from '@app/plans';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { IssuedPlanFactsService } from '../services/issued-plan-facts.service';
 import { pdfFileName } from '../services/delivery-message';
@@ -47,7 +47,7 @@ export class EdxmlService {
       place: content.place ?? issuer.placeName,
       promulgationDate: plan.issuedOn,
       typeCode: plan.documentType,
-      typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+      typeName: documentTypeName(plan.documentType),
       subject: content.summary.replace(/\s*\n\s*/g, ' '),
       signer: signerOf(content.signature.capacityLines, content.signature.signerName),
       // As printed: "Lưu VP, BTGĐUK" (Party), "Lưu: VT, VP" (State).

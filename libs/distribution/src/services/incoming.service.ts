@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, Role } from '@app/common';
-import { DOCUMENT_TYPES } from '@app/plans';
+import { documentTypeName } from '@app/plans';
 import { NOTIFIED_ROLES } from '../channels/inbox.channel';
 import { DeliveryPurpose, EDXML_STATUS_CODE, HANDLING_NEXT, HANDLING_STATUS_LABEL, HandlingStatus, parseHandlingStatus } from '../delivery-states';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
@@ -236,7 +236,7 @@ function toDto(row: IncomingRow): IncomingDocumentDto {
     organizationId: row.organizationId,
     planId: row.planId,
     documentType: row.documentType,
-    documentTypeName: DOCUMENT_TYPES[row.documentType as keyof typeof DOCUMENT_TYPES] ?? row.documentType,
+    documentTypeName: documentTypeName(row.documentType),
     numberSymbol: row.numberSymbol,
     issuedOn: row.issuedOn,
     summary: row.summary,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Organization } from '@app/identity';
-import { DOCUMENT_TYPES, Plan } from '@app/plans';
+import { documentTypeName, Plan } from '@app/plans';
 import { ISSUED_STATES } from '@workflows/index';
 import { DistributionError, DistributionErrorCode } from '../distribution.error';
 import { IssuedPdfReader } from '../distribution.ports';
@@ -39,7 +39,7 @@ export class IssuedPlanFactsService {
     const facts: IssuedPlanFacts = {
       planId: plan.id,
       documentType: plan.documentType,
-      documentTypeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+      documentTypeName: documentTypeName(plan.documentType),
       number: plan.number,
       numberSymbol: plan.numberSymbol,
       issuedOn: plan.issuedOn,
@@ -78,7 +78,7 @@ export class IssuedPlanFactsService {
     }
     const facts: ReplacementFacts = {
       planId: replacing.id,
-      documentTypeName: DOCUMENT_TYPES[replacing.documentType as keyof typeof DOCUMENT_TYPES] ?? replacing.documentType,
+      documentTypeName: documentTypeName(replacing.documentType),
       numberSymbol: replacing.numberSymbol,
       issuedOn: replacing.issuedOn,
       summary: replacing.summary,

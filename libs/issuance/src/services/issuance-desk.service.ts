@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
 import { Organization } from '@app/identity';
 import { Clock } from '@app/jobs';
 import { NumberingService, Register } from '@app/numbering';
-import { DOCUMENT_TYPES, Plan, PlanVersion } from '@app/plans';
+import { documentTypeName, Plan, PlanVersion } from '@app/plans';
 import { DeskIssueDto, DeskPlanDto, DeskRegisterDto } from '../dtos/issuance-desk.dto';
 import { IssuanceError, IssuanceErrorCode } from '../issuance.error';
 import { IssuanceService } from './issuance.service';
@@ -106,8 +106,6 @@ export class IssuanceDeskService {
 
 /** "Sổ Kế hoạch (theo nhiệm kỳ)", "Sổ chung (theo năm)". */
 export function registerLabel(register: Pick<Register, 'documentType' | 'period'>): string {
-  const type = register.documentType
-    ? `Sổ ${DOCUMENT_TYPES[register.documentType as keyof typeof DOCUMENT_TYPES] ?? register.documentType}`
-    : 'Sổ chung';
+  const type = register.documentType ? `Sổ ${documentTypeName(register.documentType)}` : 'Sổ chung';
   return `${type} (${register.period === 'term' ? 'theo nhiệm kỳ' : 'theo năm'})`;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, audits, csvCell, hasRole, organizationsWithRole, parseIsoDate, shortDate, toIsoDate, vietnamDate } from '@app/common';
 import { AdministrationScope, Organization } from '@app/identity';
-import { DOCUMENT_TYPES } from '@app/plans';
+import { documentTypeName } from '@app/plans';
 import { ISSUED_STATES, REPLACED_STATES } from '@workflows/index';
 import {
   CreateRegisterDto,
@@ -26,10 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSV_COLUMNS: [string, (line: OutgoingRegisterLineDto) => string][] = [
   ['Số, ký hiệu văn bản', (l) => l.numberSymbol],
   ['Ngày tháng văn bản', (l) => shortDate(parseIsoDate(l.issuedOn))],
-  [
-    'Tên loại và trích yếu nội dung văn bản',
-    (l) => `${DOCUMENT_TYPES[l.documentType as keyof typeof DOCUMENT_TYPES] ?? l.documentType} ${l.summary}`,
-  ],
+  ['Tên loại và trích yếu nội dung văn bản', (l) => `${documentTypeName(l.documentType)} ${l.summary}`],
   ['Người ký', (l) => l.signer],
   ['Nơi nhận văn bản', (l) => l.recipients],
   ['Đơn vị, người nhận bản lưu', (l) => l.archiveUnit],

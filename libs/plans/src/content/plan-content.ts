@@ -23,6 +23,11 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentTypeCode = keyof typeof DOCUMENT_TYPES;
 
+/** "Kế hoạch" for KH: the type's name as documents print it; `unknown` for a code outside the list (default: the code itself). */
+export function documentTypeName(code: string, unknown: string = code): string {
+  return DOCUMENT_TYPES[code as DocumentTypeCode] ?? unknown;
+}
+
 /**
  * A công văn prints no type name (Nghị định 30, Phụ lục I): its summary follows "V/v" under the
  * number line, and a State công văn's symbol carries no type abbreviation ("15/UBND").

@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { Actor, dateLinePhrase, parseIsoDate } from '@app/common';
 import { Organization } from '@app/identity';
 import { REPLACED_STATES, REVOKED_STATES } from '@workflows/index';
-import { DOCUMENT_TYPES, DocumentReference, PlanContent } from '../content/plan-content';
+import { DocumentReference, documentTypeName, PlanContent } from '../content/plan-content';
 import { PlanVersion } from '../entities/plan-version.entity';
 import { Plan } from '../entities/plan.entity';
 import { PlanError, PlanErrorCode } from '../plan.error';
@@ -31,7 +31,7 @@ export interface ReplacedPlanFacts {
  * preamble is where a plan cites the documents it rests on).
  */
 export function replacementLine(replaced: ReplacedPlanFacts): string {
-  const type = DOCUMENT_TYPES[replaced.documentType as keyof typeof DOCUMENT_TYPES] ?? 'Văn bản';
+  const type = documentTypeName(replaced.documentType, 'Văn bản');
   return `${type} này thay thế ${type} số ${replaced.numberSymbol} ${dateLinePhrase(parseIsoDate(replaced.issuedOn))} của ${replaced.issuerName}.`;
 }
 
@@ -50,7 +50,7 @@ export function replacementContent(issued: PlanContent, replaced: ReplacedPlanFa
   paragraphs.splice(at, 0, line);
   const reference: DocumentReference = {
     id: REPLACED_PLAN_REFERENCE_ID,
-    documentType: DOCUMENT_TYPES[replaced.documentType as keyof typeof DOCUMENT_TYPES] ?? 'Văn bản',
+    documentType: documentTypeName(replaced.documentType, 'Văn bản'),
     numberSymbol: replaced.numberSymbol,
     date: replaced.issuedOn,
     issuer: replaced.issuerName,

@@ -1,6 +1,6 @@
 import { citedDocumentDate, dateLinePhrase, parseIsoDate } from '@app/common';
 import type { Family } from '@app/identity';
-import { appendixLabel, archiveRecipient, DOCUMENT_TYPES, isWideTable, itemLabel, partLabels, printsTypeTitle, timeframeText } from '@app/plans';
+import { appendixLabel, archiveRecipient, documentTypeName, isWideTable, itemLabel, partLabels, printsTypeTitle, timeframeText } from '@app/plans';
 import type { Appendix, BodyNode, Bullet, Item, PlanContent, Recipient, Signature } from '@app/plans';
 import { FootnoteCounter, escapeHtml, inlineHtml } from './inline-markup';
 import { numberLine, symbolWith, SymbolParts } from './number-symbol';
@@ -128,7 +128,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
     numberLine: numberLine(symbolParts, mode.kind === 'issued' ? mode.numberSymbol : null),
     dateLine:
       mode.kind === 'issued' ? `${place}, ${dateLinePhrase(parseIsoDate(mode.issuedOn))}` : `${place}, ngày${BLANK}tháng${BLANK}năm ${mode.year}`,
-    typeTitle: printsTypeTitle(content.documentType) ? (DOCUMENT_TYPES[content.documentType] ?? content.documentType).toLocaleUpperCase('vi') : '',
+    typeTitle: printsTypeTitle(content.documentType) ? documentTypeName(content.documentType).toLocaleUpperCase('vi') : '',
     summaryLines: [],
     subjectLines: [],
     addressees: [],
@@ -193,7 +193,7 @@ export function buildDocumentView(input: DocumentInput): DocumentView {
  * number and date are the plan's once issued; a draft keeps blanks for them.
  */
 function attachmentPhrase(content: PlanContent, issuer: IssuerView, mode: DocumentMode): string {
-  const type = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
+  const type = documentTypeName(content.documentType);
   const parts: SymbolParts = { family: issuer.family, documentType: content.documentType, organizationAbbreviation: issuer.symbolAbbreviation };
   const number = mode.kind === 'issued' ? mode.numberSymbol : numberLine(parts, null).replace(/^Số:? /, '');
   const date = mode.kind === 'issued' ? citedDocumentDate(parseIsoDate(mode.issuedOn)) : `${BLANK}/${BLANK}/${mode.year}`;

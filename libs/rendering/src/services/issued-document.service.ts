@@ -5,7 +5,7 @@ import type { Organization } from '@app/identity';
 import { MetricsService } from '@app/metrics';
 import type { PlanContent } from '@app/plans';
 import type { VerificationMark } from '../document/document-view';
-import { DOCUMENT_TYPES } from '@app/plans';
+import { documentTypeName } from '@app/plans';
 import { plainText } from '../document/inline-markup';
 import { findTemplatesDir } from '../document/document-templates';
 import type { SigningPerson } from '../document/document-view';
@@ -106,7 +106,7 @@ export class IssuedDocumentService {
       },
       verification: request.verification,
     });
-    const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
+    const typeName = documentTypeName(content.documentType);
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
     const signed = await this.metrics.time(this.metrics.signatureDuration, () =>
       signIssuedPdf(
@@ -145,7 +145,7 @@ export class IssuedDocumentService {
   async signedBySigner(request: SignerDocumentRequest): Promise<SignerDocument> {
     const { organization, content, signer } = request;
     const { pdf, slots } = await this.signerDocument(request);
-    const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
+    const typeName = documentTypeName(content.documentType);
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
     const capacity = signer.capacityLines.join(' ');
     const signed = await this.metrics.time(this.metrics.signatureDuration, () =>
@@ -199,7 +199,7 @@ export class IssuedDocumentService {
   async countersign(request: CountersignRequest): Promise<IssuedDocument> {
     const { organization, content, slots } = request;
     const identity = await this.pki.identityFor(organization);
-    const typeName = DOCUMENT_TYPES[content.documentType] ?? content.documentType;
+    const typeName = documentTypeName(content.documentType);
     const summary = plainText(content.summary.replace(/\s*\n\s*/g, ' '));
     const { day, month } = dateLineNumbers(parseIsoDate(request.issuedOn));
     const number = request.numberSymbol.split(/[-/]/)[0];

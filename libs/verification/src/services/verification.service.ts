@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Organization } from '@app/identity';
-import { correctionNoticesOf, DOCUMENT_TYPES, Plan, PlanVersion } from '@app/plans';
+import { correctionNoticesOf, documentTypeName, Plan, PlanVersion } from '@app/plans';
 import { CheckedSignature, checkPdfSignatures, DOCUMENT_STORE, DocumentStore, PkiService, plainText, sha256Hex } from '@app/rendering';
 import { ISSUED_STATES, REPLACED_STATES } from '@workflows/index';
 import { PlanVerification } from '../entities/plan-verification.entity';
@@ -100,7 +100,7 @@ export class VerificationService {
     return {
       code: known,
       url: this.codes.urlOf(known),
-      documentType: DOCUMENT_TYPES[content.documentType] ?? content.documentType,
+      documentType: documentTypeName(content.documentType),
       numberSymbol: plan.numberSymbol,
       issuer: organization.fullName,
       issuedOn: plan.issuedOn,
@@ -117,7 +117,7 @@ export class VerificationService {
   private async linked(plans: Plan[]): Promise<LinkedDocument[]> {
     const links: LinkedDocument[] = [];
     for (const p of plans) {
-      const type = DOCUMENT_TYPES[p.documentType as keyof typeof DOCUMENT_TYPES] ?? p.documentType;
+      const type = documentTypeName(p.documentType);
       links.push({ label: `${type} số ${p.numberSymbol ?? ''}`, issuedOn: p.issuedOn, path: await this.publicPathFor(p.id) });
     }
     return links;

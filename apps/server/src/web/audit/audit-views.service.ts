@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, audits, csvCell } from '@app/common';
 import { AuditEventDto, AuditService } from '@app/audit';
-import { DOCUMENT_TYPES, PlansService } from '@app/plans';
+import { documentTypeName, PlansService } from '@app/plans';
 import { PlanWorkflowQueriesService } from '@app/workflow';
 import { PLAN_EVENT_LABELS, planStateLabel } from '@workflows/plan-labels';
 import { LATEST_PLAN_MACHINE_VERSION, planMachineVersion } from '@workflows/index';
@@ -30,7 +30,7 @@ const OTHER_EVENTS: Record<string, string> = {
 export function eventName(event: string, data?: Record<string, unknown> | null): string {
   if (event === 'APPROVE' && typeof data?.label === 'string' && data.label) return data.label;
   if (event === 'CORRECTION_ISSUED' && typeof data?.numberSymbol === 'string') {
-    const type = DOCUMENT_TYPES[data.documentType as keyof typeof DOCUMENT_TYPES] ?? 'Văn bản';
+    const type = documentTypeName(String(data.documentType), 'Văn bản');
     return `Đã đính chính bởi ${type} số ${data.numberSymbol}`;
   }
   return PLAN_EVENT_LABELS[event] ?? OTHER_EVENTS[event] ?? event;

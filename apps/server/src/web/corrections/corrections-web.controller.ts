@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } f
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor } from '@app/common';
 import { CorrectionItemDto, CorrectionsService, CreateCorrectionDto } from '@app/corrections';
-import { DOCUMENT_TYPES, PlansService } from '@app/plans';
+import { documentTypeName, PlansService } from '@app/plans';
 import { FormBody, submitForm, text, validateForm } from '../forms';
 import { WebPage } from '../web-page';
 
@@ -74,7 +74,7 @@ export class CorrectionsWebController {
 
   private async page(actor: Actor, id: string, rows: CorrectionItemDto[], summary: string, focusRow?: number) {
     const plan = await this.plans.get(actor, id);
-    const typeName = DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType;
+    const typeName = documentTypeName(plan.documentType);
     return {
       title: `Đính chính ${typeName.toLocaleLowerCase('vi')} số ${plan.numberSymbol ?? ''}`,
       plan: { ...plan, typeName },

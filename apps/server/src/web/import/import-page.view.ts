@@ -1,6 +1,6 @@
 import type { Family } from '@app/identity';
 import type { ImportResultDto } from '@app/importing';
-import { BodyNode, DOCUMENT_TYPES, numberPlan, RECIPIENT_PURPOSE_LABELS, timeframeText } from '@app/plans';
+import { BodyNode, documentTypeName, numberPlan, RECIPIENT_PURPOSE_LABELS, timeframeText } from '@app/plans';
 import { FootnoteCounter, inlineHtml, tableView, TableView } from '@app/rendering';
 
 /** What each kind of recognized thing is called on the page. */
@@ -90,7 +90,7 @@ export function importResultView(result: ImportResultDto, fallbackFamily: Family
   return {
     detected: {
       family: detected.family === 'party' ? 'Văn bản của Đảng' : detected.family === 'state' ? 'Văn bản hành chính Nhà nước' : 'Chưa xác định',
-      type: DOCUMENT_TYPES[detected.documentType] ?? detected.documentType,
+      type: documentTypeName(detected.documentType),
       superiorBody: detected.superiorBody?.split('\n').join(' / ') ?? null,
       issuingBody: detected.issuingBody?.split('\n').join(' / ') ?? null,
       numberSymbol: detected.numberSymbol,

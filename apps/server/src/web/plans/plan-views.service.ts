@@ -3,7 +3,16 @@ import { Actor, audits, citedDocumentDate, organizationsWithRole, parseIsoDate }
 import { OrganizationsService } from '@app/identity';
 import { CorrectionsService } from '@app/corrections';
 import { Clock } from '@app/jobs';
-import { archiveRecipient, DOCUMENT_TYPES, FormatCheckService, PlanContent, ReplacementLinkDto, PlansService, ReplacementService } from '@app/plans';
+import {
+  archiveRecipient,
+  DOCUMENT_TYPES,
+  documentTypeName,
+  FormatCheckService,
+  PlanContent,
+  PlansService,
+  ReplacementLinkDto,
+  ReplacementService,
+} from '@app/plans';
 import { VerificationService } from '@app/verification';
 import { ISSUED_STATES } from '@workflows/index';
 import { PLAN_STATE_LABELS, planStateLabel } from '@workflows/plan-labels';
@@ -39,10 +48,6 @@ export function newPlanContent(family: 'party' | 'state', documentType: string, 
   };
 }
 
-function documentTypeName(code: string): string {
-  return DOCUMENT_TYPES[code as keyof typeof DOCUMENT_TYPES] ?? code;
-}
-
 /** View models of the plan list, the new-plan form and the read-only plan page. */
 @Injectable()
 export class PlanViewsService {
@@ -75,7 +80,7 @@ export class PlanViewsService {
       items: result.items.map((p) => ({
         ...p,
         stateLabel: planStateLabel(p.state),
-        typeName: DOCUMENT_TYPES[p.documentType as keyof typeof DOCUMENT_TYPES] ?? p.documentType,
+        typeName: documentTypeName(p.documentType),
       })),
       total: result.total,
       page,
@@ -113,7 +118,7 @@ export class PlanViewsService {
       plan: {
         ...plan,
         stateLabel: planStateLabel(plan.state),
-        typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+        typeName: documentTypeName(plan.documentType),
       },
       organization: org,
       document: this.workflow.document(org, plan),
@@ -156,7 +161,7 @@ export class PlanViewsService {
 
   /** The other end of a replacement as the page names it: "Kế hoạch số 05-KH/BCĐ" (or the draft under way). */
   private linkView(link: ReplacementLinkDto) {
-    const typeName = DOCUMENT_TYPES[link.documentType as keyof typeof DOCUMENT_TYPES] ?? link.documentType;
+    const typeName = documentTypeName(link.documentType);
     return {
       ...link,
       name: link.numberSymbol ? `${typeName} số ${link.numberSymbol}` : `dự thảo ${typeName.toLowerCase()} thay thế`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, audits, organizationsWithRole } from '@app/common';
 import { AdministeredOrganizations, AdministrationScope, includes, OrganizationsService } from '@app/identity';
 import { RegistersService, TermDto } from '@app/numbering';
-import { DOCUMENT_TYPES } from '@app/plans';
+import { DOCUMENT_TYPES, documentTypeName } from '@app/plans';
 import { ReviewChainService } from '@app/workflow';
 import { REVIEW_STEP_ROLES } from '@workflows/index';
 import { organizationOptions } from '../admin/admin-views.service';
@@ -76,7 +76,7 @@ export class RegisterViewsService {
       organizations: organizationOptions(orgs, org.id),
       registers: registers.map((r) => ({
         ...r,
-        typeName: r.documentType ? (DOCUMENT_TYPES[r.documentType as keyof typeof DOCUMENT_TYPES] ?? r.documentType) : 'Sổ chung mọi loại văn bản',
+        typeName: r.documentType ? documentTypeName(r.documentType) : 'Sổ chung mọi loại văn bản',
         periodName: r.period === 'term' ? 'theo nhiệm kỳ' : 'theo năm',
         counters: Object.entries(r.lastNumbers).map(([period, last]) => ({ period: this.periodName(period, terms), last })),
       })),

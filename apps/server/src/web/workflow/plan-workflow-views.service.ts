@@ -3,7 +3,7 @@ import { Actor, issuanceYear, toIsoDate, vietnamDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { OrganizationDto, OrganizationsService, UsersService } from '@app/identity';
 import { Clock, DAY_MS } from '@app/jobs';
-import { DOCUMENT_TYPES, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
+import { documentTypeName, numberPlan, PlanContent, PlanDetailDto, PlansService } from '@app/plans';
 import { IssuanceDeskService } from '@app/issuance';
 import { RenderingService } from '@app/rendering';
 import { CommentDto, PlanWorkflowQueriesService, WorkflowViewDto } from '@app/workflow';
@@ -227,7 +227,7 @@ export class PlanWorkflowViewsService {
     return {
       ...plan,
       stateLabel: planStateLabel(plan.state),
-      typeName: DOCUMENT_TYPES[plan.documentType as keyof typeof DOCUMENT_TYPES] ?? plan.documentType,
+      typeName: documentTypeName(plan.documentType),
     };
   }
 
