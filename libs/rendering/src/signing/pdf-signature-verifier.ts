@@ -47,11 +47,7 @@ export function checkPdfSignatures(pdf: Buffer, trustedCaPems: string[]): Checke
     if (!hole.startsWith('<') || !hole.endsWith('>')) continue;
     let checked: ReturnType<typeof checkOne>;
     try {
-      checked = checkOne(
-        Buffer.from(hole.slice(1, -1).replace(/(00)+$/, ''), 'hex'),
-        Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
-        trusted,
-      );
+      checked = checkOne(derElement(Buffer.from(hole.slice(1, -1), 'hex')), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), trusted);
     } catch {
       checked = null; // a damaged structure or certificate (anyone may upload a file): not a signature we can read
     }
@@ -60,6 +56,26 @@ export function checkPdfSignatures(pdf: Buffer, trustedCaPems: string[]): Checke
     found.push({ index: found.length + 1, byteRange, coversWholeFile: c + d === pdf.length, signingTime, ...checked });
   }
   return found;
+}
+
+/**
+ * The DER element at the start of `bytes`, by the length its header states: a signature's hole is
+ * padded with zero bytes after the CMS, and the CMS may itself end in a zero byte (its signature
+ * value does, one time in 256), so stripping trailing zeros would cut it. Unreadable: `bytes` as they are.
+ */
+export function derElement(bytes: Buffer): Buffer {
+  if (bytes.length < 2) return bytes;
+  const first = bytes[1];
+  let header = 2;
+  let length = first;
+  if (first & 0x80) {
+    const count = first & 0x7f;
+    if (count === 0 || count > 4 || bytes.length < 2 + count) return bytes;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    header += count;
+  }
+  return header + length <= bytes.length ? bytes.subarray(0, header + length) : bytes;
 }
 
 /** The /M of the signature dictionary around the /ByteRange at `at` (its hole, from `holeEnd` back, skipped): "D:20240124090000+07'00'". */
